@@ -1,0 +1,166 @@
+"""Errors a user can cause, each with one sentence they can act on.
+
+Every error carries a stable ``code`` and the ``values`` its sentence needs, so the
+application can show a translated sentence (the core stays Qt-free and English-only),
+while the command line prints ``str(error)``. Bugs are not AmanatErrors: they crash loudly.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class AmanatError(Exception):
+    """Base of every error the user can cause or fix."""
+
+    code: ClassVar[str] = "error"
+    template: ClassVar[str] = "Something went wrong: {detail}"
+
+    def __init__(self, **values: object) -> None:
+        self.values = values
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.values)
+
+
+# --- Opening and unlocking -------------------------------------------------------------
+
+
+class ArchiveError(AmanatError):
+    """The archive folder or one of its files cannot be used."""
+
+
+class ArchiveNotFound(ArchiveError):
+    code = "archive-not-found"
+    template = "There is no archive at {path}; it may have been moved or deleted."
+
+
+class ArchiveExists(ArchiveError):
+    code = "archive-exists"
+    template = "{path} already exists; choose a new name for the archive."
+
+
+class FolderNotWritable(ArchiveError):
+    code = "folder-not-writable"
+    template = "Cannot create the archive in {path}: {reason}."
+
+
+class KeysMissing(ArchiveError):
+    code = "keys-missing"
+    template = (
+        "The key file keys.json is missing from {path}; the archive cannot be opened "
+        "without it. Restore it from a backup."
+    )
+
+
+class KeysDamaged(ArchiveError):
+    code = "keys-damaged"
+    template = (
+        "The key file keys.json in {path} is damaged or was edited; restore it from a backup."
+    )
+
+
+class KeysFromOtherArchive(ArchiveError):
+    code = "keys-other-archive"
+    template = (
+        "The key file keys.json in {path} belongs to a different archive than archive.db; "
+        "put back the keys.json that came with this archive."
+    )
+
+
+class DatabaseMissing(ArchiveError):
+    code = "database-missing"
+    template = "The archive's database archive.db is missing from {path}; restore it from a backup."
+
+
+class DatabaseDamaged(ArchiveError):
+    code = "database-damaged"
+    template = (
+        "The archive's database in {path} is damaged and cannot be read; restore it from a backup."
+    )
+
+
+class UnsupportedArchiveVersion(ArchiveError):
+    code = "archive-too-new"
+    template = (
+        "This archive was written by a newer version of Amanat (format {found}); "
+        "update Amanat to open it."
+    )
+
+
+class ArchiveInUse(ArchiveError):
+    code = "archive-in-use"
+    template = "The archive at {path} is open in another Amanat window or program; close it there."
+
+
+class WrongPassword(AmanatError):
+    code = "wrong-password"
+    template = "The password is not correct."
+
+
+class WrongRecoveryCode(AmanatError):
+    code = "wrong-recovery-code"
+    template = "That recovery code does not open this archive."
+
+
+class RecoveryCodeTypo(AmanatError):
+    code = "recovery-code-typo"
+    template = (
+        "The recovery code has a typing mistake; check each group of four characters "
+        "against what you wrote down."
+    )
+
+
+class NoRecoveryCode(AmanatError):
+    code = "no-recovery-code"
+    template = "This archive has no recovery code; it can only be opened with its password."
+
+
+class WeakPassword(AmanatError):
+    code = "weak-password"
+    template = "The password is too short; use at least {minimum} characters."
+
+
+class ArchiveLocked(AmanatError):
+    code = "archive-locked"
+    template = "The archive is locked; unlock it first."
+
+
+# --- Records and input -----------------------------------------------------------------
+
+
+class InvalidInput(AmanatError):
+    code = "invalid-input"
+    template = "{detail}"
+
+
+class InvalidDate(InvalidInput):
+    code = "invalid-date"
+    template = "“{text}” is not a date Amanat understands: {reason}."
+
+
+class RecordNotFound(AmanatError):
+    code = "record-not-found"
+    template = "There is no {kind} with the id {record_id}."
+
+
+class DuplicateName(AmanatError):
+    code = "duplicate-name"
+    template = "A {kind} named “{name}” already exists."
+
+
+class FileProblem(AmanatError):
+    code = "file-problem"
+    template = "Cannot read {path}: {reason}."
+
+
+class DiskFull(AmanatError):
+    code = "disk-full"
+    template = "The disk is full, so nothing was saved; free some space and try again."
+
+
+class BackupDamaged(AmanatError):
+    code = "backup-damaged"
+    template = "The backup {path} is damaged or is not an Amanat backup: {reason}."
