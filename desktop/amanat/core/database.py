@@ -1,0 +1,108 @@
+"""The open, unlocked connection to ``archive.db`` and its transactions.
+
+One thread owns a Database (SQLite connections are not shared between threads). Every change
+runs inside ``transaction()``, so it is all written or not at all, and SQLite's errors come out
+as errors a user can act on: a full disk is not a damaged archive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sqlcipher3
+
+from amanat.core.errors import ArchiveLocked, DatabaseDamaged, DiskFull
+
+Row = tuple[Any, ...]
+Params = Sequence[object] | dict[str, object]
+
+_DAMAGE = re.compile(r"malformed|not a database|file is encrypted|disk I/O error|corrupt", re.I)
+
+
+class Database:
+    def __init__(self, connection: Any, folder: str, actor: str = "") -> None:
+        self._connection: Any = connection
+        self.folder = folder
+        self.actor = actor
+        self._depth = 0
+
+    @property
+    def connection(self) -> Any:
+        if self._connection is None:
+            raise ArchiveLocked()
+        return self._connection
+
+    @property
+    def is_open(self) -> bool:
+        return self._connection is not None
+
+    def close(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(sqlcipher3.Error):
+                self._connection.close()
+            self._connection = None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All of the block or none of it. Nested blocks join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        with self.translated_errors():
+            self.connection.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+            with self.translated_errors():
+                self.connection.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlcipher3.Error):
+                self.connection.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
+
+    @contextlib.contextmanager
+    def translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlcipher3.Error as error:
+            raise translate(error, self.folder) from error
+
+    def execute(self, sql: str, params: Params = ()) -> Any:
+        with self.translated_errors():
+            return self.connection.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        with self.translated_errors():
+            self.connection.executemany(sql, rows)
+
+    def all(self, sql: str, params: Params = ()) -> list[Row]:
+        with self.translated_errors():
+            return list(self.connection.execute(sql, params).fetchall())
+
+    def one(self, sql: str, params: Params = ()) -> Row | None:
+        with self.translated_errors():
+            row = self.connection.execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def value(self, sql: str, params: Params = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row is not None else None
+
+
+def translate(error: Exception, folder: str) -> Exception:
+    """The user-facing error for an SQLite failure; anything unexpected stays a bug."""
+    text = str(error)
+    if "database or disk is full" in text or "disk is full" in text:
+        return DiskFull()
+    if _DAMAGE.search(text):
+        return DatabaseDamaged(path=folder)
+    return error

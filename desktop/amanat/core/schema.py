@@ -1,0 +1,221 @@
+"""The archive's tables, and the migrations that bring an older archive up to date.
+
+``PRAGMA user_version`` holds the number of migrations applied. Each migration runs in one
+transaction together with the version bump, so an interrupted upgrade leaves the archive at
+the version it had.
+"""
+
+from __future__ import annotations
+
+from amanat.core.database import Database
+from amanat.core.errors import UnsupportedArchiveVersion
+
+# Dates are stored as the Gregorian interval they cover plus how they were given; see dates.py.
+_DATE_COLUMNS = """
+    {p}_start TEXT, {p}_end TEXT, {p}_precision TEXT, {p}_circa INTEGER, {p}_calendar TEXT
+"""
+
+_VERSION_1 = f"""
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE people (
+    id           TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    name_fa      TEXT NOT NULL DEFAULT '',
+    name_latin   TEXT NOT NULL DEFAULT '',
+    aliases      TEXT NOT NULL DEFAULT '[]',
+    roles        TEXT NOT NULL DEFAULT '[]',
+    birth_year   INTEGER,
+    status       TEXT NOT NULL,
+    notes        TEXT NOT NULL DEFAULT '',
+    created      TEXT NOT NULL,
+    modified     TEXT NOT NULL
+);
+
+CREATE TABLE documents (
+    id                TEXT PRIMARY KEY,
+    kind              TEXT NOT NULL,
+    title             TEXT NOT NULL,
+    {_DATE_COLUMNS.format(p="date")},
+    author_id         TEXT REFERENCES people(id) ON DELETE SET NULL,
+    languages         TEXT NOT NULL DEFAULT '[]',
+    received_from     TEXT NOT NULL DEFAULT '',
+    {_DATE_COLUMNS.format(p="received")},
+    received_how      TEXT NOT NULL DEFAULT '',
+    consent_audience  TEXT NOT NULL,
+    consent_anonymise INTEGER NOT NULL DEFAULT 0,
+    consent_withdrawn INTEGER NOT NULL DEFAULT 0,
+    created           TEXT NOT NULL,
+    modified          TEXT NOT NULL,
+    trashed           TEXT
+);
+CREATE INDEX documents_by_date ON documents(date_start, date_end);
+CREATE INDEX documents_by_author ON documents(author_id);
+
+CREATE TABLE document_people (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    person_id   TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    relation    TEXT NOT NULL CHECK (relation IN ('recipient', 'concerned')),
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (document_id, relation, person_id)
+);
+CREATE INDEX document_people_by_person ON document_people(person_id);
+
+CREATE TABLE tags (
+    id        TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    colour    TEXT NOT NULL,
+    parent_id TEXT REFERENCES tags(id) ON DELETE CASCADE,
+    created   TEXT NOT NULL,
+    modified  TEXT NOT NULL
+);
+CREATE UNIQUE INDEX tags_unique_among_siblings ON tags(coalesce(parent_id, ''), name);
+
+CREATE TABLE document_tags (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    tag_id      TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (document_id, tag_id)
+);
+CREATE INDEX document_tags_by_tag ON document_tags(tag_id);
+
+-- Original files, once each however many pages share them, keyed by their SHA-256.
+CREATE TABLE files (
+    sha256 TEXT PRIMARY KEY,
+    size   INTEGER NOT NULL,
+    bytes  BLOB NOT NULL
+);
+
+CREATE TABLE pages (
+    id            TEXT PRIMARY KEY,
+    document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number        INTEGER NOT NULL,
+    sha256        TEXT NOT NULL REFERENCES files(sha256),
+    mime_type     TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    width         INTEGER,
+    height        INTEGER,
+    rotation      INTEGER NOT NULL DEFAULT 0,
+    original_name TEXT NOT NULL DEFAULT '',
+    imported      TEXT NOT NULL,
+    created       TEXT NOT NULL,
+    modified      TEXT NOT NULL
+);
+CREATE INDEX pages_by_document ON pages(document_id, number);
+CREATE INDEX pages_by_file ON pages(sha256);
+
+CREATE TABLE texts (
+    id          TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    language    TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    made_by     TEXT NOT NULL DEFAULT '',
+    status      TEXT NOT NULL,
+    created     TEXT NOT NULL,
+    modified    TEXT NOT NULL
+);
+CREATE INDEX texts_by_document ON texts(document_id);
+
+CREATE TABLE events (
+    id          TEXT PRIMARY KEY,
+    person_id   TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    type        TEXT NOT NULL,
+    {_DATE_COLUMNS.format(p="date")},
+    {_DATE_COLUMNS.format(p="end")},
+    ongoing     INTEGER NOT NULL DEFAULT 0,
+    place       TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    created     TEXT NOT NULL,
+    modified    TEXT NOT NULL
+);
+CREATE INDEX events_by_person ON events(person_id, date_start);
+
+CREATE TABLE event_sources (
+    event_id    TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (event_id, document_id)
+);
+
+CREATE TABLE event_tags (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    tag_id   TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, tag_id)
+);
+
+-- A text annotation keeps its quote with some context, so it can be found again after
+-- the text is edited; an image annotation keeps a rectangle in fractions of the page.
+CREATE TABLE annotations (
+    id          TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('text', 'image')),
+    text_id     TEXT REFERENCES texts(id) ON DELETE SET NULL,
+    range_start INTEGER,
+    range_end   INTEGER,
+    quote       TEXT NOT NULL DEFAULT '',
+    prefix      TEXT NOT NULL DEFAULT '',
+    suffix      TEXT NOT NULL DEFAULT '',
+    page_id     TEXT REFERENCES pages(id) ON DELETE SET NULL,
+    x REAL, y REAL, width REAL, height REAL,
+    body        TEXT NOT NULL,
+    author      TEXT NOT NULL DEFAULT '',
+    visibility  TEXT NOT NULL,
+    orphaned    INTEGER NOT NULL DEFAULT 0,
+    created     TEXT NOT NULL,
+    modified    TEXT NOT NULL
+);
+CREATE INDEX annotations_by_text ON annotations(text_id);
+CREATE INDEX annotations_by_page ON annotations(page_id);
+
+CREATE TABLE annotation_tags (
+    annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    tag_id        TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (annotation_id, tag_id)
+);
+
+CREATE TABLE audit_log (
+    seq         INTEGER PRIMARY KEY,
+    time        TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+
+-- The search index holds normalised text (see normalise.py); it lives inside the encrypted
+-- database like everything else, never beside it.
+CREATE VIRTUAL TABLE search_index USING fts5(
+    title, body,
+    record_type UNINDEXED, record_id UNINDEXED, document_id UNINDEXED, person_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_VERSION_1,)
+LATEST = len(MIGRATIONS)
+
+
+def migrate(db: Database) -> int:
+    """Apply the migrations this archive lacks; returns the version it is now at."""
+    version = int(db.value("PRAGMA user_version"))
+    if version > LATEST:
+        raise UnsupportedArchiveVersion(found=version)
+    for number in range(version + 1, LATEST + 1):
+        with db.transaction():
+            for statement in _statements(MIGRATIONS[number - 1]):
+                db.execute(statement)
+            # PRAGMA cannot take a bound parameter; ``number`` is our own integer.
+            db.execute(f"PRAGMA user_version = {number:d}")
+    return LATEST
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements so they run inside our own transaction
+    (``executescript`` would commit on its own). Our scripts put no ';' inside literals."""
+    body = "\n".join(line for line in script.splitlines() if not line.strip().startswith("--"))
+    return [part.strip() for part in body.split(";") if part.strip()]
