@@ -1,0 +1,147 @@
+"""One-file backups of an archive, exactly as safe as the archive itself: the backup holds
+the encrypted archive.db and keys.json as they are, never anything decrypted, so the same
+password (or recovery code) opens the restored copy."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import tarfile
+from pathlib import Path
+from typing import IO, Any
+
+from amanat.core import keyslots
+from amanat.core.atomic_file import sync_folder
+from amanat.core.errors import ArchiveExists, BackupDamaged, DiskFull, FileProblem
+from amanat.core.records import now
+from amanat.core.vault import DATABASE_FILE, Archive
+
+MANIFEST = "amanat-backup.json"
+FORMAT = "amanat-backup"
+VERSION = 1
+_MEMBERS = (keyslots.KEY_FILE, DATABASE_FILE)
+_CHUNK = 1 << 20
+
+
+def backup(archive: Archive, destination: Path) -> None:
+    """Write the archive to ``destination``; the file appears only once it is complete."""
+    destination = Path(destination)
+    # Fold the write-ahead log into archive.db so the one file holds every change.
+    archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
+    digests: dict[str, str] = {}
+    try:
+        with tarfile.open(temporary, "w", format=tarfile.PAX_FORMAT) as tar:
+            for name in _MEMBERS:
+                path = archive.folder / name
+                with open(path, "rb") as source:
+                    hashing = _HashingReader(source)
+                    info = tarfile.TarInfo(name)
+                    info.size = path.stat().st_size
+                    info.mtime = 0
+                    tar.addfile(info, hashing)
+                    digests[name] = hashing.hexdigest()
+            manifest = json.dumps(
+                {
+                    "format": FORMAT,
+                    "version": VERSION,
+                    "archive_id": archive.archive_id,
+                    "created": now().isoformat(),
+                    "sha256": digests,
+                },
+                indent=2,
+            ).encode("utf-8")
+            info = tarfile.TarInfo(MANIFEST)
+            info.size = len(manifest)
+            tar.addfile(info, io.BytesIO(manifest))
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, destination)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        if error.errno == 28:
+            raise DiskFull() from error
+        raise FileProblem(path=str(destination), reason=error.strerror or str(error)) from error
+    sync_folder(destination.parent)
+
+
+def restore(source: Path, folder: Path) -> str:
+    """Unpack a backup into a new archive folder; returns the archive's id. The folder
+    appears only once every file is in place and matches its recorded hash."""
+    source, folder = Path(source), Path(folder)
+    if folder.exists():
+        raise ArchiveExists(path=str(folder))
+    staging = folder.with_name(f".{folder.name}.{os.getpid()}.restoring")
+    try:
+        with tarfile.open(source, "r:") as tar:
+            manifest = _read_manifest(tar, source)
+            staging.mkdir(parents=True)
+            for name in _MEMBERS:
+                member = tar.getmember(name)
+                if not member.isfile():
+                    raise BackupDamaged(path=str(source), reason=f"{name} is not a file")
+                extracted = tar.extractfile(member)
+                assert extracted is not None
+                with open(staging / name, "wb") as target:
+                    hashing = _HashingReader(extracted)
+                    shutil.copyfileobj(hashing, target, _CHUNK)
+                    target.flush()
+                    os.fsync(target.fileno())
+                if hashing.hexdigest() != manifest["sha256"][name]:
+                    raise BackupDamaged(path=str(source), reason=f"{name} does not match its hash")
+        os.replace(staging, folder)
+    except FileNotFoundError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise FileProblem(path=str(source), reason="the file does not exist") from None
+    except (tarfile.TarError, KeyError, ValueError, EOFError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BackupDamaged(path=str(source), reason="it cannot be unpacked") from error
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    sync_folder(folder.parent)
+    return str(manifest["archive_id"])
+
+
+def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
+    names = set(tar.getnames())
+    if names != {MANIFEST, *_MEMBERS}:
+        raise BackupDamaged(path=str(source), reason="it does not hold what a backup holds")
+    extracted = tar.extractfile(MANIFEST)
+    if extracted is None:
+        raise BackupDamaged(path=str(source), reason="its manifest is not a file")
+    manifest = json.loads(extracted.read(1 << 16))
+    if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        raise BackupDamaged(path=str(source), reason="it is not a backup this version can read")
+    if not isinstance(manifest.get("sha256"), dict):
+        raise BackupDamaged(path=str(source), reason="its manifest is incomplete")
+    return dict(manifest)
+
+
+class _HashingReader(io.RawIOBase):
+    """Reads through to a file while hashing what passes, so big databases stream."""
+
+    def __init__(self, source: IO[bytes]) -> None:
+        self._source = source
+        self._hash = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._source.read(size)
+        self._hash.update(data)
+        return data
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()

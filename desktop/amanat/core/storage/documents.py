@@ -1,0 +1,244 @@
+"""Storage of documents: letters, testimony, court documents and notes, with the people
+they name, their tags, provenance and consent. Deleting moves a document to the trash;
+emptying the trash is a separate step that really removes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from amanat.core import audit, search
+from amanat.core.database import Database, Row
+from amanat.core.errors import InvalidInput, RecordNotFound
+from amanat.core.records import (
+    Audience,
+    Consent,
+    Document,
+    DocumentKind,
+    Provenance,
+    now,
+)
+from amanat.core.storage.columns import (
+    date_columns,
+    date_from,
+    json_list,
+    list_from,
+    optional_time_from,
+    time_from,
+    time_text,
+)
+
+_COLUMNS = (
+    "id, kind, title, date_start, date_end, date_precision, date_circa, date_calendar,"
+    " author_id, languages, received_from, received_start, received_end, received_precision,"
+    " received_circa, received_calendar, received_how, consent_audience, consent_anonymise,"
+    " consent_withdrawn, created, modified, trashed"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    person_id: str | None = None
+    tag_id: str | None = None
+    kind: DocumentKind | None = None
+    in_trash: bool = False
+
+
+def add(db: Database, document: Document) -> Document:
+    _validate(document)
+    with db.transaction():
+        db.execute(
+            f"INSERT INTO documents ({_COLUMNS}) VALUES ({', '.join('?' * 23)})",
+            _row(document),
+        )
+        _write_links(db, document)
+        _index(db, document)
+        audit.append(
+            db, "added", "document", document.id, f"added {document.kind} “{document.title}”"
+        )
+    return document
+
+
+def update(db: Database, document: Document) -> Document:
+    _validate(document)
+    document = replace(document, modified=now())
+    with db.transaction():
+        get(db, document.id)
+        row = _row(document)
+        assignments = ", ".join(f"{name.strip()} = ?" for name in _COLUMNS.split(",")[1:22])
+        db.execute(f"UPDATE documents SET {assignments} WHERE id = ?", (*row[1:22], document.id))
+        db.execute("DELETE FROM document_people WHERE document_id = ?", (document.id,))
+        db.execute("DELETE FROM document_tags WHERE document_id = ?", (document.id,))
+        _write_links(db, document)
+        _index(db, document)
+        audit.append(db, "changed", "document", document.id, f"changed “{document.title}”")
+    return document
+
+
+def get(db: Database, document_id: str) -> Document:
+    row = db.one(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (document_id,))
+    if row is None:
+        raise RecordNotFound(kind="document", record_id=document_id)
+    return _document(db, row)
+
+
+def list_documents(db: Database, where: DocumentFilter | None = None) -> list[Document]:
+    """Documents newest first (undated last), in the archive or in the trash."""
+    where = where or DocumentFilter()
+    clauses = ["trashed IS NOT NULL" if where.in_trash else "trashed IS NULL"]
+    params: list[object] = []
+    if where.kind is not None:
+        clauses.append("kind = ?")
+        params.append(where.kind.value)
+    if where.person_id is not None:
+        clauses.append(
+            "(author_id = ? OR id IN (SELECT document_id FROM document_people WHERE person_id = ?))"
+        )
+        params += [where.person_id, where.person_id]
+    if where.tag_id is not None:
+        clauses.append(
+            "id IN (SELECT document_id FROM document_tags WHERE tag_id IN ("
+            " WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT t.id FROM tags t"
+            " JOIN tree ON t.parent_id = tree.id) SELECT id FROM tree))"
+        )
+        params.append(where.tag_id)
+    rows = db.all(
+        f"SELECT {_COLUMNS} FROM documents WHERE {' AND '.join(clauses)}"
+        " ORDER BY date_start IS NULL, date_start DESC, title",
+        params,
+    )
+    return [_document(db, row) for row in rows]
+
+
+def count(db: Database) -> int:
+    return int(db.value("SELECT count(*) FROM documents WHERE trashed IS NULL"))
+
+
+def move_to_trash(db: Database, document_id: str) -> None:
+    with db.transaction():
+        document = get(db, document_id)
+        if document.trashed is None:
+            db.execute(
+                "UPDATE documents SET trashed = ? WHERE id = ?",
+                (time_text(now()), document_id),
+            )
+            audit.append(
+                db, "trashed", "document", document_id, f"moved “{document.title}” to the trash"
+            )
+
+
+def restore_from_trash(db: Database, document_id: str) -> None:
+    with db.transaction():
+        document = get(db, document_id)
+        if document.trashed is not None:
+            db.execute("UPDATE documents SET trashed = NULL WHERE id = ?", (document_id,))
+            audit.append(
+                db,
+                "restored",
+                "document",
+                document_id,
+                f"restored “{document.title}” from the trash",
+            )
+
+
+def empty_trash(db: Database) -> int:
+    """Remove the documents in the trash for good, with their pages, texts and annotations,
+    and every original file no other page uses. Returns how many documents went."""
+    with db.transaction():
+        trashed = db.all("SELECT id, title FROM documents WHERE trashed IS NOT NULL")
+        for document_id, title in trashed:
+            for (text_id,) in db.all("SELECT id FROM texts WHERE document_id = ?", (document_id,)):
+                search.unindex(db, "text", text_id)
+            annotation_ids = db.all(
+                "SELECT a.id FROM annotations a LEFT JOIN texts t ON t.id = a.text_id"
+                " LEFT JOIN pages p ON p.id = a.page_id WHERE t.document_id = ?"
+                " OR p.document_id = ?",
+                (document_id, document_id),
+            )
+            for (annotation_id,) in annotation_ids:
+                search.unindex(db, "annotation", annotation_id)
+                db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            search.unindex(db, "document", document_id)
+            db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            audit.append(
+                db, "deleted", "document", document_id, f"emptied “{title}” from the trash"
+            )
+        db.execute("DELETE FROM files WHERE sha256 NOT IN (SELECT sha256 FROM pages)")
+    # Freed pages were overwritten (secure_delete); fold the WAL back in so no copy of the
+    # removed records lingers there either.
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return len(trashed)
+
+
+def _write_links(db: Database, document: Document) -> None:
+    for relation, ids in (
+        ("recipient", document.recipient_ids),
+        ("concerned", document.concerned_ids),
+    ):
+        db.executemany(
+            "INSERT INTO document_people (document_id, person_id, relation, position)"
+            " VALUES (?, ?, ?, ?)",
+            [(document.id, person_id, relation, n) for n, person_id in enumerate(ids)],
+        )
+    db.executemany(
+        "INSERT INTO document_tags (document_id, tag_id) VALUES (?, ?)",
+        [(document.id, tag_id) for tag_id in dict.fromkeys(document.tag_ids)],
+    )
+
+
+def _index(db: Database, document: Document) -> None:
+    provenance = " ".join((document.provenance.received_from, document.provenance.how))
+    search.index(db, "document", document.id, document.title, provenance, document_id=document.id)
+
+
+def _validate(document: Document) -> None:
+    if not document.title.strip():
+        raise InvalidInput(detail="A document needs a title.")
+
+
+def _row(document: Document) -> tuple[object, ...]:
+    return (
+        document.id,
+        document.kind.value,
+        document.title,
+        *date_columns(document.date),
+        document.author_id,
+        json_list(document.languages),
+        document.provenance.received_from,
+        *date_columns(document.provenance.received_on),
+        document.provenance.how,
+        document.consent.audience.value,
+        int(document.consent.anonymise),
+        int(document.consent.withdrawn),
+        time_text(document.created),
+        time_text(document.modified),
+        None if document.trashed is None else time_text(document.trashed),
+    )
+
+
+def _document(db: Database, row: Row) -> Document:
+    links = db.all(
+        "SELECT person_id, relation FROM document_people WHERE document_id = ?"
+        " ORDER BY relation, position",
+        (row[0],),
+    )
+    tag_ids = db.all("SELECT tag_id FROM document_tags WHERE document_id = ?", (row[0],))
+    return Document(
+        id=row[0],
+        kind=DocumentKind(row[1]),
+        title=row[2],
+        date=date_from(row[3:8]),
+        author_id=row[8],
+        languages=list_from(row[9]),
+        provenance=Provenance(
+            received_from=row[10], received_on=date_from(row[11:16]), how=row[16]
+        ),
+        consent=Consent(
+            audience=Audience(row[17]), anonymise=bool(row[18]), withdrawn=bool(row[19])
+        ),
+        recipient_ids=tuple(p for p, relation in links if relation == "recipient"),
+        concerned_ids=tuple(p for p, relation in links if relation == "concerned"),
+        tag_ids=tuple(sorted(t for (t,) in tag_ids)),
+        created=time_from(row[20]),
+        modified=time_from(row[21]),
+        trashed=optional_time_from(row[22]),
+    )

@@ -1,0 +1,148 @@
+"""Storage of pages: each scan's original file, kept byte for byte with its SHA-256 and
+stored once however many pages share it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from dataclasses import replace
+
+from PIL import Image
+
+from amanat.core import audit
+from amanat.core.database import Database, Row
+from amanat.core.errors import InvalidInput, RecordNotFound
+from amanat.core.file_types import mime_type_of
+from amanat.core.records import Page, now
+from amanat.core.storage import documents
+from amanat.core.storage.columns import time_from, time_text
+
+_COLUMNS = (
+    "id, document_id, number, sha256, mime_type, size, width, height, rotation,"
+    " original_name, imported, created, modified"
+)
+
+
+def add(db: Database, document_id: str, data: bytes, original_name: str = "") -> Page:
+    """Keep ``data`` as the next page of the document, exactly as given."""
+    digest = hashlib.sha256(data).hexdigest()
+    width, height = pixel_size(data)
+    with db.transaction():
+        documents.get(db, document_id)
+        number = int(
+            db.value(
+                "SELECT coalesce(max(number), 0) + 1 FROM pages WHERE document_id = ?",
+                (document_id,),
+            )
+        )
+        page = Page(
+            document_id=document_id,
+            number=number,
+            sha256=digest,
+            mime_type=mime_type_of(data),
+            size=len(data),
+            width=width,
+            height=height,
+            original_name=original_name,
+        )
+        db.execute(
+            "INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (digest, len(data), data),
+        )
+        db.execute(f"INSERT INTO pages ({_COLUMNS}) VALUES ({', '.join('?' * 13)})", _row(page))
+        audit.append(db, "added", "page", page.id, f"added page {number} ({digest[:12]})")
+    return page
+
+
+def get(db: Database, page_id: str) -> Page:
+    row = db.one(f"SELECT {_COLUMNS} FROM pages WHERE id = ?", (page_id,))
+    if row is None:
+        raise RecordNotFound(kind="page", record_id=page_id)
+    return _page(row)
+
+
+def pages_of(db: Database, document_id: str) -> list[Page]:
+    rows = db.all(
+        f"SELECT {_COLUMNS} FROM pages WHERE document_id = ? ORDER BY number", (document_id,)
+    )
+    return [_page(row) for row in rows]
+
+
+def original_bytes(db: Database, page_id: str) -> bytes:
+    row = db.one(
+        "SELECT f.bytes FROM pages p JOIN files f ON f.sha256 = p.sha256 WHERE p.id = ?",
+        (page_id,),
+    )
+    if row is None:
+        raise RecordNotFound(kind="page", record_id=page_id)
+    return bytes(row[0])
+
+
+def set_rotation(db: Database, page_id: str, degrees: int) -> Page:
+    """Turn the page for display only; the original file is never changed."""
+    if degrees % 90:
+        raise InvalidInput(detail="A page can only be turned by quarter turns.")
+    with db.transaction():
+        page = replace(get(db, page_id), rotation=degrees % 360, modified=now())
+        db.execute(
+            "UPDATE pages SET rotation = ?, modified = ? WHERE id = ?",
+            (page.rotation, time_text(page.modified), page.id),
+        )
+        audit.append(db, "changed", "page", page.id, f"turned page to {page.rotation}°")
+    return page
+
+
+def pixel_size(data: bytes) -> tuple[int | None, int | None]:
+    """Width and height from the image's header, without decoding it; None for files that
+    are not images Pillow knows (PDFs, or anything damaged)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                return int(width), int(height)
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombWarning,
+        Image.DecompressionBombError,
+    ):
+        return None, None
+
+
+def _row(page: Page) -> tuple[object, ...]:
+    return (
+        page.id,
+        page.document_id,
+        page.number,
+        page.sha256,
+        page.mime_type,
+        page.size,
+        page.width,
+        page.height,
+        page.rotation,
+        page.original_name,
+        time_text(page.imported),
+        time_text(page.created),
+        time_text(page.modified),
+    )
+
+
+def _page(row: Row) -> Page:
+    return Page(
+        id=row[0],
+        document_id=row[1],
+        number=row[2],
+        sha256=row[3],
+        mime_type=row[4],
+        size=row[5],
+        width=row[6],
+        height=row[7],
+        rotation=row[8],
+        original_name=row[9],
+        imported=time_from(row[10]),
+        created=time_from(row[11]),
+        modified=time_from(row[12]),
+    )
