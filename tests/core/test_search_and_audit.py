@@ -1,0 +1,227 @@
+"""Search finds a name wherever it is written, however it is spelled; the audit log records
+every change and notices any edit."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from amanat.core import audit, search
+from amanat.core.dates import parse_date
+from amanat.core.records import (
+    Document,
+    DocumentKind,
+    Event,
+    EventType,
+    Person,
+    Role,
+    Text,
+    TextKind,
+)
+from amanat.core.search import MATCH_END, MATCH_START, SearchFilters
+from amanat.core.storage import annotations, documents, events, people, tags, texts
+from amanat.core.vault import Archive
+
+
+@pytest.fixture
+def case(archive: Archive) -> dict[str, str]:
+    db = archive.db
+    with db.transaction():
+        golrokh = people.add(
+            db,
+            Person(
+                display_name="Golrokh Example",
+                name_fa="گلرخ نمونه",
+                roles=(Role.PRISONER,),
+            ),
+        )
+        other = people.add(db, Person(display_name="Kaveh Other", roles=(Role.PRISONER,)))
+        solitary = tags.ensure(db, "conditions/solitary")
+        letter = documents.add(
+            db,
+            Document(
+                kind=DocumentKind.LETTER,
+                title="نامه از قرچک",
+                date=parse_date("2019-06-10"),
+                concerned_ids=(golrokh.id,),
+                tag_ids=(solitary.id,),
+            ),
+        )
+        text = texts.add(
+            db,
+            Text(
+                letter.id,
+                TextKind.TRANSCRIPTION,
+                "fa",
+                "مادر عزیزم، می‌خواهم بدانی که در بند ۲۰۹ هستم و کتاب‌ها را گرفتم.",
+            ),
+        )
+        court = documents.add(
+            db,
+            Document(
+                kind=DocumentKind.COURT,
+                title="Verdict of branch 15",
+                date=parse_date("2021-01-20"),
+                concerned_ids=(other.id,),
+            ),
+        )
+        annotation = annotations.on_text(db, text.id, 0, 4, "she writes to her mother first")
+        event = events.add(
+            db,
+            Event(
+                golrokh.id,
+                EventType.TRANSFER,
+                parse_date("2020-02"),
+                place="Qarchak Prison",
+                description="moved without notice",
+            ),
+        )
+    return {
+        "golrokh": golrokh.id,
+        "other": other.id,
+        "letter": letter.id,
+        "court": court.id,
+        "text": text.id,
+        "annotation": annotation.id,
+        "event": event.id,
+        "solitary": solitary.id,
+    }
+
+
+def found(archive: Archive, query: str, filters: SearchFilters | None = None) -> set[str]:
+    return {hit.record_id for hit in search.search(archive.db, query, filters)}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ميخواهم",  # Arabic yeh, no ZWNJ
+        "می‌خواهم",  # as written
+        "بند 209",  # Latin digits for Persian ones
+        "بند ٢٠٩",  # Arabic-Indic digits
+        "مادر",
+    ],
+)
+def test_persian_text_is_found_whatever_the_spelling(
+    archive: Archive, case: dict[str, str], query: str
+):
+    assert case["text"] in found(archive, query)
+
+
+def test_person_is_found_by_name_in_either_script(archive: Archive, case: dict[str, str]):
+    assert case["golrokh"] in found(archive, "Golrokh")
+    assert case["golrokh"] in found(archive, "گلرخ")
+
+
+def test_titles_events_annotations_and_tags_are_all_searched(
+    archive: Archive, case: dict[str, str]
+):
+    assert case["letter"] in found(archive, "قرچک")
+    assert case["event"] in found(archive, "Qarchak")
+    assert case["annotation"] in found(archive, "mother")
+    assert case["solitary"] in found(archive, "solitary")
+    assert case["court"] in found(archive, "verdict")
+
+
+def test_snippets_mark_the_matching_words(archive: Archive, case: dict[str, str]):
+    [hit] = [h for h in search.search(archive.db, "Qarchak") if h.record_type == "event"]
+    assert f"{MATCH_START}Qarchak{MATCH_END}" in hit.snippet
+    assert hit.person_id == case["golrokh"]
+
+
+def test_a_title_match_ranks_above_a_body_match(archive: Archive, case: dict[str, str]):
+    with archive.db.transaction():
+        document = documents.add(
+            archive.db, Document(kind=DocumentKind.NOTE, title="Hunger strike")
+        )
+        texts.add(
+            archive.db,
+            Text(document.id, TextKind.SUMMARY, "en", "Notes on a visit, then a hunger strike."),
+        )
+    hits = search.search(archive.db, "hunger")
+    assert hits[0].record_id == document.id
+
+
+def test_filters_narrow_by_person_kind_tag_and_date(archive: Archive, case: dict[str, str]):
+    everything = found(archive, "Qarchak OR verdict mother")  # odd input is still safe
+    assert isinstance(everything, set)
+    assert found(archive, "branch", SearchFilters(person_id=case["other"])) == {case["court"]}
+    assert found(archive, "branch", SearchFilters(person_id=case["golrokh"])) == set()
+    assert found(archive, "مادر", SearchFilters(kind=DocumentKind.COURT)) == set()
+    parent = tags.find(archive.db, "conditions")
+    assert parent is not None
+    assert case["text"] in found(archive, "مادر", SearchFilters(tag_id=parent.id))
+    in_2019 = SearchFilters(since=datetime.date(2019, 1, 1), until=datetime.date(2019, 12, 31))
+    assert case["text"] in found(archive, "مادر", in_2019)
+    in_2021 = SearchFilters(since=datetime.date(2021, 1, 1))
+    assert case["text"] not in found(archive, "مادر", in_2021)
+    assert case["court"] in found(archive, "verdict", in_2021)
+
+
+def test_documents_in_the_trash_are_not_found(archive: Archive, case: dict[str, str]):
+    documents.move_to_trash(archive.db, case["letter"])
+    assert found(archive, "مادر") == set()
+
+
+def test_edited_text_is_found_by_its_new_words_only(archive: Archive, case: dict[str, str]):
+    text = texts.get(archive.db, case["text"])
+    texts.update(archive.db, Text(text.document_id, text.kind, "fa", "پدر", id=text.id))
+    assert case["text"] in found(archive, "پدر")
+    assert case["text"] not in found(archive, "مادر")
+
+
+def test_empty_or_punctuation_only_query_finds_nothing(archive: Archive, case: dict[str, str]):
+    assert search.search(archive.db, "") == []
+    assert search.search(archive.db, ' " ) ( * ') == []
+
+
+# --- Audit log -------------------------------------------------------------------------
+
+
+def test_every_change_appends_an_audit_entry(archive: Archive, case: dict[str, str]):
+    logged = {(e.record_type, e.record_id) for e in audit.entries(archive.db)}
+    for kind in ("letter", "text", "annotation", "event"):
+        assert any(record_id == case[kind] for _, record_id in logged)
+    before = len(audit.entries(archive.db))
+    documents.move_to_trash(archive.db, case["court"])
+    entries = audit.entries(archive.db)
+    assert len(entries) == before + 1
+    assert (entries[-1].action, entries[-1].actor) == ("trashed", "tester")
+
+
+def test_intact_audit_chain_verifies(archive: Archive, case: dict[str, str]):
+    report = audit.verify(archive.db)
+    assert report.intact and report.entries == len(audit.entries(archive.db))
+
+
+def test_edited_audit_entry_is_named_as_the_first_broken(archive: Archive, case: dict[str, str]):
+    archive.db.execute("UPDATE audit_log SET summary = 'nothing happened' WHERE seq = 3")
+    report = audit.verify(archive.db)
+    assert (report.intact, report.first_broken) == (False, 3)
+    assert "changed" in report.reason
+
+
+def test_removed_audit_entry_breaks_the_chain_there(archive: Archive, case: dict[str, str]):
+    archive.db.execute("DELETE FROM audit_log WHERE seq = 4")
+    assert audit.verify(archive.db).first_broken == 4
+
+
+def test_audit_entry_rewritten_with_a_fresh_hash_breaks_the_next_link(
+    archive: Archive, case: dict[str, str]
+):
+    entry = audit.entries(archive.db)[1]
+    forged = audit._hash(
+        entry.seq,
+        entry.time,
+        entry.actor,
+        "deleted",
+        entry.record_type,
+        entry.record_id,
+        entry.summary,
+        entry.prev_hash,
+    )
+    archive.db.execute(
+        "UPDATE audit_log SET action = 'deleted', hash = ? WHERE seq = ?", (forged, entry.seq)
+    )
+    assert audit.verify(archive.db).first_broken == entry.seq + 1
