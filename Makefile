@@ -15,10 +15,16 @@ $(READY): requirements/dev.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(READY)
 
+# Until the desktop application lands, `make run` opens the demo archive from the command line.
 run: $(READY)
-	QT_QPA_PLATFORM= $(BIN)/python -m amanat.run_app $(DEMO)
+	@test -d $(DEMO) || $(BIN)/amanat demo $(DEMO)
+	@echo "The demo archive $(DEMO) (password: demo). Its documents:"
+	@$(BIN)/amanat doc list --archive $(DEMO) --password-file resources/demo-password.txt
+	@echo
+	@$(BIN)/amanat --help
 
 demo: $(READY)
+	rm -rf $(DEMO)
 	$(BIN)/amanat demo $(DEMO)
 
 test: lint typecheck pytest

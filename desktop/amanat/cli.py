@@ -1,0 +1,797 @@
+"""``amanat``: the archive from the command line, for scripts, tests and power users.
+
+Exit status: 0 on success; 1 with one line on stderr for anything the user can cause or fix
+(wrong password, damaged file, bad date…); 2 for wrong usage. Passwords are read from the
+terminal without echo or from the first line of a file, never from the command line, where
+other users and the shell history would see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Any, NoReturn
+
+from amanat import __version__
+from amanat.core import audit, backup, check, search
+from amanat.core.dates import Calendar, FuzzyDate, format_date, format_iso, parse_date
+from amanat.core.errors import AmanatError, FileProblem, InvalidInput
+from amanat.core.records import (
+    Document,
+    DocumentKind,
+    Event,
+    EventType,
+    Person,
+    PersonStatus,
+    Role,
+    Tag,
+    Text,
+    TextKind,
+)
+from amanat.core.storage import documents, events, pages, people, tags, texts
+from amanat.core.storage.documents import DocumentFilter
+from amanat.core.vault import Archive, check_new_password
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """Wrong usage that argparse could not see; exits with status 2."""
+
+
+# --- Output ------------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, FuzzyDate):
+        return {"text": format_iso(value), **_jsonable(dataclasses.asdict(value))}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def _print_json(value: Any) -> None:
+    json.dump(_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _date_text(date: FuzzyDate | None) -> str:
+    return format_date(date, date.calendar) if date else "undated"
+
+
+# --- Opening the archive -----------------------------------------------------------------
+
+
+def _archive_path(args: argparse.Namespace) -> Path:
+    value = getattr(args, "archive", None) or os.environ.get("AMANAT_ARCHIVE")
+    if not value:
+        raise UsageError("say which archive: --archive ARCHIVE or AMANAT_ARCHIVE")
+    return Path(value)
+
+
+def _first_line(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            line = handle.readline()
+    except OSError as error:
+        raise FileProblem(path=path, reason=error.strerror or str(error)) from error
+    return line.rstrip("\r\n")
+
+
+def _password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
+    path = getattr(args, "password_file", None) or os.environ.get("AMANAT_PASSWORD_FILE")
+    if path:
+        return _first_line(path)
+    if not sys.stdin.isatty():
+        raise UsageError("no terminal to ask for the password: use --password-file FILE")
+    return getpass.getpass(prompt)
+
+
+def _new_password(args: argparse.Namespace, file_option: str) -> str:
+    path = getattr(args, file_option, None)
+    if path:
+        password = _first_line(path)
+    else:
+        if not sys.stdin.isatty():
+            option = file_option.replace("_", "-")
+            raise UsageError(f"no terminal to ask for the new password: use --{option} FILE")
+        password = getpass.getpass("New password: ")
+        if getpass.getpass("The new password again: ") != password:
+            raise InvalidInput(detail="The two passwords are not the same; nothing was changed.")
+    check_new_password(password)
+    return password
+
+
+@contextmanager
+def _unlocked(args: argparse.Namespace) -> Iterator[Archive]:
+    folder = _archive_path(args)
+    code_file = getattr(args, "recovery_code_file", None)
+    if code_file:
+        archive = Archive.open_with_recovery_code(folder, _first_line(code_file), actor=args.actor)
+    else:
+        archive = Archive.open(folder, _password(args), actor=args.actor)
+    try:
+        yield archive
+    finally:
+        archive.lock()
+
+
+def _parse_date(text: str | None, calendar: str | None) -> FuzzyDate | None:
+    if text is None:
+        return None
+    return parse_date(text, Calendar(calendar) if calendar else None)
+
+
+def _read_text_file(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = (
+            "it is not UTF-8 text"
+            if isinstance(error, UnicodeDecodeError)
+            else (error.strerror or str(error))
+        )
+        raise FileProblem(path=path, reason=reason) from error
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise FileProblem(path=path, reason=error.strerror or str(error)) from error
+
+
+# --- Commands ----------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    password = _new_password(args, "password_file")
+    with Archive.create(folder, password, actor=args.actor) as archive:
+        print(f"Created the archive {folder} ({archive.archive_id}).")
+    print("Keep the password safe: without it (or a recovery code) nobody can open the archive.")
+    print("Make a recovery code now with: amanat recovery-code --archive", folder)
+    return 0
+
+
+def cmd_person_add(args: argparse.Namespace) -> int:
+    person = Person(
+        display_name=args.name,
+        name_fa=args.name_fa or "",
+        name_latin=args.name_latin or "",
+        aliases=tuple(args.alias or ()),
+        roles=tuple(Role(r) for r in dict.fromkeys(args.role or ())),
+        birth_year=args.birth_year,
+        status=PersonStatus(args.status),
+        notes=args.notes or "",
+    )
+    if not person.display_name.strip():
+        raise InvalidInput(detail="A person needs a name.")
+    with _unlocked(args) as archive:
+        people.add(archive.db, person)
+    if args.json:
+        _print_json(person)
+    else:
+        print(person.id)
+    return 0
+
+
+def cmd_person_list(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        everyone = people.all_people(archive.db, Role(args.role) if args.role else None)
+    if args.json:
+        _print_json(everyone)
+        return 0
+    for person in everyone:
+        roles = ", ".join(person.roles) or "—"
+        names = " / ".join(n for n in (person.name_fa, person.name_latin) if n)
+        print(f"{person.id}  {person.display_name}  [{roles}; {person.status}]  {names}".rstrip())
+    return 0
+
+
+def cmd_person_show(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        person = people.get(archive.db, args.id)
+        their_documents = documents.list_documents(archive.db, DocumentFilter(person_id=person.id))
+        their_events = events.events_of(archive.db, person.id)
+    if args.json:
+        _print_json(
+            {"person": person, "documents": [d.id for d in their_documents], "events": their_events}
+        )
+        return 0
+    print(f"{person.display_name}  ({person.id})")
+    for label, value in (
+        ("Persian", person.name_fa),
+        ("Latin", person.name_latin),
+        ("Aliases", ", ".join(person.aliases)),
+        ("Roles", ", ".join(person.roles)),
+        ("Status", person.status),
+        ("Born", person.birth_year or ""),
+        ("Notes", person.notes),
+    ):
+        if value:
+            print(f"  {label}: {value}")
+    print(f"  Documents: {len(their_documents)}")
+    for event in their_events:
+        print(f"  {_date_text(event.date)}  {event.type}  {event.place}".rstrip())
+    return 0
+
+
+def _tag_ids(archive: Archive, names: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(tags.ensure(archive.db, name).id for name in names or ())
+
+
+def cmd_doc_add(args: argparse.Namespace) -> int:
+    text_files = args.text_file or []
+    languages = args.language or []
+    if len(languages) not in (0, 1, len(text_files)):
+        raise UsageError("give one --language for each --text-file (or one for all)")
+    if text_files and not languages:
+        raise UsageError("say the language of the text: --language fa (or en, …)")
+    if len(languages) == 1:
+        languages = languages * len(text_files)
+    date = _parse_date(args.date, args.calendar)
+    bodies = [
+        (_read_text_file(path), language)
+        for path, language in zip(text_files, languages, strict=True)
+    ]
+    page_files = [(path, _read_file(path)) for path in args.page or []]
+    with _unlocked(args) as archive, archive.db.transaction():
+        for person_id in [*(args.person or []), *([args.author] if args.author else [])]:
+            people.get(archive.db, person_id)
+        document = documents.add(
+            archive.db,
+            Document(
+                kind=DocumentKind(args.kind),
+                title=args.title,
+                date=date,
+                author_id=args.author,
+                concerned_ids=tuple(dict.fromkeys(args.person or ())),
+                languages=tuple(dict.fromkeys(languages)),
+                tag_ids=_tag_ids(archive, args.tag),
+            ),
+        )
+        for body, language in bodies:
+            kind = TextKind.TRANSCRIPTION if language == languages[0] else TextKind.TRANSLATION
+            texts.add(
+                archive.db, Text(document_id=document.id, kind=kind, language=language, body=body)
+            )
+        for path, data in page_files:
+            pages.add(archive.db, document.id, data, original_name=Path(path).name)
+    if args.json:
+        _print_json(document)
+    else:
+        print(document.id)
+    return 0
+
+
+def cmd_doc_show(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        document = documents.get(archive.db, args.id)
+        its_pages = pages.pages_of(archive.db, document.id)
+        its_texts = texts.texts_of(archive.db, document.id)
+        names = {p.id: p.display_name for p in people.all_people(archive.db)}
+        tag_paths = [tags.path_of(archive.db, t) for t in document.tag_ids]
+    if args.json:
+        _print_json(
+            {"document": document, "pages": its_pages, "texts": its_texts, "tags": tag_paths}
+        )
+        return 0
+    print(f"{document.title}  ({document.id})")
+    print(f"  Kind: {document.kind}")
+    print(f"  Date: {_date_text(document.date)}")
+    if document.trashed:
+        print("  In the trash")
+    if document.author_id:
+        print(f"  Author: {names.get(document.author_id, document.author_id)}")
+    if document.concerned_ids:
+        print(f"  Concerns: {', '.join(names.get(p, p) for p in document.concerned_ids)}")
+    if tag_paths:
+        print(f"  Tags: {', '.join(tag_paths)}")
+    if document.kind == DocumentKind.TESTIMONY:
+        consent = document.consent
+        print(
+            f"  Consent: {consent.audience}"
+            + (", anonymise" if consent.anonymise else "")
+            + (", withdrawn" if consent.withdrawn else "")
+        )
+    for page in its_pages:
+        size = f"{page.width}×{page.height}, " if page.width else ""
+        print(
+            f"  Page {page.number}: {page.id}  {page.mime_type}, {size}{page.size} bytes,"
+            f" sha256 {page.sha256}"
+        )
+    for text in its_texts:
+        print(f"  {text.kind.capitalize()} ({text.language}, {text.status}): {text.id}")
+        for line in text.body.splitlines():
+            print(f"    {line}")
+    return 0
+
+
+def cmd_doc_list(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        tag = _existing_tag(archive, args.tag)
+        found = documents.list_documents(
+            archive.db,
+            DocumentFilter(
+                person_id=args.person,
+                tag_id=tag.id if tag else None,
+                kind=DocumentKind(args.kind) if args.kind else None,
+                in_trash=args.trash,
+            ),
+        )
+    if args.json:
+        _print_json(found)
+        return 0
+    for document in found:
+        print(
+            f"{document.id}  {_date_text(document.date):<22}  {document.kind:<9}  {document.title}"
+        )
+    return 0
+
+
+def cmd_doc_trash(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        documents.move_to_trash(archive.db, args.id)
+    print(f"Moved {args.id} to the trash. Restore it with: amanat doc restore {args.id}")
+    return 0
+
+
+def cmd_doc_restore(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        documents.restore_from_trash(archive.db, args.id)
+    print(f"Restored {args.id} from the trash.")
+    return 0
+
+
+def cmd_trash_empty(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        removed = documents.empty_trash(archive.db)
+    print(f"Removed {removed} document(s) from the trash for good.")
+    return 0
+
+
+def _existing_tag(archive: Archive, path: str | None) -> Tag | None:
+    if path is None:
+        return None
+    tag = tags.find(archive.db, path)
+    if tag is None:
+        raise InvalidInput(detail=f"There is no tag named “{path}”.")
+    return tag
+
+
+def cmd_tag_add(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        if tags.find(archive.db, args.name) is not None:
+            from amanat.core.errors import DuplicateName
+
+            raise DuplicateName(kind="tag", name=args.name)
+        tag = tags.ensure(archive.db, args.name, colour=args.colour)
+    if args.json:
+        _print_json(tag)
+    else:
+        print(tag.id)
+    return 0
+
+
+def cmd_tag_list(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        listed = [(tags.path_of(archive.db, t.id), t) for t in tags.all_tags(archive.db)]
+    listed.sort(key=lambda item: item[0].casefold())
+    if args.json:
+        _print_json([{"path": path, **_jsonable(tag)} for path, tag in listed])
+        return 0
+    for path, tag in listed:
+        print(f"{tag.id}  {tag.colour}  {path}")
+    return 0
+
+
+def cmd_event_add(args: argparse.Namespace) -> int:
+    event = Event(
+        person_id=args.person,
+        type=EventType(args.type),
+        date=_parse_date(args.date, args.calendar),  # type: ignore[arg-type]
+        end_date=_parse_date(args.end, args.calendar),
+        ongoing=args.ongoing,
+        place=args.place or "",
+        description=args.description or "",
+        source_ids=tuple(args.source or ()),
+    )
+    with _unlocked(args) as archive, archive.db.transaction():
+        event = dataclasses.replace(event, tag_ids=_tag_ids(archive, args.tag))
+        events.add(archive.db, event)
+    if args.json:
+        _print_json(event)
+    else:
+        print(event.id)
+    return 0
+
+
+def cmd_event_list(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        found = events.events_of(archive.db, args.person)
+    if args.json:
+        _print_json(found)
+        return 0
+    for event in found:
+        span = _date_text(event.date)
+        if event.end_date:
+            span += f" – {_date_text(event.end_date)}"
+        elif event.ongoing:
+            span += " – (ongoing)"
+        print(f"{event.id}  {span}  {event.type}  {event.place}".rstrip())
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    since = _parse_date(args.since, args.calendar)
+    until = _parse_date(args.until, args.calendar)
+    with _unlocked(args) as archive:
+        tag = _existing_tag(archive, args.tag)
+        hits = search.search(
+            archive.db,
+            args.query,
+            search.SearchFilters(
+                person_id=args.person,
+                tag_id=tag.id if tag else None,
+                kind=DocumentKind(args.kind) if args.kind else None,
+                since=since.start if since else None,
+                until=until.end if until else None,
+            ),
+            limit=args.limit,
+        )
+    if args.json:
+        _print_json(hits)
+        return 0
+    if not hits:
+        print("Nothing found.")
+    for hit in hits:
+        snippet = hit.snippet.replace(search.MATCH_START, "[").replace(search.MATCH_END, "]")
+        snippet = " ".join(snippet.split())
+        target = hit.document_id or hit.person_id or hit.record_id
+        print(f"{hit.record_type:<10}  {target}  {hit.title}\n            {snippet}")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        archive.change_password(_new_password(args, "new_password_file"))
+    print("The password was changed. The old password no longer opens the archive.")
+    return 0
+
+
+def cmd_recovery_code(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        replaced = archive.has_recovery_code()
+        code = archive.add_recovery_code()
+    print("Your recovery code (write it down and keep it somewhere safe, away from the laptop):")
+    print()
+    print(f"    {code}")
+    print()
+    print("It is shown only this once. Anyone who has it can open the archive.")
+    if replaced:
+        print("The earlier recovery code no longer works.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        report = check.check(archive.db)
+    if args.json:
+        _print_json(report)
+    elif report.healthy:
+        print(
+            f"The archive is intact: encryption and database checks passed, "
+            f"{report.files_checked} original file(s) match their SHA-256, and the audit log's "
+            f"{report.audit.entries} entries chain correctly."
+        )
+    else:
+        for problem in report.problems:
+            print(f"Problem: {problem}")
+    if not report.healthy:
+        print(
+            f"amanat: the archive has {len(report.problems)} problem(s); restore it from a backup.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        report = audit.verify(archive.db)
+    if report.intact:
+        print(f"The audit log is intact: {report.entries} entries chain correctly.")
+        return 0
+    print(
+        f"amanat: the audit log is broken at entry {report.first_broken}: {report.reason}.",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        entries = audit.entries(archive.db, args.record)
+    if args.json:
+        _print_json(entries)
+        return 0
+    for entry in entries:
+        print(
+            f"{entry.seq:>6}  {entry.time}  {entry.actor or '-'}  {entry.action}  "
+            f"{entry.record_type} {entry.record_id}  {entry.summary}"
+        )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        backup.backup(archive, Path(args.file))
+    print(
+        f"Wrote the backup {args.file}. It is encrypted like the archive: the same password "
+        "opens it."
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    archive_id = backup.restore(Path(args.file), Path(args.folder))
+    print(f"Restored the archive {archive_id} to {args.folder}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from amanat.core.demo import build_demo
+
+    folder = Path(args.folder)
+    build_demo(folder)
+    print(f"Created the demo archive {folder}; its password is “demo”. Nothing in it is real.")
+    return 0
+
+
+# --- Parser ------------------------------------------------------------------------------
+
+
+def _choices(enum: type[Enum]) -> list[str]:
+    return [member.value for member in enum]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Options that every archive command takes, accepted before or after the command name.
+    # SUPPRESS keeps a subcommand's absent option from hiding the top-level one.
+    def archive_options(defaults: Any) -> argparse.ArgumentParser:
+        parent = argparse.ArgumentParser(add_help=False)
+        parent.add_argument(
+            "--archive",
+            metavar="ARCHIVE",
+            default=defaults,
+            help="the archive folder (or set AMANAT_ARCHIVE)",
+        )
+        parent.add_argument(
+            "--password-file",
+            metavar="FILE",
+            default=defaults,
+            help="read the password from the first line of FILE (or set AMANAT_PASSWORD_FILE)",
+        )
+        parent.add_argument(
+            "--recovery-code-file",
+            metavar="FILE",
+            default=defaults,
+            help="unlock with the recovery code in FILE instead of the password",
+        )
+        parent.add_argument(
+            "--json", action="store_true", default=defaults, help="print JSON instead of text"
+        )
+        parent.add_argument(
+            "--actor", default=defaults, help="the name written in the audit log for these changes"
+        )
+        return parent
+
+    common = archive_options(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="amanat",
+        parents=[archive_options(None)],
+        description="An offline, encrypted archive for the letters and testimony of "
+        "political prisoners.",
+    )
+    parser.add_argument("--version", action="version", version=f"amanat {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(
+        group: Any, name: str, handler: Handler, help: str, archive: bool = True
+    ) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = group.add_parser(
+            name, help=help, description=help, parents=[common] if archive else []
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    init = command(commands, "init", cmd_init, "create a new, empty archive", archive=False)
+    init.add_argument("folder", metavar="ARCHIVE")
+    init.add_argument(
+        "--password-file", metavar="FILE", help="read the new password from the first line of FILE"
+    )
+
+    person = commands.add_parser("person", help="add, list and show people")
+    person_commands = person.add_subparsers(dest="person_command", metavar="COMMAND", required=True)
+    add = command(person_commands, "add", cmd_person_add, "add a person")
+    add.add_argument("--name", required=True, help="the name shown in the archive")
+    add.add_argument("--name-fa", help="the name in Persian script")
+    add.add_argument("--name-latin", help="the name in Latin script")
+    add.add_argument("--alias", action="append", help="another name (repeatable)")
+    add.add_argument("--role", action="append", choices=_choices(Role), help="(repeatable)")
+    add.add_argument("--status", choices=_choices(PersonStatus), default="unknown")
+    add.add_argument("--birth-year", type=int)
+    add.add_argument("--notes")
+    listing = command(person_commands, "list", cmd_person_list, "list people, prisoners first")
+    listing.add_argument("--role", choices=_choices(Role))
+    show = command(person_commands, "show", cmd_person_show, "show a person")
+    show.add_argument("id")
+
+    doc = commands.add_parser("doc", help="add, list, show and trash documents")
+    doc_commands = doc.add_subparsers(dest="doc_command", metavar="COMMAND", required=True)
+    add = command(doc_commands, "add", cmd_doc_add, "add a document")
+    add.add_argument("--kind", required=True, choices=_choices(DocumentKind))
+    add.add_argument("--title", required=True)
+    add.add_argument("--date", help="e.g. 2011-03-15, 2011-03, 1389-12-24, 'March 2011'")
+    add.add_argument(
+        "--calendar",
+        choices=_choices(Calendar),
+        help="the calendar of --date (guessed from the year if not given)",
+    )
+    add.add_argument(
+        "--person",
+        action="append",
+        metavar="ID",
+        help="a person the document concerns (repeatable)",
+    )
+    add.add_argument("--author", metavar="ID", help="the person who wrote it")
+    add.add_argument(
+        "--text-file",
+        action="append",
+        metavar="FILE",
+        help="a UTF-8 file with the transcription; more files are translations",
+    )
+    add.add_argument(
+        "--language",
+        action="append",
+        metavar="LANG",
+        help="the language of each --text-file, e.g. fa or en",
+    )
+    add.add_argument("--page", action="append", metavar="FILE", help="a scan (repeatable)")
+    add.add_argument("--tag", action="append", metavar="NAME", help="(repeatable)")
+    show = command(doc_commands, "show", cmd_doc_show, "show a document, its pages and texts")
+    show.add_argument("id")
+    listing = command(doc_commands, "list", cmd_doc_list, "list documents, newest first")
+    listing.add_argument("--person", metavar="ID")
+    listing.add_argument("--tag", metavar="NAME")
+    listing.add_argument("--kind", choices=_choices(DocumentKind))
+    listing.add_argument("--trash", action="store_true", help="list the trash instead")
+    trash = command(doc_commands, "trash", cmd_doc_trash, "move a document to the trash")
+    trash.add_argument("id")
+    restore = command(doc_commands, "restore", cmd_doc_restore, "take a document out of the trash")
+    restore.add_argument("id")
+
+    trash_group = commands.add_parser("trash", help="the trash")
+    trash_commands = trash_group.add_subparsers(
+        dest="trash_command", metavar="COMMAND", required=True
+    )
+    command(trash_commands, "empty", cmd_trash_empty, "remove what is in the trash for good")
+
+    tag = commands.add_parser("tag", help="add and list tags")
+    tag_commands = tag.add_subparsers(dest="tag_command", metavar="COMMAND", required=True)
+    add = command(
+        tag_commands, "add", cmd_tag_add, "add a tag; use / to nest, e.g. conditions/solitary"
+    )
+    add.add_argument("name")
+    add.add_argument("--colour", default="#808080", help="e.g. #aa3355")
+    command(tag_commands, "list", cmd_tag_list, "list tags")
+
+    event = commands.add_parser("event", help="add and list events")
+    event_commands = event.add_subparsers(dest="event_command", metavar="COMMAND", required=True)
+    add = command(event_commands, "add", cmd_event_add, "add an event to a person's chronology")
+    add.add_argument("--person", required=True, metavar="ID")
+    add.add_argument("--type", required=True, choices=_choices(EventType))
+    add.add_argument("--date", required=True)
+    add.add_argument("--end", help="the end date of a span")
+    add.add_argument("--ongoing", action="store_true", help="a span that has not ended")
+    add.add_argument("--calendar", choices=_choices(Calendar))
+    add.add_argument("--place")
+    add.add_argument("--description")
+    add.add_argument("--source", action="append", metavar="DOC_ID", help="(repeatable)")
+    add.add_argument("--tag", action="append", metavar="NAME", help="(repeatable)")
+    listing = command(event_commands, "list", cmd_event_list, "list a person's events")
+    listing.add_argument("--person", required=True, metavar="ID")
+
+    find = command(
+        commands, "search", cmd_search, "search titles, texts, annotations, people, events and tags"
+    )
+    find.add_argument("query")
+    find.add_argument("--person", metavar="ID")
+    find.add_argument("--tag", metavar="NAME")
+    find.add_argument("--kind", choices=_choices(DocumentKind))
+    find.add_argument("--since", metavar="DATE")
+    find.add_argument("--until", metavar="DATE")
+    find.add_argument("--calendar", choices=_choices(Calendar))
+    find.add_argument("--limit", type=int, default=50)
+
+    passwd = command(commands, "passwd", cmd_passwd, "change the password")
+    passwd.add_argument("--new-password-file", metavar="FILE")
+    command(
+        commands,
+        "recovery-code",
+        cmd_recovery_code,
+        "make a recovery code that opens the archive if the password is forgotten",
+    )
+    command(commands, "check", cmd_check, "check the archive's integrity")
+
+    audit_group = commands.add_parser("audit", help="the audit log")
+    audit_commands = audit_group.add_subparsers(
+        dest="audit_command", metavar="COMMAND", required=True
+    )
+    command(audit_commands, "verify", cmd_audit_verify, "recompute the audit log's hash chain")
+    listing = command(audit_commands, "list", cmd_audit_list, "list the audit log")
+    listing.add_argument("--record", metavar="ID", help="only this record's entries")
+
+    copy = command(commands, "backup", cmd_backup, "write the whole archive to one file")
+    copy.add_argument("file")
+    restore = command(
+        commands, "restore", cmd_restore, "unpack a backup into a new folder", archive=False
+    )
+    restore.add_argument("file")
+    restore.add_argument("folder", metavar="DIR")
+
+    demo = command(
+        commands,
+        "demo",
+        cmd_demo,
+        "create a demo archive of made-up people (password: demo)",
+        archive=False,
+    )
+    demo.add_argument("folder", metavar="ARCHIVE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name in ("archive", "password_file", "recovery_code_file", "actor"):
+        if not hasattr(args, name):
+            setattr(args, name, None)
+    args.json = bool(getattr(args, "json", False))
+    args.actor = args.actor or os.environ.get("AMANAT_ACTOR", "")
+    try:
+        return int(args.handler(args))
+    except UsageError as error:
+        parser.error(str(error))
+    except AmanatError as error:
+        _fail(error.message)
+    except KeyboardInterrupt:
+        print("\namanat: interrupted; nothing more was changed.", file=sys.stderr)
+        return 130
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"amanat: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
