@@ -5,6 +5,7 @@ password (or recovery code) opens the restored copy."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import json
@@ -16,7 +17,13 @@ from typing import IO, Any
 
 from amanat.core import keyslots
 from amanat.core.atomic_file import sync_folder
-from amanat.core.errors import ArchiveExists, BackupDamaged, DiskFull, FileProblem
+from amanat.core.errors import (
+    ArchiveExists,
+    BackupDamaged,
+    DiskFull,
+    FileNotWritable,
+    FileProblem,
+)
 from amanat.core.records import now
 from amanat.core.vault import DATABASE_FILE, Archive
 
@@ -30,6 +37,10 @@ _CHUNK = 1 << 20
 def backup(archive: Archive, destination: Path) -> None:
     """Write the archive to ``destination``; the file appears only once it is complete."""
     destination = Path(destination)
+    if destination.exists():
+        raise FileNotWritable(
+            path=str(destination), reason="a file with that name exists already; choose another"
+        )
     # Fold the write-ahead log into archive.db so the one file holds every change.
     archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
@@ -64,9 +75,7 @@ def backup(archive: Archive, destination: Path) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        if error.errno == 28:
-            raise DiskFull() from error
-        raise FileProblem(path=str(destination), reason=error.strerror or str(error)) from error
+        raise _write_error(error, destination) from error
     sync_folder(destination.parent)
 
 
@@ -95,17 +104,25 @@ def restore(source: Path, folder: Path) -> str:
                 if hashing.hexdigest() != manifest["sha256"][name]:
                     raise BackupDamaged(path=str(source), reason=f"{name} does not match its hash")
         os.replace(staging, folder)
-    except FileNotFoundError:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise FileProblem(path=str(source), reason="the file does not exist") from None
     except (tarfile.TarError, KeyError, ValueError, EOFError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BackupDamaged(path=str(source), reason="it cannot be unpacked") from error
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not source.is_file():
+            raise FileProblem(path=str(source), reason="the file does not exist") from error
+        raise _write_error(error, folder) from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     sync_folder(folder.parent)
     return str(manifest["archive_id"])
+
+
+def _write_error(error: OSError, path: Path) -> Exception:
+    if error.errno == errno.ENOSPC:
+        return DiskFull()
+    return FileNotWritable(path=str(path), reason=error.strerror or str(error))
 
 
 def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
@@ -116,11 +133,19 @@ def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
     if extracted is None:
         raise BackupDamaged(path=str(source), reason="its manifest is not a file")
     manifest = json.loads(extracted.read(1 << 16))
+    if not isinstance(manifest, dict):
+        raise BackupDamaged(path=str(source), reason="its manifest is not readable")
     if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
         raise BackupDamaged(path=str(source), reason="it is not a backup this version can read")
-    if not isinstance(manifest.get("sha256"), dict):
+    hashes = manifest.get("sha256")
+    complete = (
+        isinstance(manifest.get("archive_id"), str)
+        and isinstance(hashes, dict)
+        and all(isinstance(hashes.get(name), str) for name in _MEMBERS)
+    )
+    if not complete:
         raise BackupDamaged(path=str(source), reason="its manifest is incomplete")
-    return dict(manifest)
+    return manifest
 
 
 class _HashingReader(io.RawIOBase):

@@ -47,7 +47,8 @@ def check(db: Database) -> CheckReport:
     try:
         report = audit.verify(db)
     except DatabaseDamaged:
-        report = AuditReport(0, 0, "the audit log could not be read")
+        report = AuditReport(0, None)
+        problems.append("audit log: it could not be read to the end")
     if not report.intact:
         problems.append(f"audit log entry {report.first_broken} is broken: {report.reason}")
     return CheckReport(tuple(problems), files, report)

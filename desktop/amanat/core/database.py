@@ -19,7 +19,10 @@ from amanat.core.errors import ArchiveLocked, DatabaseDamaged, DiskFull
 Row = tuple[Any, ...]
 Params = Sequence[object] | dict[str, object]
 
-_DAMAGE = re.compile(r"malformed|not a database|file is encrypted|disk I/O error|corrupt", re.I)
+_DAMAGE = re.compile(
+    r"malformed|not a database|file is encrypted|disk I/O error|corrupt|vtable constructor failed",
+    re.I,
+)
 
 
 class Database:
@@ -103,6 +106,8 @@ def translate(error: Exception, folder: str) -> Exception:
     text = str(error)
     if "database or disk is full" in text or "disk is full" in text:
         return DiskFull()
-    if _DAMAGE.search(text):
+    # A plain DatabaseError (not one of its narrower kinds, which are bugs or constraints)
+    # means SQLite could not make sense of what it read: damage, whatever the wording.
+    if _DAMAGE.search(text) or type(error) is sqlcipher3.DatabaseError:
         return DatabaseDamaged(path=folder)
     return error
