@@ -87,9 +87,13 @@ def _archive_path(args: argparse.Namespace) -> Path:
 
 
 def _first_line(path: str) -> str:
+    # utf-8-sig: Windows Notepad starts a UTF-8 file with a byte-order mark, which must not
+    # become part of the password.
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:
             line = handle.readline()
+    except UnicodeDecodeError as error:
+        raise FileProblem(path=path, reason="it is not UTF-8 text") from error
     except OSError as error:
         raise FileProblem(path=path, reason=error.strerror or str(error)) from error
     return line.rstrip("\r\n")
@@ -106,6 +110,8 @@ def _password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
 
 def _new_password(args: argparse.Namespace, file_option: str) -> str:
     path = getattr(args, file_option, None)
+    if not path and file_option == "password_file":
+        path = os.environ.get("AMANAT_PASSWORD_FILE")
     if path:
         password = _first_line(path)
     else:
@@ -426,6 +432,7 @@ def cmd_event_add(args: argparse.Namespace) -> int:
 
 def cmd_event_list(args: argparse.Namespace) -> int:
     with _unlocked(args) as archive:
+        people.get(archive.db, args.person)
         found = events.events_of(archive.db, args.person)
     if args.json:
         _print_json(found)
@@ -626,7 +633,10 @@ def build_parser() -> argparse.ArgumentParser:
     init = command(commands, "init", cmd_init, "create a new, empty archive", archive=False)
     init.add_argument("folder", metavar="ARCHIVE")
     init.add_argument(
-        "--password-file", metavar="FILE", help="read the new password from the first line of FILE"
+        "--password-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="read the new password from the first line of FILE",
     )
 
     person = commands.add_parser("person", help="add, list and show people")

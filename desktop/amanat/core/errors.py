@@ -156,6 +156,11 @@ class FileProblem(AmanatError):
     template = "Cannot read {path}: {reason}."
 
 
+class FileNotWritable(AmanatError):
+    code = "file-not-writable"
+    template = "Cannot write {path}: {reason}."
+
+
 class DiskFull(AmanatError):
     code = "disk-full"
     template = "The disk is full, so nothing was saved; free some space and try again."
@@ -164,3 +169,69 @@ class DiskFull(AmanatError):
 class BackupDamaged(AmanatError):
     code = "backup-damaged"
     template = "The backup {path} is damaged or is not an Amanat backup: {reason}."
+
+
+# --- Importing scans -------------------------------------------------------------------
+# Each sentence names the file, so a list of them after importing a folder says which
+# files stayed out and why; the other files of the same import go in regardless.
+
+
+class ScanRefused(AmanatError):
+    """A file offered for import that cannot become a page."""
+
+    code = "scan-refused"
+    template = "{name} was not imported: {reason}."
+
+
+class ScanUnreadable(ScanRefused):
+    code = "scan-unreadable"
+    template = "{name} was not imported: it could not be read ({reason})."
+
+
+class ScanEmpty(ScanRefused):
+    code = "scan-empty"
+    template = "{name} was not imported: the file is empty."
+
+
+class ScanTooBig(ScanRefused):
+    code = "scan-too-big"
+    template = (
+        "{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB "
+        "for one file."
+    )
+
+
+class ScanNotSupported(ScanRefused):
+    code = "scan-not-supported"
+    template = (
+        "{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, "
+        "whatever its name says."
+    )
+
+
+class ScanDamaged(ScanRefused):
+    code = "scan-damaged"
+    template = "{name} was not imported: the file is damaged or incomplete ({detail})."
+
+
+class ScanTooManyPixels(ScanRefused):
+    code = "scan-too-many-pixels"
+    template = (
+        "{name} was not imported: it claims to be {size}, more than the {limit_mp} million "
+        "pixels Amanat opens; the file is damaged or was made to harm."
+    )
+
+
+class ScanTooManyPages(ScanRefused):
+    code = "scan-too-many-pages"
+    template = (
+        "{name} was not imported: it has more than {limit} pages; split it into smaller files."
+    )
+
+
+class ScanPasswordProtected(ScanRefused):
+    code = "scan-password-protected"
+    template = (
+        "{name} was not imported: the PDF is locked with a password; save an unlocked copy "
+        "and import that."
+    )
