@@ -194,6 +194,14 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     record_type UNINDEXED, record_id UNINDEXED, document_id UNINDEXED, person_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Which index row holds which record: FTS5 cannot look up its unindexed columns quickly,
+-- so replacing a record's entry goes through its row id.
+CREATE TABLE search_rows (
+    record_type TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    row         INTEGER NOT NULL,
+    PRIMARY KEY (record_type, record_id)
+) WITHOUT ROWID;
 """
 
 MIGRATIONS: tuple[str, ...] = (_VERSION_1,)

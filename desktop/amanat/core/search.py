@@ -52,18 +52,28 @@ def index(
     person_id: str | None = None,
 ) -> None:
     unindex(db, record_type, record_id)
-    db.execute(
+    cursor = db.execute(
         "INSERT INTO search_index (title, body, record_type, record_id, document_id, person_id)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         (normalise(title), normalise(body), record_type, record_id, document_id, person_id),
     )
+    db.execute(
+        "INSERT INTO search_rows (record_type, record_id, row) VALUES (?, ?, ?)",
+        (record_type, record_id, cursor.lastrowid),
+    )
 
 
 def unindex(db: Database, record_type: str, record_id: str) -> None:
-    db.execute(
-        "DELETE FROM search_index WHERE record_type = ? AND record_id = ?",
+    row = db.value(
+        "SELECT row FROM search_rows WHERE record_type = ? AND record_id = ?",
         (record_type, record_id),
     )
+    if row is not None:
+        db.execute("DELETE FROM search_index WHERE rowid = ?", (row,))
+        db.execute(
+            "DELETE FROM search_rows WHERE record_type = ? AND record_id = ?",
+            (record_type, record_id),
+        )
 
 
 def search(
