@@ -56,7 +56,7 @@ def get(db: Database, text_id: str) -> Text:
 
 def texts_of(db: Database, document_id: str) -> list[Text]:
     rows = db.all(
-        f"SELECT {_COLUMNS} FROM texts WHERE document_id = ? ORDER BY created, kind",
+        f"SELECT {_COLUMNS} FROM texts WHERE document_id = ? ORDER BY created, rowid",
         (document_id,),
     )
     return [_text(row) for row in rows]
