@@ -91,7 +91,7 @@ def annotations_of(db: Database, document_id: str | None = None) -> list[Annotat
             " OR page_id IN (SELECT id FROM pages WHERE document_id = ?)"
         )
         params = (document_id, document_id)
-    return [_annotation(db, row) for row in db.all(sql + " ORDER BY created", params)]
+    return [_annotation(db, row) for row in db.all(sql + " ORDER BY created, rowid", params)]
 
 
 def _document_of(db: Database, annotation: Annotation) -> str:

@@ -103,7 +103,7 @@ def list_documents(db: Database, where: DocumentFilter | None = None) -> list[Do
         params.append(where.tag_id)
     rows = db.all(
         f"SELECT {_COLUMNS} FROM documents WHERE {' AND '.join(clauses)}"
-        " ORDER BY date_start IS NULL, date_start DESC, title",
+        " ORDER BY date_start IS NULL, date_start DESC, title, rowid",
         params,
     )
     return [_document(db, row) for row in rows]
