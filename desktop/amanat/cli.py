@@ -564,6 +564,157 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+class _ProgressBar:
+    """A one-line progress bar on the terminal (stderr), redrawn in place; silent when stderr
+    is not a terminal, so scripts and logs get only the summary."""
+
+    def __init__(self) -> None:
+        self.shown = sys.stderr.isatty()
+
+    def __call__(self, update: Any) -> None:
+        if not self.shown or not update.total:
+            return
+        width = 30
+        filled = width * update.done // update.total
+        name = Path(update.current).name if update.current else ""
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {update.done}/{update.total} {name}"
+        sys.stderr.write("\r" + line[:79].ljust(79))
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 79 + "\r")
+            sys.stderr.flush()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    import signal
+
+    from amanat.core import scans
+
+    options = scans.ImportOptions(
+        kind=DocumentKind(args.kind),
+        person_ids=tuple(dict.fromkeys(args.person or ())),
+        one_document=args.one_document,
+        title=args.title or "",
+        limits=scans.ScanLimits(max_file_bytes=args.max_size_mb * 1024 * 1024),
+    )
+    interrupted: list[bool] = []
+
+    # Ctrl-C asks the import to stop after the file being written, so the archive keeps only
+    # whole documents; a second Ctrl-C is the usual KeyboardInterrupt.
+    def on_interrupt(signum: int, frame: Any) -> None:
+        interrupted.append(True)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    bar = _ProgressBar()
+    with _unlocked(args) as archive:
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+        try:
+            report = scans.import_files(
+                archive.db,
+                [Path(p) for p in args.paths],
+                options,
+                progress=bar,
+                cancel=lambda: bool(interrupted),
+            )
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            bar.close()
+    if args.json:
+        _print_json(
+            {
+                "documents": report.documents,
+                "refused": [{"path": r.path, "message": r.message} for r in report.refused],
+                "duplicates": report.duplicates,
+                "notes": report.notes,
+                "files": report.files,
+                "cancelled": report.cancelled,
+            }
+        )
+    else:
+        for document in report.documents:
+            print(f"{document.document_id}  {len(document.page_ids)} page(s)  {document.title}")
+        for line in (*(d.message for d in report.duplicates), *report.notes):
+            print(line)
+        print(
+            f"Imported {report.pages_added} page(s) from {report.files} file(s) as "
+            f"{len(report.documents)} document(s)"
+            + (f"; {len(report.refused)} file(s) refused" if report.refused else "")
+            + (f"; {len(report.duplicates)} already in the archive" if report.duplicates else "")
+            + "."
+        )
+        if report.cancelled:
+            print("Cancelled: the files not yet imported were left out; nothing is half-imported.")
+    for refusal in report.refused:
+        print(f"amanat: {refusal.message}", file=sys.stderr)
+    return 1 if report.refused else 0
+
+
+def cmd_page_show(args: argparse.Namespace) -> int:
+    from amanat.core import scans
+
+    with _unlocked(args) as archive:
+        page = pages.get(archive.db, args.id)
+        details = pages.scan_details(archive.db, page.id)
+        report = scans.metadata_report(archive.db, page.id)
+    if args.json:
+        _print_json(
+            {
+                "page": page,
+                "source_page": details.source_page,
+                "source_path": details.source_path,
+                "metadata": report,
+                "has_location": report.has_location,
+                "has_person_name": report.has_person_name,
+            }
+        )
+        return 0
+    size = f"{page.width}×{page.height}, " if page.width else ""
+    print(f"Page {page.number} of document {page.document_id}  ({page.id})")
+    print(f"  Original: {page.original_name or '—'}  {page.mime_type}, {size}{page.size} bytes")
+    print(f"  SHA-256: {page.sha256}")
+    print(
+        f"  Imported: {page.imported.isoformat()}"
+        + (f" from {details.source_path}" if details.source_path else "")
+    )
+    if details.source_page is not None:
+        print(f"  Page {details.source_page + 1} of the original file")
+    if page.rotation:
+        print(f"  Turned for display: {page.rotation}°")
+    if report.has_location:
+        print("  Warning: its metadata holds a location; share only a sanitised copy.")
+    if report.has_person_name:
+        print("  Warning: its metadata names a person; share only a sanitised copy.")
+    for label, value in report.lines():
+        print(f"  {label}: {value}")
+    return 0
+
+
+def cmd_page_export(args: argparse.Namespace) -> int:
+    from amanat.core import scans
+
+    with _unlocked(args) as archive:
+        if args.original:
+            data = pages.original_bytes(archive.db, args.id)
+        else:
+            data = scans.sanitised_copy(archive.db, args.id).data
+    target = Path(args.file)
+    try:
+        # Never overwrite: the target may be another page or the user's own file.
+        with open(target, "xb") as handle:
+            handle.write(data)
+    except FileExistsError as error:
+        raise FileProblem(
+            path=str(target), reason="it already exists; choose a new name"
+        ) from error
+    except OSError as error:
+        raise FileProblem(path=str(target), reason=error.strerror or str(error)) from error
+    kind = "the original, byte for byte," if args.original else "a sanitised copy (no metadata)"
+    print(f"Wrote {kind} to {target}.")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from amanat.core.demo import build_demo
 
@@ -767,6 +918,54 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file")
     restore.add_argument("folder", metavar="DIR")
+
+    scan_import = command(
+        commands,
+        "import",
+        cmd_import,
+        "import photographed or scanned letters (JPEG, PNG, TIFF, WebP, HEIC, GIF, PDF); "
+        "each file becomes a document unless --one-document",
+    )
+    scan_import.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    scan_import.add_argument(
+        "--person", action="append", metavar="ID", help="a person the documents concern"
+    )
+    scan_import.add_argument("--kind", choices=_choices(DocumentKind), default="letter")
+    scan_import.add_argument(
+        "--one-document",
+        action="store_true",
+        help="make all the files the pages of one document, in the order given",
+    )
+    scan_import.add_argument("--title", help="the title (default: the file's name)")
+    scan_import.add_argument(
+        "--max-size-mb",
+        type=int,
+        default=500,
+        metavar="MB",
+        help="refuse files larger than this (default 500)",
+    )
+
+    page = commands.add_parser("page", help="show a page's metadata or export it")
+    page_commands = page.add_subparsers(dest="page_command", metavar="COMMAND", required=True)
+    show = command(
+        page_commands, "show", cmd_page_show, "show a page, its file and its metadata report"
+    )
+    show.add_argument("id")
+    export = command(
+        page_commands,
+        "export",
+        cmd_page_export,
+        "write a page to a file: a sanitised copy (the default) or the original",
+    )
+    export.add_argument("id")
+    export.add_argument("file", metavar="FILE")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--original", action="store_true", help="the original file, byte for byte")
+    which.add_argument(
+        "--sanitised",
+        action="store_true",
+        help="the pixels only, upright, with every metadata block removed (the default)",
+    )
 
     demo = command(
         commands,

@@ -204,7 +204,31 @@ CREATE TABLE search_rows (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_VERSION_1,)
+# Scans: where each page came from, what its file's metadata says, and its thumbnail and
+# preview, kept inside the database (never in a cache folder beside it). A multi-page original
+# (a TIFF's frames, a PDF's pages) is stored once in ``files``; each of its pages points into it
+# with ``source_page``. ``source_path`` is where it was imported from: it can name a family's
+# folders, so it lives only here, encrypted. The two flags are columns so the application can
+# find the pages to warn about without reading every report.
+_VERSION_2 = """
+ALTER TABLE pages ADD COLUMN source_page INTEGER;
+ALTER TABLE pages ADD COLUMN source_path TEXT NOT NULL DEFAULT '';
+ALTER TABLE pages ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE pages ADD COLUMN has_location INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE pages ADD COLUMN has_person_name INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE page_images (
+    page_id   TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    kind      TEXT NOT NULL CHECK (kind IN ('thumbnail', 'preview')),
+    mime_type TEXT NOT NULL,
+    width     INTEGER NOT NULL,
+    height    INTEGER NOT NULL,
+    bytes     BLOB NOT NULL,
+    PRIMARY KEY (page_id, kind)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,12 +1,14 @@
 """Storage of pages: each scan's original file, kept byte for byte with its SHA-256 and
-stored once however many pages share it."""
+stored once however many pages share it; and, for imported scans, the page's place in its
+original, its metadata report, and its thumbnail and preview."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import warnings
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from PIL import Image
 
@@ -53,6 +55,147 @@ def add(db: Database, document_id: str, data: bytes, original_name: str = "") ->
         db.execute(f"INSERT INTO pages ({_COLUMNS}) VALUES ({', '.join('?' * 13)})", _row(page))
         audit.append(db, "added", "page", page.id, f"added page {number} ({digest[:12]})")
     return page
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """A picture made from a page for the screen: its thumbnail or its preview."""
+
+    kind: str
+    """``thumbnail`` or ``preview``."""
+    mime_type: str
+    width: int
+    height: int
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedPage:
+    """What the scan pipeline learnt about one page of an original file."""
+
+    source_page: int | None
+    """Which frame of a TIFF or page of a PDF this is (from 0); None for one-page files."""
+    width: int | None
+    height: int | None
+    metadata: str
+    """The metadata report as JSON (see scans/metadata.py)."""
+    has_location: bool
+    has_person_name: bool
+    images: tuple[PageImage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScanDetails:
+    """The import details of a page beyond the Page record."""
+
+    source_page: int | None
+    source_path: str
+    metadata: str
+    has_location: bool
+    has_person_name: bool
+
+
+def add_scanned(
+    db: Database,
+    document_id: str,
+    data: bytes,
+    sha256: str,
+    mime_type: str,
+    scanned: Sequence[ScannedPage],
+    original_name: str = "",
+    source_path: str = "",
+) -> list[Page]:
+    """Keep ``data`` once and add each of ``scanned`` as the next page of the document, with
+    its details and pictures, all in one transaction. ``sha256`` was computed off the database
+    thread; it is checked here again only by its length, as hashing twice would cost time."""
+    if len(sha256) != 64:
+        raise ValueError("sha256 must be a hex digest")
+    added: list[Page] = []
+    with db.transaction():
+        documents.get(db, document_id)
+        first = int(
+            db.value(
+                "SELECT coalesce(max(number), 0) + 1 FROM pages WHERE document_id = ?",
+                (document_id,),
+            )
+        )
+        db.execute(
+            "INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (sha256, len(data), data),
+        )
+        for offset, scan in enumerate(scanned):
+            page = Page(
+                document_id=document_id,
+                number=first + offset,
+                sha256=sha256,
+                mime_type=mime_type,
+                size=len(data),
+                width=scan.width,
+                height=scan.height,
+                original_name=original_name,
+            )
+            db.execute(
+                f"INSERT INTO pages ({_COLUMNS}, source_page, source_path, metadata,"
+                f" has_location, has_person_name) VALUES ({', '.join('?' * 18)})",
+                (
+                    *_row(page),
+                    scan.source_page,
+                    source_path,
+                    scan.metadata,
+                    int(scan.has_location),
+                    int(scan.has_person_name),
+                ),
+            )
+            db.executemany(
+                "INSERT INTO page_images (page_id, kind, mime_type, width, height, bytes)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(page.id, i.kind, i.mime_type, i.width, i.height, i.data) for i in scan.images],
+            )
+            audit.append(db, "added", "page", page.id, f"added page {page.number} ({sha256[:12]})")
+            added.append(page)
+    return added
+
+
+def scan_details(db: Database, page_id: str) -> ScanDetails:
+    row = db.one(
+        "SELECT source_page, source_path, metadata, has_location, has_person_name"
+        " FROM pages WHERE id = ?",
+        (page_id,),
+    )
+    if row is None:
+        raise RecordNotFound(kind="page", record_id=page_id)
+    return ScanDetails(row[0], row[1], row[2], bool(row[3]), bool(row[4]))
+
+
+def image(db: Database, page_id: str, kind: str) -> PageImage | None:
+    """The page's thumbnail or preview; None for a page that has none (added without the
+    scan pipeline, or a file that could not be drawn)."""
+    row = db.one(
+        "SELECT mime_type, width, height, bytes FROM page_images WHERE page_id = ? AND kind = ?",
+        (page_id, kind),
+    )
+    if row is None:
+        return None
+    return PageImage(kind, row[0], row[1], row[2], bytes(row[3]))
+
+
+def first_page_with_file(db: Database, sha256: str) -> Page | None:
+    """A page already holding this original, to recognise a file imported before."""
+    row = db.one(
+        f"SELECT {_COLUMNS} FROM pages WHERE sha256 = ? ORDER BY imported, number LIMIT 1",
+        (sha256,),
+    )
+    return None if row is None else _page(row)
+
+
+def flagged_pages(db: Database, document_id: str) -> list[Page]:
+    """Pages whose metadata holds a position or a person's name, to warn before sharing."""
+    rows = db.all(
+        f"SELECT {_COLUMNS} FROM pages WHERE document_id = ?"
+        " AND (has_location OR has_person_name) ORDER BY number",
+        (document_id,),
+    )
+    return [_page(row) for row in rows]
 
 
 def get(db: Database, page_id: str) -> Page:

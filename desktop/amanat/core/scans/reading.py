@@ -1,0 +1,174 @@
+"""Reading one file into pages, off the database thread: read the bytes once, hash them,
+decide the type by content, decode within limits, and make each page's metadata report,
+thumbnail and preview. Nothing here touches the database or writes anywhere."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from amanat.core.errors import (
+    ScanDamaged,
+    ScanEmpty,
+    ScanRefused,
+    ScanTooBig,
+    ScanUnreadable,
+)
+from amanat.core.scans import pdf, pictures
+from amanat.core.scans.formats import (
+    DECODING_ERRORS,
+    MB,
+    PDF,
+    TIFF,
+    ScanLimits,
+    describe,
+    detect,
+    frames,
+    open_picture,
+)
+from amanat.core.scans.metadata import MetadataReport, pdf_report, picture_report
+from amanat.core.storage.pages import ScannedPage
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """A file read and turned into pages, ready to be written in one transaction."""
+
+    path: Path
+    data: bytes
+    sha256: str
+    mime_type: str
+    pages: tuple[ScannedPage, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KnownFile:
+    """A file whose SHA-256 the archive already held when the import began; not decoded."""
+
+    path: Path
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedFile:
+    path: Path
+    error: ScanRefused
+
+    @property
+    def message(self) -> str:
+        return self.error.message
+
+
+Outcome = ReadFile | KnownFile | RefusedFile
+
+
+def read_scan(path: Path, limits: ScanLimits, known: frozenset[str] = frozenset()) -> Outcome:
+    """Everything about one file that can be done off the database thread. A file the
+    archive cannot take comes back as a RefusedFile naming it, never as an exception."""
+    name = str(path)
+    try:
+        data = _read(path, name, limits)
+        digest = hashlib.sha256(data).hexdigest()  # releases the GIL for large buffers
+        if digest in known:
+            return KnownFile(path, digest)
+        mime = detect(data, name)
+        if mime == PDF:
+            return _read_pdf(path, data, digest, limits)
+        return _read_picture(path, data, digest, mime, limits)
+    except ScanRefused as error:
+        return RefusedFile(path, error)
+    except MemoryError:
+        return RefusedFile(
+            path, ScanDamaged(name=name, detail="there is not enough memory to open it")
+        )
+
+
+def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ScanUnreadable(name=name, reason="it is a folder or a device, not a file")
+        if size > limits.max_file_bytes:
+            raise _too_big(name, size, limits)
+        with open(path, "rb") as handle:
+            # One byte more than the limit: a file that grew since stat() is still caught.
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as error:
+        raise ScanUnreadable(name=name, reason=error.strerror or str(error)) from error
+    if len(data) > limits.max_file_bytes:
+        raise _too_big(name, len(data), limits)
+    if not data:
+        raise ScanEmpty(name=name)
+    return data
+
+
+def _too_big(name: str, size: int, limits: ScanLimits) -> ScanTooBig:
+    return ScanTooBig(
+        name=name, size_mb=_megabytes(size), limit_mb=_megabytes(limits.max_file_bytes)
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MB:,.1f}" if size < 10 * MB else f"{size / MB:,.0f}"
+
+
+def _read_picture(path: Path, data: bytes, digest: str, mime: str, limits: ScanLimits) -> ReadFile:
+    name = str(path)
+    image, mime = open_picture(data, mime, name)
+    notes: list[str] = []
+    try:
+        with image:
+            if mime == TIFF:
+                pages = tuple(_page(image, index, name) for index in frames(image, name, limits))
+            else:
+                pages = (_page(image, None, name),)
+    except ScanRefused:
+        raise
+    except DECODING_ERRORS as error:
+        raise ScanDamaged(name=name, detail=describe(error, mime)) from error
+    if any(MetadataReport.from_json(p.metadata).animated for p in pages):
+        notes.append(
+            f"{name} is an animation; its first picture is shown as the page, "
+            "and the whole file is kept as the original."
+        )
+    return ReadFile(path, data, digest, mime, pages, tuple(notes))
+
+
+def _page(image: Image.Image, source_page: int | None, name: str) -> ScannedPage:
+    width, height = image.size  # before draft() shrinks it: the original's pixel size
+    pictures.decode_for_display(image)
+    image.load()  # decodes (at draft scale); text chunks after the pixel data arrive now
+    report = picture_report(image)
+    thumbnail, preview = pictures.display_images(image, report.orientation)
+    return ScannedPage(
+        source_page=source_page,
+        width=width,
+        height=height,
+        metadata=report.to_json(),
+        has_location=report.has_location,
+        has_person_name=report.has_person_name,
+        images=(thumbnail, preview),
+    )
+
+
+def _read_pdf(path: Path, data: bytes, digest: str, limits: ScanLimits) -> ReadFile:
+    def make(index: int, rendering: Image.Image, info: dict[str, str]) -> ScannedPage:
+        report = pdf_report(info)
+        thumbnail, preview = pictures.display_images(rendering, 1)
+        # A PDF page has no pixel size of its own; its preview has.
+        return ScannedPage(
+            source_page=index,
+            width=None,
+            height=None,
+            metadata=report.to_json(),
+            has_location=report.has_location,
+            has_person_name=report.has_person_name,
+            images=(thumbnail, preview),
+        )
+
+    pages = pdf.each_page(data, str(path), limits, pictures.PREVIEW_LONGEST, make)
+    return ReadFile(path, data, digest, PDF, tuple(pages))

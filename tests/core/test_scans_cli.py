@@ -1,0 +1,77 @@
+"""``amanat import``, ``amanat page show`` and ``amanat page export`` as a user types them."""
+
+from __future__ import annotations
+
+import io
+import json
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+from PIL import Image
+
+from amanat.cli import main
+from tests.core import scan_fixtures as make
+
+
+def amanat(archive: Path, password_file: Path, *args: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    argv = [*map(str, args), "--archive", str(archive), "--password-file", str(password_file)]
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_import_show_and_export_a_photo(archive_folder: Path, password_file: Path, tmp_path: Path):
+    photo = tmp_path / "IMG_0042.jpg"
+    photo.write_bytes(make.jpeg(orientation=6, gps=True, names=True))
+    code, out, err = amanat(archive_folder, password_file, "import", photo, "--json")
+    assert code == 0, err
+    [document] = json.loads(out)["documents"]
+    page_id = document["page_ids"][0]
+
+    code, out, _ = amanat(archive_folder, password_file, "page", "show", page_id)
+    assert code == 0
+    assert "GPS position: 35.797083, 51.394500" in out
+    assert "Warning: its metadata holds a location" in out
+    assert f"Person named: {make.ARTIST}" in out
+    assert "IMG_0042.jpg" in out
+
+    original, sanitised = tmp_path / "original.jpg", tmp_path / "clean.jpg"
+    code, _, err = amanat(
+        archive_folder, password_file, "page", "export", page_id, original, "--original"
+    )
+    assert code == 0, err
+    assert original.read_bytes() == photo.read_bytes()
+    code, _, err = amanat(archive_folder, password_file, "page", "export", page_id, sanitised)
+    assert code == 0, err
+    assert make.ARTIST.encode() not in sanitised.read_bytes()
+    with Image.open(sanitised) as clean:
+        assert clean.size == (120, 80)  # upright
+    code, _, err = amanat(archive_folder, password_file, "page", "export", page_id, sanitised)
+    assert code == 1 and "already exists" in err
+
+
+def test_import_of_one_letter_reports_the_refused_file_and_exits_1(
+    archive_folder: Path, password_file: Path, tmp_path: Path
+):
+    (tmp_path / "1.jpg").write_bytes(make.jpeg())
+    (tmp_path / "2.jpg").write_text("not a photo")
+    (tmp_path / "3.png").write_bytes(make.png())
+    code, out, err = amanat(
+        archive_folder, password_file, "import", tmp_path / "1.jpg", tmp_path / "2.jpg",
+        tmp_path / "3.png", "--one-document", "--title", "Letter of May", "--kind", "letter",
+    )  # fmt: skip
+    assert code == 1
+    assert err.splitlines() == [
+        f"amanat: {tmp_path / '2.jpg'} was not imported: it is not a JPEG, PNG, TIFF, WebP, "
+        "HEIC, GIF or PDF file, whatever its name says."
+    ]
+    assert "2 page(s)  Letter of May" in out
+    assert "Imported 2 page(s) from 3 file(s) as 1 document(s); 1 file(s) refused." in out
+
+    code, out, _ = amanat(archive_folder, password_file, "import", tmp_path / "1.jpg")
+    assert code == 0
+    assert "already in the archive as page 1 of “Letter of May”" in out
