@@ -245,6 +245,8 @@ def _tag_ids(archive: Archive, names: Sequence[str] | None) -> tuple[str, ...]:
 
 
 def cmd_doc_add(args: argparse.Namespace) -> int:
+    from amanat.core.scans.importer import add_pages
+
     text_files = args.text_file or []
     languages = args.language or []
     if len(languages) not in (0, 1, len(text_files)):
@@ -280,7 +282,7 @@ def cmd_doc_add(args: argparse.Namespace) -> int:
                 archive.db, Text(document_id=document.id, kind=kind, language=language, body=body)
             )
         for path, data in page_files:
-            pages.add(archive.db, document.id, data, original_name=Path(path).name)
+            add_pages(archive.db, document.id, data, Path(path).name)
     if args.json:
         _print_json(document)
     else:

@@ -155,6 +155,8 @@ def _bad_inputs(populated: Populated, tmp_path: Path) -> dict[str, tuple[list[st
     text = tmp_path / "text.txt"
     text.write_text("نامه", encoding="utf-8")
     page = make_png(tmp_path / "page.png")
+    fake_scan = tmp_path / "fake-scan.jpg"
+    fake_scan.write_text("this is a text file, whatever its name says", encoding="utf-8")
     doc = ["doc", "add", "--kind", "letter", "--tag", "new/tag"]
     event = ["event", "add", "--type", "arrest", "--tag", "new/tag"]
     return {
@@ -175,6 +177,10 @@ def _bad_inputs(populated: Populated, tmp_path: Path) -> dict[str, tuple[list[st
         "doc with a missing page file": (
             [*doc, "--title", "T", "--page", str(tmp_path / "missing.png")],
             "missing.png",
+        ),
+        "doc with a page that is not a picture": (
+            [*doc, "--title", "T", "--page", str(page), "--page", str(fake_scan)],
+            "fake-scan.jpg",
         ),
         "doc with a text file that is not UTF-8": (
             [*doc, "--title", "T", "--text-file", str(not_utf8), "--language", "fr"],
@@ -203,6 +209,7 @@ BAD_INPUTS = [
     "doc without a title",
     "doc with a blank language",
     "doc with a missing page file",
+    "doc with a page that is not a picture",
     "doc with a text file that is not UTF-8",
     "event ending before it starts",
     "event of an unknown person",

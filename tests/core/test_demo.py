@@ -183,3 +183,16 @@ def test_a_failed_build_leaves_nothing_behind(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         build_demo(folder, kdf=FLOOR, progress=fail)
     assert not folder.exists()
+
+
+def test_every_demo_page_has_a_thumbnail_a_preview_and_a_metadata_report(demo: Archive) -> None:
+    all_pages = [
+        page for d in documents.list_documents(demo.db) for page in pages.pages_of(demo.db, d.id)
+    ]
+    assert all_pages
+    for page in all_pages:
+        thumbnail = pages.image(demo.db, page.id, "thumbnail")
+        preview = pages.image(demo.db, page.id, "preview")
+        assert thumbnail is not None and preview is not None
+        assert max(thumbnail.width, thumbnail.height) <= 256 < max(preview.width, preview.height)
+        assert pages.scan_details(demo.db, page.id).metadata not in ("", "{}")

@@ -48,8 +48,9 @@ from amanat.core.records import (
     TextStatus,
     Visibility,
 )
+from amanat.core.scans.importer import add_pages
 from amanat.core.storage import annotations as annotation_store
-from amanat.core.storage import documents, events, pages, people, tags, texts
+from amanat.core.storage import documents, events, people, tags, texts
 from amanat.core.vault import Archive
 
 SEED = 1403
@@ -1529,7 +1530,7 @@ class _Builder:
         self._text(court.key, TextKind.SUMMARY, "en", en, "Farhad Sadeghpour")
         for number, scan in enumerate(self.scans[court.key], start=1):
             data, _ = scan.result()
-            pages.add(self.db, self.documents[court.key].id, data, f"scan-{case}-{number}.jpg")
+            add_pages(self.db, self.documents[court.key].id, data, f"scan-{case}-{number}.jpg")
 
     def _add_meeting(self, meeting: _Meeting) -> None:
         date = parse_date(meeting.date)
@@ -1677,7 +1678,7 @@ class _Builder:
         taken_at += datetime.timedelta(seconds=self.rng.randrange(3600))
         for scan in self.scans[key]:
             data, box = scan.result()
-            page = pages.add(self.db, document_id, data, f"IMG_{taken_at:%Y%m%d_%H%M%S}.jpg")
+            [page] = add_pages(self.db, document_id, data, f"IMG_{taken_at:%Y%m%d_%H%M%S}.jpg")
             taken_at += datetime.timedelta(seconds=self.rng.randint(6, 40))
             if box is not None:
                 self.censored = (page.id, box)

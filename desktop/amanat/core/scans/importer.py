@@ -21,7 +21,14 @@ from amanat.core.database import Database
 from amanat.core.errors import ScanRefused
 from amanat.core.records import Document, DocumentKind, Page
 from amanat.core.scans.formats import ScanLimits
-from amanat.core.scans.reading import KnownFile, Outcome, ReadFile, RefusedFile, read_scan
+from amanat.core.scans.reading import (
+    KnownFile,
+    Outcome,
+    ReadFile,
+    RefusedFile,
+    read_data,
+    read_scan,
+)
 from amanat.core.storage import documents, pages, people
 
 WORKERS = 2
@@ -160,6 +167,17 @@ def import_files(
         run.letter = None
         run.notes.clear()  # they were about the letter that was not kept
     return run.report()
+
+
+def add_pages(
+    db: Database, document_id: str, data: bytes, name: str, limits: ScanLimits | None = None
+) -> list[Page]:
+    """Read one file already in memory and add its pages to a document, as ``import_files``
+    would: thumbnails, previews and metadata report included. Raises ScanRefused."""
+    read = read_data(data, name, limits or ScanLimits())
+    return pages.add_scanned(
+        db, document_id, read.data, read.sha256, read.mime_type, read.pages, original_name=name
+    )
 
 
 @contextlib.contextmanager

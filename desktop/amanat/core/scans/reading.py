@@ -75,16 +75,34 @@ def read_scan(path: Path, limits: ScanLimits, known: frozenset[str] = frozenset(
         digest = hashlib.sha256(data).hexdigest()  # releases the GIL for large buffers
         if digest in known:
             return KnownFile(path, digest)
-        mime = detect(data, name)
-        if mime == PDF:
-            return _read_pdf(path, data, digest, limits)
-        return _read_picture(path, data, digest, mime, limits)
+        return _decode(path, data, digest, limits)
     except ScanRefused as error:
         return RefusedFile(path, error)
     except MemoryError:
         return RefusedFile(
             path, ScanDamaged(name=name, detail="there is not enough memory to open it")
         )
+
+
+def read_data(data: bytes, name: str, limits: ScanLimits) -> ReadFile:
+    """The same as ``read_scan`` for a file already in memory (a scan made by another part
+    of the program, such as the demo). Raises the ScanRefused naming ``name`` instead of
+    returning it."""
+    if len(data) > limits.max_file_bytes:
+        raise _too_big(name, len(data), limits)
+    if not data:
+        raise ScanEmpty(name=name)
+    try:
+        return _decode(Path(name), data, hashlib.sha256(data).hexdigest(), limits)
+    except MemoryError:
+        raise ScanDamaged(name=name, detail="there is not enough memory to open it") from None
+
+
+def _decode(path: Path, data: bytes, digest: str, limits: ScanLimits) -> ReadFile:
+    mime = detect(data, str(path))
+    if mime == PDF:
+        return _read_pdf(path, data, digest, limits)
+    return _read_picture(path, data, digest, mime, limits)
 
 
 def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
