@@ -218,6 +218,29 @@ def test_file_that_disappears_during_the_import_is_refused_and_the_rest_go_in(
     assert_only_whole_documents(archive)
 
 
+def test_unreadable_file_is_refused_by_name_and_the_rest_go_in(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from amanat.core.scans import reading
+
+    paths = write(tmp_path, {f"{n}.jpg": make.jpeg(make.marked((50 + n, 40))) for n in range(3)})
+    real_open = open
+
+    # Tests run as root, where permission bits do not stop reading; refuse it at open().
+    def guarded_open(file: object, *args: object, **kwargs: object) -> object:
+        if Path(str(file)) == paths[1]:
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(reading, "open", guarded_open, raising=False)
+    report = import_files(archive.db, paths)
+    assert [r.path for r in report.refused] == [str(paths[1])]
+    assert "Permission denied" in report.refused[0].message
+    assert str(paths[1]) in report.refused[0].message
+    assert len(report.documents) == 2
+    assert_only_whole_documents(archive)
+
+
 def test_the_same_file_twice_is_stored_once_and_noted(archive: Archive, tmp_path: Path):
     data = make.jpeg()
     first = import_(archive, tmp_path / "a", {"letter.jpg": data})
