@@ -623,9 +623,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         finally:
             signal.signal(signal.SIGINT, previous)
             bar.close()
+        # A phone photo can carry the family's home position; say so while it is fresh.
+        flagged = [
+            (page, pages.scan_details(archive.db, page.id))
+            for document in report.documents
+            for page in pages.flagged_pages(archive.db, document.document_id)
+        ]
     if args.json:
         _print_json(
             {
+                "flagged": [
+                    {
+                        "page_id": page.id,
+                        "original_name": page.original_name,
+                        "has_location": details.has_location,
+                        "has_person_name": details.has_person_name,
+                    }
+                    for page, details in flagged
+                ],
                 "documents": report.documents,
                 "refused": [{"path": r.path, "message": r.message} for r in report.refused],
                 "duplicates": report.duplicates,
@@ -648,6 +663,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         if report.cancelled:
             print("Cancelled: the files not yet imported were left out; nothing is half-imported.")
+        for page, details in flagged:
+            holds = " and ".join(
+                what
+                for what, present in (
+                    ("a location", details.has_location),
+                    ("a person's name", details.has_person_name),
+                )
+                if present
+            )
+            print(
+                f"Warning: {page.original_name} (page {page.id}) holds {holds} in its metadata;"
+                " share only its sanitised copy (amanat page export does that by default)."
+            )
     for refusal in report.refused:
         print(f"amanat: {refusal.message}", file=sys.stderr)
     return 1 if report.refused else 0

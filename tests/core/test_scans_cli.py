@@ -75,3 +75,23 @@ def test_import_of_one_letter_reports_the_refused_file_and_exits_1(
     code, out, _ = amanat(archive_folder, password_file, "import", tmp_path / "1.jpg")
     assert code == 0
     assert "already in the archive as page 1 of “Letter of May”" in out
+
+
+def test_import_warns_about_pages_whose_metadata_holds_a_location_or_a_name(
+    archive_folder: Path, password_file: Path, tmp_path: Path
+):
+    risky, plain = tmp_path / "IMG_0042.jpg", tmp_path / "scan.png"
+    risky.write_bytes(make.jpeg(gps=True, names=True))
+    plain.write_bytes(make.png())
+    code, out, err = amanat(archive_folder, password_file, "import", risky, plain)
+    assert code == 0, err
+    warnings = [line for line in out.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1
+    assert "IMG_0042.jpg" in warnings[0]
+    assert "a location and a person's name" in warnings[0]
+
+    code, out, err = amanat(
+        archive_folder, password_file, "import", risky, plain, "--json", "--title", "again"
+    )
+    flagged = json.loads(out)["flagged"]
+    assert flagged == []  # both files were already in: nothing new to warn about
