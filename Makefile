@@ -7,7 +7,7 @@ DEMO   := build/demo.amanat
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck pytest bench demo clean lock
+.PHONY: run screenshots test lint typecheck pytest bench demo clean lock
 
 $(READY): requirements/dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,13 @@ $(READY): requirements/dev.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(READY)
 
-# Until the desktop application lands, `make run` opens the demo archive from the command line.
+# The desktop application, in a real window (QT_QPA_PLATFORM=offscreen is for tests only).
 run: $(READY)
-	@test -d $(DEMO) || $(BIN)/amanat demo $(DEMO)
-	@echo "The demo archive $(DEMO) (password: demo). Its documents:"
-	@$(BIN)/amanat doc list --archive $(DEMO) --password-file resources/demo-password.txt
-	@echo
-	@$(BIN)/amanat --help
+	env -u QT_QPA_PLATFORM $(BIN)/python -m amanat.gui
+
+# Pictures of the main screens on the demo archive, in English and Persian.
+screenshots: $(READY)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m amanat.gui.screenshots build/screenshots
 
 demo: $(READY)
 	rm -rf $(DEMO)

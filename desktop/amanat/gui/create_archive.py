@@ -1,0 +1,189 @@
+"""Making a new archive: its name and place, the password twice with a strength estimate, the
+offer of a recovery code; and afterwards the recovery code, shown once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from amanat.core.vault import MINIMUM_PASSWORD_LENGTH, SUFFIX
+from amanat.gui.file_dialogs import FileChooser
+from amanat.gui.password_strength import Strength, estimate
+
+
+@dataclass(frozen=True, slots=True)
+class NewArchive:
+    folder: Path
+    password: str
+    with_recovery_code: bool
+
+
+class CreateArchiveDialog(QDialog):
+    def __init__(
+        self, chooser: FileChooser, start_in: Path | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Create a new archive"))
+        self._chooser = chooser
+        self.name = QLineEdit(self.tr("Letters"))
+        self.place = QLineEdit(str(start_in or Path.home()))
+        self.place.setReadOnly(True)
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_place)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place, 1)
+        place_row.addWidget(choose)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.meter = QProgressBar()
+        self.meter.setRange(0, int(Strength.VERY_STRONG))
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        self.mismatch = QLabel()
+        self.mismatch.setWordWrap(True)
+        self.recovery = QCheckBox(self.tr("Make a recovery code to write down or print"))
+        self.recovery.setChecked(True)
+        self.recovery.setToolTip(
+            self.tr(
+                "If the password is forgotten, the recovery code opens the archive. "
+                "Keep it somewhere safe, away from the computer."
+            )
+        )
+        advice = QLabel(
+            self.tr(
+                "Nobody can open the archive without its password, not even the makers of "
+                "Amanat. Several unrelated words make a password that is strong and easy "
+                "to remember."
+            )
+        )
+        advice.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Keep it in:"), place_row)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow("", self.meter)
+        form.addRow("", self.strength)
+        form.addRow(self.tr("Password again:"), self.repeat)
+        form.addRow("", self.mismatch)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(self.tr("Create"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(advice)
+        layout.addLayout(form)
+        layout.addWidget(self.recovery)
+        layout.addWidget(self.buttons)
+        for field in (self.name, self.password, self.repeat):
+            field.textChanged.connect(self._check)
+        self._check()
+
+    def result_archive(self) -> NewArchive:
+        name = self.name.text().strip()
+        if not name.endswith(SUFFIX):
+            name += SUFFIX
+        return NewArchive(
+            Path(self.place.text()) / name, self.password.text(), self.recovery.isChecked()
+        )
+
+    def _choose_place(self) -> None:
+        chosen = self._chooser.existing_folder(
+            self, self.tr("Where to keep the archive"), Path(self.place.text())
+        )
+        if chosen is not None:
+            self.place.setText(str(chosen))
+
+    def _check(self) -> None:
+        password = self.password.text()
+        guess = estimate(password)
+        self.meter.setValue(int(guess.strength))
+        words = {
+            Strength.TOO_SHORT: self.tr(
+                "Too short: use at least %n characters.", "", MINIMUM_PASSWORD_LENGTH
+            ),
+            Strength.WEAK: self.tr("Weak: easy to guess."),
+            Strength.FAIR: self.tr("Fair: better with another word or two."),
+            Strength.STRONG: self.tr("Strong."),
+            Strength.VERY_STRONG: self.tr("Very strong."),
+        }
+        self.strength.setText(words[guess.strength] if password else "")
+        matches = password == self.repeat.text()
+        self.mismatch.setText(
+            "" if matches or not self.repeat.text() else self.tr("The two passwords differ.")
+        )
+        name = self.name.text().strip()
+        self.create_button.setEnabled(
+            bool(name)
+            and "/" not in name
+            and "\\" not in name
+            and guess.strength is not Strength.TOO_SHORT
+            and matches
+        )
+
+
+class RecoveryCodeDialog(QDialog):
+    """Shows the recovery code once. It cannot be shown again: only a key derived from it is
+    kept, so the dialog asks the user to confirm they wrote it down before it goes."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Your recovery code"))
+        explanation = QLabel(
+            self.tr(
+                "If the password is ever forgotten, this code opens the archive. Write it "
+                "down on paper now and keep it somewhere safe, away from this computer. "
+                "Amanat will not show it again."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.code = QLabel(code)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.code.setFont(font)
+        # The code is Latin letters and digits in groups; it reads left to right even in a
+        # right-to-left window.
+        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confirm = QCheckBox(self.tr("I have written the recovery code down"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.continue_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.continue_button.setText(self.tr("Continue"))
+        self.continue_button.setEnabled(False)
+        self.confirm.toggled.connect(self.continue_button.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(self.code)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.buttons)
+
+    def reject(self) -> None:
+        # Escape must not throw the code away before it was written down.
+        if self.confirm.isChecked():
+            super().reject()

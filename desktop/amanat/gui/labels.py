@@ -1,0 +1,76 @@
+"""The words shown for the core's values (kinds, statuses, roles, audiences), translated.
+
+The core's enum values are stable machine words ("court", "legal-team"); the window shows
+these instead, in the user's language.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from amanat.core.records import (
+    Audience,
+    DocumentKind,
+    PersonStatus,
+    Role,
+    TextKind,
+    TextStatus,
+)
+
+_CONTEXT = "Labels"
+
+_LABELS: dict[StrEnum, object] = {  # QT_TRANSLATE_NOOP is typed as object
+    DocumentKind.LETTER: QT_TRANSLATE_NOOP("Labels", "Letter"),
+    DocumentKind.TESTIMONY: QT_TRANSLATE_NOOP("Labels", "Testimony"),
+    DocumentKind.COURT: QT_TRANSLATE_NOOP("Labels", "Court document"),
+    DocumentKind.NOTE: QT_TRANSLATE_NOOP("Labels", "Note"),
+    DocumentKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    TextKind.TRANSCRIPTION: QT_TRANSLATE_NOOP("Labels", "Transcription"),
+    TextKind.TRANSLATION: QT_TRANSLATE_NOOP("Labels", "Translation"),
+    TextKind.SUMMARY: QT_TRANSLATE_NOOP("Labels", "Summary"),
+    TextStatus.DRAFT: QT_TRANSLATE_NOOP("Labels", "draft"),
+    TextStatus.CHECKED: QT_TRANSLATE_NOOP("Labels", "checked"),
+    Audience.PRIVATE: QT_TRANSLATE_NOOP("Labels", "Private"),
+    Audience.LEGAL_TEAM: QT_TRANSLATE_NOOP("Labels", "Legal team"),
+    Audience.ADVOCATES: QT_TRANSLATE_NOOP("Labels", "Advocates"),
+    Audience.PUBLIC: QT_TRANSLATE_NOOP("Labels", "Public"),
+    Role.PRISONER: QT_TRANSLATE_NOOP("Labels", "Prisoner"),
+    Role.RELATIVE: QT_TRANSLATE_NOOP("Labels", "Relative"),
+    Role.LAWYER: QT_TRANSLATE_NOOP("Labels", "Lawyer"),
+    Role.WITNESS: QT_TRANSLATE_NOOP("Labels", "Witness"),
+    Role.OFFICIAL: QT_TRANSLATE_NOOP("Labels", "Official"),
+    PersonStatus.DETAINED: QT_TRANSLATE_NOOP("Labels", "Detained"),
+    PersonStatus.RELEASED: QT_TRANSLATE_NOOP("Labels", "Released"),
+    PersonStatus.ON_FURLOUGH: QT_TRANSLATE_NOOP("Labels", "On furlough"),
+    PersonStatus.IN_EXILE: QT_TRANSLATE_NOOP("Labels", "In exile"),
+    PersonStatus.EXECUTED: QT_TRANSLATE_NOOP("Labels", "Executed"),
+    PersonStatus.DECEASED: QT_TRANSLATE_NOOP("Labels", "Deceased"),
+    PersonStatus.UNKNOWN: QT_TRANSLATE_NOOP("Labels", "Unknown"),
+}
+
+_LANGUAGES: dict[str, object] = {
+    "fa": QT_TRANSLATE_NOOP("Labels", "Persian"),
+    "en": QT_TRANSLATE_NOOP("Labels", "English"),
+    "ar": QT_TRANSLATE_NOOP("Labels", "Arabic"),
+    "ckb": QT_TRANSLATE_NOOP("Labels", "Kurdish (Sorani)"),
+    "az": QT_TRANSLATE_NOOP("Labels", "Azerbaijani"),
+    "fr": QT_TRANSLATE_NOOP("Labels", "French"),
+    "de": QT_TRANSLATE_NOOP("Labels", "German"),
+}
+
+
+def label(value: StrEnum) -> str:
+    source = _LABELS.get(value)
+    return QCoreApplication.translate(_CONTEXT, str(source)) if source else str(value)
+
+
+def language_name(code: str) -> str:
+    source = _LANGUAGES.get(code)
+    return QCoreApplication.translate(_CONTEXT, str(source)) if source else code
+
+
+def list_separator() -> str:
+    """Between names in a list: ", " in English, "، " in Persian."""
+    return QCoreApplication.translate(_CONTEXT, ", ")

@@ -1,0 +1,242 @@
+"""The main window: the welcome and unlock screens, then the open archive; and locking.
+
+Locking (the button, Ctrl+L, or some idle minutes) drops every result still on its way,
+empties every model and view at once, then closes the database and wipes the key on the
+worker thread, and shows the unlock screen again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from amanat.core.errors import AmanatError
+from amanat.core.keyslots import KdfParams
+from amanat.gui.archive_view import ArchiveView
+from amanat.gui.auto_lock import IdleLock
+from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryCodeDialog
+from amanat.gui.file_dialogs import FileChooser
+from amanat.gui.messages import error_message
+from amanat.gui.operations import Opened, close_archive, create_archive, open_archive, open_demo
+from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.start import UnlockPage, WelcomePage
+from amanat.gui.worker import Worker
+
+
+class ArchiveDialogs:
+    """The modal questions of the start flow; tests replace them (KeePassXC's habit of test
+    seams for dialogs) instead of driving modal windows."""
+
+    def new_archive(self, parent: QWidget, chooser: FileChooser) -> NewArchive | None:
+        dialog = CreateArchiveDialog(chooser, parent=parent)
+        try:
+            return dialog.result_archive() if dialog.exec() else None
+        finally:
+            dialog.deleteLater()
+
+    def recovery_code(self, parent: QWidget, code: str) -> None:
+        dialog = RecoveryCodeDialog(code, parent)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+
+def default_demo_folder() -> Path:
+    """The demo archive lives in the application's data folder. It is the one thing Amanat
+    writes outside an archive the user chose, and that is acceptable: it is itself an
+    encrypted archive, and everything in it is invented."""
+    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(data) / "demo.amanat"
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
+
+    advanced = Signal(int, int)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        worker: Worker,
+        location: RememberedLocation,
+        preferences: Preferences,
+        *,
+        chooser: FileChooser | None = None,
+        dialogs: ArchiveDialogs | None = None,
+        kdf: KdfParams | None = None,
+        demo_folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._location = location
+        self._preferences = preferences
+        self._chooser = chooser or FileChooser()
+        self._dialogs = dialogs or ArchiveDialogs()
+        self._kdf = kdf
+        """None calibrates key derivation to this computer; tests pass the floor."""
+        self._demo_folder = demo_folder or default_demo_folder()
+        self._folder: Path | None = None
+        self._unlocked = False
+        self.setWindowTitle(self.tr("Amanat"))
+
+        self.welcome = WelcomePage()
+        self.unlock_page = UnlockPage()
+        self.archive_view = ArchiveView(worker, preferences)
+        self.stack = QStackedWidget()
+        for page in (self.welcome, self.unlock_page, self.archive_view):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
+        self.lock_action.setToolTip(self.tr("Lock the archive (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+        self.toolbar = QToolBar(self.tr("Archive"))
+        self.toolbar.setObjectName("archive-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.lock_action)
+        self.addToolBar(self.toolbar)
+
+        self.idle_lock = IdleLock(self)
+        self.idle_lock.idle.connect(self.lock)
+        self._progress = _Progress(self)
+        self._progress.advanced.connect(self.welcome.set_progress)
+
+        self.welcome.create_requested.connect(self._ask_new_archive)
+        self.welcome.open_requested.connect(self._choose_archive)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self.unlock_page.other_archive_requested.connect(self._choose_archive)
+        worker.unhandled_error.connect(self._report)
+        self._show_locked_chrome()
+
+    # --- Where to start ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """The first screen: the remembered archive's unlock screen if it is still there."""
+        last = self._location.last_archive()
+        if last is not None and last.is_dir():
+            self.show_unlock(last)
+        elif last is not None:
+            # Kept remembered: it may be on a USB stick that is not plugged in today.
+            self.show_welcome(
+                self.tr(
+                    "The archive last opened at {path} is not there any more. It may have been "
+                    "moved or deleted, or be on a disk that is not connected. Open it where it "
+                    "is now, or create a new one."
+                ).format(path=last)
+            )
+        else:
+            self.show_welcome()
+
+    def show_welcome(self, notice: str = "") -> None:
+        self.welcome.set_busy(False)
+        self.welcome.show_notice(notice)
+        self.stack.setCurrentWidget(self.welcome)
+
+    def show_unlock(self, folder: Path) -> None:
+        self._folder = folder
+        self.unlock_page.set_archive(folder)
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.password.setFocus()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._unlocked
+
+    # --- Opening -------------------------------------------------------------------------------
+
+    def unlock(self, password: str) -> None:
+        if self._folder is None:
+            return
+        self.unlock_page.set_busy(True)
+        self._worker.submit(
+            open_archive(self._folder, password, self._preferences.annotator_name),
+            self,
+            self._opened,
+            lambda error: self.unlock_page.show_error(error_message(error)),
+        )
+
+    def create_archive(self, new: NewArchive) -> None:
+        self.welcome.set_busy(True)
+        self._worker.submit(
+            create_archive(
+                new.folder,
+                new.password,
+                new.with_recovery_code,
+                self._kdf,
+                self._preferences.annotator_name,
+            ),
+            self,
+            self._opened,
+            lambda error: self.show_welcome(error_message(error)),
+        )
+
+    def open_demo(self) -> None:
+        self.welcome.set_busy(True)
+        self._worker.submit(
+            open_demo(self._demo_folder, self._kdf, self._progress.advanced.emit),
+            self,
+            self._opened,
+            lambda error: self.show_welcome(error_message(error)),
+        )
+
+    def _ask_new_archive(self) -> None:
+        new = self._dialogs.new_archive(self, self._chooser)
+        if new is not None:
+            self.create_archive(new)
+
+    def _choose_archive(self) -> None:
+        folder = self._chooser.existing_folder(
+            self, self.tr("Choose the archive folder (NAME.amanat)"), None
+        )
+        if folder is not None:
+            self.show_unlock(folder)
+
+    def _opened(self, opened: Opened) -> None:
+        self._folder = opened.folder
+        if opened.folder != self._demo_folder:
+            self._location.remember(opened.folder)
+        self._unlocked = True
+        self.unlock_page.clear()
+        self.welcome.set_busy(False)
+        if opened.recovery_code:
+            self._dialogs.recovery_code(self, opened.recovery_code)
+        self.stack.setCurrentWidget(self.archive_view)
+        self._show_locked_chrome()
+        self.archive_view.load()
+        self.idle_lock.start(self._preferences.auto_lock_minutes)
+
+    # --- Locking -------------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if not self._unlocked:
+            return
+        self._unlocked = False
+        self.idle_lock.stop()
+        # First make sure nothing read before the lock can arrive and refill a view, then
+        # empty the views, then close the database and wipe the key on its own thread.
+        self._worker.invalidate()
+        self.archive_view.clear()
+        self._worker.submit(close_archive, self)
+        self._show_locked_chrome()
+        if self._folder is not None:
+            self.show_unlock(self._folder)
+
+    def _show_locked_chrome(self) -> None:
+        self.lock_action.setEnabled(self._unlocked)
+        self.toolbar.setVisible(self._unlocked)
+
+    def _report(self, error: AmanatError) -> None:
+        self.statusBar().showMessage(error_message(error), 10_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Hand-written item models: they hold ids and fetch what they show from the worker."""

@@ -1,0 +1,166 @@
+"""The sidebar: everything in the archive, then prisoners, other people, tags as a tree with
+their colours, document kinds and the trash. Choosing an entry filters the document list.
+
+A hand-written tree model over small nodes; it is rebuilt whole when the archive's people or
+tags change, which is rare and cheap (they number in the hundreds, not thousands).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum, auto
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from amanat.core.records import DocumentKind, Tag
+from amanat.core.storage.documents import DocumentFilter
+from amanat.gui import labels
+from amanat.gui.models.document_list import tag_swatch
+from amanat.gui.operations import SidebarContent
+
+_Index = QModelIndex | QPersistentModelIndex
+
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The DocumentFilter an entry stands for; None for a heading."""
+
+
+class EntryKind(Enum):
+    HEADING = auto()
+    EVERYTHING = auto()
+    PERSON = auto()
+    TAG = auto()
+    KIND = auto()
+    TRASH = auto()
+
+
+@dataclass(eq=False)
+class _Node:
+    kind: EntryKind
+    label: str
+    filter: DocumentFilter | None = None
+    colour: str | None = None
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+
+    def add(self, child: _Node) -> _Node:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    @property
+    def row(self) -> int:
+        siblings = self.parent.children if self.parent else []
+        return next(n for n, node in enumerate(siblings) if node is self)
+
+
+class SidebarModel(QAbstractItemModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = _Node(EntryKind.HEADING, "")
+
+    def set_content(self, content: SidebarContent) -> None:
+        self.beginResetModel()
+        self._root = self._build(content)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._root = _Node(EntryKind.HEADING, "")
+        self.endResetModel()
+
+    def everything_index(self) -> QModelIndex:
+        for node in self._root.children:
+            if node.kind is EntryKind.EVERYTHING:
+                return self.createIndex(node.row, 0, node)
+        return QModelIndex()
+
+    def _build(self, content: SidebarContent) -> _Node:
+        root = _Node(EntryKind.HEADING, "")
+        root.add(_Node(EntryKind.EVERYTHING, self.tr("All documents"), DocumentFilter()))
+        for heading, group in (
+            (self.tr("Prisoners"), content.prisoners),
+            (self.tr("Other people"), content.others),
+        ):
+            if group:
+                section = root.add(_Node(EntryKind.HEADING, heading))
+                for person in group:
+                    section.add(
+                        _Node(
+                            EntryKind.PERSON,
+                            person.display_name,
+                            DocumentFilter(person_id=person.id),
+                        )
+                    )
+        if content.tags:
+            section = root.add(_Node(EntryKind.HEADING, self.tr("Tags")))
+            self._add_tags(section, None, content.tags)
+        section = root.add(_Node(EntryKind.HEADING, self.tr("Kinds")))
+        for kind in DocumentKind:
+            section.add(_Node(EntryKind.KIND, labels.label(kind), DocumentFilter(kind=kind)))
+        trash = self.tr("Trash (%n)", "", content.trash_count)
+        root.add(_Node(EntryKind.TRASH, trash, DocumentFilter(in_trash=True)))
+        return root
+
+    def _add_tags(self, under: _Node, parent_id: str | None, every: tuple[Tag, ...]) -> None:
+        for tag in sorted(
+            (t for t in every if t.parent_id == parent_id), key=lambda t: t.name.casefold()
+        ):
+            node = under.add(
+                _Node(EntryKind.TAG, tag.name, DocumentFilter(tag_id=tag.id), tag.colour)
+            )
+            self._add_tags(node, tag.id, every)
+
+    # --- QAbstractItemModel ----------------------------------------------------------------
+
+    def _node(self, index: _Index) -> _Node:
+        if not index.isValid():
+            return self._root
+        node = index.internalPointer()
+        assert isinstance(node, _Node)
+        return node
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row])
+
+    def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid():
+            return QModelIndex()
+        up = self._node(child).parent
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row, 0, up)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._node(index).kind is EntryKind.HEADING:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label
+        if role == FILTER_ROLE:
+            return node.filter
+        if role == Qt.ItemDataRole.DecorationRole and node.colour:
+            return tag_swatch(node.colour)
+        if role == Qt.ItemDataRole.FontRole and node.kind is EntryKind.HEADING:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

@@ -1,0 +1,127 @@
+"""``python -m amanat.gui.screenshots OUTDIR``: pictures of the main screens on the demo
+archive, in English and in Persian (right to left), for reviewers and the documentation.
+
+The demo archive is built in a temporary folder and removed afterwards; it is encrypted like
+any archive, and its content is invented. Nothing decrypted is ever written: the pictures are
+of invented letters only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from amanat.core.demo import DEMO_PASSWORD, build_demo
+from amanat.core.keyslots import FLOOR
+from amanat.core.records import DocumentKind
+from amanat.gui.app import APPLICATION_NAME, apply_language
+from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
+from amanat.gui.file_dialogs import FileChooser
+from amanat.gui.main_window import MainWindow
+from amanat.gui.models.document_list import ID_ROLE
+from amanat.gui.operations import DocumentColumn, DocumentDetails, document_details
+from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.worker import SynchronousWorker
+
+SIZE = (1280, 800)
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    for _ in range(3):  # let layouts and queued updates settle
+        QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+def _typical(details: DocumentDetails) -> bool:
+    return (
+        details.document.kind is DocumentKind.LETTER
+        and len(details.pages) > 1
+        and any(t.language == "fa" for t in details.texts)
+        and any(t.language == "en" for t in details.texts)
+    )
+
+
+def _choose_letter(window: MainWindow, worker: SynchronousWorker) -> None:
+    """Select a letter that has pages and a Persian transcription: the typical sight."""
+    model = window.archive_view.documents
+    for row in range(model.rowCount()):
+        document_id = model.index(row, 0).data(ID_ROLE)
+        found: list[DocumentDetails] = []
+        worker.submit(document_details(document_id), window, found.append)
+        if found and _typical(found[0]):
+            window.archive_view.select_document(document_id)
+            return
+    window.archive_view.select_document(model.document_id(0))
+
+
+def take(out: Path, demo: Path, settings: Path, language: str) -> None:
+    preferences = Preferences.for_language(language)
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    apply_language(application, preferences)
+    worker = SynchronousWorker()
+    window = MainWindow(
+        worker,
+        RememberedLocation.at(settings),
+        preferences,
+        kdf=FLOOR,
+        demo_folder=demo.with_name("unused.amanat"),
+    )
+    window.resize(*SIZE)
+    window.show()
+    try:
+        window.show_welcome()
+        _save(window, out / f"{language}-welcome.png")
+        dialog = CreateArchiveDialog(FileChooser(), Path.home(), window)
+        dialog.password.setText("plum river ostrich")
+        dialog.repeat.setText("plum river ostrich")
+        dialog.show()
+        _save(dialog, out / f"{language}-create.png")
+        dialog.close()
+        recovery = RecoveryCodeDialog("7K2M-QX9P-4TRA-ZD8E-1HVN-6WCB-3J5F-Y0GS", window)
+        recovery.show()
+        _save(recovery, out / f"{language}-recovery-code.png")
+        recovery.close()
+        window.show_unlock(demo)
+        _save(window, out / f"{language}-unlock.png")
+        window.unlock("not the password")
+        _save(window, out / f"{language}-unlock-wrong-password.png")
+        window.unlock(DEMO_PASSWORD)
+        window.archive_view.table.sortByColumn(
+            int(DocumentColumn.DATE), Qt.SortOrder.DescendingOrder
+        )
+        _choose_letter(window, worker)
+        _save(window, out / f"{language}-main.png")
+    finally:
+        window.lock()
+        worker.shutdown()
+        window.close()
+        window.deleteLater()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = Path(args[0] if args else "build/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    application = QApplication(sys.argv[:1])
+    application.setApplicationName(APPLICATION_NAME)
+    with tempfile.TemporaryDirectory(prefix="amanat-screenshots-") as temporary:
+        demo = Path(temporary) / "demo.amanat"
+        build_demo(demo, kdf=FLOOR)
+        for language in ("en", "fa"):
+            # A settings file of its own in the temporary folder: the user's stays untouched.
+            take(out, demo, Path(temporary) / "amanat.ini", language)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""What the application remembers, and where.
+
+Only the archive's location may be kept outside the archive (the issue's rule): the settings
+file holds the last archive's folder and whether to remember it, nothing else. Remembering
+is on by default: the folder ``NAME.amanat`` is on the disk for anyone who seizes it anyway,
+so its path reveals nothing more, while a family that cannot find its archive again loses
+everything. A person for whom even the folder's name is too much turns it off, and the path
+is removed at once.
+
+The other preferences (language, calendar, auto-lock minutes, the name put on annotations)
+live in ``Preferences``. Until the core can keep them inside the archive they last for the
+session; they are never written to the settings file, which a seized computer would show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths
+
+from amanat.core.dates import Calendar
+
+_LAST_ARCHIVE = "archive/last"
+_REMEMBER = "archive/remember"
+SETTINGS_FILE = "amanat.ini"
+
+
+class RememberedLocation:
+    """The last archive's folder, kept in an INI file whose path the caller chooses (tests
+    point it into a temporary folder)."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self._settings = settings
+
+    @classmethod
+    def at(cls, path: Path) -> RememberedLocation:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    @classmethod
+    def default(cls) -> RememberedLocation:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+        return cls.at(Path(folder) / SETTINGS_FILE)
+
+    @property
+    def file(self) -> Path:
+        return Path(self._settings.fileName())
+
+    @property
+    def remembering(self) -> bool:
+        return _as_bool(self._settings.value(_REMEMBER, True))
+
+    def set_remembering(self, on: bool) -> None:
+        if on:
+            self._settings.remove(_REMEMBER)
+        else:
+            self._settings.setValue(_REMEMBER, False)
+            self._settings.remove(_LAST_ARCHIVE)
+        self._settings.sync()
+
+    def last_archive(self) -> Path | None:
+        if not self.remembering:
+            return None
+        value = self._settings.value(_LAST_ARCHIVE, "")
+        return Path(str(value)) if value else None
+
+    def remember(self, folder: Path) -> None:
+        if self.remembering:
+            self._settings.setValue(_LAST_ARCHIVE, str(folder))
+            self._settings.sync()
+
+    def forget(self) -> None:
+        self._settings.remove(_LAST_ARCHIVE)
+        self._settings.sync()
+
+
+def _as_bool(value: object) -> bool:
+    # An INI file gives back "false" as a string.
+    if isinstance(value, str):
+        return value.lower() not in ("false", "0", "no", "")
+    return bool(value)
+
+
+@dataclass
+class Preferences:
+    """The user's choices for this session; see the module docstring for why they are not
+    saved yet."""
+
+    language: str = "en"
+    """"en" or "fa"; Persian turns the whole window right-to-left."""
+    calendar: Calendar = Calendar.GREGORIAN
+    auto_lock_minutes: float = 10.0
+    annotator_name: str = ""
+
+    @classmethod
+    def for_language(cls, language: str) -> Preferences:
+        # Families in Iran count years in the Solar Hijri calendar.
+        calendar = Calendar.JALALI if language == "fa" else Calendar.GREGORIAN
+        return cls(language=language, calendar=calendar)
+
+    @property
+    def right_to_left(self) -> bool:
+        return self.language == "fa"
+
+
+def system_language() -> str:
+    """ "fa" when the computer is set to Persian, else "en" (the languages shipped)."""
+    return "fa" if QLocale.system().language() == QLocale.Language.Persian else "en"
