@@ -449,6 +449,52 @@ def cmd_event_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from amanat.core.timeline import build_timeline
+    from amanat.core.timeline_export import (
+        ExportNotAvailable,
+        refuse_existing,
+        to_csv,
+        to_csv_file_bytes,
+        to_text,
+        write_new_file,
+    )
+
+    if args.format == "pdf":
+        raise ExportNotAvailable(format="PDF")
+    calendar = Calendar(args.calendar or Calendar.GREGORIAN)
+    as_of = _parse_date(args.as_of, args.calendar)
+    if as_of is not None and as_of.start != as_of.end:
+        raise InvalidInput(detail="--as-of needs a single day, such as 2024-06-15 or 1403/03/26.")
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        refuse_existing(output)  # before the password is asked for
+    with _unlocked(args) as archive:
+        chronology = build_timeline(
+            archive.db,
+            args.person,
+            today=as_of.start if as_of else None,
+            include_trash=args.include_trash,
+        )
+    if args.json:
+        text = json.dumps(_jsonable(chronology), ensure_ascii=False, indent=2) + "\n"
+        data = text.encode("utf-8")
+    elif args.format == "csv":
+        text, data = to_csv(chronology, calendar), to_csv_file_bytes(chronology, calendar)
+    else:
+        text = to_text(chronology, calendar)
+        data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    write_new_file(output, data)
+    print(
+        f"Wrote the chronology of {chronology.person.display_name} to {output}. "
+        "The file is not encrypted: keep it safe."
+    )
+    return 0
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     since = _parse_date(args.since, args.calendar)
     until = _parse_date(args.until, args.calendar)
@@ -910,6 +956,27 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--tag", action="append", metavar="NAME", help="(repeatable)")
     listing = command(event_commands, "list", cmd_event_list, "list a person's events")
     listing.add_argument("--person", required=True, metavar="ID")
+
+    chronology = command(
+        commands,
+        "timeline",
+        cmd_timeline,
+        "show or export a person's chronology, with the facts computed from it",
+    )
+    chronology.add_argument("person", metavar="PERSON_ID")
+    chronology.add_argument("--format", choices=("text", "csv", "pdf"), default="text")
+    chronology.add_argument(
+        "--calendar", choices=_choices(Calendar), help="show dates in this calendar (gregorian)"
+    )
+    chronology.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE, which must not exist yet"
+    )
+    chronology.add_argument(
+        "--as-of", metavar="DATE", help="count what is still going on up to this day (today)"
+    )
+    chronology.add_argument(
+        "--include-trash", action="store_true", help="also list documents in the trash"
+    )
 
     find = command(
         commands, "search", cmd_search, "search titles, texts, annotations, people, events and tags"
