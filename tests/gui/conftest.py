@@ -52,6 +52,7 @@ class FakeChooser(FileChooser):
 
     def __init__(self) -> None:
         self.answer: Path | None = None
+        self.files: list[Path] = []
         self.asked = 0
 
     def existing_folder(
@@ -60,17 +61,27 @@ class FakeChooser(FileChooser):
         self.asked += 1
         return self.answer
 
+    def files_to_import(self, parent: QWidget | None, title: str) -> list[Path]:
+        self.asked += 1
+        return list(self.files)
+
 
 class FakeDialogs(ArchiveDialogs):
     def __init__(self) -> None:
         self.new: NewArchive | None = None
         self.codes_shown: list[str] = []
+        self.empty_trash_answer = False
+        self.empty_trash_asked: list[int] = []
 
     def new_archive(self, parent: QWidget, chooser: FileChooser) -> NewArchive | None:
         return self.new
 
     def recovery_code(self, parent: QWidget, code: str) -> None:
         self.codes_shown.append(code)
+
+    def confirm_empty_trash(self, parent: QWidget, count: int) -> bool:
+        self.empty_trash_asked.append(count)
+        return self.empty_trash_answer
 
 
 @pytest.fixture

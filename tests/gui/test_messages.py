@@ -54,6 +54,8 @@ def test_every_error_gets_a_sentence(cls: type[AmanatError]) -> None:
         "size": "1x1",
         "limit_mp": 1,
         "limit": 1,
+        "fingerprint": "f",
+        "key": "k",
     }
     assert error_message(cls(**fields))
 

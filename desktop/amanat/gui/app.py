@@ -63,10 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     application = QApplication(sys.argv[:1])
     application.setApplicationName(APPLICATION_NAME)
     application.setApplicationDisplayName("Amanat")
-    preferences = Preferences.for_language(args.language or system_language())
+    location = RememberedLocation.default()
+    preferences = Preferences.for_language(
+        args.language or location.language() or system_language()
+    )
     apply_language(application, preferences)
     worker = ThreadWorker()
-    window = MainWindow(worker, RememberedLocation.default(), preferences)
+    window = MainWindow(worker, location, preferences)
     # The archive is locked (database closed, key wiped) on its own thread before Python exits.
     application.aboutToQuit.connect(worker.shutdown)
     window.resize(1200, 780)

@@ -1,41 +1,99 @@
-"""The open archive: the sidebar, the document list and the chosen document, side by side."""
+"""The open archive: the sidebar, the document list (or a person's page above their
+documents, or search results) and the chosen document, side by side.
+
+Changes made here (moving to the trash, restoring, tags) go on an undo stack; after each
+one the views are read again from the archive, keeping what was chosen.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from amanat.core.errors import AmanatError
 from amanat.core.storage.documents import DocumentFilter
+from amanat.gui import labels
 from amanat.gui.document_view import DocumentView
+from amanat.gui.messages import error_message
 from amanat.gui.models.document_list import ID_ROLE, THUMBNAIL_HEIGHT, DocumentListModel
 from amanat.gui.models.sidebar import FILTER_ROLE, SidebarModel
 from amanat.gui.operations import (
     DocumentColumn,
     DocumentDetails,
+    PersonDetails,
     SidebarContent,
+    TagEntry,
+    add_tag,
     document_details,
+    document_title,
+    empty_trash,
     load_sidebar,
+    move_to_trash,
+    person_details,
+    remove_tag,
+    restore_from_trash,
+    tag_entries,
 )
+from amanat.gui.person_card import PersonCard
+from amanat.gui.search_panel import SearchField, SearchPanel
 from amanat.gui.settings import Preferences
 from amanat.gui.text_direction import DirectionalItemDelegate
-from amanat.gui.worker import Worker
+from amanat.gui.undo import Change
+from amanat.gui.worker import Operation, Worker
+
+
+def ask_to_empty_trash(parent: QWidget, count: int) -> bool:
+    """The confirmation before removing documents for good; tests replace it."""
+    answer = QMessageBox.warning(
+        parent,
+        parent.tr("Empty the trash"),
+        labels.fill(
+            parent.tr(
+                "Remove the documents in the trash (%1) for good? This is permanent: they "
+                "cannot be restored, and it cannot be undone."
+            ),
+            str(count),
+        ),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def _icon(name: str) -> QIcon:
+    return QIcon.fromTheme(name)
 
 
 class ArchiveView(QWidget):
     document_shown = Signal(str)
+    status = Signal(str)
+    """A short sentence for the status bar (what was done, or why it was not)."""
 
     def __init__(self, worker: Worker, preferences: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
         self._worker = worker
         self._shown_id: str | None = None
+        self._content: SidebarContent | None = None
+        self.confirm_empty_trash: Callable[[QWidget, int], bool] = ask_to_empty_trash
+        self.undo_stack = QUndoStack(self)
+
         self.sidebar_model = SidebarModel(self)
         self.sidebar = QTreeView()
         self.sidebar.setModel(self.sidebar_model)
@@ -43,6 +101,7 @@ class ArchiveView(QWidget):
         self.sidebar.setUniformRowHeights(True)
         self.sidebar.setItemDelegate(DirectionalItemDelegate(self.sidebar))
         self.sidebar.selectionModel().selectionChanged.connect(self._filter_chosen)
+
         self.documents = DocumentListModel(worker, preferences, self)
         self.documents.loaded.connect(self._reselect)
         self.table = QTableView()
@@ -68,9 +127,39 @@ class ArchiveView(QWidget):
             header.resizeSection(int(column), width)
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(self._document_chosen)
+
+        self.search_field = SearchField()
+        self.search_field.setPlaceholderText(self.tr("Search names, letters, notes…"))
+        self.search_field.setClearButtonEnabled(True)
+        if not _icon("edit-find").isNull():  # no empty space where the theme has none
+            self.search_field.addAction(
+                _icon("edit-find"), self.search_field.ActionPosition.LeadingPosition
+            )
+        self.search = SearchPanel(worker, self.search_field)
+        self.search.document_chosen.connect(self.show_document)
+        self.search.person_chosen.connect(self.show_person)
+        self.search_field.textChanged.connect(self._search_toggled)
+
+        self.person = PersonCard()
+        self.person.hide()
+        self.trash_bar = self._make_trash_bar()
+        self.trash_bar.hide()
+        self.list_or_results = QStackedWidget()
+        self.list_or_results.addWidget(self.table)
+        self.list_or_results.addWidget(self.search)
+        list_column = QWidget()
+        list_layout = QVBoxLayout(list_column)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.search_field)
+        list_layout.addWidget(self.person)
+        list_layout.addWidget(self.trash_bar)
+        list_layout.addWidget(self.list_or_results, 1)
+
         self.document = DocumentView(worker, preferences)
+        self.document.tags.add_requested.connect(self.add_tag)
+        self.document.tags.remove_requested.connect(self.remove_tag)
         list_and_document = QSplitter(Qt.Orientation.Vertical)
-        list_and_document.addWidget(self.table)
+        list_and_document.addWidget(list_column)
         list_and_document.addWidget(self.document)
         list_and_document.setStretchFactor(0, 2)
         list_and_document.setStretchFactor(1, 3)
@@ -83,23 +172,134 @@ class ArchiveView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+        self._make_actions()
+
+    # --- Actions -------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.trash_action = QAction(_icon("edit-delete"), self.tr("Move to Trash"), self)
+        self.trash_action.setShortcut(QKeySequence.StandardKey.Delete)
+        # Only while the list has focus: Delete in a text field deletes a letter, not a letter.
+        self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.trash_action.triggered.connect(self.trash_selected)
+        self.table.addAction(self.trash_action)
+        self.restore_action = QAction(_icon("edit-undo"), self.tr("Restore from Trash"), self)
+        self.restore_action.triggered.connect(self.restore_selected)
+        self.empty_trash_action = QAction(_icon("trash-empty"), self.tr("Empty Trash…"), self)
+        self.empty_trash_action.triggered.connect(self.empty_trash)
+        self.find_action = QAction(_icon("edit-find"), self.tr("Find"), self)
+        self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.empty_button.clicked.connect(self.empty_trash)
+        self._update_actions()
+
+    def _make_trash_bar(self) -> QWidget:
+        bar = QWidget()
+        note = QLabel(
+            self.tr(
+                "Documents in the trash can be restored until the trash is emptied. Emptying "
+                "it removes them for good."
+            )
+        )
+        note.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.empty_button = QPushButton(self.tr("Empty Trash…"))
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(note, 1)
+        layout.addWidget(self.restore_button)
+        layout.addWidget(self.empty_button)
+        return bar
+
+    def _update_actions(self) -> None:
+        in_trash = self.documents.current_filter.in_trash
+        chosen = self._selected_id() is not None
+        self.trash_action.setEnabled(chosen and not in_trash)
+        self.restore_action.setEnabled(chosen and in_trash)
+        self.restore_button.setEnabled(chosen and in_trash)
+        has_trash = bool(self._content and self._content.trash_count)
+        self.empty_trash_action.setEnabled(has_trash)
+        self.empty_button.setEnabled(has_trash)
+
+    # --- Filling and emptying ------------------------------------------------------------
 
     def load(self) -> None:
         """Fill every view from the archive just opened."""
         self._worker.submit(load_sidebar, self, self._sidebar_loaded)
+        self._worker.submit(tag_entries, self, self._tags_known)
         self.documents.show_documents(DocumentFilter())
 
+    def refresh(self) -> None:
+        """Read everything shown again after a change, keeping what was chosen."""
+        self._worker.submit(load_sidebar, self, self._sidebar_reloaded)
+        self._worker.submit(tag_entries, self, self._tags_known)
+        self.documents.reload()
+        if self._shown_id is not None:
+            self._load_details(self._shown_id)
+        if self.person.person_id is not None:
+            self._load_person(self.person.person_id)
+
     def clear(self) -> None:
-        """Empty every view and model: the archive is being locked."""
+        """Empty every view and model, and forget every change: the archive is being locked."""
         self._shown_id = None
+        self._content = None
+        self.undo_stack.clear()
         self.sidebar_model.clear()
         self.documents.clear()
         self.document.clear()
+        self.document.tags.set_known([])
+        self.person.clear()
+        self.search_field.clear()
+        self.search.clear()
+        self.trash_bar.hide()
+        self._update_actions()
+
+    def refresh_formatting(self) -> None:
+        """The calendar changed: dates are shown anew."""
+        self.documents.reload()
+        if self._shown_id is not None:
+            self._load_details(self._shown_id)
+
+    @property
+    def sidebar_content(self) -> SidebarContent | None:
+        return self._content
+
+    # --- Choosing ------------------------------------------------------------------------
 
     def select_document(self, document_id: str) -> None:
         row = self.documents.row_of(document_id)
         if row is not None:
             self._select_row(row)
+
+    def show_document(self, document_id: str) -> None:
+        """Show one document below the list, whether or not the list holds it (a search
+        result may be outside the current filter)."""
+        self._shown_id = document_id
+        self._load_details(document_id)
+        self._update_actions()
+
+    def show_person(self, person_id: str) -> None:
+        """A person's page: choose them in the sidebar, which lists their documents."""
+        self.search_field.clear()
+        index = self.sidebar_model.index_of(DocumentFilter(person_id=person_id))
+        if index.isValid():
+            self.sidebar.setCurrentIndex(index)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _selected_id(self) -> str | None:
+        if self.list_or_results.currentWidget() is not self.table:
+            return self._shown_id
+        index = self.table.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return value if isinstance(value, str) else None
 
     def _select_row(self, row: int) -> None:
         # Not QTableView.selectRow: in a right-to-left window it looks for the first column
@@ -113,40 +313,177 @@ class ArchiveView(QWidget):
         self.table.scrollTo(index)
 
     def _sidebar_loaded(self, content: SidebarContent) -> None:
+        self._set_sidebar(content)
+        self._choose_quietly(self.sidebar_model.everything_index())
+
+    def _sidebar_reloaded(self, content: SidebarContent) -> None:
+        chosen = self.documents.current_filter
+        self._set_sidebar(content)
+        index = self.sidebar_model.index_of(chosen)
+        self._choose_quietly(index if index.isValid() else self.sidebar_model.everything_index())
+
+    def _set_sidebar(self, content: SidebarContent) -> None:
+        self._content = content
         self.sidebar_model.set_content(content)
         self.sidebar.expandAll()
+        self.search.set_choices(content)
+        self._update_actions()
+
+    def _choose_quietly(self, index: QModelIndex) -> None:
         blocker = self.sidebar.selectionModel().blockSignals(True)
-        self.sidebar.setCurrentIndex(self.sidebar_model.everything_index())
+        self.sidebar.setCurrentIndex(index)
         self.sidebar.selectionModel().blockSignals(blocker)
+        self.sidebar.viewport().update()
+
+    def _tags_known(self, entries: list[TagEntry]) -> None:
+        self.document.tags.set_known(entries)
 
     def _filter_chosen(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
-        if indexes:
-            where = indexes[0].data(FILTER_ROLE)
-            if isinstance(where, DocumentFilter):
-                self.documents.show_documents(where)
+        if not indexes:
+            return
+        where = indexes[0].data(FILTER_ROLE)
+        if not isinstance(where, DocumentFilter):
+            return
+        self.search_field.clear()
+        self.documents.show_documents(where)
+        self.trash_bar.setVisible(where.in_trash)
+        if where.person_id is not None:
+            self._load_person(where.person_id)
+        else:
+            self.person.clear()
+        self._update_actions()
+
+    def _load_person(self, person_id: str) -> None:
+        self._worker.submit(
+            person_details(person_id),
+            self,
+            lambda details: self._person_arrived(person_id, details),
+            self._failed,
+        )
+
+    def _person_arrived(self, person_id: str, details: PersonDetails) -> None:
+        if self.documents.current_filter.person_id == person_id:
+            self.person.show_person(details)
+
+    def _search_toggled(self, text: str) -> None:
+        searching = bool(text)
+        self.list_or_results.setCurrentWidget(self.search if searching else self.table)
+        self._update_actions()
 
     def _reselect(self) -> None:
         if self._shown_id is not None:
             row = self.documents.row_of(self._shown_id)
             if row is not None:
                 self._select_row(row)
+                self._update_actions()
                 return
+            if self.list_or_results.currentWidget() is self.search:
+                return  # shown from a search result, not from the list
         self._shown_id = None
         self.document.clear()
+        self._update_actions()
 
     def _document_chosen(self, current: QModelIndex, _: QModelIndex) -> None:
         document_id = current.data(ID_ROLE) if current.isValid() else None
+        self._update_actions()
         if not isinstance(document_id, str) or document_id == self._shown_id:
             return
         self._shown_id = document_id
+        self._load_details(document_id)
+
+    def _load_details(self, document_id: str) -> None:
         self._worker.submit(
             document_details(document_id),
             self,
             lambda details: self._details_arrived(document_id, details),
+            self._failed,
         )
 
     def _details_arrived(self, document_id: str, details: DocumentDetails) -> None:
         if document_id == self._shown_id:
             self.document.show_document(details)
             self.document_shown.emit(document_id)
+
+    # --- Changes, undoable -----------------------------------------------------------------
+
+    def _run_change(self, operation: Operation[Any]) -> None:
+        self._worker.submit(operation, self, lambda _: self.refresh(), self._failed)
+
+    def _failed(self, error: AmanatError) -> None:
+        self.status.emit(error_message(error))
+        self.refresh()
+
+    def trash_selected(self) -> None:
+        document_id = self._selected_id()
+        if document_id is None or self.documents.current_filter.in_trash:
+            return
+        self._worker.submit(
+            document_title(document_id),
+            self,
+            lambda title: self.undo_stack.push(
+                Change(
+                    self.tr("Move “%1” to the trash").replace("%1", title),
+                    self._run_change,
+                    move_to_trash(document_id),
+                    restore_from_trash(document_id),
+                )
+            ),
+            self._failed,
+        )
+
+    def restore_selected(self) -> None:
+        document_id = self._selected_id()
+        if document_id is None or not self.documents.current_filter.in_trash:
+            return
+        self._worker.submit(
+            document_title(document_id),
+            self,
+            lambda title: self.undo_stack.push(
+                Change(
+                    self.tr("Restore “%1”").replace("%1", title),
+                    self._run_change,
+                    restore_from_trash(document_id),
+                    move_to_trash(document_id),
+                )
+            ),
+            self._failed,
+        )
+
+    def empty_trash(self) -> None:
+        count = self._content.trash_count if self._content else 0
+        if not count or not self.confirm_empty_trash(self, count):
+            return
+        self._worker.submit(empty_trash, self, self._trash_emptied, self._failed)
+
+    def _trash_emptied(self, count: int) -> None:
+        # Changes that named the removed documents cannot be undone any more.
+        self.undo_stack.clear()
+        self.status.emit(labels.fill(self.tr("Documents removed for good: %1."), str(count)))
+        self.refresh()
+
+    def add_tag(self, path: str) -> None:
+        document_id = self.document.document_id
+        if document_id is None or path in self.document.tags.paths:
+            return
+        self.undo_stack.push(
+            Change(
+                self.tr("Add the tag “%1”").replace("%1", path),
+                self._run_change,
+                add_tag(document_id, path),
+                remove_tag(document_id, path),
+            )
+        )
+
+    def remove_tag(self, path: str) -> None:
+        document_id = self.document.document_id
+        if document_id is None or path not in self.document.tags.paths:
+            return
+        self.undo_stack.push(
+            Change(
+                self.tr("Remove the tag “%1”").replace("%1", path),
+                self._run_change,
+                remove_tag(document_id, path),
+                add_tag(document_id, path),
+            )
+        )

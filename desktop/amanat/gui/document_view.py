@@ -28,6 +28,7 @@ from amanat.core.records import Document, DocumentKind, Text
 from amanat.gui import labels
 from amanat.gui.operations import DocumentDetails, page_preview
 from amanat.gui.settings import Preferences
+from amanat.gui.tag_editor import TagEditor
 from amanat.gui.text_direction import direction_of, isolated
 from amanat.gui.worker import Worker
 
@@ -177,12 +178,19 @@ class DocumentView(QWidget):
         self.pages = PageViewer(worker)
         self.texts = QTabWidget()
         self.texts.setDocumentMode(True)
+        self.document_id: str | None = None
+        self.tags = TagEditor()
         self.details = QWidget()
         self.form = QFormLayout(self.details)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.texts)
-        side.addWidget(self.details)
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.tags)
+        below_layout.addWidget(self.details, 1)
+        side.addWidget(below)
         side.setSizes([380, 260])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
@@ -194,6 +202,9 @@ class DocumentView(QWidget):
         self.clear()
 
     def clear(self) -> None:
+        self.document_id = None
+        self.tags.clear()
+        self.tags.setEnabled(False)
         self.title.setText(self.tr("Choose a document from the list."))
         self.pages.clear()
         while self.texts.count():
@@ -207,6 +218,10 @@ class DocumentView(QWidget):
     def show_document(self, details: DocumentDetails) -> None:
         self.clear()
         document = details.document
+        self.document_id = document.id
+        self.tags.set_tags(details.tags)
+        # A document in the trash is shown as it is, not changed.
+        self.tags.setEnabled(document.trashed is None)
         self.title.setText(isolated(document.title))
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
@@ -259,7 +274,6 @@ class DocumentView(QWidget):
             self.tr("About:"),
             separator.join(details.people[p].display_name for p in document.concerned_ids),
         )
-        add(self.tr("Tags:"), separator.join(entry.path for entry in details.tags))
         provenance = document.provenance
         received = [provenance.received_from]
         if provenance.received_on is not None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 _QT_GROUP = "FileDialog"
@@ -58,4 +58,27 @@ class FileChooser:
                 return Path(chosen[0]) if chosen else None
             finally:
                 # Destroyed here, inside _no_history, because the destructor is what saves.
+                shiboken6.delete(dialog)
+
+    def files_to_import(self, parent: QWidget | None, title: str) -> list[Path]:
+        """Scans to import: any number of files (a folder is dropped onto the window)."""
+        with _no_history():
+            dialog = QFileDialog(parent, title, str(Path.home()))
+            try:
+                dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+                dialog.setNameFilters(
+                    [
+                        QCoreApplication.translate(
+                            "FileChooser",
+                            "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp"
+                            " *.heic *.heif *.gif *.pdf)",
+                        ),
+                        QCoreApplication.translate("FileChooser", "All files (*)"),
+                    ]
+                )
+                if not dialog.exec():
+                    return []
+                return [Path(p) for p in dialog.selectedFiles()]
+            finally:
                 shiboken6.delete(dialog)

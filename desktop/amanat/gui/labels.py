@@ -6,6 +6,7 @@ these instead, in the user's language.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -74,3 +75,15 @@ def language_name(code: str) -> str:
 def list_separator() -> str:
     """Between names in a list: ", " in English, "، " in Persian."""
     return QCoreApplication.translate(_CONTEXT, ", ")
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *values: str) -> str:
+    """``template`` with %1, %2… replaced by ``values`` in one pass, so a value that itself
+    holds "%2" (a file named so) is left as it is."""
+    return _PLACEHOLDER.sub(
+        lambda m: values[int(m.group(1)) - 1] if int(m.group(1)) <= len(values) else m.group(0),
+        template,
+    )

@@ -10,18 +10,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from amanat.core.errors import AmanatError
 from amanat.core.keyslots import KdfParams
-from amanat.gui.archive_view import ArchiveView
+from amanat.core.settings import ArchiveSettings
+from amanat.gui.archive_view import ArchiveView, ask_to_empty_trash
 from amanat.gui.auto_lock import IdleLock
 from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
+from amanat.gui.import_dialog import ImportDialog
 from amanat.gui.messages import error_message
-from amanat.gui.operations import Opened, close_archive, create_archive, open_archive, open_demo
+from amanat.gui.operations import (
+    ImportOutcome,
+    Opened,
+    close_archive,
+    create_archive,
+    load_settings,
+    open_archive,
+    open_demo,
+    save_settings,
+)
 from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.settings_dialog import SettingsDialog
 from amanat.gui.start import UnlockPage, WelcomePage
 from amanat.gui.worker import Worker
 
@@ -43,6 +62,9 @@ class ArchiveDialogs:
             dialog.exec()
         finally:
             dialog.deleteLater()
+
+    def confirm_empty_trash(self, parent: QWidget, count: int) -> bool:
+        return ask_to_empty_trash(parent, count)
 
 
 def default_demo_folder() -> Path:
@@ -101,8 +123,15 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Archive"))
         self.toolbar.setObjectName("archive-toolbar")
         self.toolbar.setMovable(False)
+        self.import_dialog: ImportDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self._make_menus()
+        self.toolbar.addAction(self.import_action)
         self.toolbar.addAction(self.lock_action)
         self.addToolBar(self.toolbar)
+        self.setAcceptDrops(True)
+        self.archive_view.confirm_empty_trash = self._dialogs.confirm_empty_trash
+        self.archive_view.status.connect(self._say)
 
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
@@ -211,6 +240,7 @@ class MainWindow(QMainWindow):
             self._dialogs.recovery_code(self, opened.recovery_code)
         self.stack.setCurrentWidget(self.archive_view)
         self._show_locked_chrome()
+        self._worker.submit(load_settings, self, self._apply_settings)
         self.archive_view.load()
         self.idle_lock.start(self._preferences.auto_lock_minutes)
 
@@ -224,7 +254,17 @@ class MainWindow(QMainWindow):
         # First make sure nothing read before the lock can arrive and refill a view, then
         # empty the views, then close the database and wipe the key on its own thread.
         self._worker.invalidate()
+        for dialog in (self.import_dialog, self.settings_dialog):
+            if dialog is not None:
+                dialog.reject()
+                dialog.deleteLater()
+        self.import_dialog = self.settings_dialog = None
         self.archive_view.clear()
+        # The archive's settings belong to it: the next archive opened brings its own.
+        defaults = Preferences.for_language(self._preferences.language)
+        self._preferences.calendar = defaults.calendar
+        self._preferences.auto_lock_minutes = defaults.auto_lock_minutes
+        self._preferences.annotator_name = defaults.annotator_name
         self._worker.submit(close_archive, self)
         self._show_locked_chrome()
         if self._folder is not None:
@@ -233,10 +273,156 @@ class MainWindow(QMainWindow):
     def _show_locked_chrome(self) -> None:
         self.lock_action.setEnabled(self._unlocked)
         self.toolbar.setVisible(self._unlocked)
+        self.menuBar().setVisible(self._unlocked)
+        for action in self._archive_actions:
+            action.setVisible(self._unlocked)
 
     def _report(self, error: AmanatError) -> None:
-        self.statusBar().showMessage(error_message(error), 10_000)
+        self._say(error_message(error))
+
+    def _say(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 10_000)
+
+    # --- Menus ---------------------------------------------------------------------------------
+
+    def _make_menus(self) -> None:
+        view = self.archive_view
+        self.import_action = QAction(QIcon.fromTheme("document-import"), self.tr("&Import…"), self)
+        self.import_action.setShortcut(QKeySequence(self.tr("Ctrl+I")))
+        self.import_action.setToolTip(self.tr("Import scans and photos of letters (Ctrl+I)"))
+        self.import_action.triggered.connect(self.choose_files_to_import)
+        self.settings_action = QAction(
+            QIcon.fromTheme("preferences-system"), self.tr("&Settings…"), self
+        )
+        # The platform's own key where it has one (Ctrl+, on macOS); Ctrl+, everywhere else.
+        preferences_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcuts(preferences_keys or [QKeySequence(self.tr("Ctrl+,"))])
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(QIcon.fromTheme("application-exit"), self.tr("&Quit"), self)
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(quit_keys or [QKeySequence(self.tr("Ctrl+Q"))])
+        self.quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        for action in (view.undo_action, view.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (view.trash_action, view.restore_action, view.empty_trash_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(view.find_action)
+        # Window shortcuts work while the menu bar is hidden too; the trash action keeps
+        # its own (the list's) shortcut context.
+        self._archive_actions = [
+            self.import_action,
+            self.settings_action,
+            view.undo_action,
+            view.redo_action,
+            view.find_action,
+        ]
+        for action in self._archive_actions:
+            self.addAction(action)
+
+    # --- Importing -----------------------------------------------------------------------------
+
+    def choose_files_to_import(self) -> None:
+        if not self._unlocked:
+            return
+        paths = self._chooser.files_to_import(self, self.tr("Choose the scans to import"))
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[Path]) -> ImportDialog | None:
+        """Ask how to import ``paths`` (files or folders); the dialog runs the import."""
+        if not self._unlocked or not paths or self.import_dialog is not None:
+            return None
+        content = self.archive_view.sidebar_content
+        everyone = (*content.prisoners, *content.others) if content else ()
+        dialog = ImportDialog(self._worker, paths, everyone, self)
+        chosen = self.archive_view.documents.current_filter.person_id
+        if chosen is not None:
+            dialog.person.setCurrentIndex(max(0, dialog.person.findData(chosen)))
+        dialog.imported.connect(self._imported)
+        dialog.finished.connect(lambda _: self._import_closed(dialog))
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        self.archive_view.refresh()
+
+    def _import_closed(self, dialog: ImportDialog) -> None:
+        if self.import_dialog is dialog:
+            self.import_dialog = None
+        dialog.deleteLater()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._unlocked and _dropped_files(event) and self.import_dialog is None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _dropped_files(event)
+        if self._unlocked and paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- Settings --------------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog | None:
+        if not self._unlocked or self.settings_dialog is not None:
+            return None
+        dialog = SettingsDialog(self._preferences, self)
+        dialog.accepted.connect(lambda: self._settings_chosen(dialog))
+        dialog.finished.connect(lambda _: self._settings_closed(dialog))
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _settings_chosen(self, dialog: SettingsDialog) -> None:
+        chosen = dialog.chosen()
+        if chosen.language != self._preferences.language:
+            self._location.set_language(chosen.language)
+            self._say(self.tr("The new language applies when Amanat starts again."))
+        self._worker.submit(save_settings(chosen.archive), self, self._apply_settings)
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        if self.settings_dialog is dialog:
+            self.settings_dialog = None
+        dialog.deleteLater()
+
+    def _apply_settings(self, stored: ArchiveSettings) -> None:
+        preferences = self._preferences
+        calendar_before = preferences.calendar
+        if stored.calendar is not None:
+            preferences.calendar = stored.calendar
+        if stored.auto_lock_minutes is not None:
+            preferences.auto_lock_minutes = stored.auto_lock_minutes
+        if stored.annotator_name is not None:
+            preferences.annotator_name = stored.annotator_name
+        if self._unlocked:
+            self.idle_lock.start(preferences.auto_lock_minutes)
+            if preferences.calendar != calendar_before:
+                self.archive_view.refresh_formatting()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
         super().closeEvent(event)
+
+
+def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files and folders being dragged; empty for anything else (text, links)."""
+    data = event.mimeData()
+    if data is None or not data.hasUrls():
+        return []
+    urls = data.urls()
+    if not urls or not all(url.isLocalFile() for url in urls):
+        return []
+    return [Path(url.toLocalFile()) for url in urls]

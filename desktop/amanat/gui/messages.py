@@ -85,6 +85,39 @@ _TEMPLATES: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as object
     "backup-damaged": QT_TRANSLATE_NOOP(
         "Messages", "The backup {path} is damaged or is not an Amanat backup: {reason}."
     ),
+    # Importing scans: each sentence names the file, so a list of them says which stayed out.
+    "scan-refused": QT_TRANSLATE_NOOP("Messages", "{name} was not imported: {reason}."),
+    "scan-unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not imported: it could not be read ({reason})."
+    ),
+    "scan-empty": QT_TRANSLATE_NOOP("Messages", "{name} was not imported: the file is empty."),
+    "scan-too-big": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB "
+        "for one file.",
+    ),
+    "scan-not-supported": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, "
+        "whatever its name says.",
+    ),
+    "scan-damaged": QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not imported: the file is damaged or incomplete ({detail})."
+    ),
+    "scan-too-many-pixels": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: it claims to be {size}, more than the {limit_mp} million "
+        "pixels Amanat opens; the file is damaged or was made to harm.",
+    ),
+    "scan-too-many-pages": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: it has more than {limit} pages; split it into smaller files.",
+    ),
+    "scan-password-protected": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: the PDF is locked with a password; save an unlocked copy "
+        "and import that.",
+    ),
 }
 
 

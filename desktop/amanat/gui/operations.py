@@ -7,17 +7,19 @@ cursors or live records of the database. Nothing here touches a widget.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 
-from amanat.core.database import Database
+from amanat.core import search, settings
 from amanat.core.dates import FuzzyDate
 from amanat.core.demo import DEMO_PASSWORD, build_demo
 from amanat.core.keyslots import KdfParams
 from amanat.core.records import Document, DocumentKind, Page, Person, Role, Tag, Text
+from amanat.core.scans import ImportOptions, ImportProgress, ImportReport, import_files
+from amanat.core.search import SearchFilters, SearchHit
+from amanat.core.settings import ArchiveSettings
 from amanat.core.storage import documents, pages, people, tags, texts
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive, check_new_password
@@ -99,7 +101,7 @@ class SidebarContent:
 def load_sidebar(session: Session) -> SidebarContent:
     db = session.require().db
     everyone = people.all_people(db)  # prisoners first, then by name
-    in_trash = len(documents.list_documents(db, DocumentFilter(in_trash=True)))
+    in_trash = documents.count_matching(db, DocumentFilter(in_trash=True))
     return SidebarContent(
         prisoners=tuple(p for p in everyone if Role.PRISONER in p.roles),
         others=tuple(p for p in everyone if Role.PRISONER not in p.roles),
@@ -133,88 +135,54 @@ class DocumentRow:
     thumbnail: bytes | None
 
 
+_ORDERS = {
+    DocumentColumn.TITLE: "title",
+    DocumentColumn.DATE: "date",
+    DocumentColumn.KIND: "kind",
+    DocumentColumn.PEOPLE: "people",
+    DocumentColumn.TAGS: "tags",
+}
+
+
 def document_ids(
     where: DocumentFilter, column: DocumentColumn, descending: bool
 ) -> Operation[list[str]]:
-    """The ids of the documents ``where`` selects, in the order of ``column``.
-
-    The core has no query for ids alone yet, so this reads the documents (without pages or
-    texts) and sorts them here; the list model depends only on the ids it gets back.
-    """
+    """The ids of the documents ``where`` selects, in the order of ``column``: one query,
+    however many documents there are."""
 
     def run(session: Session) -> list[str]:
-        db = session.require().db
-        found = documents.list_documents(db, where)
-        if column is DocumentColumn.DATE:
-            dated = [d for d in found if d.date is not None]
-            undated = [d for d in found if d.date is None]
-            dated.sort(key=lambda d: _date_key(d.date), reverse=descending)
-            return [d.id for d in dated + undated]  # undated last either way
-        names = _Names(db)
-        # Lists of names sort as one string joined by a character below every letter.
-        keys: dict[DocumentColumn, Callable[[Document], str]] = {
-            DocumentColumn.TITLE: lambda d: d.title.casefold(),
-            DocumentColumn.KIND: lambda d: d.kind.value,
-            DocumentColumn.PEOPLE: lambda d: "\x00".join(names.people(d)).casefold(),
-            DocumentColumn.TAGS: lambda d: "\x00".join(n for n, _ in names.tags(d)).casefold(),
-        }
-        key = keys[column]
-        found.sort(key=lambda d: (key(d), d.id), reverse=descending)
-        return [d.id for d in found]
+        return documents.ids(session.require().db, where, _ORDERS[column], descending)
 
     return run
 
 
 def document_rows(ids: Sequence[str]) -> Operation[list[DocumentRow]]:
+    """The rows of a page of the list: a few queries for the lot, then one small lookup per
+    thumbnail."""
+
     def run(session: Session) -> list[DocumentRow]:
         db = session.require().db
-        names = _Names(db)
         rows = []
-        for document_id in ids:
-            document = documents.get(db, document_id)
-            first = pages.pages_of(db, document_id)[:1]
-            thumbnail = pages.image(db, first[0].id, "thumbnail") if first else None
+        for summary in documents.summaries(db, ids):
+            thumbnail = (
+                pages.image(db, summary.first_page_id, "thumbnail")
+                if summary.first_page_id
+                else None
+            )
             rows.append(
                 DocumentRow(
-                    id=document.id,
-                    title=document.title,
-                    date=document.date,
-                    kind=document.kind,
-                    people=names.people(document),
-                    tags=names.tags(document),
+                    id=summary.id,
+                    title=summary.title,
+                    date=summary.date,
+                    kind=summary.kind,
+                    people=summary.people,
+                    tags=summary.tags,
                     thumbnail=thumbnail.data if thumbnail else None,
                 )
             )
         return rows
 
     return run
-
-
-def _date_key(date: FuzzyDate | None) -> tuple[datetime.date, datetime.date]:
-    assert date is not None  # only dated documents are sorted by date
-    return date.sort_key
-
-
-class _Names:
-    """People's and tags' names for one operation, each looked up once."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-        self._people: dict[str, str] = {}
-        self._tags: dict[str, tuple[str, str]] = {}
-
-    def people(self, document: Document) -> tuple[str, ...]:
-        for person_id in document.people_ids:
-            if person_id not in self._people:
-                self._people[person_id] = people.get(self._db, person_id).display_name
-        return tuple(self._people[p] for p in document.people_ids)
-
-    def tags(self, document: Document) -> tuple[tuple[str, str], ...]:
-        for tag_id in document.tag_ids:
-            if tag_id not in self._tags:
-                tag = tags.get(self._db, tag_id)
-                self._tags[tag_id] = (tags.path_of(self._db, tag_id), tag.colour)
-        return tuple(sorted(self._tags[t] for t in document.tag_ids))
 
 
 # --- One document ------------------------------------------------------------------------
@@ -255,5 +223,197 @@ def page_preview(page_id: str) -> Operation[bytes | None]:
     def run(session: Session) -> bytes | None:
         image = pages.image(session.require().db, page_id, "preview")
         return image.data if image else None
+
+    return run
+
+
+# --- Search --------------------------------------------------------------------------------
+
+SEARCH_LIMIT = 200
+"""Results shown for one query: more than anyone reads; a narrower query finds the rest."""
+
+
+def search_archive(query: str, filters: SearchFilters) -> Operation[list[SearchHit]]:
+    def run(session: Session) -> list[SearchHit]:
+        return search.search(session.require().db, query, filters, SEARCH_LIMIT)
+
+    return run
+
+
+# --- Importing scans -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedPage:
+    """A page just imported whose metadata could lead someone to the family."""
+
+    document_title: str
+    number: int
+    original_name: str
+    has_location: bool
+    has_person_name: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    report: ImportReport
+    flagged: tuple[FlaggedPage, ...]
+
+
+def import_scans(
+    paths: Sequence[Path],
+    options: ImportOptions,
+    progress: Callable[[ImportProgress], None],
+    cancel: Callable[[], bool],
+) -> Operation[ImportOutcome]:
+    """Import files on the worker thread. ``progress`` is called on that thread, so the GUI
+    passes a queued signal's emit; ``cancel`` is read there between files."""
+
+    def run(session: Session) -> ImportOutcome:
+        db = session.require().db
+        report = import_files(db, list(paths), options, progress, cancel)
+        flagged = []
+        for document in report.documents:
+            for page in pages.flagged_pages(db, document.document_id):
+                details = pages.scan_details(db, page.id)
+                flagged.append(
+                    FlaggedPage(
+                        document.title,
+                        page.number,
+                        page.original_name,
+                        details.has_location,
+                        details.has_person_name,
+                    )
+                )
+        return ImportOutcome(report, tuple(flagged))
+
+    return run
+
+
+# --- Tags on a document --------------------------------------------------------------------
+
+
+def tag_entries(session: Session) -> list[TagEntry]:
+    """Every tag with its full path, for completing what the user types."""
+    db = session.require().db
+    return sorted(
+        (TagEntry(tag, tags.path_of(db, tag.id)) for tag in tags.all_tags(db)),
+        key=lambda entry: entry.path.casefold(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TagChange:
+    entry: TagEntry
+    changed: bool
+    """False when the document already had (or already lacked) the tag: nothing to undo."""
+
+
+def add_tag(document_id: str, path: str) -> Operation[TagChange]:
+    """Put the tag ``path`` ("conditions/solitary") on a document, making the tag and any
+    missing parents first."""
+
+    def run(session: Session) -> TagChange:
+        db = session.require().db
+        with db.transaction():
+            tag = tags.ensure(db, path)
+            entry = TagEntry(tag, tags.path_of(db, tag.id))
+            document = documents.get(db, document_id)
+            if tag.id in document.tag_ids:
+                return TagChange(entry, False)
+            documents.update(db, replace(document, tag_ids=(*document.tag_ids, tag.id)))
+        return TagChange(entry, True)
+
+    return run
+
+
+def remove_tag(document_id: str, path: str) -> Operation[TagChange | None]:
+    """Take the tag ``path`` off a document (the tag itself stays); None when there is no
+    such tag. By path, not id, so undoing an add that made the tag needs nothing from it."""
+
+    def run(session: Session) -> TagChange | None:
+        db = session.require().db
+        with db.transaction():
+            tag = tags.find(db, path)
+            if tag is None:
+                return None
+            entry = TagEntry(tag, tags.path_of(db, tag.id))
+            document = documents.get(db, document_id)
+            if tag.id not in document.tag_ids:
+                return TagChange(entry, False)
+            kept = tuple(t for t in document.tag_ids if t != tag.id)
+            documents.update(db, replace(document, tag_ids=kept))
+        return TagChange(entry, True)
+
+    return run
+
+
+# --- The trash -----------------------------------------------------------------------------
+
+
+def move_to_trash(document_id: str) -> Operation[None]:
+    def run(session: Session) -> None:
+        documents.move_to_trash(session.require().db, document_id)
+
+    return run
+
+
+def restore_from_trash(document_id: str) -> Operation[None]:
+    def run(session: Session) -> None:
+        documents.restore_from_trash(session.require().db, document_id)
+
+    return run
+
+
+def empty_trash(session: Session) -> int:
+    return documents.empty_trash(session.require().db)
+
+
+def document_title(document_id: str) -> Operation[str]:
+    def run(session: Session) -> str:
+        return documents.get(session.require().db, document_id).title
+
+    return run
+
+
+# --- A person ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDetails:
+    person: Person
+    document_count: int
+
+
+def person_details(person_id: str) -> Operation[PersonDetails]:
+    def run(session: Session) -> PersonDetails:
+        db = session.require().db
+        return PersonDetails(
+            people.get(db, person_id),
+            documents.count_matching(db, DocumentFilter(person_id=person_id)),
+        )
+
+    return run
+
+
+# --- Settings kept in the archive ----------------------------------------------------------
+
+
+def load_settings(session: Session) -> ArchiveSettings:
+    """The archive's settings; its annotator name becomes the actor of the audit log."""
+    db = session.require().db
+    stored = settings.load(db)
+    if stored.annotator_name:
+        db.actor = stored.annotator_name
+    return stored
+
+
+def save_settings(chosen: ArchiveSettings) -> Operation[ArchiveSettings]:
+    def run(session: Session) -> ArchiveSettings:
+        db = session.require().db
+        saved = settings.save(db, chosen)
+        if saved.annotator_name is not None:
+            db.actor = saved.annotator_name
+        return saved
 
     return run

@@ -8,12 +8,15 @@ of invented letters only.
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from PIL import Image, ImageDraw, TiffImagePlugin
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -62,6 +65,36 @@ def _choose_letter(window: MainWindow, worker: SynchronousWorker) -> None:
     window.archive_view.select_document(model.document_id(0))
 
 
+def _scans(folder: Path) -> list[Path]:
+    """Files to import for the summary's picture: two pages of a letter, a file that only
+    calls itself a photo, and a photo carrying the GPS position of the (invented) house."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for number in (1, 2):
+        page = Image.new("RGB", (600, 800), (250, 246, 236))
+        draw = ImageDraw.Draw(page)
+        for line in range(12):
+            draw.line((60, 90 + line * 50, 540 - number * 40, 90 + line * 50), (90, 90, 120), 3)
+        path = folder / f"letter-page-{number}.png"
+        page.save(path)
+        made.append(path)
+    fake = folder / "photo-from-visit.jpg"
+    fake.write_bytes(b"this is not a photo")
+    exif = Image.Exif()
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[3] = "N", "E"
+    gps[2] = tuple(TiffImagePlugin.IFDRational(v) for v in (35, 47, 49))
+    gps[4] = tuple(TiffImagePlugin.IFDRational(v) for v in (51, 23, 40))
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 210, 220)).save(buffer, "JPEG", exif=exif.tobytes())
+    located = folder / "envelope.jpg"
+    located.write_bytes(buffer.getvalue())
+    return [*made, fake, located]
+
+
+_SEARCHES = {"en": "prison", "fa": "زندان"}
+
+
 def take(out: Path, demo: Path, settings: Path, language: str) -> None:
     preferences = Preferences.for_language(language)
     application = QApplication.instance()
@@ -100,6 +133,26 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         )
         _choose_letter(window, worker)
         _save(window, out / f"{language}-main.png")
+        view = window.archive_view
+        view.search_field.setText(_SEARCHES[language])
+        view.search.search_now()
+        found = view.search.model
+        with_document = [r for r in range(found.rowCount()) if found.hit(r).document_id]
+        if with_document:
+            view.search.results.setCurrentIndex(found.index(with_document[0], 0))
+            view.search.results.scrollTo(found.index(with_document[0], 0))
+        _save(window, out / f"{language}-search.png")
+        prisoner = window.archive_view.sidebar_content
+        if prisoner is not None and prisoner.prisoners:
+            view.show_person(prisoner.prisoners[0].id)
+            _save(window, out / f"{language}-person.png")
+        view.search_field.clear()
+        importing = window.import_paths(_scans(demo.parent / f"scans-{language}"))
+        if importing is not None:
+            importing.one_letter.setChecked(True)
+            importing.start()
+            _save(importing, out / f"{language}-import-summary.png")
+            importing.accept()
     finally:
         window.lock()
         worker.shutdown()
@@ -118,8 +171,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo = Path(temporary) / "demo.amanat"
         build_demo(demo, kdf=FLOOR)
         for language in ("en", "fa"):
-            # A settings file of its own in the temporary folder: the user's stays untouched.
-            take(out, demo, Path(temporary) / "amanat.ini", language)
+            # A copy each, since the import screen adds to it; and a settings file of its own
+            # in the temporary folder: the user's stays untouched.
+            copy = Path(temporary) / f"{language}.amanat"
+            shutil.copytree(demo, copy)
+            take(out, copy, Path(temporary) / "amanat.ini", language)
     return 0
 
 

@@ -1,15 +1,16 @@
 """What the application remembers, and where.
 
-Only the archive's location may be kept outside the archive (the issue's rule): the settings
-file holds the last archive's folder and whether to remember it, nothing else. Remembering
-is on by default: the folder ``NAME.amanat`` is on the disk for anyone who seizes it anyway,
-so its path reveals nothing more, while a family that cannot find its archive again loses
-everything. A person for whom even the folder's name is too much turns it off, and the path
-is removed at once.
+Outside the archive only two things are kept, in the application's settings file: the
+last archive's folder (and whether to remember it), and the interface language. Remembering
+the folder is on by default: the folder ``NAME.amanat`` is on the disk for anyone who seizes
+it anyway, so its path reveals nothing more, while a family that cannot find its archive
+again loses everything. A person for whom even the folder's name is too much turns it off,
+and the path is removed at once. The language is needed before the archive is unlocked and
+says nothing about what is in it; it is written only when the user changes it.
 
-The other preferences (language, calendar, auto-lock minutes, the name put on annotations)
-live in ``Preferences``. Until the core can keep them inside the archive they last for the
-session; they are never written to the settings file, which a seized computer would show.
+The other preferences (calendar, auto-lock minutes, the name put on annotations) are kept
+inside the archive (core/settings.py) and copied into ``Preferences`` when it is unlocked;
+they are never written to the settings file, which a seized computer would show.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from amanat.core.dates import Calendar
 
 _LAST_ARCHIVE = "archive/last"
 _REMEMBER = "archive/remember"
+_LANGUAGE = "interface/language"
+LANGUAGES = ("en", "fa")
 SETTINGS_FILE = "amanat.ini"
 
 
@@ -69,6 +72,16 @@ class RememberedLocation:
             self._settings.setValue(_LAST_ARCHIVE, str(folder))
             self._settings.sync()
 
+    def language(self) -> str | None:
+        """The interface language the user chose, if they chose one."""
+        value = str(self._settings.value(_LANGUAGE, ""))
+        return value if value in LANGUAGES else None
+
+    def set_language(self, language: str) -> None:
+        if language in LANGUAGES and language != self.language():
+            self._settings.setValue(_LANGUAGE, language)
+            self._settings.sync()
+
     def forget(self) -> None:
         self._settings.remove(_LAST_ARCHIVE)
         self._settings.sync()
@@ -83,8 +96,8 @@ def _as_bool(value: object) -> bool:
 
 @dataclass
 class Preferences:
-    """The user's choices for this session; see the module docstring for why they are not
-    saved yet."""
+    """The user's choices: the language from the settings file, the rest from the archive
+    once it is unlocked (see the module docstring)."""
 
     language: str = "en"
     """"en" or "fa"; Persian turns the whole window right-to-left."""

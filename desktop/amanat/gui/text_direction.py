@@ -44,6 +44,17 @@ def isolated(text: str) -> str:
     return _ISOLATES[direction_of(text)] + text + _POP_ISOLATE
 
 
+def start_of_line(direction: Qt.LayoutDirection) -> Qt.AlignmentFlag:
+    """The side where lines of ``direction`` start. Absolute: Qt would otherwise swap left
+    and right once more for text of the other direction."""
+    side = (
+        Qt.AlignmentFlag.AlignRight
+        if direction == Qt.LayoutDirection.RightToLeft
+        else Qt.AlignmentFlag.AlignLeft
+    )
+    return side | Qt.AlignmentFlag.AlignAbsolute
+
+
 class DirectionalItemDelegate(QStyledItemDelegate):
     """Draws each cell's text in its own direction while the columns, icons and alignment
     follow the window's; the models' data stays plain text."""

@@ -4,10 +4,12 @@ emptying the trash is a separate step that really removes it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from amanat.core import audit, search
 from amanat.core.database import Database, Row
+from amanat.core.dates import FuzzyDate
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.records import (
     Audience,
@@ -83,7 +85,17 @@ def get(db: Database, document_id: str) -> Document:
 
 def list_documents(db: Database, where: DocumentFilter | None = None) -> list[Document]:
     """Documents newest first (undated last), in the archive or in the trash."""
-    where = where or DocumentFilter()
+    clauses, params = _conditions(where or DocumentFilter())
+    rows = db.all(
+        f"SELECT {_COLUMNS} FROM documents WHERE {' AND '.join(clauses)}"
+        " ORDER BY date_start IS NULL, date_start DESC, title, rowid",
+        params,
+    )
+    return [_document(db, row) for row in rows]
+
+
+def _conditions(where: DocumentFilter) -> tuple[list[str], list[object]]:
+    """The WHERE clauses (on the documents table, unaliased) that select ``where``."""
     clauses = ["trashed IS NOT NULL" if where.in_trash else "trashed IS NULL"]
     params: list[object] = []
     if where.kind is not None:
@@ -101,16 +113,147 @@ def list_documents(db: Database, where: DocumentFilter | None = None) -> list[Do
             " JOIN tree ON t.parent_id = tree.id) SELECT id FROM tree))"
         )
         params.append(where.tag_id)
-    rows = db.all(
-        f"SELECT {_COLUMNS} FROM documents WHERE {' AND '.join(clauses)}"
-        " ORDER BY date_start IS NULL, date_start DESC, title, rowid",
-        params,
-    )
-    return [_document(db, row) for row in rows]
+    return clauses, params
 
 
 def count(db: Database) -> int:
     return int(db.value("SELECT count(*) FROM documents WHERE trashed IS NULL"))
+
+
+def count_matching(db: Database, where: DocumentFilter) -> int:
+    """How many documents ``where`` selects (``count`` counts every document not in the
+    trash)."""
+    clauses, params = _conditions(where)
+    return int(db.value(f"SELECT count(*) FROM documents WHERE {' AND '.join(clauses)}", params))
+
+
+# --- The document list at scale -------------------------------------------------------------
+# A list of 100,000 documents is shown from their ids alone (one query), and only the rows on
+# screen are read in full, a page at a time (a few queries however long the page is).
+
+ORDERS = ("date", "title", "kind", "people", "tags")
+
+# Each order's key, as SQL on the documents table. A document with nothing to sort by (no
+# date, no people, no tags) comes last in either direction, as an undated letter would.
+_TAG_PATHS = (
+    "tag_paths(id, path) AS (SELECT id, name FROM tags WHERE parent_id IS NULL"
+    " UNION ALL SELECT t.id, p.path || '/' || t.name FROM tags t JOIN tag_paths p"
+    " ON t.parent_id = p.id)"
+)
+_FIRST_PERSON = (
+    "coalesce((SELECT display_name FROM people WHERE people.id = documents.author_id),"
+    " (SELECT p.display_name FROM document_people dp JOIN people p ON p.id = dp.person_id"
+    "  WHERE dp.document_id = documents.id ORDER BY dp.relation DESC, dp.position LIMIT 1))"
+)
+_FIRST_TAG = (
+    "(SELECT min(tp.path) FROM document_tags dt JOIN tag_paths tp ON tp.id = dt.tag_id"
+    " WHERE dt.document_id = documents.id)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What a line of the document list shows, read for a page of rows at once."""
+
+    id: str
+    title: str
+    date: FuzzyDate | None
+    kind: DocumentKind
+    people: tuple[str, ...]
+    """Display names: the author, then the recipients, then the people it concerns."""
+    tags: tuple[tuple[str, str], ...]
+    """(full path, colour) of each tag, by path."""
+    first_page_id: str | None
+
+
+def ids(db: Database, where: DocumentFilter, order: str, descending: bool) -> list[str]:
+    """The ids of the documents ``where`` selects, in one query, sorted by ``order`` (one
+    of ORDERS); ties fall back to the date, newest first, the title, then the id, so the order is
+    stable between calls."""
+    if order not in ORDERS:
+        raise ValueError(f"unknown order {order!r}")
+    clauses, params = _conditions(where)
+    way = "DESC" if descending else "ASC"
+    keys = {
+        "date": f"date_start IS NULL, date_start {way}, date_end {way}, title COLLATE NOCASE",
+        "title": f"title COLLATE NOCASE {way}",
+        "kind": f"kind {way}, date_start IS NULL, date_start DESC",
+        "people": f"{_FIRST_PERSON} IS NULL, {_FIRST_PERSON} COLLATE NOCASE {way}",
+        "tags": f"{_FIRST_TAG} IS NULL, {_FIRST_TAG} COLLATE NOCASE {way}",
+    }
+    with_paths = f"WITH RECURSIVE {_TAG_PATHS} " if order == "tags" else ""
+    rows = db.all(
+        f"{with_paths}SELECT id FROM documents WHERE {' AND '.join(clauses)}"
+        f" ORDER BY {keys[order]}, date_start IS NULL, date_start DESC, title COLLATE NOCASE,"
+        f" id {way}",
+        params,
+    )
+    return [row[0] for row in rows]
+
+
+def summaries(db: Database, document_ids: Sequence[str]) -> list[DocumentSummary]:
+    """The list lines of ``document_ids``, in the order given, in four queries. An id that is
+    not in the archive (removed meanwhile) is left out."""
+    found: dict[str, DocumentSummary] = {}
+    for start in range(0, len(document_ids), _BATCH):
+        batch = list(dict.fromkeys(document_ids[start : start + _BATCH]))
+        found.update(_summaries(db, batch))
+    return [found[i] for i in document_ids if i in found]
+
+
+_BATCH = 500
+"""Ids per query: well under SQLite's limit on bound values."""
+
+
+def _summaries(db: Database, batch: list[str]) -> dict[str, DocumentSummary]:
+    marks = ", ".join("?" * len(batch))
+    rows = db.all(
+        "SELECT d.id, d.title, d.date_start, d.date_end, d.date_precision, d.date_circa,"
+        " d.date_calendar, d.kind, a.display_name FROM documents d"
+        f" LEFT JOIN people a ON a.id = d.author_id WHERE d.id IN ({marks})",
+        batch,
+    )
+    people: dict[str, list[str]] = {row[0]: [row[8]] if row[8] is not None else [] for row in rows}
+    # Recipients before the people a document concerns, as Document.people_ids has them;
+    # the author is not named twice.
+    for document_id, name, person_id, author_id in db.all(
+        "SELECT dp.document_id, p.display_name, p.id, d.author_id FROM document_people dp"
+        " JOIN people p ON p.id = dp.person_id JOIN documents d ON d.id = dp.document_id"
+        f" WHERE dp.document_id IN ({marks})"
+        " ORDER BY dp.document_id, dp.relation DESC, dp.position",
+        batch,
+    ):
+        if person_id != author_id and name not in people[document_id]:
+            people[document_id].append(name)
+    tags: dict[str, list[tuple[str, str]]] = {row[0]: [] for row in rows}
+    for document_id, path, colour in db.all(
+        f"WITH RECURSIVE {_TAG_PATHS} SELECT dt.document_id, tp.path, t.colour"
+        " FROM document_tags dt JOIN tag_paths tp ON tp.id = dt.tag_id"
+        f" JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id IN ({marks})",
+        batch,
+    ):
+        tags[document_id].append((path, colour))
+    # SQLite returns the other columns of the row that holds min(): the first page.
+    first_pages = dict(
+        (row[0], row[1])
+        for row in db.all(
+            "SELECT document_id, id, min(number) FROM pages"
+            f" WHERE document_id IN ({marks}) GROUP BY document_id",
+            batch,
+        )
+    )
+    return {
+        row[0]: DocumentSummary(
+            id=row[0],
+            title=row[1],
+            date=date_from(row[2:7]),
+            kind=DocumentKind(row[7]),
+            people=tuple(people[row[0]]),
+            tags=tuple(sorted(tags[row[0]])),
+            first_page_id=first_pages.get(row[0]),
+        )
+        for row in rows
+    }
 
 
 def move_to_trash(db: Database, document_id: str) -> None:

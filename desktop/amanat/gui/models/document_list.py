@@ -52,7 +52,8 @@ class DocumentListModel(QAbstractTableModel):
         self._column = DocumentColumn.DATE
         self._descending = True
         self._ids: list[str] = []
-        self._pages: OrderedDict[int, list[DocumentRow]] = OrderedDict()
+        self._pages: OrderedDict[int, dict[str, DocumentRow]] = OrderedDict()
+        """Each page's rows by id: a document removed meanwhile simply has none."""
         self._pending: set[int] = set()
         self._thumbnails: dict[str, QPixmap | None] = {}
         self._version = 0
@@ -176,8 +177,7 @@ class DocumentListModel(QAbstractTableModel):
         if rows is None:
             return None
         self._pages.move_to_end(page)
-        offset = row - page * PAGE_ROWS
-        return rows[offset] if offset < len(rows) else None
+        return rows.get(self._ids[row])
 
     def _fetch(self, page: int) -> None:
         if page in self._pending:
@@ -193,18 +193,17 @@ class DocumentListModel(QAbstractTableModel):
         if version != self._version:
             return
         self._pending.discard(page)
-        self._pages[page] = rows
+        self._pages[page] = {r.id: r for r in rows}
         while len(self._pages) > CACHED_PAGES:
             _, dropped = self._pages.popitem(last=False)
             for gone in dropped:
-                self._thumbnails.pop(gone.id, None)
+                self._thumbnails.pop(gone, None)
         # With the synchronous worker the rows arrive inside data(), which reads them at
         # once; signalling a change from inside data() would only make the view ask again.
         if not self._inside_data and rows:
             first = page * PAGE_ROWS
-            self.dataChanged.emit(
-                self.index(first, 0), self.index(first + len(rows) - 1, len(DocumentColumn) - 1)
-            )
+            last = min(len(self._ids), first + PAGE_ROWS) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(DocumentColumn) - 1))
 
     # --- How a row is shown ------------------------------------------------------------------
 

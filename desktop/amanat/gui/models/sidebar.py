@@ -76,6 +76,21 @@ class SidebarModel(QAbstractItemModel):
                 return self.createIndex(node.row, 0, node)
         return QModelIndex()
 
+    def index_of(self, where: DocumentFilter) -> QModelIndex:
+        """The entry that stands for ``where``; invalid when there is none (any more)."""
+
+        def find(node: _Node) -> _Node | None:
+            for child in node.children:
+                if child.filter == where:
+                    return child
+                found = find(child)
+                if found is not None:
+                    return found
+            return None
+
+        node = find(self._root)
+        return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
+
     def _build(self, content: SidebarContent) -> _Node:
         root = _Node(EntryKind.HEADING, "")
         root.add(_Node(EntryKind.EVERYTHING, self.tr("All documents"), DocumentFilter()))

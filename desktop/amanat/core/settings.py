@@ -1,0 +1,97 @@
+"""The user's settings that belong to an archive, kept inside it (encrypted like the rest):
+the calendar dates are shown in, the minutes of idleness before it locks itself, and the
+name put on annotations and in the audit log.
+
+They live in the ``meta`` table under keys prefixed ``setting.``; every change appends an
+audit entry. The interface language is not here: it is needed before the archive is
+unlocked, and it reveals nothing, so the application keeps it itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from amanat.core import audit
+from amanat.core.database import Database
+from amanat.core.dates import Calendar
+from amanat.core.errors import InvalidInput
+
+PREFIX = "setting."
+MAX_AUTO_LOCK_MINUTES = 24 * 60
+MAX_NAME_LENGTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveSettings:
+    calendar: Calendar | None = None
+    """None: the calendar of the interface language (Jalali for Persian)."""
+    auto_lock_minutes: float | None = None
+    """None: the application's default. 0 never locks by itself."""
+    annotator_name: str | None = None
+
+
+def load(db: Database) -> ArchiveSettings:
+    """The settings stored in the archive; those never set are None. A value this version
+    cannot read (written by a newer one) is treated as not set rather than refused."""
+    stored: dict[str, str] = dict(
+        db.all(
+            "SELECT substr(key, ?), value FROM meta WHERE key LIKE ?",
+            (len(PREFIX) + 1, PREFIX + "%"),
+        )
+    )
+    settings = ArchiveSettings()
+    if stored.get("calendar") in {c.value for c in Calendar}:
+        settings = replace(settings, calendar=Calendar(stored["calendar"]))
+    try:
+        minutes = float(stored["auto_lock_minutes"])
+    except (KeyError, ValueError):
+        pass
+    else:
+        if 0 <= minutes <= MAX_AUTO_LOCK_MINUTES:
+            settings = replace(settings, auto_lock_minutes=minutes)
+    if "annotator_name" in stored:
+        settings = replace(settings, annotator_name=stored["annotator_name"])
+    return settings
+
+
+def save(db: Database, settings: ArchiveSettings) -> ArchiveSettings:
+    """Store every setting that is not None and differs from what is stored, each with an
+    audit entry, all in one transaction. Returns the settings now in the archive."""
+    _validate(settings)
+    with db.transaction():
+        before = load(db)
+        for field in fields(ArchiveSettings):
+            value = getattr(settings, field.name)
+            if value is None or value == getattr(before, field.name):
+                continue
+            text = _text(value)
+            db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (PREFIX + field.name, text),
+            )
+            audit.append(
+                db,
+                "changed",
+                "setting",
+                field.name,
+                f"set {field.name.replace('_', ' ')} to {text}",
+            )
+        return load(db)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, Calendar):
+        return value.value
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _validate(settings: ArchiveSettings) -> None:
+    minutes = settings.auto_lock_minutes
+    if minutes is not None and not 0 <= minutes <= MAX_AUTO_LOCK_MINUTES:
+        raise InvalidInput(detail=f"Auto-lock takes between 0 and {MAX_AUTO_LOCK_MINUTES} minutes.")
+    name = settings.annotator_name
+    if name is not None and len(name) > MAX_NAME_LENGTH:
+        raise InvalidInput(detail=f"A name can have at most {MAX_NAME_LENGTH} characters.")

@@ -1,0 +1,71 @@
+"""A person's page: who they are, above the list of their documents.
+
+Shown when a person is chosen in the sidebar (or found by a search); the document list
+underneath then holds their documents.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+
+from amanat.gui import labels
+from amanat.gui.operations import PersonDetails
+from amanat.gui.text_direction import isolated, start_of_line
+
+
+class PersonCard(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.person_id: str | None = None
+        self.name = QLabel()
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addLayout(self.form)
+
+    def show_person(self, details: PersonDetails) -> None:
+        self.clear()
+        person = details.person
+        self.person_id = person.id
+        self.name.setText(isolated(person.display_name))
+        self.name.setAlignment(start_of_line(self.layoutDirection()))
+        separator = labels.list_separator()
+
+        def add(label: str, value: str, own_direction: bool = False) -> None:
+            if not value:
+                return
+            # A name in Persian script keeps its own direction inside an English window (and
+            # the other way round), while every value lines up on the window's side.
+            shown = QLabel(isolated(value) if own_direction else value)
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setAlignment(start_of_line(self.layoutDirection()))
+            self.form.addRow(label, shown)
+
+        add(self.tr("In Persian script:"), person.name_fa, own_direction=True)
+        add(self.tr("In Latin script:"), person.name_latin, own_direction=True)
+        add(self.tr("Also known as:"), separator.join(isolated(a) for a in person.aliases))
+        add(self.tr("Roles:"), separator.join(labels.label(r) for r in person.roles))
+        add(self.tr("Status:"), labels.label(person.status))
+        add(self.tr("Born:"), str(person.birth_year) if person.birth_year else "")
+        add(self.tr("Notes:"), person.notes, own_direction=True)
+        add(
+            self.tr("Documents:"),
+            labels.fill(self.tr("%1, listed below"), str(details.document_count)),
+        )
+        self.show()
+
+    def clear(self) -> None:
+        self.person_id = None
+        self.name.clear()
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.hide()

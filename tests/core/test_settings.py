@@ -1,0 +1,55 @@
+"""Settings live inside the archive, each change audited."""
+
+from __future__ import annotations
+
+import pytest
+
+from amanat.core import audit, settings
+from amanat.core.dates import Calendar
+from amanat.core.errors import InvalidInput
+from amanat.core.settings import ArchiveSettings
+from amanat.core.vault import Archive
+from tests.conftest import PASSWORD
+
+
+def test_settings_round_trip_through_the_archive(archive: Archive) -> None:
+    assert settings.load(archive.db) == ArchiveSettings()
+    chosen = ArchiveSettings(Calendar.JALALI, 5.0, "Shirin (lawyer)")
+    assert settings.save(archive.db, chosen) == chosen
+    folder = archive.folder
+    archive.lock()
+    with Archive.open(folder, PASSWORD) as again:
+        assert settings.load(again.db) == chosen
+        keys = {k for (k,) in again.db.all("SELECT key FROM meta WHERE key LIKE 'setting.%'")}
+        assert keys == {"setting.calendar", "setting.auto_lock_minutes", "setting.annotator_name"}
+
+
+def test_each_change_is_audited_once_and_unset_values_are_kept(archive: Archive) -> None:
+    before = len(audit.entries(archive.db))
+    settings.save(archive.db, ArchiveSettings(calendar=Calendar.JALALI))
+    settings.save(archive.db, ArchiveSettings(calendar=Calendar.JALALI))  # no change
+    settings.save(archive.db, ArchiveSettings(auto_lock_minutes=0.0))
+    entries = audit.entries(archive.db)[before:]
+    assert [(e.action, e.record_type, e.record_id) for e in entries] == [
+        ("changed", "setting", "calendar"),
+        ("changed", "setting", "auto_lock_minutes"),
+    ]
+    assert settings.load(archive.db) == ArchiveSettings(Calendar.JALALI, 0.0, None)
+    assert audit.verify(archive.db).intact
+
+
+def test_impossible_values_are_refused_and_nothing_is_stored(archive: Archive) -> None:
+    with pytest.raises(InvalidInput):
+        settings.save(archive.db, ArchiveSettings(auto_lock_minutes=-1))
+    with pytest.raises(InvalidInput):
+        settings.save(archive.db, ArchiveSettings(annotator_name="x" * 1000))
+    assert settings.load(archive.db) == ArchiveSettings()
+
+
+def test_a_value_from_a_newer_version_reads_as_not_set(archive: Archive) -> None:
+    with archive.db.transaction():
+        archive.db.execute(
+            "INSERT INTO meta (key, value) VALUES ('setting.calendar', 'martian'),"
+            " ('setting.auto_lock_minutes', 'soon')"
+        )
+    assert settings.load(archive.db) == ArchiveSettings()
