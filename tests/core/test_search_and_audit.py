@@ -162,6 +162,29 @@ def test_filters_narrow_by_person_kind_tag_and_date(archive: Archive, case: dict
 def test_documents_in_the_trash_are_not_found(archive: Archive, case: dict[str, str]):
     documents.move_to_trash(archive.db, case["letter"])
     assert found(archive, "مادر") == set()
+    assert found(archive, "قرچک") == set()  # the title
+    assert found(archive, "mother") == set()  # the annotation
+    person = SearchFilters(person_id=case["golrokh"])
+    assert found(archive, "مادر", person) == set()
+
+
+def test_a_restored_document_is_found_again(archive: Archive, case: dict[str, str]):
+    documents.move_to_trash(archive.db, case["letter"])
+    documents.restore_from_trash(archive.db, case["letter"])
+    assert case["text"] in found(archive, "مادر")
+    assert case["annotation"] in found(archive, "mother")
+    assert case["letter"] in found(archive, "قرچک")
+
+
+def test_editing_a_text_in_the_trash_does_not_make_it_findable(
+    archive: Archive, case: dict[str, str]
+):
+    documents.move_to_trash(archive.db, case["letter"])
+    text = texts.get(archive.db, case["text"])
+    texts.update(archive.db, Text(text.document_id, text.kind, "fa", "پدر", id=text.id))
+    assert found(archive, "پدر") == set()
+    documents.restore_from_trash(archive.db, case["letter"])
+    assert found(archive, "پدر") == {case["text"]}
 
 
 def test_edited_text_is_found_by_its_new_words_only(archive: Archive, case: dict[str, str]):

@@ -127,7 +127,7 @@ def _write_tags(db: Database, annotation: Annotation) -> None:
 
 def _index(db: Database, annotation: Annotation, document_id: str) -> None:
     quote = annotation.target.quote if isinstance(annotation.target, TextRange) else ""
-    search.index(db, "annotation", annotation.id, quote, annotation.body, document_id=document_id)
+    search.index_annotation(db, annotation.id, quote, annotation.body, document_id)
 
 
 def _row(annotation: Annotation) -> tuple[object, ...]:

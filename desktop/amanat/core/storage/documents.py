@@ -264,6 +264,7 @@ def move_to_trash(db: Database, document_id: str) -> None:
                 "UPDATE documents SET trashed = ? WHERE id = ?",
                 (time_text(now()), document_id),
             )
+            search.reindex_document(db, document_id)
             audit.append(
                 db, "trashed", "document", document_id, f"moved “{document.title}” to the trash"
             )
@@ -274,6 +275,7 @@ def restore_from_trash(db: Database, document_id: str) -> None:
         document = get(db, document_id)
         if document.trashed is not None:
             db.execute("UPDATE documents SET trashed = NULL WHERE id = ?", (document_id,))
+            search.reindex_document(db, document_id)
             audit.append(
                 db,
                 "restored",
@@ -329,8 +331,8 @@ def _write_links(db: Database, document: Document) -> None:
 
 
 def _index(db: Database, document: Document) -> None:
-    provenance = " ".join((document.provenance.received_from, document.provenance.how))
-    search.index(db, "document", document.id, document.title, provenance, document_id=document.id)
+    provenance = f"{document.provenance.received_from} {document.provenance.how}"
+    search.index_document(db, document.id, document.title, provenance)
 
 
 def _validate(document: Document) -> None:

@@ -19,7 +19,7 @@ def add(db: Database, text: Text) -> Text:
     with db.transaction():
         documents.get(db, text.document_id)
         db.execute(f"INSERT INTO texts ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _row(text))
-        search.index(db, "text", text.id, "", text.body, document_id=text.document_id)
+        search.index_text(db, text.id, text.body, text.document_id)
         audit.append(db, "added", "text", text.id, f"added {text.kind} ({text.language})")
     return text
 
@@ -42,7 +42,7 @@ def update(db: Database, text: Text) -> Text:
                 text.id,
             ),
         )
-        search.index(db, "text", text.id, "", text.body, document_id=text.document_id)
+        search.index_text(db, text.id, text.body, text.document_id)
         audit.append(db, "changed", "text", text.id, f"changed {text.kind} ({text.language})")
     return text
 
