@@ -1,0 +1,204 @@
+"""The search queries, how they are timed, and the timings that need a process of their own.
+
+SQLCipher's memory security (``PRAGMA cipher_memory_security = ON``, which the archive sets)
+wipes every block SQLite frees, and once switched on it stays on for the whole process,
+unencrypted connections included. To show what it costs, the search case also runs
+``python -m tests.bench.search_timing FOLDER PLAIN_FILE REPETITIONS`` in a fresh process that
+never switches it on, and reads the timings back as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from amanat.core import keyslots, search, vault
+from amanat.core.database import Database
+from amanat.core.keyslots import SlotKind
+from amanat.core.normalise import fts_query
+from tests.bench import corpus, engines
+
+PASSWORD = "a long benchmark passphrase ۱۴۰۲"
+ZWNJ = corpus.ZWNJ
+
+QUERIES = (
+    # Single Persian words, from very common to uncommon.
+    "زندان",
+    "نامه",
+    "مادر",
+    "بازجویی",
+    "انفرادی",
+    # As users type them: Arabic yeh and kaf, with and without ZWNJ, Persian digits.
+    "زنداني",
+    "پزشكي",
+    f"می{ZWNJ}خواهم",
+    "میخواهم",
+    "۲۰۹",
+    # Places in both scripts.
+    "اوین",
+    "قرچک",
+    "Evin",
+    "Qarchak",
+    # English words.
+    "prison",
+    "lawyer",
+    "interrogation",
+    # Two words, and one quoted phrase.
+    "hunger strike",
+    "اعتصاب غذا",
+    "Evin prison",
+    "بند ۲۰۹",
+    "solitary confinement",
+    '"hunger strike"',
+    # Beginnings of words (every term is a prefix match).
+    "interrog",
+    "بازجو",
+    "hospit",
+    # A name in a dozen texts, in both scripts.
+    corpus.RARE_NAME[0],
+    corpus.RARE_NAME[1],
+    # The most common word of each language.
+    "the",
+    "و",
+)
+
+# Not the product's query: the shape suggested in the report. It ranks with FTS5 alone and joins
+# only the rows it returns, where search.search joins documents and events for every match
+# before sorting. It leaves out the trash filter, so it gives the same answer only if trashed
+# documents are kept out of the index (as they are in the benchmark archive: none is trashed).
+RANK_FIRST_SQL = f"""
+WITH best AS (
+    SELECT record_type, record_id, document_id, person_id, title,
+           snippet(search_index, -1, '{search.MATCH_START}', '{search.MATCH_END}', '…', 16)
+               AS snippet,
+           bm25(search_index, 5.0, 1.0) AS score
+    FROM search_index WHERE search_index MATCH :query ORDER BY score LIMIT :limit
+)
+SELECT b.record_type, b.record_id, b.document_id, coalesce(b.person_id, e.person_id),
+       CASE WHEN b.record_type IN ('text', 'annotation') THEN d.title ELSE b.title END,
+       b.snippet, b.score
+FROM best b
+LEFT JOIN documents d ON d.id = b.document_id
+LEFT JOIN events e ON b.record_type = 'event' AND e.id = b.record_id
+ORDER BY b.score
+"""
+
+
+@dataclass
+class Subject:
+    """One way of answering the queries, and its timings."""
+
+    label: str
+    answer: Callable[[str], list[str]]
+    """Runs a query; returns the ids of the records found, best first."""
+    runs: dict[str, list[float]] = field(default_factory=dict)
+    top: dict[str, list[str]] = field(default_factory=dict)
+
+    def all_runs(self) -> list[float]:
+        return [seconds for runs in self.runs.values() for seconds in runs]
+
+
+def product_search(db: Database) -> Callable[[str], list[str]]:
+    return lambda query: [hit.record_id for hit in search.search(db, query)]
+
+
+def rank_first_search(db: Database) -> Callable[[str], list[str]]:
+    def answer(query: str) -> list[str]:
+        expression = fts_query(query)
+        if expression is None:
+            return []
+        rows = db.all(RANK_FIRST_SQL, {"query": expression, "limit": 50})
+        return [row[1] for row in rows]
+
+    return answer
+
+
+def measure(subjects: Sequence[Subject], queries: Sequence[str], repetitions: int) -> None:
+    for subject in subjects:
+        for query in queries:  # warm-up: first-use costs and the page cache
+            subject.answer(query)
+        subject.runs = {query: [] for query in queries}
+    # Rounds over all queries, each query going to every subject in turn, so that drift in the
+    # machine's speed (other processes, CPU clock) affects every subject alike.
+    for _ in range(repetitions):
+        for query in queries:
+            for subject in subjects:
+                started = time.perf_counter()
+                found = subject.answer(query)
+                subject.runs[query].append(time.perf_counter() - started)
+                subject.top[query] = found
+
+
+# --- The process without memory security ----------------------------------------------------
+
+ISOLATED_PLAIN = f"{engines.CIPHER_PLAIN_NAME}, memory security off"
+ISOLATED_ARCHIVE = "archive, memory security off"
+
+
+def open_without_memory_security(folder: Path) -> Database:
+    """The archive opened like vault does it, minus ``cipher_memory_security``."""
+    key_file = keyslots.read(folder)
+    data_key = keyslots.unwrap(key_file, SlotKind.PASSWORD, keyslots.password_secret(PASSWORD))
+    connection = sqlcipher3.connect(str(folder / vault.DATABASE_FILE), isolation_level=None)
+    connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    for pragma in vault._PRAGMAS:
+        if "cipher_memory_security" not in pragma:
+            connection.execute(pragma)
+    return Database(connection, str(folder))
+
+
+def memory_security(db: Database) -> bool:
+    return str(db.value("PRAGMA cipher_memory_security")) == "1"
+
+
+def run_isolated(folder: Path, plain_file: Path, repetitions: int) -> dict[str, Subject]:
+    """Time the queries in a child process; returns its subjects by label."""
+    command = [
+        sys.executable,
+        "-m",
+        "tests.bench.search_timing",
+        str(folder),
+        str(plain_file),
+        str(repetitions),
+    ]
+    repository = Path(__file__).resolve().parents[2]
+    finished = subprocess.run(command, cwd=repository, check=True, capture_output=True, text=True)
+    results: dict[str, Any] = json.loads(finished.stdout)
+    subjects = {}
+    for label, data in results.items():
+        subject = Subject(label, lambda query: [])
+        subject.runs, subject.top = data["runs"], data["top"]
+        subjects[label] = subject
+    return subjects
+
+
+def _isolated_main(arguments: Sequence[str]) -> int:
+    folder, plain_file, repetitions = Path(arguments[0]), Path(arguments[1]), int(arguments[2])
+    plain = engines.CIPHER_PLAIN.open(plain_file)
+    archive = open_without_memory_security(folder)
+    if memory_security(plain) or memory_security(archive):
+        raise SystemExit("memory security is on in a process that never asked for it")
+    subjects = [
+        Subject(ISOLATED_PLAIN, product_search(plain)),
+        Subject(ISOLATED_ARCHIVE, product_search(archive)),
+    ]
+    measure(subjects, QUERIES, repetitions)
+    json.dump(
+        {subject.label: {"runs": subject.runs, "top": subject.top} for subject in subjects},
+        sys.stdout,
+    )
+    plain.close()
+    archive.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_isolated_main(sys.argv[1:]))
