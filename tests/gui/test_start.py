@@ -32,6 +32,16 @@ def test_first_start_shows_the_welcome_screen(make_window: MakeWindow) -> None:
     assert not window.lock_action.isEnabled()
 
 
+def test_a_view_asking_while_locked_is_not_reported_to_the_user(make_window: MakeWindow) -> None:
+    from amanat.core.errors import ArchiveLocked, WrongPassword
+
+    window = make_window()
+    window._worker.unhandled_error.emit(ArchiveLocked())  # a list sorting itself before unlock
+    assert window.statusBar().currentMessage() == ""
+    window._worker.unhandled_error.emit(WrongPassword())
+    assert window.statusBar().currentMessage() != ""
+
+
 def test_remembered_archive_starts_on_its_unlock_screen(
     make_window: MakeWindow, location: RememberedLocation, archive_folder: Path
 ) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
-from amanat.core.errors import AmanatError
+from amanat.core.errors import AmanatError, ArchiveLocked
 from amanat.core.keyslots import KdfParams
 from amanat.core.settings import ArchiveSettings
 from amanat.gui.archive_view import ArchiveView, ask_to_empty_trash
@@ -278,6 +278,10 @@ class MainWindow(QMainWindow):
             action.setVisible(self._unlocked)
 
     def _report(self, error: AmanatError) -> None:
+        # A view asking while no archive is open (the list sorts itself as it is built, before
+        # any unlock) is answered with ArchiveLocked; the user did nothing wrong, so say nothing.
+        if isinstance(error, ArchiveLocked):
+            return
         self._say(error_message(error))
 
     def _say(self, sentence: str) -> None:
