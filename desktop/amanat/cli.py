@@ -800,6 +800,221 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- Bundles: the archive's keys, contacts, export and import ------------------------------
+
+
+def cmd_identity_show(args: argparse.Namespace) -> int:
+    from amanat.core.bundle import identity
+
+    with _unlocked(args) as archive:
+        keys = identity.ensure(archive.db)
+    if args.json:
+        _print_json(
+            {
+                "archive_id": archive.archive_id,
+                "age_recipient": keys.age_recipient,
+                "signing_key": keys.signing_key,
+                "fingerprint": keys.fingerprint,
+            }
+        )
+        return 0
+    print(f"Public key (give it to those who send you bundles): {keys.age_recipient}")
+    print(f"Signing key (for their contact entry of you):      {keys.signing_key}")
+    print(f"Fingerprint (compare it by phone):                 {keys.fingerprint}")
+    return 0
+
+
+def cmd_contact_add(args: argparse.Namespace) -> int:
+    from amanat.core.bundle import contacts
+
+    with _unlocked(args) as archive:
+        contact = contacts.add(
+            archive.db, args.name, args.age_key, args.signing_key, verified=args.verified
+        )
+    if args.json:
+        _print_json({**_jsonable(contact), "fingerprint": contact.fingerprint})
+        return 0
+    print(contact.id)
+    if contact.fingerprint and not contact.verified:
+        print(
+            f"Fingerprint {contact.fingerprint}: compare it with {contact.name} by phone, then "
+            "add the contact again with --verified."
+        )
+    return 0
+
+
+def cmd_contact_list(args: argparse.Namespace) -> int:
+    from amanat.core.bundle import contacts
+
+    with _unlocked(args) as archive:
+        found = contacts.all_contacts(archive.db)
+    if args.json:
+        _print_json([{**_jsonable(c), "fingerprint": c.fingerprint} for c in found])
+        return 0
+    for contact in found:
+        state = "verified" if contact.verified else "not verified"
+        print(f"{contact.name}  {contact.age_recipient}  {contact.fingerprint or '-'} ({state})")
+    return 0
+
+
+def _bundle_identities(args: argparse.Namespace, archive: Archive) -> list[Any]:
+    from amanat.core.bundle import ScryptIdentity, identity
+    from amanat.core.errors import NoArchiveKeys
+
+    if args.passphrase_file:
+        return [ScryptIdentity(_first_line(args.passphrase_file))]
+    keys = identity.existing(archive.db)
+    if keys is None:
+        raise NoArchiveKeys()
+    return [keys.age_identity]
+
+
+def cmd_export_bundle(args: argparse.Namespace) -> int:
+    import signal
+
+    from amanat.core.bundle import ScryptRecipient, X25519Recipient
+    from amanat.core.bundle.export import (
+        ExportOptions,
+        ExportScope,
+        new_passphrase,
+        plan_export,
+        write_bundle,
+    )
+    from amanat.core.records import Audience
+
+    since = _parse_date(args.since, None)
+    until = _parse_date(args.until, None)
+    passphrase = ""
+    generated = False
+    recipients: list[Any]
+    if args.recipient:
+        recipients = [X25519Recipient.parse(key) for key in args.recipient]
+    else:
+        passphrase = _first_line(args.passphrase_file) if args.passphrase_file else ""
+        generated = not passphrase
+        passphrase = passphrase or new_passphrase()
+        recipients = [ScryptRecipient(passphrase)]
+    options = ExportOptions(
+        originals=args.keep_metadata,
+        annotations=not args.no_annotations,
+        events=not args.no_events,
+        audit=args.audit,
+        audience=Audience(args.audience),
+    )
+    interrupted: list[bool] = []
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        interrupted.append(True)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    with _unlocked(args) as archive:
+        tag = _existing_tag(archive, args.tag)
+        scope = ExportScope(
+            person_id=args.person,
+            document_ids=tuple(dict.fromkeys(args.doc or ())),
+            tag_id=tag.id if tag else None,
+            since=since.start if since else None,
+            until=until.end if until else None,
+        )
+        plan = plan_export(archive.db, scope, options)
+        _print_plan(plan)
+        if args.dry_run:
+            return 0
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+        try:
+            written = write_bundle(
+                archive.db, plan, Path(args.output), recipients, cancel=lambda: bool(interrupted)
+            )
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    print(f"Wrote the bundle {written.path} ({written.size} bytes).")
+    if generated:
+        print(f"Passphrase: {passphrase}")
+        print("Pass it on separately from the bundle (by phone, on paper), never with it.")
+    return 0
+
+
+def _print_plan(plan: Any) -> None:
+    print(
+        f"Leaving: {len(plan.documents)} document(s), {len(plan.pages)} page(s) "
+        f"({'originals' if plan.options.originals else 'sanitised copies'}), "
+        f"{len(plan.texts)} text(s), {len(plan.people)} person(s), {len(plan.events)} event(s), "
+        f"{len(plan.annotations)} annotation(s), {len(plan.tags)} tag(s)"
+        + (f", {len(plan.audit_entries)} audit entries" if plan.audit_entries else "")
+    )
+    for document in plan.documents:
+        print(f"  {document.id}  {document.title}")
+    for item in plan.held_back:
+        print(f"Held back: {item.record_type} {item.record_id} “{item.label}”: {item.reason}")
+    for warning in plan.warnings:
+        print(f"Note: {warning}")
+
+
+def _print_bundle_report(report: Any, verb: str) -> None:
+    signer = report.signer
+    who = {
+        "this-archive": "this archive",
+        "verified-contact": f"{signer.contact} (verified contact)",
+        "unverified-contact": f"{signer.contact} (contact, fingerprint NOT verified)",
+        "unknown": "an UNKNOWN SIGNER, none of your contacts",
+    }[signer.trust.value]
+    print(f"Signed by {who}; fingerprint {signer.fingerprint}")
+    print(f"Made {report.created.isoformat()} by archive {report.sender_archive_id}")
+    counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items() if n)
+    print(f"Contents: {counts or 'nothing'}")
+    for title in report.titles:
+        print(f"  {title}")
+    if report.already_imported:
+        print("This bundle was imported before; nothing changes.")
+        return
+    print(
+        f"{verb}: {report.added} new, {report.unchanged} already here, "
+        f"{len(report.conflicts)} kept beside a different version here"
+    )
+    for conflict in report.conflicts:
+        print(
+            f"  Conflict: {conflict.record_type} “{conflict.label}” ({conflict.local_id}) differs "
+            f"here; theirs is kept as {conflict.imported_id}"
+        )
+
+
+def cmd_verify_bundle(args: argparse.Namespace) -> int:
+    from amanat.core.bundle.importer import SignerTrust, verify_bundle
+
+    with _unlocked(args) as archive:
+        report = verify_bundle(archive.db, Path(args.file), _bundle_identities(args, archive))
+    if args.json:
+        _print_json(report)
+    else:
+        print("The bundle is whole and its signature matches.")
+        _print_bundle_report(report, "Importing would add")
+    if report.signer.trust is SignerTrust.UNKNOWN:
+        print(
+            "amanat: the bundle is signed by an unknown signer; compare the fingerprint with the "
+            "sender before importing.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    from amanat.core.bundle.importer import import_bundle
+
+    with _unlocked(args) as archive:
+        report = import_bundle(
+            archive.db,
+            Path(args.file),
+            _bundle_identities(args, archive),
+            accept_unknown_signer=args.accept_unknown_signer,
+        )
+    if args.json:
+        _print_json(report)
+    else:
+        _print_bundle_report(report, "Imported")
+    return 0
+
+
 # --- Parser ------------------------------------------------------------------------------
 
 
@@ -1072,6 +1287,85 @@ def build_parser() -> argparse.ArgumentParser:
         archive=False,
     )
     demo.add_argument("folder", metavar="ARCHIVE")
+
+    keys = commands.add_parser("identity", help="this archive's keys for bundles")
+    keys_commands = keys.add_subparsers(dest="identity_command", metavar="COMMAND", required=True)
+    command(
+        keys_commands,
+        "show",
+        cmd_identity_show,
+        "show the public key to give to senders and the fingerprint to compare by phone",
+    )
+
+    contact = commands.add_parser("contact", help="the people you exchange bundles with")
+    contact_commands = contact.add_subparsers(
+        dest="contact_command", metavar="COMMAND", required=True
+    )
+    add = command(contact_commands, "add", cmd_contact_add, "add a contact and their keys")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("age_key", metavar="AGE1KEY", help="their public key, age1…")
+    add.add_argument("--signing-key", metavar="KEY", help="their signing key, amanatsign1…")
+    add.add_argument(
+        "--verified", action="store_true", help="you compared the fingerprint with them"
+    )
+    command(contact_commands, "list", cmd_contact_list, "list contacts")
+
+    export_bundle = command(
+        commands,
+        "export",
+        cmd_export_bundle,
+        "write an encrypted, signed bundle for advocates; shows what leaves and what is held back",
+    )
+    export_bundle.add_argument("--person", metavar="ID", help="documents concerning this person")
+    export_bundle.add_argument("--doc", action="append", metavar="ID", help="(repeatable)")
+    export_bundle.add_argument("--tag", metavar="NAME", help="documents with this tag")
+    export_bundle.add_argument("--since", metavar="DATE")
+    export_bundle.add_argument("--until", metavar="DATE")
+    to = export_bundle.add_mutually_exclusive_group()
+    to.add_argument(
+        "--recipient", action="append", metavar="AGE1KEY", help="a public key (repeatable)"
+    )
+    to.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="encrypt with the passphrase in FILE (default: make a strong one and print it)",
+    )
+    export_bundle.add_argument(
+        "--keep-metadata",
+        action="store_true",
+        help="send the original files byte for byte, with GPS, camera and names in them",
+    )
+    export_bundle.add_argument("--no-annotations", action="store_true")
+    export_bundle.add_argument("--no-events", action="store_true")
+    export_bundle.add_argument("--audit", action="store_true", help="include their audit entries")
+    export_bundle.add_argument(
+        "--audience",
+        choices=["legal-team", "advocates", "public"],
+        default="advocates",
+        help="who the recipients are; testimony consented to a narrower circle stays home",
+    )
+    export_bundle.add_argument("--dry-run", action="store_true", help="only show what would leave")
+    export_bundle.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    for name, handler, help in (
+        ("verify-bundle", cmd_verify_bundle, "check a bundle completely without importing it"),
+        ("import-bundle", cmd_import_bundle, "verify a bundle and import it in one step"),
+    ):
+        bundle = command(commands, name, handler, help)
+        bundle.add_argument("file", metavar="FILE")
+        way = bundle.add_mutually_exclusive_group()
+        way.add_argument(
+            "--identity",
+            action="store_true",
+            help="open it with this archive's own key (the default)",
+        )
+        way.add_argument("--passphrase-file", metavar="FILE")
+        if name == "import-bundle":
+            bundle.add_argument(
+                "--accept-unknown-signer",
+                action="store_true",
+                help="import even if the signer is none of your contacts",
+            )
     return parser
 
 

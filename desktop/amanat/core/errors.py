@@ -235,3 +235,77 @@ class ScanPasswordProtected(ScanRefused):
         "{name} was not imported: the PDF is locked with a password; save an unlocked copy "
         "and import that."
     )
+
+
+# --- Bundles: identity, contacts, export and import ---------------------------------------
+# The age layer's own errors (a wrong passphrase, a damaged or cut-off file) are in
+# bundle/age.py; these are about what is inside a bundle that opened.
+
+
+class InvalidSigningKey(AmanatError):
+    code = "invalid-signing-key"
+    template = (
+        "That is not a valid Amanat signing key ({detail}); it starts with amanatsign1; "
+        "check that it was copied completely and exactly."
+    )
+
+
+class ContactExists(AmanatError):
+    code = "contact-exists"
+    template = "The contact “{name}” already has the key {key}."
+
+
+class NoArchiveKeys(AmanatError):
+    code = "no-archive-keys"
+    template = (
+        "This archive has no keys yet, so no bundle can have been made for it; show them with "
+        "“amanat identity show” and give the age1… key to the sender."
+    )
+
+
+class NothingToExport(AmanatError):
+    code = "nothing-to-export"
+    template = "Nothing would leave the archive: {reason}."
+
+
+class ExportCancelled(AmanatError):
+    code = "export-cancelled"
+    template = "The export was cancelled; no bundle was written."
+
+
+class ImportCancelled(AmanatError):
+    code = "import-cancelled"
+    template = "The import was cancelled; nothing was imported."
+
+
+class BundleDamaged(AmanatError):
+    code = "bundle-damaged"
+    template = (
+        "The bundle cannot be trusted: {detail}; nothing was imported. Ask the sender to make "
+        "it again."
+    )
+
+
+class BundleBadSignature(BundleDamaged):
+    code = "bundle-bad-signature"
+    template = (
+        "The bundle's signature does not match its list of contents, so it was changed after "
+        "it was signed; nothing was imported."
+    )
+
+
+class BundleUnknownSigner(AmanatError):
+    code = "bundle-unknown-signer"
+    template = (
+        "The bundle is signed by a key that is none of your contacts (fingerprint "
+        "{fingerprint}); nothing was imported. Compare the fingerprint with the sender by "
+        "phone, add them as a contact, or accept this signer explicitly."
+    )
+
+
+class BundleTooNew(AmanatError):
+    code = "bundle-too-new"
+    template = (
+        "This bundle was made by a newer version of Amanat (bundle format {found}); update "
+        "Amanat to open it."
+    )

@@ -228,7 +228,63 @@ CREATE TABLE page_images (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2)
+# Bundles: the archive's own keys (one row: an Ed25519 key that signs the bundles it sends and
+# an X25519 key that opens the bundles sent to it; private, so only here, encrypted), the
+# people it exchanges bundles with, which bundles were imported (so a second import changes
+# nothing), the sender's audit entries that came with them (kept apart: they cannot join this
+# archive's hash chain), and each record imported beside a different local version.
+_VERSION_3 = """
+CREATE TABLE identity (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    signing_key  BLOB NOT NULL,
+    age_key      BLOB NOT NULL,
+    created      TEXT NOT NULL
+);
+
+CREATE TABLE contacts (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    age_recipient TEXT NOT NULL UNIQUE,
+    signing_key   TEXT,
+    verified      INTEGER NOT NULL DEFAULT 0,
+    created       TEXT NOT NULL,
+    modified      TEXT NOT NULL
+);
+CREATE INDEX contacts_by_signing_key ON contacts(signing_key);
+
+CREATE TABLE bundle_imports (
+    bundle_id         TEXT PRIMARY KEY,
+    imported_at       TEXT NOT NULL,
+    signer            TEXT NOT NULL,
+    sender_archive_id TEXT NOT NULL,
+    created           TEXT NOT NULL,
+    summary           TEXT NOT NULL
+);
+
+CREATE TABLE bundle_audit (
+    bundle_id   TEXT NOT NULL REFERENCES bundle_imports(bundle_id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    time        TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL,
+    PRIMARY KEY (bundle_id, seq)
+);
+
+CREATE TABLE bundle_conflicts (
+    bundle_id   TEXT NOT NULL REFERENCES bundle_imports(bundle_id) ON DELETE CASCADE,
+    record_type TEXT NOT NULL,
+    local_id    TEXT NOT NULL,
+    imported_id TEXT NOT NULL,
+    PRIMARY KEY (bundle_id, record_type, local_id)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,636 @@
+"""Export: choose what leaves (``plan_export``), show it with what is held back and why, then
+write the encrypted, signed bundle (``write_bundle``).
+
+What never leaves: withdrawn documents, private testimony, private annotations, documents in
+the trash. Testimony whose witness consented to a narrower circle than the recipients (by
+default: below "advocates") is held back too. Consent is a property of testimony: other
+kinds are not filtered by audience, only by withdrawal. The author of an anonymised document
+(the witness) leaves as "Witness A", under an id derived from this archive's secret key (the
+same in every bundle from here, linkable to the real record by no one else); their names,
+aliases, notes and birth year stay home, as do who passed the document on and how, and
+their events. Pages leave as sanitised copies (pixels only) unless originals are asked for.
+
+The bundle is streamed: records are small, and files are read from the database one at a
+time (whole, as the SQLCipher binding has no incremental blob reads), so memory holds at
+most one file whatever the bundle's size. It is written under a temporary name beside the
+target and renamed only once complete.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import secrets
+import string
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from amanat.core import audit
+from amanat.core.atomic_file import sync_folder
+from amanat.core.audit import AuditEntry
+from amanat.core.bundle import identity, record_json
+from amanat.core.bundle.age import Recipient
+from amanat.core.bundle.age_stream import encrypt
+from amanat.core.bundle.container import TarWriter
+from amanat.core.bundle.manifest import (
+    AUDIT_PATH,
+    MANIFEST_NAME,
+    README_NAME,
+    SIGNATURE_NAME,
+    FileEntry,
+    Manifest,
+    bundle_id,
+)
+from amanat.core.bundle.manifest import signature as sign_manifest
+from amanat.core.bundle.record_json import BundledPage
+from amanat.core.database import Database
+from amanat.core.errors import DiskFull, ExportCancelled, FileProblem, NothingToExport
+from amanat.core.records import (
+    Annotation,
+    Audience,
+    Document,
+    DocumentKind,
+    Event,
+    Page,
+    Person,
+    Provenance,
+    Role,
+    Tag,
+    Text,
+    TextRange,
+    Visibility,
+    new_id,
+    now,
+)
+from amanat.core.scans.export import sanitised_copy
+from amanat.core.storage import annotations as annotation_store
+from amanat.core.storage import documents, events, pages, people, tags, texts
+from amanat.core.storage.documents import DocumentFilter
+
+_AUDIENCE_RANK = {audience: rank for rank, audience in enumerate(Audience)}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportScope:
+    """Which documents: those matching every filter given (person, tag, dates), plus the
+    documents named by id."""
+
+    person_id: str | None = None
+    document_ids: tuple[str, ...] = ()
+    tag_id: str | None = None
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.person_id or self.document_ids or self.tag_id or self.since or self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    originals: bool = False
+    """Send the original files byte for byte, with their metadata (GPS, camera, names)."""
+    annotations: bool = True
+    """Shareable annotations; private ones never leave."""
+    events: bool = True
+    audit: bool = False
+    """The audit entries of what leaves."""
+    audience: Audience = Audience.ADVOCATES
+    """Who the recipients are: testimony consented to a narrower circle is held back.
+    Private testimony never leaves, whatever this says."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBack:
+    record_type: str
+    record_id: str
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pseudonym:
+    person_id: str
+    name: str
+    pseudonym: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPlan:
+    """What will leave, as it will leave, and what is held back and why."""
+
+    scope: ExportScope
+    options: ExportOptions
+    documents: tuple[Document, ...]
+    pages: tuple[Page, ...]
+    """As stored here; a sanitised copy is made of each when the bundle is written."""
+    texts: tuple[Text, ...]
+    people: tuple[Person, ...]
+    """Pseudonymised where needed."""
+    tags: tuple[Tag, ...]
+    events: tuple[Event, ...]
+    annotations: tuple[Annotation, ...]
+    audit_entries: tuple[AuditEntry, ...]
+    held_back: tuple[HeldBack, ...]
+    pseudonyms: tuple[Pseudonym, ...]
+    warnings: tuple[str, ...] = ()
+    pseudonym_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+    current: str
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenBundle:
+    path: Path
+    bundle_id: str
+    size: int
+    files: int
+
+
+def new_passphrase() -> str:
+    """A strong passphrase for a bundle, to be passed on separately (by phone, on paper):
+    eight groups of four digits, about 106 bits, read aloud alike in Persian and English."""
+    digits = f"{secrets.randbelow(10**32):032d}"
+    return "-".join(digits[i : i + 4] for i in range(0, 32, 4))
+
+
+# --- Planning ----------------------------------------------------------------------------
+
+
+def plan_export(
+    db: Database, scope: ExportScope, options: ExportOptions | None = None
+) -> ExportPlan:
+    options = options or ExportOptions()
+    if scope.empty:
+        raise NothingToExport(reason="choose a person, documents, a tag or dates")
+    if options.audience is Audience.PRIVATE:
+        raise NothingToExport(reason="private material never leaves the archive")
+    keys = identity.ensure(db)
+    held: list[HeldBack] = []
+    chosen = [d for d in _candidates(db, scope, held) if _may_leave(d, options, held)]
+
+    # The witnesses of anonymised documents, in document order: Witness A, B, …
+    pseudonyms: dict[str, Pseudonym] = {}
+    for document in chosen:
+        if (
+            document.consent.anonymise
+            and document.author_id
+            and document.author_id not in (pseudonyms)
+        ):
+            person = people.get(db, document.author_id)
+            pseudonyms[person.id] = Pseudonym(
+                person.id, person.display_name, _label(len(pseudonyms))
+            )
+    to_pseudonym = {pid: keys.pseudonym_id(pid) for pid in pseudonyms}
+
+    def swap(ids: Sequence[str]) -> tuple[str, ...]:
+        return tuple(to_pseudonym.get(i, i) for i in ids)
+
+    leaving_documents = []
+    for document in chosen:
+        provenance = document.provenance
+        if document.consent.anonymise:
+            # Who handed it over, and how, is usually the witness themself.
+            provenance = Provenance(received_on=provenance.received_on)
+        leaving_documents.append(
+            replace(
+                document,
+                author_id=to_pseudonym.get(document.author_id or "", document.author_id),
+                recipient_ids=swap(document.recipient_ids),
+                concerned_ids=swap(document.concerned_ids),
+                provenance=provenance,
+                trashed=None,
+            )
+        )
+    document_ids = {d.id for d in chosen}
+    its_pages = [p for d in chosen for p in pages.pages_of(db, d.id)]
+    its_texts = [t for d in chosen for t in texts.texts_of(db, d.id)]
+
+    leaving_annotations: list[Annotation] = []
+    if options.annotations:
+        text_ids = {t.id for t in its_texts}
+        page_ids = {p.id for p in its_pages}
+        for document in chosen:
+            for note in annotation_store.annotations_of(db, document.id):
+                target = note.target
+                on = target.text_id if isinstance(target, TextRange) else target.page_id
+                if note.visibility is not Visibility.SHAREABLE:
+                    held.append(HeldBack("annotation", note.id, _short(note.body), "private"))
+                elif on not in text_ids | page_ids:
+                    held.append(
+                        HeldBack("annotation", note.id, _short(note.body), "its passage is gone")
+                    )
+                else:
+                    leaving_annotations.append(note)
+
+    leaving_events: list[Event] = []
+    if options.events:
+        found: dict[str, Event] = {}
+        if scope.person_id:
+            for event in events.events_of(db, scope.person_id):
+                if _in_dates(event.date.start, event.date.end, scope):
+                    found[event.id] = event
+        for document in chosen:
+            for event in _events_citing(db, document.id):
+                found.setdefault(event.id, event)
+        for event in found.values():
+            if event.person_id in pseudonyms:
+                held.append(
+                    HeldBack("event", event.id, event.type.value, "its person is anonymised")
+                )
+                continue
+            leaving_events.append(
+                replace(event, source_ids=tuple(s for s in event.source_ids if s in document_ids))
+            )
+
+    person_ids = dict.fromkeys(
+        [p for d in chosen for p in d.people_ids] + [e.person_id for e in leaving_events]
+    )
+    leaving_people = []
+    for person_id in person_ids:
+        person = people.get(db, person_id)
+        if person_id in pseudonyms:
+            person = Person(
+                display_name=pseudonyms[person_id].pseudonym,
+                roles=(Role.WITNESS,),
+                id=to_pseudonym[person_id],
+                created=person.created,
+                modified=person.created,
+            )
+        leaving_people.append(person)
+
+    tag_ids: dict[str, None] = {}
+    used_tags = [t for d in chosen for t in d.tag_ids]
+    used_tags += [t for e in leaving_events for t in e.tag_ids]
+    used_tags += [t for a in leaving_annotations for t in a.tag_ids]
+    for tag_id in used_tags:
+        _with_ancestors(db, tag_id, tag_ids)
+    leaving_tags = [tags.get(db, t) for t in tag_ids]
+
+    entries: list[AuditEntry] = []
+    if options.audit:
+        included = (
+            document_ids
+            | {t.id for t in its_texts}
+            | {a.id for a in leaving_annotations}
+            | {e.id for e in leaving_events}
+            | {p for p in person_ids if p not in pseudonyms}
+            | set(tag_ids)
+        )
+        if options.originals:  # a page's entry names its original's hash
+            included |= {p.id for p in its_pages}
+        entries = [e for e in audit.entries(db) if e.record_id in included]
+
+    warnings = []
+    for pseudonym in pseudonyms.values():
+        warnings.append(
+            f"{pseudonym.name} leaves as “{pseudonym.pseudonym}”; check that the titles and "
+            "texts do not name them."
+        )
+    if options.originals:
+        warnings.append(
+            "Original files leave byte for byte, with any location, camera and names in them."
+        )
+    return ExportPlan(
+        scope=scope,
+        options=options,
+        documents=tuple(leaving_documents),
+        pages=tuple(its_pages),
+        texts=tuple(its_texts),
+        people=tuple(leaving_people),
+        tags=tuple(leaving_tags),
+        events=tuple(leaving_events),
+        annotations=tuple(leaving_annotations),
+        audit_entries=tuple(entries),
+        held_back=tuple(held),
+        pseudonyms=tuple(pseudonyms.values()),
+        warnings=tuple(warnings),
+        pseudonym_ids=frozenset(to_pseudonym.values()),
+    )
+
+
+def _candidates(db: Database, scope: ExportScope, held: list[HeldBack]) -> list[Document]:
+    found: dict[str, Document] = {}
+    if scope.person_id or scope.tag_id or scope.since or scope.until:
+        if scope.person_id:
+            people.get(db, scope.person_id)  # a mistyped id is an error, not an empty bundle
+        where = DocumentFilter(person_id=scope.person_id, tag_id=scope.tag_id)
+        for document in documents.list_documents(db, where):
+            start, end = (document.date.start, document.date.end) if document.date else (None, None)
+            if _in_dates(start, end, scope):
+                found[document.id] = document
+    for document_id in scope.document_ids:
+        document = documents.get(db, document_id)
+        if document.trashed is not None:
+            held.append(HeldBack("document", document.id, document.title, "it is in the trash"))
+        else:
+            found.setdefault(document.id, document)
+    return sorted(found.values(), key=lambda d: (d.date is None, d.date and d.date.start, d.title))
+
+
+def _in_dates(start: datetime.date | None, end: datetime.date | None, scope: ExportScope) -> bool:
+    if scope.since is None and scope.until is None:
+        return True
+    if start is None or end is None:
+        return False  # undated: cannot be shown to fall in the range
+    return (scope.since is None or end >= scope.since) and (
+        scope.until is None or start <= scope.until
+    )
+
+
+def _may_leave(document: Document, options: ExportOptions, held: list[HeldBack]) -> bool:
+    consent = document.consent
+    reason = ""
+    if consent.withdrawn:
+        reason = "the witness withdrew consent"
+    elif document.kind is DocumentKind.TESTIMONY:
+        if consent.audience is Audience.PRIVATE:
+            reason = "private testimony never leaves"
+        elif _AUDIENCE_RANK[consent.audience] < _AUDIENCE_RANK[options.audience]:
+            reason = f"the witness consented to “{consent.audience.value}” only"
+    if reason:
+        held.append(HeldBack("document", document.id, document.title, reason))
+    return not reason
+
+
+def _events_citing(db: Database, document_id: str) -> list[Event]:
+    rows = db.all("SELECT event_id FROM event_sources WHERE document_id = ?", (document_id,))
+    return [events.get(db, event_id) for (event_id,) in rows]
+
+
+def _with_ancestors(db: Database, tag_id: str, into: dict[str, None]) -> None:
+    current: str | None = tag_id
+    chain = []
+    while current is not None and current not in into:
+        chain.append(current)
+        current = tags.get(db, current).parent_id
+    for found in reversed(chain):  # parents first, so an importer can add them in order
+        into[found] = None
+
+
+def _label(index: int) -> str:
+    letters = string.ascii_uppercase
+    return f"Witness {letters[index]}" if index < len(letters) else f"Witness {index + 1}"
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+# --- Writing -----------------------------------------------------------------------------
+
+
+@dataclass
+class _File:
+    """A file that will leave: where its bytes come from, and what they hash to."""
+
+    sha256: str
+    size: int
+    page_id: str
+    sanitised: bool
+
+
+def write_bundle(
+    db: Database,
+    plan: ExportPlan,
+    path: Path,
+    recipients: Sequence[Recipient],
+    progress: Callable[[Progress], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> WrittenBundle:
+    """Write ``plan`` to ``path`` (which must not exist), encrypted to ``recipients``."""
+    path = Path(path)
+    if path.exists():
+        raise FileProblem(path=str(path), reason="it already exists; choose a new name")
+    if not (plan.documents or plan.people or plan.events):
+        raise NothingToExport(reason="everything chosen is held back")
+    keys = identity.ensure(db)
+    created = now()
+    archive_id = str(db.value("SELECT value FROM meta WHERE key = 'archive_id'"))
+
+    # First pass: every record as bytes and every file's hash. The manifest, which comes
+    # first in the bundle, lists them all; a sanitised copy is made here only to be hashed,
+    # and made again when written, so no more than one is ever held.
+    records: dict[str, bytes] = {}
+
+    def put(kind: str, record_id: str, value: dict[str, Any]) -> None:
+        records[f"records/{kind}/{record_id}.json"] = record_json.encode(value)
+
+    files: dict[str, _File] = {}
+    for number, page in enumerate(plan.pages):
+        _check(cancel)
+        # Files are counted once hashed here and once written; the total is known once all
+        # are hashed, so until then it is the number of pages twice (an upper bound).
+        _report(progress, number, len(plan.pages) * 2, page.original_name)
+        bundled = _bundled_page(db, page, plan.options.originals, files)
+        put("pages", page.id, record_json.page_json(bundled))
+    for tag in plan.tags:
+        put("tags", tag.id, record_json.tag_json(tag))
+    for person in plan.people:
+        put("people", person.id, record_json.person_json(person, person.id in plan.pseudonym_ids))
+    for document in plan.documents:
+        put("documents", document.id, record_json.document_json(document))
+    for text in plan.texts:
+        put("texts", text.id, record_json.text_json(text))
+    for event in plan.events:
+        put("events", event.id, record_json.event_json(event))
+    for note in plan.annotations:
+        put("annotations", note.id, record_json.annotation_json(note))
+    if plan.audit_entries:
+        records[AUDIT_PATH] = record_json.encode(
+            [record_json.audit_json(e) for e in plan.audit_entries]
+        )
+    readme = _readme(created).encode()
+    entries = [FileEntry(README_NAME, hashlib.sha256(readme).hexdigest(), len(readme))]
+    entries += [
+        FileEntry(name, hashlib.sha256(data).hexdigest(), len(data))
+        for name, data in records.items()
+    ]
+    entries += [FileEntry(f"files/{f.sha256}", f.sha256, f.size) for f in files.values()]
+    manifest = Manifest(
+        created=created,
+        sender_archive_id=archive_id,
+        signing_key=keys.signing_public,
+        scope=_scope_json(plan),
+        redaction=_redaction_json(plan.options),
+        files=tuple(entries),
+        export_id=new_id(),
+    )
+    manifest_bytes = manifest.to_bytes()
+    total = len(plan.pages) + len(files)
+
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(temporary, "xb") as handle:
+            _write(
+                handle,
+                recipients,
+                created,
+                manifest_bytes,
+                sign_manifest(keys, manifest_bytes),
+                readme,
+                records,
+                files,
+                db,
+                lambda done, name: _report(progress, len(plan.pages) + done, total, name),
+                cancel,
+            )
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException as error:
+        temporary.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            if error.errno == 28:  # ENOSPC
+                raise DiskFull() from error
+            raise FileProblem(path=str(path), reason=error.strerror or str(error)) from error
+        raise
+    sync_folder(path.parent)
+    return WrittenBundle(path, bundle_id(manifest_bytes), path.stat().st_size, len(files))
+
+
+def _bundled_page(
+    db: Database, page: Page, originals: bool, files: dict[str, _File]
+) -> BundledPage:
+    details = pages.scan_details(db, page.id)
+    if originals:
+        files.setdefault(page.sha256, _File(page.sha256, page.size, page.id, sanitised=False))
+        return BundledPage(
+            page=page,
+            sanitised=False,
+            source_page=details.source_page,
+            metadata=details.metadata or "{}",
+            has_location=details.has_location,
+            has_person_name=details.has_person_name,
+        )
+    copy = sanitised_copy(db, page.id)
+    digest = hashlib.sha256(copy.data).hexdigest()
+    width, height = pages.pixel_size(copy.data)
+    files.setdefault(digest, _File(digest, len(copy.data), page.id, sanitised=True))
+    # The sanitised copy is upright already and carries no name: the original's file name
+    # ("IMG_2034 from Roya.jpg") is metadata too.
+    leaving = replace(
+        page,
+        sha256=digest,
+        mime_type=copy.mime_type,
+        size=len(copy.data),
+        width=width,
+        height=height,
+        rotation=0,
+        original_name=f"page-{page.number}{copy.suffix}",
+    )
+    return BundledPage(page=leaving, sanitised=True)
+
+
+def _write(
+    handle: BinaryIO,
+    recipients: Sequence[Recipient],
+    created: datetime.datetime,
+    manifest_bytes: bytes,
+    signature: bytes,
+    readme: bytes,
+    records: dict[str, bytes],
+    files: dict[str, _File],
+    db: Database,
+    report: Callable[[int, str], None],
+    cancel: Callable[[], bool] | None,
+) -> None:
+    with encrypt(handle, recipients) as writer, TarWriter(writer, created.timestamp()) as tar:
+        tar.add(MANIFEST_NAME, manifest_bytes)
+        tar.add(SIGNATURE_NAME, signature)
+        tar.add(README_NAME, readme)
+        for name, data in records.items():
+            _check(cancel)
+            tar.add(name, data)
+        for number, file in enumerate(files.values()):
+            _check(cancel)
+            report(number, f"files/{file.sha256}")
+            if file.sanitised:
+                data = sanitised_copy(db, file.page_id).data
+            else:
+                data = pages.original_bytes(db, file.page_id)
+            if hashlib.sha256(data).hexdigest() != file.sha256:
+                # An original that no longer matches its hash is damage `amanat check` will
+                # name; a sanitised copy that changed between passes is a bug. Either way,
+                # the bundle must not promise a hash its file does not have.
+                raise FileProblem(
+                    path=f"page {file.page_id}",
+                    reason="its file changed while the bundle was written; run amanat check",
+                )
+            tar.add(f"files/{file.sha256}", data)
+            del data
+
+
+def _check(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        raise ExportCancelled()
+
+
+def _report(
+    progress: Callable[[Progress], None] | None, done: int, total: int, current: str
+) -> None:
+    if progress is not None:
+        progress(Progress(done, total, current))
+
+
+def _scope_json(plan: ExportPlan) -> dict[str, Any]:
+    scope = plan.scope
+    pseudonyms = {p.person_id for p in plan.pseudonyms}
+    person = scope.person_id
+    if person in pseudonyms:  # never the real id of someone who leaves under a pseudonym
+        person = None
+    return {
+        "person_id": person,
+        "document_ids": [d.id for d in plan.documents],
+        "tag_id": scope.tag_id,
+        "since": scope.since.isoformat() if scope.since else None,
+        "until": scope.until.isoformat() if scope.until else None,
+    }
+
+
+def _redaction_json(options: ExportOptions) -> dict[str, Any]:
+    # The policy only: how much was held back would itself say that private material exists.
+    return {
+        "files": "originals" if options.originals else "sanitised",
+        "annotations": "shareable" if options.annotations else "none",
+        "events": options.events,
+        "audit": options.audit,
+        "audience": options.audience.value,
+        "withdrawn": "never included",
+        "anonymised_witnesses": "pseudonym",
+    }
+
+
+def _readme(created: datetime.datetime) -> str:
+    return f"""Amanat bundle, made {created.date().isoformat()}
+=====================================
+
+This is an encrypted bundle of letters and testimony from an Amanat archive. The best way
+to open it is Amanat itself: "Import bundle" checks who signed it and that nothing was
+changed, and adds it to your archive.
+
+Without Amanat, the free `age` tool opens it (https://age-encryption.org):
+
+    age -d -o bundle.tar BUNDLE            (asks for the passphrase)
+    age -d -i my-key.txt -o bundle.tar BUNDLE   (with your age secret key)
+    tar -xf bundle.tar
+
+Inside:
+  manifest.json   who sent it (archive id, signing key and its fingerprint), what was
+                  chosen, how it was redacted, and every file with its SHA-256
+  manifest.sig    the sender's Ed25519 signature over manifest.json
+  records/        people, documents, pages, texts, tags, events, annotations as JSON
+  files/          the page images, each named by its SHA-256
+
+Compare the fingerprint in manifest.json with the one the sender reads you by phone.
+Opening with `age` does not check the signature; only Amanat does.
+Keep the opened files as safe as the people in them.
+"""

@@ -1,0 +1,173 @@
+"""A bundle's list of contents, ``manifest.json``, and its signature, ``manifest.sig``.
+
+The manifest names the sender (archive id and Ed25519 public key), the scope and redaction
+settings, and every other file in the bundle with its size and SHA-256. The signature is the
+sender's Ed25519 signature over the manifest's exact bytes, base64 on one line. So the
+signature covers every file through its hash, and the age encryption around the whole
+detects any change in transit; the signature adds *who* made it, which age alone cannot
+tell (anyone can encrypt to a public key, and anyone with the passphrase can re-encrypt).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Final
+
+from amanat.core.bundle import identity
+from amanat.core.bundle.identity import ArchiveIdentity
+from amanat.core.errors import AmanatError, BundleBadSignature, BundleDamaged, BundleTooNew
+
+FORMAT: Final = "amanat-bundle"
+VERSION: Final = 1
+MANIFEST_NAME: Final = "manifest.json"
+SIGNATURE_NAME: Final = "manifest.sig"
+README_NAME: Final = "README.txt"
+
+# Limits on what a bundle may declare, so a hostile one cannot make us hold gigabytes:
+# files are read whole into memory before going into the database (SQLCipher's Python
+# binding has no incremental blob I/O), records and the manifest are parsed whole.
+MAX_MANIFEST_BYTES: Final = 64 * 1024 * 1024
+MAX_SIGNATURE_BYTES: Final = 1024
+MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
+MAX_FILE_BYTES: Final = 1024 * 1024 * 1024
+MAX_README_BYTES: Final = 64 * 1024
+
+_RECORD_PATH = re.compile(
+    r"records/(tags|people|documents|pages|texts|events|annotations)/"
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json"
+)
+AUDIT_PATH: Final = "records/audit.json"
+_FILE_PATH = re.compile(r"files/[0-9a-f]{64}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    path: str
+    sha256: str
+    size: int
+
+    @property
+    def limit(self) -> int:
+        if self.path.startswith("files/"):
+            return MAX_FILE_BYTES
+        return MAX_README_BYTES if self.path == README_NAME else MAX_RECORD_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    created: datetime.datetime
+    sender_archive_id: str
+    signing_key: bytes
+    """The sender's Ed25519 public key."""
+    scope: dict[str, Any]
+    redaction: dict[str, Any]
+    files: tuple[FileEntry, ...]
+    export_id: str = ""
+    """A fresh id per export, so two exports of the same records are two bundles."""
+
+    @property
+    def fingerprint(self) -> str:
+        return identity.fingerprint(self.signing_key)
+
+    def to_bytes(self) -> bytes:
+        value = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created": self.created.isoformat(),
+            "export_id": self.export_id,
+            "sender": {
+                "archive_id": self.sender_archive_id,
+                "signing_key": identity.format_signing_key(self.signing_key),
+                "fingerprint": self.fingerprint,
+            },
+            "scope": self.scope,
+            "redaction": self.redaction,
+            "files": [{"path": f.path, "sha256": f.sha256, "size": f.size} for f in self.files],
+        }
+        return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+
+
+def bundle_id(manifest_bytes: bytes) -> str:
+    """What names a bundle for "already imported": the hash of its signed manifest."""
+    return hashlib.sha256(manifest_bytes).hexdigest()
+
+
+def signature(signer: ArchiveIdentity, manifest_bytes: bytes) -> bytes:
+    return base64.b64encode(signer.sign(manifest_bytes)) + b"\n"
+
+
+def check_signature(manifest: Manifest, manifest_bytes: bytes, signature_file: bytes) -> None:
+    try:
+        raw = base64.b64decode(signature_file.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raise BundleBadSignature() from None
+    if len(raw) != 64 or not identity.signature_valid(manifest.signing_key, raw, manifest_bytes):
+        raise BundleBadSignature()
+
+
+def parse(data: bytes) -> Manifest:
+    """The manifest, checked for shape, allowed paths and sizes before anything trusts it."""
+    try:
+        value = json.loads(data.decode("utf-8"))
+        if not isinstance(value, dict) or value.get("format") != FORMAT:
+            raise ValueError("it is not an Amanat bundle manifest")
+        version = value.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ValueError("it has no format version")
+        if version > VERSION:
+            raise BundleTooNew(found=version)
+        sender = value["sender"]
+        created = datetime.datetime.fromisoformat(str(value["created"]))
+        manifest = Manifest(
+            created=created,
+            sender_archive_id=str(sender["archive_id"]),
+            signing_key=identity.parse_signing_key(str(sender["signing_key"])),
+            scope=dict(value["scope"]),
+            redaction=dict(value["redaction"]),
+            files=tuple(_entry(item) for item in value["files"]),
+            export_id=str(value.get("export_id", "")),
+        )
+    except BundleTooNew:
+        raise
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+        raise BundleDamaged(detail=f"its list of contents is malformed ({error})") from None
+    except AmanatError as error:  # a malformed signing key: still a malformed manifest
+        raise BundleDamaged(detail=f"its list of contents is malformed ({error})") from None
+    paths = [entry.path for entry in manifest.files]
+    if len(set(paths)) != len(paths):
+        raise BundleDamaged(detail="its list of contents names a file twice")
+    return manifest
+
+
+def _entry(item: object) -> FileEntry:
+    if not isinstance(item, dict):
+        raise ValueError("a file entry is not an object")
+    path, sha256, size = item["path"], item["sha256"], item["size"]
+    if not isinstance(path, str) or not allowed_path(path):
+        raise ValueError(f"it names a file that cannot be in a bundle: {str(path)[:80]!r}")
+    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+        raise ValueError(f"{path} has no valid SHA-256")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise ValueError(f"{path} has no valid size")
+    entry = FileEntry(path, sha256, size)
+    if size > entry.limit:
+        raise ValueError(f"{path} declares {size} bytes, more than Amanat accepts")
+    if path.startswith("files/") and path != f"files/{sha256}":
+        raise ValueError(f"{path} is not named by its SHA-256")
+    return entry
+
+
+def allowed_path(path: str) -> bool:
+    """Only the names our exporter writes; nothing that could climb out of a folder."""
+    return bool(
+        path in (README_NAME, AUDIT_PATH)
+        or _RECORD_PATH.fullmatch(path)
+        or _FILE_PATH.fullmatch(path)
+    )
