@@ -72,16 +72,22 @@ class FakeDialogs(ArchiveDialogs):
         self.codes_shown: list[str] = []
         self.empty_trash_answer = False
         self.empty_trash_asked: list[int] = []
+        self.tag_colour_answer: str | None = "#009e73"
+        self.tag_colours_asked: list[tuple[str, str | None]] = []
 
     def new_archive(self, parent: QWidget, chooser: FileChooser) -> NewArchive | None:
         return self.new
 
-    def recovery_code(self, parent: QWidget, code: str) -> None:
+    def recovery_code(self, parent: QWidget, code: str, archive_name: str = "") -> None:
         self.codes_shown.append(code)
 
     def confirm_empty_trash(self, parent: QWidget, count: int) -> bool:
         self.empty_trash_asked.append(count)
         return self.empty_trash_answer
+
+    def tag_colour(self, parent: QWidget, tag_path: str, current: str | None) -> str | None:
+        self.tag_colours_asked.append((tag_path, current))
+        return self.tag_colour_answer
 
 
 @pytest.fixture

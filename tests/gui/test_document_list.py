@@ -14,6 +14,7 @@ from amanat.gui.models.document_list import ID_ROLE, PAGE_ROWS, DocumentListMode
 from amanat.gui.models.sidebar import FILTER_ROLE, SidebarModel
 from amanat.gui.operations import DocumentColumn, load_sidebar, open_archive
 from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import SynchronousWorker
 from tests.conftest import PASSWORD
 from tests.gui.conftest import DOCUMENT_COUNT
@@ -141,8 +142,10 @@ def test_choosing_a_document_shows_its_details_and_its_texts_in_their_direction(
     assert document.title.text().strip("\u2066\u2067\u2069") == "Letter 001"
     assert document.texts.count() == 1
     assert document.texts.tabText(0) == "Transcription · Persian · draft"
-    text_view = document.texts.widget(0)
-    assert text_view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    editor = document.texts.widget(0)
+    assert isinstance(editor, TextEditor)
+    assert editor.body.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert editor.body.toPlainText() == "مادر عزیزم، سلام."
     shown = {
         document.form.itemAt(row, document.form.ItemRole.LabelRole).widget().text()
         for row in range(document.form.rowCount())

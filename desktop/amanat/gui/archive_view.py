@@ -1,22 +1,31 @@
 """The open archive: the sidebar, the document list (or a person's page above their
 documents, or search results) and the chosen document, side by side.
 
-Changes made here (moving to the trash, restoring, tags) go on an undo stack; after each
-one the views are read again from the archive, keeping what was chosen.
+Changes made here (texts, details, moving to the trash, restoring, tags and their colours) go
+on an undo stack; after each one the views are read again from the archive, keeping what was
+chosen.
+
+Nothing typed is lost: texts are saved with Save or Ctrl+S, and an edit still unsaved is
+saved on its own when the user moves to another document (an undoable change like any save,
+so a mistaken edit is one Ctrl+Z away) and before the archive is locked. Asking "save the
+changes?" instead would put a question in front of every move, and a tired "No" would
+throw away an hour's transcription; saving keeps the work, and undo keeps the choice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -30,17 +39,20 @@ from PySide6.QtWidgets import (
 from amanat.core.errors import AmanatError
 from amanat.core.storage.documents import DocumentFilter
 from amanat.gui import labels
+from amanat.gui.details_dialog import DocumentDetailsDialog
 from amanat.gui.document_view import DocumentView
 from amanat.gui.messages import error_message
 from amanat.gui.models.document_list import ID_ROLE, THUMBNAIL_HEIGHT, DocumentListModel
-from amanat.gui.models.sidebar import FILTER_ROLE, SidebarModel
+from amanat.gui.models.sidebar import COLOUR_ROLE, FILTER_ROLE, SidebarModel
 from amanat.gui.operations import (
     DocumentColumn,
     DocumentDetails,
     PersonDetails,
     SidebarContent,
     TagEntry,
+    TextContent,
     add_tag,
+    add_text,
     document_details,
     document_title,
     empty_trash,
@@ -49,12 +61,17 @@ from amanat.gui.operations import (
     person_details,
     remove_tag,
     restore_from_trash,
+    save_document_fields,
+    save_text,
+    set_tag_colour,
     tag_entries,
 )
 from amanat.gui.person_card import PersonCard
 from amanat.gui.search_panel import SearchField, SearchPanel
 from amanat.gui.settings import Preferences
+from amanat.gui.tag_colours import ask_tag_colour
 from amanat.gui.text_direction import DirectionalItemDelegate
+from amanat.gui.text_editor import TextEditor
 from amanat.gui.undo import Change
 from amanat.gui.worker import Operation, Worker
 
@@ -91,7 +108,11 @@ class ArchiveView(QWidget):
         self._worker = worker
         self._shown_id: str | None = None
         self._content: SidebarContent | None = None
+        self._preferences = preferences
         self.confirm_empty_trash: Callable[[QWidget, int], bool] = ask_to_empty_trash
+        self.choose_tag_colour: Callable[[QWidget, str, str | None], str | None] = ask_tag_colour
+        """Asks a tag's colour (the path, the current colour); tests replace it."""
+        self.details_dialog: DocumentDetailsDialog | None = None
         self.undo_stack = QUndoStack(self)
 
         self.sidebar_model = SidebarModel(self)
@@ -101,6 +122,8 @@ class ArchiveView(QWidget):
         self.sidebar.setUniformRowHeights(True)
         self.sidebar.setItemDelegate(DirectionalItemDelegate(self.sidebar))
         self.sidebar.selectionModel().selectionChanged.connect(self._filter_chosen)
+        self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sidebar.customContextMenuRequested.connect(self._sidebar_menu_requested)
 
         self.documents = DocumentListModel(worker, preferences, self)
         self.documents.loaded.connect(self._reselect)
@@ -158,6 +181,8 @@ class ArchiveView(QWidget):
         self.document = DocumentView(worker, preferences)
         self.document.tags.add_requested.connect(self.add_tag)
         self.document.tags.remove_requested.connect(self.remove_tag)
+        self.document.save_requested.connect(self.save_texts)
+        self.document.edit_details_requested.connect(self.edit_details)
         list_and_document = QSplitter(Qt.Orientation.Vertical)
         list_and_document.addWidget(list_column)
         list_and_document.addWidget(self.document)
@@ -194,6 +219,12 @@ class ArchiveView(QWidget):
         self.find_action = QAction(_icon("edit-find"), self.tr("Find"), self)
         self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
+        self.save_action = QAction(_icon("document-save"), self.tr("Save"), self)
+        self.save_action.setShortcuts(QKeySequence.StandardKey.Save)
+        self.save_action.setToolTip(self.tr("Save the texts of this document (Ctrl+S)"))
+        self.save_action.triggered.connect(self.save_texts)
+        self.edit_details_action = QAction(self.tr("Edit Details…"), self)
+        self.edit_details_action.triggered.connect(self.edit_details)
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty_button.clicked.connect(self.empty_trash)
         self._update_actions()
@@ -245,7 +276,17 @@ class ArchiveView(QWidget):
             self._load_person(self.person.person_id)
 
     def clear(self) -> None:
-        """Empty every view and model, and forget every change: the archive is being locked."""
+        """Empty every view and model, and forget every change: the archive is being locked.
+
+        Edits not yet saved are saved first, straight away rather than as undoable changes
+        (the undo history goes with the lock). The worker runs them before it closes the
+        archive, since it runs operations in the order they were given."""
+        for operation in self._unsaved_operations():
+            self._worker.submit(operation, self)
+        if self.details_dialog is not None:
+            self.details_dialog.reject()
+            self.details_dialog.deleteLater()
+            self.details_dialog = None
         self._shown_id = None
         self._content = None
         self.undo_stack.clear()
@@ -381,6 +422,7 @@ class ArchiveView(QWidget):
             if self.list_or_results.currentWidget() is self.search:
                 return  # shown from a search result, not from the list
         self._shown_id = None
+        self._save_edits()
         self.document.clear()
         self._update_actions()
 
@@ -402,6 +444,8 @@ class ArchiveView(QWidget):
 
     def _details_arrived(self, document_id: str, details: DocumentDetails) -> None:
         if document_id == self._shown_id:
+            if document_id != self.document.document_id:
+                self._save_edits()  # leaving the document shown until now
             self.document.show_document(details)
             self.document_shown.emit(document_id)
 
@@ -462,19 +506,6 @@ class ArchiveView(QWidget):
         self.status.emit(labels.fill(self.tr("Documents removed for good: %1."), str(count)))
         self.refresh()
 
-    def add_tag(self, path: str) -> None:
-        document_id = self.document.document_id
-        if document_id is None or path in self.document.tags.paths:
-            return
-        self.undo_stack.push(
-            Change(
-                self.tr("Add the tag “%1”").replace("%1", path),
-                self._run_change,
-                add_tag(document_id, path),
-                remove_tag(document_id, path),
-            )
-        )
-
     def remove_tag(self, path: str) -> None:
         document_id = self.document.document_id
         if document_id is None or path not in self.document.tags.paths:
@@ -487,3 +518,160 @@ class ArchiveView(QWidget):
                 add_tag(document_id, path),
             )
         )
+
+    def add_tag(self, path: str) -> None:
+        document_id = self.document.document_id
+        if document_id is None or path in self.document.tags.paths:
+            return
+        colour: str | None = None
+        if path not in self.document.tags.completions.stringList():
+            colour = self.choose_tag_colour(self, path, None)
+            if colour is None:
+                return  # they cancelled: no tag
+        self.undo_stack.push(
+            Change(
+                self.tr("Add the tag “%1”").replace("%1", path),
+                self._run_change,
+                add_tag(document_id, path, colour),
+                remove_tag(document_id, path),
+            )
+        )
+
+    def change_tag_colour(self, index: QModelIndex) -> None:
+        where = index.data(FILTER_ROLE)
+        current = index.data(COLOUR_ROLE)
+        if not isinstance(where, DocumentFilter) or where.tag_id is None:
+            return
+        name = str(index.data())
+        chosen = self.choose_tag_colour(self, name, current)
+        if chosen is None or chosen == current:
+            return
+        self.undo_stack.push(
+            Change(
+                self.tr("Change the colour of the tag “%1”").replace("%1", name),
+                self._run_change,
+                set_tag_colour(where.tag_id, chosen),
+                set_tag_colour(where.tag_id, current or "#808080"),
+            )
+        )
+
+    def sidebar_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of a sidebar entry; None for entries that have none."""
+        if not index.isValid() or index.data(COLOUR_ROLE) is None:
+            return None
+        menu = QMenu(self)
+        colour = menu.addAction(self.tr("Change Colour…"))
+        colour.triggered.connect(lambda: self.change_tag_colour(index))
+        return menu
+
+    def _sidebar_menu_requested(self, position: QPoint) -> None:
+        menu = self.sidebar_menu(self.sidebar.indexAt(position))
+        if menu is not None:
+            menu.exec(self.sidebar.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    # --- Texts ---------------------------------------------------------------------------
+
+    def save_texts(self) -> None:
+        """Save every edited text of the shown document: each an undoable change."""
+        edited = self.document.edited_texts()
+        if not edited or self.document.document_id is None:
+            return
+        if len(edited) > 1:
+            self.undo_stack.beginMacro(self.tr("Save the texts"))
+        for editor in edited:
+            self._save_text(editor)
+        if len(edited) > 1:
+            self.undo_stack.endMacro()
+
+    def _save_text(self, editor: TextEditor) -> None:
+        content = editor.content()
+        before = editor.saved
+        text_id = editor.text.id
+        if not editor.stored:
+            # The first save brings a new text into the archive. It is not on the undo stack:
+            # the core has no way to remove a text, so it could not be undone.
+            new = replace(
+                editor.text, body=content.body, language=content.language, status=content.status
+            )
+            editor.mark_saved(content)
+            self._worker.submit(add_text(new), self, lambda _: self.refresh(), self._failed)
+            return
+        editor.mark_saved(content)
+        self.undo_stack.push(
+            Change(
+                labels.fill(self.tr("Save the %1"), self._text_name(editor, content)),
+                self._run_change,
+                save_text(text_id, content),
+                save_text(text_id, before),
+            )
+        )
+
+    def _text_name(self, editor: TextEditor, content: TextContent) -> str:
+        return labels.fill(
+            self.tr("%1 (%2)"),
+            labels.label(editor.kind).lower(),
+            labels.language_name(content.language),
+        )
+
+    def _save_edits(self) -> None:
+        """Leaving a document: save what was typed in it, as undoable changes."""
+        self.save_texts()
+
+    def _unsaved_operations(self) -> list[Operation[Any]]:
+        """Every edit not yet saved, as operations to run at once (before a lock)."""
+        operations: list[Operation[Any]] = []
+        for editor in self.document.edited_texts():
+            content = editor.content()
+            if editor.stored:
+                operations.append(save_text(editor.text.id, content))
+            else:
+                operations.append(
+                    add_text(
+                        replace(
+                            editor.text,
+                            body=content.body,
+                            language=content.language,
+                            status=content.status,
+                        )
+                    )
+                )
+            editor.mark_saved(content)
+        dialog = self.details_dialog
+        if dialog is not None and dialog.is_changed and self.document.document_id is not None:
+            operations.append(save_document_fields(dialog.document.id, dialog.fields()))
+        return operations
+
+    # --- Details -------------------------------------------------------------------------
+
+    def edit_details(self) -> DocumentDetailsDialog | None:
+        shown = self.document.shown
+        if shown is None or shown.document.trashed is not None or self.details_dialog:
+            return None
+        content = self._content
+        everyone = (*content.prisoners, *content.others) if content else ()
+        dialog = DocumentDetailsDialog(shown.document, everyone, self._preferences, self)
+        dialog.accepted.connect(lambda: self._details_chosen(dialog))
+        dialog.finished.connect(lambda _: self._details_closed(dialog))
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _details_chosen(self, dialog: DocumentDetailsDialog) -> None:
+        if not dialog.is_changed:
+            return
+        fields = dialog.fields()
+        document_id = dialog.document.id
+        self.undo_stack.push(
+            Change(
+                self.tr("Edit the details of “%1”").replace("%1", fields.title),
+                self._run_change,
+                save_document_fields(document_id, fields),
+                save_document_fields(document_id, dialog.original),
+            )
+        )
+
+    def _details_closed(self, dialog: DocumentDetailsDialog) -> None:
+        if self.details_dialog is dialog:
+            self.details_dialog = None
+        dialog.deleteLater()

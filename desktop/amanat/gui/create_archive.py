@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QPainter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -145,13 +146,65 @@ class CreateArchiveDialog(QDialog):
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PrintedLine:
+    text: str
+    area: QRect
+
+
+def paint_recovery_page(
+    painter: QPainter, page: QRect, code: str, heading: str, advice: str
+) -> list[PrintedLine]:
+    """Draw the recovery code's sheet on ``page``: the heading (which names the archive), the
+    code in large monospaced groups, and the advice on keeping it. Returns what was drawn
+    where, so a test can check every group is on the sheet without printing anything.
+
+    The same function draws on a printer and, in tests, on an image: no file is written.
+    """
+    drawn: list[PrintedLine] = []
+    margin = page.width() // 12
+    area = page.adjusted(margin, margin, -margin, -margin)
+    unit = max(1, page.width() // 40)  # sizes follow the page, whatever the printer's dots
+
+    def write(text: str, font: QFont, top: int, flags: Qt.AlignmentFlag) -> int:
+        painter.setFont(font)
+        box = QFontMetrics(font, painter.device()).boundingRect(
+            QRect(area.left(), top, area.width(), area.bottom() - top),
+            int(flags | Qt.TextFlag.TextWordWrap),
+            text,
+        )
+        box = QRect(area.left(), top, area.width(), box.height())
+        painter.drawText(box, int(flags | Qt.TextFlag.TextWordWrap), text)
+        drawn.append(PrintedLine(text, box))
+        return box.bottom() + unit
+
+    body = QFont(painter.font())
+    body.setPixelSize(unit)
+    title = QFont(body)
+    title.setPixelSize(round(unit * 1.4))
+    title.setWeight(QFont.Weight.Bold)
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    fixed.setPixelSize(unit * 2)
+    fixed.setWeight(QFont.Weight.DemiBold)
+    top = write(heading, title, area.top(), Qt.AlignmentFlag.AlignLeading) + unit
+    groups = [group for group in code.split("-") if group]
+    # Four groups a line, large and spaced, so each can be read back without a slip.
+    for start in range(0, len(groups), 4):
+        line = "   ".join(groups[start : start + 4])
+        top = write(line, fixed, top, Qt.AlignmentFlag.AlignHCenter)
+    write(advice, body, top + unit, Qt.AlignmentFlag.AlignLeading)
+    return drawn
+
+
 class RecoveryCodeDialog(QDialog):
     """Shows the recovery code once. It cannot be shown again: only a key derived from it is
     kept, so the dialog asks the user to confirm they wrote it down before it goes."""
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, parent: QWidget | None = None, archive_name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Your recovery code"))
+        self._code = code
+        self._archive_name = archive_name
         explanation = QLabel(
             self.tr(
                 "If the password is ever forgotten, this code opens the archive. Write it "
@@ -170,7 +223,17 @@ class RecoveryCodeDialog(QDialog):
         self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.confirm = QCheckBox(self.tr("I have written the recovery code down"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(
+            self.tr("Print the code on paper. It is never saved to a file or copied.")
+        )
+        self.print_button.clicked.connect(self.print_code)
+        self.print_note = QLabel()
+        self.print_note.setWordWrap(True)
+        print_row = QHBoxLayout()
+        print_row.addWidget(self.print_note, 1)
+        print_row.addWidget(self.print_button)
+        self.confirm = QCheckBox(self.tr("I have written the recovery code down or printed it"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.continue_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.continue_button.setText(self.tr("Continue"))
@@ -180,8 +243,63 @@ class RecoveryCodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.code)
+        layout.addLayout(print_row)
         layout.addWidget(self.confirm)
         layout.addWidget(self.buttons)
+
+    def page_heading(self) -> str:
+        if not self._archive_name:
+            return self.tr("Recovery code of an Amanat archive")
+        return self.tr("Recovery code of the Amanat archive “%1”").replace("%1", self._archive_name)
+
+    def page_advice(self) -> str:
+        return self.tr(
+            "This code opens the archive if its password is forgotten, and it opens it for "
+            "anyone who holds this paper. Keep it somewhere safe, away from the computer and "
+            "its backups, and never photograph it or type it into a message."
+        )
+
+    def print_code(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        # A file of the code could be copied, synced or kept by the system unnoticed.
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+        finally:
+            dialog.deleteLater()
+        self.print_on(printer)
+
+    def print_on(self, printer: QPrinter) -> bool:
+        """Print the code on a paper printer; refused for a PDF or any other file."""
+        if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat or printer.outputFileName():
+            self.print_note.setText(
+                self.tr(
+                    "Not printed: Amanat prints the code only on paper, never into a file, "
+                    "and no paper printer was chosen. Write the code down by hand instead."
+                )
+            )
+            return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.print_note.setText(
+                self.tr("The printer could not be used. Write the code down by hand instead.")
+            )
+            return False
+        try:
+            page = printer.pageLayout().paintRectPixels(printer.resolution())
+            paint_recovery_page(
+                painter,
+                QRect(0, 0, page.width(), page.height()),
+                self._code,
+                self.page_heading(),
+                self.page_advice(),
+            )
+        finally:
+            painter.end()
+        self.print_note.setText(self.tr("Sent to the printer."))
+        return True
 
     def reject(self) -> None:
         # Escape must not throw the code away before it was written down.

@@ -1,35 +1,38 @@
-"""One document: its pages beside its texts, and its details underneath. Read-only for now.
+"""One document: its pages beside its texts, and its details underneath.
 
 Pages are shown from memory: the preview arrives from the worker as bytes and becomes an
-image here, never a file. Each text takes its direction from its own content.
+image here, never a file. Each text is typed in its own editor and takes its direction from
+its own content.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap, QResizeEvent, QTransform
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from amanat.core.dates import format_date
-from amanat.core.records import Document, DocumentKind, Text
+from amanat.core.records import Document, DocumentKind, Text, TextKind
 from amanat.gui import labels
 from amanat.gui.operations import DocumentDetails, page_preview
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
-from amanat.gui.text_direction import direction_of, isolated
+from amanat.gui.text_direction import isolated, start_of_line
+from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import Worker
 
 
@@ -81,6 +84,8 @@ class PageViewer(QWidget):
         return button
 
     def show_pages(self, page_ids: tuple[str, ...], rotations: tuple[int, ...]) -> None:
+        if page_ids and (page_ids, rotations) == (self._page_ids, self._rotations):
+            return  # read anew after a change: stay on the page being read
         self._page_ids = page_ids
         self._rotations = rotations
         self._current = 0
@@ -166,18 +171,44 @@ class PageViewer(QWidget):
 
 
 class DocumentView(QWidget):
+    """The chosen document. Its texts are editable; its other details are changed in the
+    details dialog, which ``edit_details_requested`` asks ArchiveView to open."""
+
+    edit_details_requested = Signal()
+    save_requested = Signal()
+    """A text's Save button: ArchiveView saves every edited text of the document."""
+
     def __init__(self, worker: Worker, preferences: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
         self._preferences = preferences
+        self.shown: DocumentDetails | None = None
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit details…"))
+        self.edit_button.setToolTip(
+            self.tr("Change the title, date, people, provenance and consent of this document")
+        )
+        self.edit_button.clicked.connect(self.edit_details_requested)
+        self.add_text_button = QToolButton()
+        self.add_text_button.setText(self.tr("Add text"))
+        self.add_text_button.setToolTip(
+            self.tr("Add a transcription, translation or summary to this document")
+        )
+        self.add_text_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_menu = QMenu(self.add_text_button)
+        for kind in TextKind:
+            action = add_menu.addAction(labels.label(kind))
+            action.setObjectName(f"add-{kind.value}")
+            action.triggered.connect(lambda _=False, kind=kind: self.add_text(kind))
+        self.add_text_button.setMenu(add_menu)
         self.pages = PageViewer(worker)
         self.texts = QTabWidget()
         self.texts.setDocumentMode(True)
+        self.texts.setCornerWidget(self.add_text_button, Qt.Corner.TopRightCorner)
         self.document_id: str | None = None
         self.tags = TagEditor()
         self.details = QWidget()
@@ -189,22 +220,37 @@ class DocumentView(QWidget):
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
         below_layout.addWidget(self.tags)
-        below_layout.addWidget(self.details, 1)
+        # The details scroll rather than squeeze: on a small screen the text being typed
+        # keeps the room.
+        details_area = QScrollArea()
+        details_area.setWidget(self.details)
+        details_area.setWidgetResizable(True)
+        details_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        below_layout.addWidget(details_area, 1)
         side.addWidget(below)
-        side.setSizes([380, 260])
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1)
+        side.setSizes([420, 220])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
         split.addWidget(side)
         split.setSizes([500, 500])
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(split, 1)
         self.clear()
 
     def clear(self) -> None:
+        """Empty the view. Edits not saved are dropped: ArchiveView saves them first."""
         self.document_id = None
+        self.shown = None
         self.tags.clear()
         self.tags.setEnabled(False)
+        self.edit_button.setEnabled(False)
+        self.add_text_button.setEnabled(False)
         self.title.setText(self.tr("Choose a document from the list."))
         self.pages.clear()
         while self.texts.count():
@@ -215,39 +261,93 @@ class DocumentView(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
 
+    @property
+    def editors(self) -> list[TextEditor]:
+        found = (self.texts.widget(n) for n in range(self.texts.count()))
+        return [editor for editor in found if isinstance(editor, TextEditor)]
+
+    def edited_texts(self) -> list[TextEditor]:
+        """The editors holding an edit not yet saved."""
+        return [editor for editor in self.editors if editor.can_save]
+
     def show_document(self, details: DocumentDetails) -> None:
-        self.clear()
+        """Show ``details``. The same document again (read anew after a change) keeps its
+        editors, with the cursor and any edit not yet saved, and the page being read."""
         document = details.document
+        if document.id != self.document_id:
+            self.clear()
         self.document_id = document.id
+        self.shown = details
         self.tags.set_tags(details.tags)
         # A document in the trash is shown as it is, not changed.
-        self.tags.setEnabled(document.trashed is None)
+        changeable = document.trashed is None
+        self.tags.setEnabled(changeable)
+        self.edit_button.setEnabled(changeable)
+        self.add_text_button.setEnabled(changeable)
         self.title.setText(isolated(document.title))
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )
+        editors = {editor.text.id: editor for editor in self.editors}
         for text in details.texts:
-            self.texts.addTab(self._text_view(text), self._text_label(text))
+            editor = editors.get(text.id)
+            if editor is None:
+                self._add_editor(text, stored=True)
+            else:
+                editor.set_saved(text)
+        for editor in self.editors:
+            editor.set_read_only(not changeable)
+            self._label_tab(editor)
+        while self.form.rowCount():
+            self.form.removeRow(0)
         self._fill_details(details)
 
-    def _text_label(self, text: Text) -> str:
-        return (
-            self.tr("%1 · %2 · %3")
-            .replace("%1", labels.label(text.kind))
-            .replace("%2", labels.language_name(text.language))
-            .replace("%3", labels.label(text.status))
+    def add_text(self, kind: TextKind) -> TextEditor | None:
+        """A new, empty text to type into; it comes into the archive when first saved."""
+        if self.document_id is None or not self.add_text_button.isEnabled():
+            return None
+        editor = self._add_editor(
+            Text(self.document_id, kind, self._likely_language(kind), ""), stored=False
         )
+        self.texts.setCurrentWidget(editor)
+        editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        return editor
 
-    def _text_view(self, text: Text) -> QTextBrowser:
-        view = QTextBrowser()
-        view.setPlainText(text.body)
-        direction = direction_of(text.body, text.language)
-        view.setLayoutDirection(direction)
-        option = view.document().defaultTextOption()
-        option.setTextDirection(direction)
-        option.setAlignment(_start_of_line(direction))
-        view.document().setDefaultTextOption(option)
-        return view
+    def _likely_language(self, kind: TextKind) -> str:
+        # A transcription is in the letter's language, most often Persian; a translation
+        # is most often into the other language of the ones already typed.
+        typed = [editor.language_code() for editor in self.editors]
+        if kind is TextKind.TRANSCRIPTION:
+            return typed[0] if typed else "fa"
+        if kind is TextKind.TRANSLATION:
+            return "en" if not typed or typed[0] != "en" else "fa"
+        return self._preferences.language
+
+    def _add_editor(self, text: Text, stored: bool) -> TextEditor:
+        editor = TextEditor(text, stored)
+        editor.modified_changed.connect(lambda _=False, e=editor: self._label_tab(e))
+        editor.language.currentTextChanged.connect(lambda _="", e=editor: self._label_tab(e))
+        editor.status.currentIndexChanged.connect(lambda _=0, e=editor: self._label_tab(e))
+        editor.save_requested.connect(self.save_requested)
+        self.texts.addTab(editor, "")
+        self._label_tab(editor)
+        return editor
+
+    def _label_tab(self, editor: TextEditor) -> None:
+        index = self.texts.indexOf(editor)
+        if index < 0:
+            return
+        content = editor.content()
+        label = (
+            self.tr("%1 · %2 · %3")
+            .replace("%1", labels.label(editor.kind))
+            .replace("%2", labels.language_name(content.language))
+            .replace("%3", labels.label(content.status))
+        )
+        # The mark tells that the tab holds an edit not yet saved.
+        self.texts.setTabText(
+            index, labels.fill(self.tr("%1 •"), label) if editor.is_modified else label
+        )
 
     def _fill_details(self, details: DocumentDetails) -> None:
         document = details.document
@@ -259,7 +359,7 @@ class DocumentView(QWidget):
                 shown.setWordWrap(True)
                 shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 # Values line up on the window's side, whatever language each one is in.
-                shown.setAlignment(_start_of_line(self.layoutDirection()))
+                shown.setAlignment(start_of_line(self.layoutDirection()))
                 self.form.addRow(label, shown)
 
         add(self.tr("Kind:"), labels.label(document.kind))
@@ -297,21 +397,5 @@ class DocumentView(QWidget):
         if document.date is None:
             return self.tr("Undated")
         shown = format_date(document.date, self._preferences.calendar, self._preferences.language)
-        precision = {
-            "day": self.tr("the day is known"),
-            "month": self.tr("only the month is known"),
-            "season": self.tr("only the season is known"),
-            "year": self.tr("only the year is known"),
-        }[document.date.precision.value]
+        precision = labels.label(document.date.precision)
         return self.tr("%1 (%2)").replace("%1", shown).replace("%2", precision)
-
-
-def _start_of_line(direction: Qt.LayoutDirection) -> Qt.AlignmentFlag:
-    """The side where lines of ``direction`` start. Absolute: Qt would otherwise swap left
-    and right once more for right-to-left text."""
-    side = (
-        Qt.AlignmentFlag.AlignRight
-        if direction == Qt.LayoutDirection.RightToLeft
-        else Qt.AlignmentFlag.AlignLeft
-    )
-    return side | Qt.AlignmentFlag.AlignAbsolute

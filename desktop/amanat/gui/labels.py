@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from amanat.core.dates import Calendar, Precision
 from amanat.core.records import (
     Audience,
     DocumentKind,
@@ -49,14 +50,22 @@ _LABELS: dict[StrEnum, object] = {  # QT_TRANSLATE_NOOP is typed as object
     PersonStatus.EXECUTED: QT_TRANSLATE_NOOP("Labels", "Executed"),
     PersonStatus.DECEASED: QT_TRANSLATE_NOOP("Labels", "Deceased"),
     PersonStatus.UNKNOWN: QT_TRANSLATE_NOOP("Labels", "Unknown"),
+    Precision.DAY: QT_TRANSLATE_NOOP("Labels", "the day is known"),
+    Precision.MONTH: QT_TRANSLATE_NOOP("Labels", "only the month is known"),
+    Precision.SEASON: QT_TRANSLATE_NOOP("Labels", "only the season is known"),
+    Precision.YEAR: QT_TRANSLATE_NOOP("Labels", "only the year is known"),
+    Calendar.GREGORIAN: QT_TRANSLATE_NOOP("Labels", "Gregorian"),
+    Calendar.JALALI: QT_TRANSLATE_NOOP("Labels", "Solar Hijri"),
 }
 
 _LANGUAGES: dict[str, object] = {
     "fa": QT_TRANSLATE_NOOP("Labels", "Persian"),
     "en": QT_TRANSLATE_NOOP("Labels", "English"),
     "ar": QT_TRANSLATE_NOOP("Labels", "Arabic"),
+    "ku": QT_TRANSLATE_NOOP("Labels", "Kurdish"),
     "ckb": QT_TRANSLATE_NOOP("Labels", "Kurdish (Sorani)"),
     "az": QT_TRANSLATE_NOOP("Labels", "Azerbaijani"),
+    "tr": QT_TRANSLATE_NOOP("Labels", "Turkish"),
     "fr": QT_TRANSLATE_NOOP("Labels", "French"),
     "de": QT_TRANSLATE_NOOP("Labels", "German"),
 }
@@ -65,6 +74,10 @@ _LANGUAGES: dict[str, object] = {
 def label(value: StrEnum) -> str:
     source = _LABELS.get(value)
     return QCoreApplication.translate(_CONTEXT, str(source)) if source else str(value)
+
+
+COMMON_LANGUAGES = ("fa", "en", "ar", "ku", "ckb", "az", "tr", "fr", "de")
+"""Offered first where a text's language is chosen; any other code can be typed."""
 
 
 def language_name(code: str) -> str:

@@ -25,6 +25,7 @@ from amanat.core.keyslots import KdfParams
 from amanat.core.settings import ArchiveSettings
 from amanat.gui.archive_view import ArchiveView, ask_to_empty_trash
 from amanat.gui.auto_lock import IdleLock
+from amanat.gui.clipboard import ClipboardGuard
 from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.import_dialog import ImportDialog
@@ -42,6 +43,7 @@ from amanat.gui.operations import (
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.settings_dialog import SettingsDialog
 from amanat.gui.start import UnlockPage, WelcomePage
+from amanat.gui.tag_colours import ask_tag_colour
 from amanat.gui.worker import Worker
 
 
@@ -56,8 +58,8 @@ class ArchiveDialogs:
         finally:
             dialog.deleteLater()
 
-    def recovery_code(self, parent: QWidget, code: str) -> None:
-        dialog = RecoveryCodeDialog(code, parent)
+    def recovery_code(self, parent: QWidget, code: str, archive_name: str = "") -> None:
+        dialog = RecoveryCodeDialog(code, parent, archive_name)
         try:
             dialog.exec()
         finally:
@@ -65,6 +67,9 @@ class ArchiveDialogs:
 
     def confirm_empty_trash(self, parent: QWidget, count: int) -> bool:
         return ask_to_empty_trash(parent, count)
+
+    def tag_colour(self, parent: QWidget, tag_path: str, current: str | None) -> str | None:
+        return ask_tag_colour(parent, tag_path, current)
 
 
 def default_demo_folder() -> Path:
@@ -131,8 +136,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.setAcceptDrops(True)
         self.archive_view.confirm_empty_trash = self._dialogs.confirm_empty_trash
+        self.archive_view.choose_tag_colour = self._dialogs.tag_colour
         self.archive_view.status.connect(self._say)
 
+        self.clipboard_guard = ClipboardGuard(self)
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
         self._progress = _Progress(self)
@@ -237,7 +244,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.clear()
         self.welcome.set_busy(False)
         if opened.recovery_code:
-            self._dialogs.recovery_code(self, opened.recovery_code)
+            self._dialogs.recovery_code(self, opened.recovery_code, opened.folder.stem)
         self.stack.setCurrentWidget(self.archive_view)
         self._show_locked_chrome()
         self._worker.submit(load_settings, self, self._apply_settings)
@@ -259,7 +266,8 @@ class MainWindow(QMainWindow):
                 dialog.reject()
                 dialog.deleteLater()
         self.import_dialog = self.settings_dialog = None
-        self.archive_view.clear()
+        self.archive_view.clear()  # saves what was typed and not saved yet, first
+        self.clipboard_guard.clear_ours()
         # The archive's settings belong to it: the next archive opened brings its own.
         defaults = Preferences.for_language(self._preferences.language)
         self._preferences.calendar = defaults.calendar
@@ -308,6 +316,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(view.save_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.lock_action)
@@ -317,6 +326,7 @@ class MainWindow(QMainWindow):
         for action in (view.undo_action, view.redo_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
+        edit_menu.addAction(view.edit_details_action)
         for action in (view.trash_action, view.restore_action, view.empty_trash_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
@@ -329,6 +339,7 @@ class MainWindow(QMainWindow):
             view.undo_action,
             view.redo_action,
             view.find_action,
+            view.save_action,
         ]
         for action in self._archive_actions:
             self.addAction(action)

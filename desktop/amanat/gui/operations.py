@@ -16,7 +16,18 @@ from amanat.core import search, settings
 from amanat.core.dates import FuzzyDate
 from amanat.core.demo import DEMO_PASSWORD, build_demo
 from amanat.core.keyslots import KdfParams
-from amanat.core.records import Document, DocumentKind, Page, Person, Role, Tag, Text
+from amanat.core.records import (
+    Consent,
+    Document,
+    DocumentKind,
+    Page,
+    Person,
+    Provenance,
+    Role,
+    Tag,
+    Text,
+    TextStatus,
+)
 from amanat.core.scans import ImportOptions, ImportProgress, ImportReport, import_files
 from amanat.core.search import SearchFilters, SearchHit
 from amanat.core.settings import ArchiveSettings
@@ -309,14 +320,14 @@ class TagChange:
     """False when the document already had (or already lacked) the tag: nothing to undo."""
 
 
-def add_tag(document_id: str, path: str) -> Operation[TagChange]:
+def add_tag(document_id: str, path: str, colour: str | None = None) -> Operation[TagChange]:
     """Put the tag ``path`` ("conditions/solitary") on a document, making the tag and any
-    missing parents first."""
+    missing parents first, in ``colour`` when given (an existing tag keeps its own)."""
 
     def run(session: Session) -> TagChange:
         db = session.require().db
         with db.transaction():
-            tag = tags.ensure(db, path)
+            tag = tags.ensure(db, path, colour)
             entry = TagEntry(tag, tags.path_of(db, tag.id))
             document = documents.get(db, document_id)
             if tag.id in document.tag_ids:
@@ -344,6 +355,107 @@ def remove_tag(document_id: str, path: str) -> Operation[TagChange | None]:
             kept = tuple(t for t in document.tag_ids if t != tag.id)
             documents.update(db, replace(document, tag_ids=kept))
         return TagChange(entry, True)
+
+    return run
+
+
+def set_tag_colour(tag_id: str, colour: str) -> Operation[Tag]:
+    def run(session: Session) -> Tag:
+        db = session.require().db
+        with db.transaction():
+            return tags.update(db, replace(tags.get(db, tag_id), colour=colour))
+
+    return run
+
+
+# --- Texts of a document -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextContent:
+    """What the text editor changes: the rest of a text (its kind, who made it) stays."""
+
+    body: str
+    language: str
+    status: TextStatus
+
+    @classmethod
+    def of(cls, text: Text) -> TextContent:
+        return cls(text.body, text.language, text.status)
+
+
+def save_text(text_id: str, content: TextContent) -> Operation[Text]:
+    """Give a text ``content``. Undoing a save runs this again with the content before it,
+    so each direction reads the text afresh and touches nothing else of it."""
+
+    def run(session: Session) -> Text:
+        db = session.require().db
+        with db.transaction():
+            current = texts.get(db, text_id)
+            return texts.update(
+                db,
+                replace(
+                    current, body=content.body, language=content.language, status=content.status
+                ),
+            )
+
+    return run
+
+
+def add_text(text: Text) -> Operation[Text]:
+    def run(session: Session) -> Text:
+        return texts.add(session.require().db, text)
+
+    return run
+
+
+# --- A document's details ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFields:
+    """What the details dialog changes. Tags, recipients and the trash are not among them, so
+    undoing an edit of the details never takes back a tag added since."""
+
+    title: str
+    kind: DocumentKind
+    date: FuzzyDate | None
+    author_id: str | None
+    concerned_ids: tuple[str, ...]
+    provenance: Provenance
+    consent: Consent
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentFields:
+        return cls(
+            document.title,
+            document.kind,
+            document.date,
+            document.author_id,
+            document.concerned_ids,
+            document.provenance,
+            document.consent,
+        )
+
+
+def save_document_fields(document_id: str, fields: DocumentFields) -> Operation[Document]:
+    def run(session: Session) -> Document:
+        db = session.require().db
+        with db.transaction():
+            current = documents.get(db, document_id)
+            return documents.update(
+                db,
+                replace(
+                    current,
+                    title=fields.title,
+                    kind=fields.kind,
+                    date=fields.date,
+                    author_id=fields.author_id,
+                    concerned_ids=fields.concerned_ids,
+                    provenance=fields.provenance,
+                    consent=fields.consent,
+                ),
+            )
 
     return run
 

@@ -93,6 +93,30 @@ def _scans(folder: Path) -> list[Path]:
 
 
 _SEARCHES = {"en": "prison", "fa": "زندان"}
+_TYPED_DATES = {"en": "14 Mordad 1403", "fa": "۱۴ مرداد ۱۴۰۳"}
+
+
+def _edit_text_and_details(window: MainWindow, out: Path, language: str) -> None:
+    """The text editor with an edit not saved yet, then the details dialog reading a date;
+    both are left without saving (the copy of the demo is thrown away afterwards)."""
+    view = window.archive_view
+    editors = view.document.editors
+    if editors:
+        editor = editors[0]
+        view.document.texts.setCurrentWidget(editor)
+        editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
+        editor.body.insertPlainText("\nو دلم برایتان تنگ شده است.")
+        editor.body.setFocus()
+        _save(view.document, out / f"{language}-text-editor.png")
+        editor.set_saved(editor.text)  # forget the edit: nothing is saved of it
+        editor.body.setPlainText(editor.text.body)
+    dialog = view.edit_details()
+    if dialog is not None:
+        dialog.date.field.setText(_TYPED_DATES[language])
+        _save(dialog, out / f"{language}-details.png")
+        dialog.date.field.setText("1401/12/30")
+        _save(dialog, out / f"{language}-details-invalid-date.png")
+        dialog.reject()
 
 
 def take(out: Path, demo: Path, settings: Path, language: str) -> None:
@@ -134,6 +158,7 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         _choose_letter(window, worker)
         _save(window, out / f"{language}-main.png")
         view = window.archive_view
+        _edit_text_and_details(window, out, language)
         view.search_field.setText(_SEARCHES[language])
         view.search.search_now()
         found = view.search.model

@@ -236,14 +236,14 @@ class DocumentListModel(QAbstractTableModel):
         return self._thumbnails[row.id]
 
 
-def tag_swatch(colour: str) -> QIcon:
+def tag_swatch(colour: str, size: int = 12) -> QIcon:
     """A small round patch of a tag's colour, shown beside its name."""
-    pixmap = QPixmap(12, 12)
+    pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(QColor(colour))
     painter.setPen(QColor(colour).darker(130))
-    painter.drawEllipse(1, 1, 10, 10)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
     return QIcon(pixmap)

@@ -24,6 +24,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 """The DocumentFilter an entry stands for; None for a heading."""
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
+"""A tag's colour, "#rrggbb"; None for every other entry."""
 
 
 class EntryKind(Enum):
@@ -172,6 +174,8 @@ class SidebarModel(QAbstractItemModel):
             return node.label
         if role == FILTER_ROLE:
             return node.filter
+        if role == COLOUR_ROLE:
+            return node.colour
         if role == Qt.ItemDataRole.DecorationRole and node.colour:
             return tag_swatch(node.colour)
         if role == Qt.ItemDataRole.FontRole and node.kind is EntryKind.HEADING:

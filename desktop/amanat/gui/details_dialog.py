@@ -1,0 +1,270 @@
+"""Changing a document's details: title, kind, date, author, the people it is about, how it
+reached the archive, and for a testimony the witness's consent.
+
+Dates are typed as people write them and read in the user's calendar; the dialog shows at
+once what it understood, in both calendars, or the sentence saying why it cannot, and will
+not save a date it cannot read. A lawyer must be able to trust the date that was kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from amanat.core.dates import Calendar, FuzzyDate, format_date, parse_date
+from amanat.core.errors import InvalidDate
+from amanat.core.records import Audience, Consent, Document, DocumentKind, Person, Provenance
+from amanat.gui import labels
+from amanat.gui.messages import error_message
+from amanat.gui.operations import DocumentFields
+from amanat.gui.settings import Preferences
+from amanat.gui.text_direction import isolated
+
+_PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DateField(QWidget):
+    """A date typed as text, with what it was understood to mean right below it. Empty means
+    undated, which is allowed."""
+
+    changed = Signal()
+
+    def __init__(
+        self, date: FuzzyDate | None, preferences: Preferences, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._preferences = preferences
+        self._original = date
+        # Shown in the calendar it was entered in, so the text reads back as the same date
+        # (shown in the other calendar, a month becomes a range of days, which is no date
+        # one can type).
+        self._original_text = format_date(date, date.calendar, preferences.language) if date else ""
+        self._value: FuzzyDate | None = date
+        self._error = ""
+        self.field = QLineEdit(self._original_text)
+        self.field.setPlaceholderText(
+            self.tr("e.g. 14 Mordad 1403, 1403/05/14, spring 2011 (empty: undated)")
+        )
+        self.meaning = QLabel()
+        self.meaning.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field)
+        layout.addWidget(self.meaning)
+        self.field.textChanged.connect(self._read)
+        self._read()
+
+    @property
+    def value(self) -> FuzzyDate | None:
+        return self._value
+
+    @property
+    def error(self) -> str:
+        """Why the text is not a date; empty when it is one (or is empty)."""
+        return self._error
+
+    @property
+    def is_valid(self) -> bool:
+        return not self._error
+
+    def _read(self) -> None:
+        text = self.field.text()
+        self._error = ""
+        if text == self._original_text:
+            self._value = self._original  # untouched: kept exactly as it was
+        elif not text.strip():
+            self._value = None
+        else:
+            try:
+                self._value = parse_date(text, self._preferences.calendar)
+            except InvalidDate as error:
+                self._value = None
+                self._error = error_message(error)
+        self._show_meaning()
+        self.changed.emit()
+
+    def _show_meaning(self) -> None:
+        palette = self.meaning.palette()
+        if self._error:
+            self.meaning.setText(self._error)
+            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
+        else:
+            self.meaning.setText(self._describe(self._value))
+            palette.setColor(
+                QPalette.ColorRole.WindowText, self.palette().color(QPalette.ColorRole.WindowText)
+            )
+        self.meaning.setPalette(palette)
+
+    def _describe(self, date: FuzzyDate | None) -> str:
+        if date is None:
+            return self.tr("Undated")
+        language = self._preferences.language
+        entered = format_date(date, date.calendar, language)
+        other = Calendar.GREGORIAN if date.calendar is Calendar.JALALI else Calendar.JALALI
+        # Both calendars, so a date typed in one can be checked against a document in the
+        # other: "14 Mordad 1403 = 4 August 2024 (the day is known)".
+        return labels.fill(
+            self.tr("%1 = %2 (%3)"),
+            entered,
+            format_date(date, other, language),
+            labels.label(date.precision),
+        )
+
+
+class DocumentDetailsDialog(QDialog):
+    def __init__(
+        self,
+        document: Document,
+        everyone: Sequence[Person],
+        preferences: Preferences,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Details of the document"))
+        self.document = document
+        self.original = DocumentFields.of(document)
+
+        self.setMinimumWidth(560)
+        self.title = QLineEdit(document.title)
+        self.kind = QComboBox()
+        for kind in DocumentKind:
+            self.kind.addItem(labels.label(kind), kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(document.kind.value))
+        self.date = DateField(document.date, preferences)
+        self.author = QComboBox()
+        self.author.addItem(self.tr("Nobody named"), None)
+        for person in everyone:
+            self.author.addItem(isolated(person.display_name), person.id)
+        self.author.setCurrentIndex(max(0, self.author.findData(document.author_id)))
+        self.concerned = QListWidget()
+        self.concerned.setToolTip(self.tr("Tick the people this document is about."))
+        for person in everyone:
+            item = QListWidgetItem(isolated(person.display_name))
+            item.setData(_PERSON_ROLE, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if person.id in document.concerned_ids
+                else Qt.CheckState.Unchecked
+            )
+            self.concerned.addItem(item)
+        self.concerned.setMaximumHeight(120)
+
+        provenance = document.provenance
+        self.received_from = QLineEdit(provenance.received_from)
+        self.received_from.setPlaceholderText(self.tr("Who gave it to the archive"))
+        self.received_on = DateField(provenance.received_on, preferences)
+        self.how = QLineEdit(provenance.how)
+        self.how.setPlaceholderText(self.tr("e.g. handed over at a visit, a photo by phone"))
+
+        consent = document.consent
+        self.consent = QGroupBox(self.tr("Consent of the witness"))
+        self.audience = QComboBox()
+        for audience in Audience:
+            self.audience.addItem(labels.label(audience), audience.value)
+        self.audience.setCurrentIndex(self.audience.findData(consent.audience.value))
+        self.anonymise = QCheckBox(self.tr("The witness must be anonymised"))
+        self.anonymise.setChecked(consent.anonymise)
+        self.withdrawn = QCheckBox(self.tr("The witness has withdrawn consent"))
+        self.withdrawn.setChecked(consent.withdrawn)
+        self.withdrawn_note = QLabel(
+            self.tr(
+                "Withdrawn testimony never leaves the archive: it is left out of every bundle "
+                "and export, whoever it was meant for. It stays here, so nothing is lost if "
+                "the witness changes their mind again."
+            )
+        )
+        self.withdrawn_note.setWordWrap(True)
+        consent_form = QFormLayout(self.consent)
+        consent_form.addRow(self.tr("Who may see it:"), self.audience)
+        consent_form.addRow(self.anonymise)
+        consent_form.addRow(self.withdrawn)
+        consent_form.addRow(self.withdrawn_note)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Date:"), self.date)
+        form.addRow(self.tr("From:"), self.author)
+        form.addRow(self.tr("About:"), self.concerned)
+        received = QGroupBox(self.tr("How it reached the archive"))
+        received_form = QFormLayout(received)
+        received_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        received_form.addRow(self.tr("Received from:"), self.received_from)
+        received_form.addRow(self.tr("Received on:"), self.received_on)
+        received_form.addRow(self.tr("How:"), self.how)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(received)
+        layout.addWidget(self.consent)
+        layout.addWidget(self.buttons)
+
+        for field in (self.title, self.received_from, self.how):
+            field.home(False)  # a long title shows its beginning, not its end
+        self.title.textChanged.connect(self._check)
+        self.kind.currentIndexChanged.connect(self._check)
+        self.date.changed.connect(self._check)
+        self.received_on.changed.connect(self._check)
+        self._check()
+
+    @property
+    def is_valid(self) -> bool:
+        return bool(self.title.text().strip()) and self.date.is_valid and self.received_on.is_valid
+
+    def fields(self) -> DocumentFields:
+        """What the dialog holds now; meaningful only while ``is_valid``."""
+        return DocumentFields(
+            title=self.title.text().strip(),
+            kind=DocumentKind(self.kind.currentData()),
+            date=self.date.value,
+            author_id=self.author.currentData(),
+            concerned_ids=tuple(
+                str(item.data(_PERSON_ROLE))
+                for item in (self.concerned.item(n) for n in range(self.concerned.count()))
+                if item.checkState() == Qt.CheckState.Checked
+            ),
+            provenance=Provenance(
+                self.received_from.text().strip(), self.received_on.value, self.how.text().strip()
+            ),
+            consent=Consent(
+                Audience(self.audience.currentData()),
+                self.anonymise.isChecked(),
+                self.withdrawn.isChecked(),
+            ),
+        )
+
+    @property
+    def is_changed(self) -> bool:
+        return self.is_valid and self.fields() != self.original
+
+    def _check(self) -> None:
+        self.save_button.setEnabled(self.is_valid)
+        # Consent is asked of a witness; a letter's is kept as it is, out of sight.
+        testimony = DocumentKind(self.kind.currentData()) is DocumentKind.TESTIMONY
+        if testimony != self.consent.isVisibleTo(self):
+            self.consent.setVisible(testimony)
+            self.adjustSize()

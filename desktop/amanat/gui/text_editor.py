@@ -1,0 +1,178 @@
+"""Typing one text of a document (a transcription, translation or summary) beside its pages:
+the body, its language and whether someone checked it against the letter.
+
+The editor only holds the edit. It knows what was last saved, so it can say whether there is
+anything to save; ArchiveView turns each save into an undoable change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from amanat.core.records import Text, TextKind, TextStatus
+from amanat.gui import labels
+from amanat.gui.operations import TextContent
+from amanat.gui.text_direction import direction_of, start_of_line
+
+_CODE_IN_BRACKETS = re.compile(r".*\(([^()]+)\)\s*")
+
+
+class TextEditor(QWidget):
+    modified_changed = Signal(bool)
+    save_requested = Signal()
+
+    def __init__(self, text: Text, stored: bool, parent: QWidget | None = None) -> None:
+        """``stored`` is False for a text just added in the window and not saved yet: it
+        comes into the archive with its first save, so an empty one leaves nothing behind."""
+        super().__init__(parent)
+        self.text = text
+        self.stored = stored
+        self.saved = TextContent.of(text)
+        self._modified = False
+        self._direction: Qt.LayoutDirection | None = None
+
+        self.language = QComboBox()
+        self.language.setEditable(True)
+        # A code typed freely is read from the field; it must not become a new list entry.
+        self.language.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for code in labels.COMMON_LANGUAGES:
+            self.language.addItem(self._language_item(code), code)
+        self.language.setToolTip(
+            self.tr("The language of this text; choose one or type its code, such as ps or he.")
+        )
+        self.status = QComboBox()
+        for status in TextStatus:
+            self.status.addItem(labels.label(status), status.value)
+        self.status.setToolTip(
+            self.tr("Checked: someone compared this text with the letter, word for word.")
+        )
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save this text (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save_requested)
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText(self.tr("Type here what the letter says, line by line."))
+        self.body.setTabChangesFocus(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Language:")))
+        bar.addWidget(self.language, 1)
+        bar.addWidget(QLabel(self.tr("Status:")))
+        bar.addWidget(self.status)
+        bar.addStretch(1)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.body, 1)
+
+        self._show(self.saved)
+        self.body.textChanged.connect(self._changed)
+        self.language.currentTextChanged.connect(self._changed)
+        self.status.currentIndexChanged.connect(self._changed)
+        self._changed()
+
+    @property
+    def kind(self) -> TextKind:
+        return self.text.kind
+
+    def _language_item(self, code: str) -> str:
+        return labels.fill(self.tr("%1 (%2)"), labels.language_name(code), code)
+
+    # --- What is typed ---------------------------------------------------------------------
+
+    def language_code(self) -> str:
+        """The code of the language chosen or typed: "fa" for "Persian (fa)", "Persian" or
+        "fa"; whatever else was typed, as it is."""
+        typed = self.language.currentText().strip()
+        index = self.language.findText(typed, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return str(self.language.itemData(index))
+        for code in labels.COMMON_LANGUAGES:
+            if typed.casefold() in (code, labels.language_name(code).casefold()):
+                return code
+        bracketed = _CODE_IN_BRACKETS.fullmatch(typed)
+        return (bracketed.group(1) if bracketed else typed).strip().casefold()
+
+    def content(self) -> TextContent:
+        return TextContent(
+            self.body.toPlainText(),
+            self.language_code(),
+            TextStatus(self.status.currentData()),
+        )
+
+    @property
+    def is_modified(self) -> bool:
+        return self._modified
+
+    @property
+    def can_save(self) -> bool:
+        return self._modified and bool(self.language_code())
+
+    # --- What was saved --------------------------------------------------------------------
+
+    def mark_saved(self, content: TextContent) -> None:
+        """``content`` is on its way into the archive: nothing is left to save."""
+        self.stored = True
+        self.saved = content
+        self._changed()
+
+    def set_saved(self, text: Text) -> None:
+        """The text as the archive now has it. An edit not yet saved is kept, never
+        overwritten; otherwise the editor shows the archive's text (after an undo, say)."""
+        self.text = text
+        self.stored = True
+        self.saved = TextContent.of(text)
+        if not self._modified:
+            self._show(self.saved)
+        self._changed()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.body.setReadOnly(read_only)
+        self.language.setEnabled(not read_only)
+        self.status.setEnabled(not read_only)
+        self.save_button.setVisible(not read_only)
+
+    def _show(self, content: TextContent) -> None:
+        if self.body.toPlainText() != content.body:
+            self.body.setPlainText(content.body)
+        index = self.language.findData(content.language)
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+        else:
+            self.language.setEditText(content.language)
+        self.status.setCurrentIndex(max(0, self.status.findData(content.status.value)))
+
+    def _changed(self) -> None:
+        self._follow_direction()
+        current = self.content()
+        # A new text becomes worth keeping once something is typed in it.
+        modified = current != self.saved if self.stored else bool(current.body.strip())
+        self.save_button.setEnabled(modified and bool(current.language))
+        if modified != self._modified:
+            self._modified = modified
+            self.modified_changed.emit(modified)
+
+    def _follow_direction(self) -> None:
+        # Only when it changes: setting the option lays the whole text out again, which an
+        # old laptop feels on every key of a long letter.
+        direction = direction_of(self.body.toPlainText(), self.language_code())
+        if direction == self._direction:
+            return
+        self._direction = direction
+        self.body.setLayoutDirection(direction)
+        document = self.body.document()
+        option = document.defaultTextOption()
+        option.setTextDirection(direction)
+        option.setAlignment(start_of_line(direction))
+        document.setDefaultTextOption(option)
