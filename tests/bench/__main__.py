@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tests.bench import report, scans, search_case, unlock_case
+from tests.bench import gui_case, report, scans, search_case, unlock_case
 from tests.bench.measure import peak_rss_mib
 from tests.bench.report import Section
 
@@ -23,6 +23,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     unlock_case.NAME: unlock_case.run,
     search_case.NAME: search_case.run,
     scans.NAME: scans.run,
+    gui_case.NAME: gui_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 
