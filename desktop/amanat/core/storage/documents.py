@@ -117,12 +117,12 @@ def _conditions(where: DocumentFilter) -> tuple[list[str], list[object]]:
 
 
 def count(db: Database) -> int:
-    return int(db.value("SELECT count(*) FROM documents WHERE trashed IS NULL"))
+    """Documents in the archive, not counting the trash."""
+    return count_matching(db, DocumentFilter())
 
 
 def count_matching(db: Database, where: DocumentFilter) -> int:
-    """How many documents ``where`` selects (``count`` counts every document not in the
-    trash)."""
+    """How many documents ``where`` selects."""
     clauses, params = _conditions(where)
     return int(db.value(f"SELECT count(*) FROM documents WHERE {' AND '.join(clauses)}", params))
 

@@ -27,33 +27,21 @@ _COLUMNS = (
 
 
 def add(db: Database, document_id: str, data: bytes, original_name: str = "") -> Page:
-    """Keep ``data`` as the next page of the document, exactly as given."""
-    digest = hashlib.sha256(data).hexdigest()
+    """Keep ``data`` as the next page of the document, exactly as given: no pictures and no
+    metadata report (the scan pipeline's ``add_scanned`` makes those)."""
     width, height = pixel_size(data)
-    with db.transaction():
-        documents.get(db, document_id)
-        number = int(
-            db.value(
-                "SELECT coalesce(max(number), 0) + 1 FROM pages WHERE document_id = ?",
-                (document_id,),
-            )
-        )
-        page = Page(
-            document_id=document_id,
-            number=number,
-            sha256=digest,
-            mime_type=mime_type_of(data),
-            size=len(data),
-            width=width,
-            height=height,
-            original_name=original_name,
-        )
-        db.execute(
-            "INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            (digest, len(data), data),
-        )
-        db.execute(f"INSERT INTO pages ({_COLUMNS}) VALUES ({', '.join('?' * 13)})", _row(page))
-        audit.append(db, "added", "page", page.id, f"added page {number} ({digest[:12]})")
+    bare = ScannedPage(
+        None, width, height, "{}", has_location=False, has_person_name=False, images=()
+    )
+    [page] = add_scanned(
+        db,
+        document_id,
+        data,
+        hashlib.sha256(data).hexdigest(),
+        mime_type_of(data),
+        [bare],
+        original_name=original_name,
+    )
     return page
 
 
