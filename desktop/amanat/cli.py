@@ -24,8 +24,15 @@ from typing import Any, NoReturn
 from amanat import __version__
 from amanat.core import audit, backup, check, search
 from amanat.core.dates import Calendar, FuzzyDate, format_date, format_iso, parse_date
-from amanat.core.errors import AmanatError, FileProblem, InvalidInput
+from amanat.core.errors import (
+    AmanatError,
+    DuplicateName,
+    FileProblem,
+    InvalidInput,
+    NoArchiveKeys,
+)
 from amanat.core.records import (
+    Audience,
     Document,
     DocumentKind,
     Event,
@@ -70,6 +77,15 @@ def _jsonable(value: Any) -> Any:
 def _print_json(value: Any) -> None:
     json.dump(_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def _print_added(args: argparse.Namespace, record: Any) -> int:
+    """What an add command prints: the new record as JSON, or just its id for scripts."""
+    if args.json:
+        _print_json(record)
+    else:
+        print(record.id)
+    return 0
 
 
 def _date_text(date: FuzzyDate | None) -> str:
@@ -192,11 +208,7 @@ def cmd_person_add(args: argparse.Namespace) -> int:
         raise InvalidInput(detail="A person needs a name.")
     with _unlocked(args) as archive:
         people.add(archive.db, person)
-    if args.json:
-        _print_json(person)
-    else:
-        print(person.id)
-    return 0
+    return _print_added(args, person)
 
 
 def cmd_person_list(args: argparse.Namespace) -> int:
@@ -283,11 +295,7 @@ def cmd_doc_add(args: argparse.Namespace) -> int:
             )
         for path, data in page_files:
             add_pages(archive.db, document.id, data, Path(path).name)
-    if args.json:
-        _print_json(document)
-    else:
-        print(document.id)
-    return 0
+    return _print_added(args, document)
 
 
 def cmd_doc_show(args: argparse.Namespace) -> int:
@@ -388,15 +396,9 @@ def _existing_tag(archive: Archive, path: str | None) -> Tag | None:
 def cmd_tag_add(args: argparse.Namespace) -> int:
     with _unlocked(args) as archive:
         if tags.find(archive.db, args.name) is not None:
-            from amanat.core.errors import DuplicateName
-
             raise DuplicateName(kind="tag", name=args.name)
         tag = tags.ensure(archive.db, args.name, colour=args.colour)
-    if args.json:
-        _print_json(tag)
-    else:
-        print(tag.id)
-    return 0
+    return _print_added(args, tag)
 
 
 def cmd_tag_list(args: argparse.Namespace) -> int:
@@ -425,11 +427,7 @@ def cmd_event_add(args: argparse.Namespace) -> int:
     with _unlocked(args) as archive, archive.db.transaction():
         event = dataclasses.replace(event, tag_ids=_tag_ids(archive, args.tag))
         events.add(archive.db, event)
-    if args.json:
-        _print_json(event)
-    else:
-        print(event.id)
-    return 0
+    return _print_added(args, event)
 
 
 def cmd_event_list(args: argparse.Namespace) -> int:
@@ -859,7 +857,6 @@ def cmd_contact_list(args: argparse.Namespace) -> int:
 
 def _bundle_identities(args: argparse.Namespace, archive: Archive) -> list[Any]:
     from amanat.core.bundle import ScryptIdentity, identity
-    from amanat.core.errors import NoArchiveKeys
 
     if args.passphrase_file:
         return [ScryptIdentity(_first_line(args.passphrase_file))]
@@ -880,7 +877,6 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
         plan_export,
         write_bundle,
     )
-    from amanat.core.records import Audience
 
     since = _parse_date(args.since, None)
     until = _parse_date(args.until, None)
