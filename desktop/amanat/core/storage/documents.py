@@ -80,7 +80,7 @@ def get(db: Database, document_id: str) -> Document:
     row = db.one(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (document_id,))
     if row is None:
         raise RecordNotFound(kind="document", record_id=document_id)
-    return _document(db, row)
+    return _documents(db, [row])[0]
 
 
 def list_documents(db: Database, where: DocumentFilter | None = None) -> list[Document]:
@@ -91,7 +91,7 @@ def list_documents(db: Database, where: DocumentFilter | None = None) -> list[Do
         " ORDER BY date_start IS NULL, date_start DESC, title, rowid",
         params,
     )
-    return [_document(db, row) for row in rows]
+    return _documents(db, rows)
 
 
 def _conditions(where: DocumentFilter) -> tuple[list[str], list[object]]:
@@ -360,13 +360,30 @@ def _row(document: Document) -> tuple[object, ...]:
     )
 
 
-def _document(db: Database, row: Row) -> Document:
-    links = db.all(
-        "SELECT person_id, relation FROM document_people WHERE document_id = ?"
-        " ORDER BY relation, position",
-        (row[0],),
-    )
-    tag_ids = db.all("SELECT tag_id FROM document_tags WHERE document_id = ?", (row[0],))
+def _documents(db: Database, rows: Sequence[Row]) -> list[Document]:
+    """Documents from their rows, with their people and tags read for all of them at once
+    (a query per batch, not two per document)."""
+    people_of: dict[str, list[tuple[str, str]]] = {row[0]: [] for row in rows}
+    tags_of: dict[str, list[str]] = {row[0]: [] for row in rows}
+    ids = list(people_of)
+    for start in range(0, len(ids), _BATCH):
+        batch = ids[start : start + _BATCH]
+        marks = ", ".join("?" * len(batch))
+        for document_id, person_id, relation in db.all(
+            "SELECT document_id, person_id, relation FROM document_people"
+            f" WHERE document_id IN ({marks}) ORDER BY relation, position",
+            batch,
+        ):
+            people_of[document_id].append((person_id, relation))
+        for document_id, tag_id in db.all(
+            f"SELECT document_id, tag_id FROM document_tags WHERE document_id IN ({marks})",
+            batch,
+        ):
+            tags_of[document_id].append(tag_id)
+    return [_document(row, people_of[row[0]], tags_of[row[0]]) for row in rows]
+
+
+def _document(row: Row, links: Sequence[tuple[str, str]], tag_ids: Sequence[str]) -> Document:
     return Document(
         id=row[0],
         kind=DocumentKind(row[1]),
@@ -382,7 +399,7 @@ def _document(db: Database, row: Row) -> Document:
         ),
         recipient_ids=tuple(p for p, relation in links if relation == "recipient"),
         concerned_ids=tuple(p for p, relation in links if relation == "concerned"),
-        tag_ids=tuple(sorted(t for (t,) in tag_ids)),
+        tag_ids=tuple(sorted(tag_ids)),
         created=time_from(row[20]),
         modified=time_from(row[21]),
         trashed=optional_time_from(row[22]),
