@@ -52,6 +52,9 @@ class ImportOptions:
     title: str = ""
     """The documents' title; by default each file's name (the first file's, for one document)."""
     limits: ScanLimits = field(default_factory=ScanLimits)
+    previews_later: bool = False
+    """Give photos their thumbnails only, so the import ends sooner; the caller then makes
+    the previews with ``scans.previews`` (see there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +157,8 @@ def import_files(
     letter = db.transaction() if options.one_document else contextlib.nullcontext()
     try:
         with _rare_checkpoints(db), letter:
-            for outcome in _read_in_pool(files, options.limits, _known_files(db)):
+            known = _known_files(db)
+            for outcome in _read_in_pool(files, options, known):
                 if cancel is not None and cancel():
                     run.cancelled = True
                     break
@@ -197,16 +201,17 @@ def _known_files(db: Database) -> frozenset[str]:
 
 
 def _read_in_pool(
-    files: Sequence[Path], limits: ScanLimits, known: frozenset[str]
+    files: Sequence[Path], options: ImportOptions, known: frozenset[str]
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``files``, read ahead by a small window on the pool. Leaving
     the loop early cancels what has not started and waits for what has."""
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="amanat-scan")
     pending: deque[Future[Outcome]] = deque()
     queue = iter(files)
+    limits, previews = options.limits, not options.previews_later
     try:
         for path in queue:
-            pending.append(pool.submit(read_scan, path, limits, known))
+            pending.append(pool.submit(read_scan, path, limits, known, previews))
             if len(pending) >= _WINDOW:
                 break
         while pending:
@@ -215,7 +220,7 @@ def _read_in_pool(
             # the database thread writes.
             following = next(queue, None)
             if following is not None:
-                pending.append(pool.submit(read_scan, following, limits, known))
+                pending.append(pool.submit(read_scan, following, limits, known, previews))
             yield outcome
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

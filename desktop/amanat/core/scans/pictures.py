@@ -45,13 +45,14 @@ _CLOCKWISE: dict[int, Image.Transpose] = {
 _LOSSLESS_MODES = frozenset({"1", "L", "LA", "P", "RGB", "RGBA", "I;16"})
 
 
-def decode_for_display(image: Image.Image) -> None:
-    """Ask a JPEG's decoder for the smallest size still at least as big as the preview
-    (1/2, 1/4 or 1/8 of full size), so most of the work of decoding a 12 MP photo is skipped."""
+def decode_for_display(image: Image.Image, longest: int = PREVIEW_LONGEST) -> None:
+    """Ask a JPEG's decoder for the smallest size still at least ``longest`` pixels on its
+    longer side (1/2, 1/4 or 1/8 of full size), so most of the work of decoding a 12 MP photo
+    is skipped."""
     if image.format not in ("JPEG", "MPO"):
         return
     width, height = image.size
-    scale = PREVIEW_LONGEST / max(width, height)
+    scale = longest / max(width, height)
     if scale < 1:
         image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
 
@@ -64,6 +65,20 @@ def display_images(image: Image.Image, orientation: int) -> tuple[PageImage, Pag
     preview = _jpeg("preview", picture, _PREVIEW_QUALITY)
     thumbnail = _jpeg("thumbnail", _fitted(picture, THUMBNAIL_LONGEST), _THUMBNAIL_QUALITY)
     return thumbnail, preview
+
+
+def thumbnail_image(image: Image.Image, orientation: int) -> PageImage:
+    """The page's thumbnail alone, upright, as JPEG (see ``display_images``)."""
+    picture = upright(displayable(image), orientation)
+    return _jpeg("thumbnail", _fitted(picture, THUMBNAIL_LONGEST), _THUMBNAIL_QUALITY)
+
+
+def preview_image(image: Image.Image, orientation: int) -> PageImage:
+    """The page's screen-sized preview alone, upright, as JPEG (see ``display_images``)."""
+    picture = upright(displayable(image), orientation)
+    if max(picture.size) > PREVIEW_LONGEST * PREVIEW_SLACK:
+        picture = _fitted(picture, PREVIEW_LONGEST)
+    return _jpeg("preview", picture, _PREVIEW_QUALITY)
 
 
 def _fitted(picture: Image.Image, longest: int) -> Image.Image:

@@ -167,6 +167,33 @@ def image(db: Database, page_id: str, kind: str) -> PageImage | None:
     return PageImage(kind, row[0], row[1], row[2], bytes(row[3]))
 
 
+def store_image(db: Database, page_id: str, picture: PageImage) -> None:
+    """Keep a picture made for the page after it was added (a preview made later), in place
+    of any it had of that kind."""
+    with db.transaction():
+        get(db, page_id)
+        db.execute(
+            "INSERT OR REPLACE INTO page_images (page_id, kind, mime_type, width, height, bytes)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (page_id, picture.kind, picture.mime_type, picture.width, picture.height, picture.data),
+        )
+
+
+def without_image(db: Database, kind: str, limit: int = -1) -> list[str]:
+    """Ids of pages with no picture of ``kind``, in the order they were added; pages of
+    documents in the trash come last."""
+    return [
+        str(page_id)
+        for (page_id,) in db.all(
+            "SELECT p.id FROM pages AS p JOIN documents AS d ON d.id = p.document_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM page_images AS i"
+            "                   WHERE i.page_id = p.id AND i.kind = ?)"
+            " ORDER BY d.trashed IS NOT NULL, p.rowid LIMIT ?",
+            (kind, limit),
+        )
+    ]
+
+
 def first_page_with_file(db: Database, sha256: str) -> Page | None:
     """A page already holding this original, to recognise a file imported before."""
     row = db.one(

@@ -1,0 +1,126 @@
+"""Screen-sized previews made after an import, from the originals in the archive.
+
+An import gives each photo its thumbnail only, decoded at an eighth of its size, so the
+letters reach the list sooner; their previews follow in a second pass made here. The
+application runs it in the background after an import, a few pages at a time, and makes a
+missing preview at once when a page is shown before its turn; the command line runs it right
+after its import. Decoding runs on a pool of two threads while the database thread reads the
+next original and keeps the previews made; each preview is its own small transaction, so a
+pass stopped half-way keeps what it made and the next pass starts where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from amanat.core.database import Database
+from amanat.core.errors import ScanRefused
+from amanat.core.scans import pdf, pictures
+from amanat.core.scans.formats import DECODING_ERRORS, PDF, ScanLimits, open_picture
+from amanat.core.scans.metadata import MetadataReport
+from amanat.core.storage import pages
+from amanat.core.storage.pages import PageImage
+
+WORKERS = 2
+_WINDOW = WORKERS + 1
+"""Originals held in memory at once: enough to keep both workers busy."""
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Original:
+    """What drawing one page's preview needs, read on the database thread."""
+
+    data: bytes
+    mime_type: str
+    source_page: int | None
+    orientation: int
+    name: str
+
+
+def missing(db: Database, limit: int = -1) -> list[str]:
+    """Pages that have no preview yet, oldest first (pages in the trash last)."""
+    return pages.without_image(db, "preview", limit)
+
+
+def make_preview(db: Database, page_id: str) -> PageImage | None:
+    """The page's preview, made now from its original and kept. None for a page that cannot
+    be drawn; it then has its thumbnail, or a placeholder, and nothing else changes."""
+    picture = _draw(_original(db, page_id))
+    if picture is not None:
+        pages.store_image(db, page_id, picture)
+    return picture
+
+
+def make_previews(
+    db: Database,
+    page_ids: Sequence[str],
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> int:
+    """Make and keep the previews of ``page_ids``; returns how many were made. ``cancel`` is
+    asked before each page is kept; the previews kept so far stay."""
+    made = done = 0
+    pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="amanat-preview")
+    pending: deque[tuple[str, Future[PageImage | None]]] = deque()
+    queue = iter(page_ids)
+    try:
+        for page_id in queue:
+            pending.append((page_id, pool.submit(_draw, _original(db, page_id))))
+            if len(pending) >= _WINDOW:
+                break
+        while pending:
+            if cancel is not None and cancel():
+                break
+            page_id, future = pending.popleft()
+            following = next(queue, None)
+            if following is not None:
+                pending.append((following, pool.submit(_draw, _original(db, following))))
+            picture = future.result()
+            if picture is not None:
+                pages.store_image(db, page_id, picture)
+                made += 1
+            done += 1
+            if progress is not None:
+                progress(done, len(page_ids))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return made
+
+
+def _original(db: Database, page_id: str) -> _Original:
+    page = pages.get(db, page_id)
+    details = pages.scan_details(db, page_id)
+    return _Original(
+        pages.original_bytes(db, page_id),
+        page.mime_type,
+        details.source_page,
+        MetadataReport.from_json(details.metadata).orientation,
+        page.original_name or f"page {page.number}",
+    )
+
+
+def _draw(original: _Original) -> PageImage | None:
+    """Off the database thread: decode at the preview's scale and draw it upright."""
+    limits = ScanLimits(max_pages=10**9)  # the file was accepted once; draw what it holds
+    try:
+        if original.mime_type == PDF:
+            with pdf.opened(original.data, original.name, limits) as document:
+                rendering = pdf.render(
+                    document, original.source_page or 0, pictures.PREVIEW_LONGEST, original.name
+                )
+            return pictures.preview_image(rendering, 1)
+        image, _ = open_picture(original.data, original.mime_type, original.name)
+        with image:
+            if original.source_page:
+                image.seek(original.source_page)
+            pictures.decode_for_display(image)
+            image.load()
+            return pictures.preview_image(image, original.orientation)
+    except (ScanRefused, MemoryError, *DECODING_ERRORS):
+        return None
