@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from amanat.core.background import lower_this_thread
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused
 from amanat.core.records import Document, DocumentKind, Page
@@ -205,7 +206,9 @@ def _read_in_pool(
 ) -> Iterator[Outcome]:
     """Outcomes in the order of ``files``, read ahead by a small window on the pool. Leaving
     the loop early cancels what has not started and waits for what has."""
-    pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="amanat-scan")
+    pool = ThreadPoolExecutor(
+        max_workers=WORKERS, thread_name_prefix="amanat-scan", initializer=lower_this_thread
+    )
     pending: deque[Future[Outcome]] = deque()
     queue = iter(files)
     limits, previews = options.limits, not options.previews_later

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+from amanat.core.background import lower_this_thread
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused
 from amanat.core.scans import pdf, pictures
@@ -66,7 +67,9 @@ def make_previews(
     """Make and keep the previews of ``page_ids``; returns how many were made. ``cancel`` is
     asked before each page is kept; the previews kept so far stay."""
     made = done = 0
-    pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="amanat-preview")
+    pool = ThreadPoolExecutor(
+        max_workers=WORKERS, thread_name_prefix="amanat-preview", initializer=lower_this_thread
+    )
     pending: deque[tuple[str, Future[PageImage | None]]] = deque()
     queue = iter(page_ids)
     try:
