@@ -10,6 +10,8 @@ from pathlib import Path
 from PIL import Image
 
 from amanat.cli import main
+from amanat.core.scans import previews
+from amanat.core.vault import Archive
 from tests.core import scan_fixtures as make
 
 
@@ -71,6 +73,10 @@ def test_import_of_one_letter_reports_the_refused_file_and_exits_1(
     ]
     assert "2 page(s)  Letter of May" in out
     assert "Imported 2 page(s) from 3 file(s) as 1 document(s); 1 file(s) refused." in out
+    # The previews left for after the files were in are made before the command ends.
+    with Archive.open(archive_folder, password_file.read_text().strip()) as archive:
+        assert previews.missing(archive.db) == []
+        assert archive.db.value("SELECT count(*) FROM page_images WHERE kind = 'preview'") == 2
 
     code, out, _ = amanat(archive_folder, password_file, "import", tmp_path / "1.jpg")
     assert code == 0

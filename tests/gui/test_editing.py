@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeyEvent, QPainter
 from PySide6.QtPrintSupport import QPrinter
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from amanat.core.dates import Calendar, FuzzyDate
+from amanat.core.errors import DiskFull
 from amanat.core.records import Document, DocumentKind, TextKind, TextStatus
 from amanat.core.storage import documents, tags, texts
 from amanat.core.vault import Archive
 from amanat.gui.create_archive import RecoveryCodeDialog, paint_recovery_page
 from amanat.gui.details_dialog import DocumentDetailsDialog
 from amanat.gui.main_window import MainWindow
+from amanat.gui.messages import error_message
 from amanat.gui.models.sidebar import COLOUR_ROLE
 from amanat.gui.operations import DocumentColumn
 from amanat.gui.settings import Preferences, RememberedLocation
@@ -202,6 +205,35 @@ def test_locking_saves_an_unsaved_edit_and_a_new_text_before_the_lock(
     ]
 
 
+def test_an_edit_that_cannot_be_saved_as_the_archive_locks_is_reported_on_the_unlock_screen(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _opened(make_window, location, filled_folder)
+    _editor(window).body.setPlainText("تا آخر نوشتم")
+
+    def disk_full(text_id: str, content: object) -> Callable[[Session], None]:
+        def run(session: Session) -> None:
+            raise DiskFull()
+
+        return run
+
+    monkeypatch.setattr("amanat.gui.archive_view.save_text", disk_full)
+    window.lock()
+    assert window.stack.currentWidget() is window.unlock_page
+    assert window.unlock_page.error.isVisibleTo(window)
+    assert window.unlock_page.error.text() == (
+        "The archive was locked, but a text you were editing could not be saved: "
+        f"{error_message(DiskFull())} Unlock to type it again."
+    )
+    # Said once: the next unlock starts afresh.
+    window.unlock(PASSWORD)
+    window.lock()
+    assert not window.unlock_page.error.isVisibleTo(window)
+
+
 # --- The details dialog -------------------------------------------------------------------
 
 
@@ -244,6 +276,39 @@ def test_details_refuse_a_day_the_calendar_lacks_and_save_one_it_has(
     undone = _in_core(window, worker, lambda db: documents.get(db, document_id))
     assert (undone.title, undone.date) == ("Letter 001", before.date)
     assert view.document.title.text().strip("\u2066\u2067\u2069") == "Letter 001"
+
+
+def test_details_change_who_a_letter_was_written_to_and_undo_puts_them_back(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    worker: SynchronousWorker,
+) -> None:
+    window = _opened(make_window, location, filled_folder)
+    view = window.archive_view
+    document_id = view.document.document_id
+    assert document_id is not None
+    before = _in_core(window, worker, lambda db: documents.get(db, document_id))
+    view.document.edit_button.click()
+    dialog = view.details_dialog
+    assert dialog is not None
+    rows = {dialog.recipients.item(n).text().strip("\u2066\u2067\u2069"): n for n in range(3)}
+    ticked = [
+        name
+        for name, n in rows.items()
+        if dialog.recipients.item(n).checkState() == Qt.CheckState.Checked
+    ]
+    assert ticked == ["Mother"]  # as the archive has it
+    dialog.recipients.item(rows["Mother"]).setCheckState(Qt.CheckState.Unchecked)
+    dialog.recipients.item(rows["Kaveh"]).setCheckState(Qt.CheckState.Checked)
+    dialog.save_button.click()
+    after = _in_core(window, worker, lambda db: documents.get(db, document_id))
+    kaveh_id = dialog.recipients.item(rows["Kaveh"]).data(Qt.ItemDataRole.UserRole + 1)
+    assert isinstance(kaveh_id, str) and after.recipient_ids == (kaveh_id,)
+    assert after.concerned_ids == before.concerned_ids
+    view.undo_action.trigger()
+    undone = _in_core(window, worker, lambda db: documents.get(db, document_id))
+    assert undone.recipient_ids == before.recipient_ids
 
 
 def test_details_refuse_the_31st_of_april(

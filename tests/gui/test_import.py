@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import DocumentKind
-from amanat.core.scans import ImportProgress
+from amanat.core.scans import ImportProgress, previews
 from amanat.core.storage import documents, pages, people
 from amanat.core.vault import Archive
 from amanat.gui.import_dialog import ImportDialog
 from amanat.gui.main_window import MainWindow
+from amanat.gui.operations import page_preview
 from amanat.gui.settings import RememberedLocation
+from amanat.gui.worker import Session, SynchronousWorker
 from tests.conftest import PASSWORD
 from tests.core import scan_fixtures as make
 from tests.gui.conftest import FakeChooser
@@ -187,3 +189,41 @@ def test_the_import_dialog_works_right_to_left(
         assert dialog.outcome is not None and len(dialog.outcome.report.documents) == 2
     finally:
         application.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_previews_follow_the_import_in_the_background_and_a_page_shown_first_gets_its_own(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    tmp_path: Path,
+    worker: SynchronousWorker,
+) -> None:
+    window = _opened(make_window, location, filled_folder)
+    paths = _files(tmp_path / "in", a_jpg=make.jpeg(), b_jpg=make.jpeg(quality=80))
+    started: list[bool] = []
+    # Hold the background pass back, as a lock right after the import would.
+    window.preview_pass.start = lambda: started.append(True)  # type: ignore[method-assign]
+    dialog = window.import_paths(paths)
+    assert dialog is not None
+    dialog.import_button.click()
+    assert dialog.outcome is not None and started == [True]
+    first, second = (d.page_ids[0] for d in dialog.outcome.report.documents)
+
+    def waiting(session: Session) -> list[str]:
+        return previews.missing(session.require().db)
+
+    answers: list[object] = []
+    worker.submit(waiting, window, answers.append)
+    assert answers == [[first, second]]  # thumbnails only, so far
+    worker.submit(page_preview(first), window, answers.append)
+    assert isinstance(answers[-1], bytes)  # made on demand for the page shown first
+    worker.submit(waiting, window, answers.append)
+    assert answers[-1] == [second]
+
+    del window.preview_pass.start
+    finished: list[bool] = []
+    window.preview_pass.finished.connect(lambda: finished.append(True))
+    window.preview_pass.start()
+    assert finished == [True] and not window.preview_pass.running
+    worker.submit(waiting, window, answers.append)
+    assert answers[-1] == []

@@ -152,19 +152,10 @@ class DocumentDetailsDialog(QDialog):
         for person in everyone:
             self.author.addItem(isolated(person.display_name), person.id)
         self.author.setCurrentIndex(max(0, self.author.findData(document.author_id)))
-        self.concerned = QListWidget()
+        self.recipients = _people_list(everyone, document.recipient_ids)
+        self.recipients.setToolTip(self.tr("Tick the people this document was written to."))
+        self.concerned = _people_list(everyone, document.concerned_ids)
         self.concerned.setToolTip(self.tr("Tick the people this document is about."))
-        for person in everyone:
-            item = QListWidgetItem(isolated(person.display_name))
-            item.setData(_PERSON_ROLE, person.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked
-                if person.id in document.concerned_ids
-                else Qt.CheckState.Unchecked
-            )
-            self.concerned.addItem(item)
-        self.concerned.setMaximumHeight(120)
 
         provenance = document.provenance
         self.received_from = QLineEdit(provenance.received_from)
@@ -203,6 +194,7 @@ class DocumentDetailsDialog(QDialog):
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Date:"), self.date)
         form.addRow(self.tr("From:"), self.author)
+        form.addRow(self.tr("To:"), self.recipients)
         form.addRow(self.tr("About:"), self.concerned)
         received = QGroupBox(self.tr("How it reached the archive"))
         received_form = QFormLayout(received)
@@ -242,11 +234,8 @@ class DocumentDetailsDialog(QDialog):
             kind=DocumentKind(self.kind.currentData()),
             date=self.date.value,
             author_id=self.author.currentData(),
-            concerned_ids=tuple(
-                str(item.data(_PERSON_ROLE))
-                for item in (self.concerned.item(n) for n in range(self.concerned.count()))
-                if item.checkState() == Qt.CheckState.Checked
-            ),
+            concerned_ids=_ticked(self.concerned),
+            recipient_ids=_ticked(self.recipients),
             provenance=Provenance(
                 self.received_from.text().strip(), self.received_on.value, self.how.text().strip()
             ),
@@ -268,3 +257,25 @@ class DocumentDetailsDialog(QDialog):
         if testimony != self.consent.isVisibleTo(self):
             self.consent.setVisible(testimony)
             self.adjustSize()
+
+
+def _people_list(everyone: Sequence[Person], chosen: Sequence[str]) -> QListWidget:
+    """Everyone, each with a tick box, ticked for the ``chosen``."""
+    people = QListWidget()
+    for person in everyone:
+        item = QListWidgetItem(isolated(person.display_name))
+        item.setData(_PERSON_ROLE, person.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        ticked = person.id in chosen
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        people.addItem(item)
+    people.setMaximumHeight(120)
+    return people
+
+
+def _ticked(people: QListWidget) -> tuple[str, ...]:
+    return tuple(
+        str(item.data(_PERSON_ROLE))
+        for item in (people.item(n) for n in range(people.count()))
+        if item.checkState() == Qt.CheckState.Checked
+    )

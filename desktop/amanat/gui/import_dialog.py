@@ -142,6 +142,8 @@ class ImportDialog(QDialog):
             person_ids=(person_id,) if isinstance(person_id, str) else (),
             one_document=self.one_letter.isChecked() and self.one_letter.isEnabled(),
             title=self.title.text(),
+            # The documents reach the list sooner; the main window makes the previews next.
+            previews_later=True,
         )
 
     def start(self) -> None:

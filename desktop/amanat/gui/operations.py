@@ -28,7 +28,7 @@ from amanat.core.records import (
     Text,
     TextStatus,
 )
-from amanat.core.scans import ImportOptions, ImportProgress, ImportReport, import_files
+from amanat.core.scans import ImportOptions, ImportProgress, ImportReport, import_files, previews
 from amanat.core.search import SearchFilters, SearchHit
 from amanat.core.settings import ArchiveSettings
 from amanat.core.storage import documents, pages, people, tags, texts
@@ -232,10 +232,25 @@ def page_preview(page_id: str) -> Operation[bytes | None]:
     """The page's preview image, kept in memory only: never a file on disk."""
 
     def run(session: Session) -> bytes | None:
-        image = pages.image(session.require().db, page_id, "preview")
+        db = session.require().db
+        # A page shown before the background pass reached it gets its preview now.
+        image = pages.image(db, page_id, "preview") or previews.make_preview(db, page_id)
         return image.data if image else None
 
     return run
+
+
+PREVIEWS_AT_A_TIME = 4
+"""Pages given a preview per turn of the background pass: about a third of a second of work
+on an old laptop, so whatever the user asks for next waits no longer than that."""
+
+
+def make_some_previews(session: Session) -> int:
+    """One turn of the background pass: previews for a few pages that have none. Returns how
+    many were made: 0 when none is left, or only pages that cannot be drawn (which keep their
+    thumbnail), so the pass then stops instead of trying them again and again."""
+    db = session.require().db
+    return previews.make_previews(db, previews.missing(db, PREVIEWS_AT_A_TIME))
 
 
 # --- Search --------------------------------------------------------------------------------
@@ -414,8 +429,8 @@ def add_text(text: Text) -> Operation[Text]:
 
 @dataclass(frozen=True, slots=True)
 class DocumentFields:
-    """What the details dialog changes. Tags, recipients and the trash are not among them, so
-    undoing an edit of the details never takes back a tag added since."""
+    """What the details dialog changes. Tags and the trash are not among them, so undoing an
+    edit of the details never takes back a tag added since."""
 
     title: str
     kind: DocumentKind
@@ -424,6 +439,7 @@ class DocumentFields:
     concerned_ids: tuple[str, ...]
     provenance: Provenance
     consent: Consent
+    recipient_ids: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> DocumentFields:
@@ -435,6 +451,7 @@ class DocumentFields:
             document.concerned_ids,
             document.provenance,
             document.consent,
+            document.recipient_ids,
         )
 
 
@@ -452,6 +469,7 @@ def save_document_fields(document_id: str, fields: DocumentFields) -> Operation[
                     date=fields.date,
                     author_id=fields.author_id,
                     concerned_ids=fields.concerned_ids,
+                    recipient_ids=fields.recipient_ids,
                     provenance=fields.provenance,
                     consent=fields.consent,
                 ),

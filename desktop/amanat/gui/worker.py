@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
+from amanat.core.background import lower_this_thread
 from amanat.core.errors import AmanatError, ArchiveLocked
 from amanat.core.vault import Archive
 
@@ -72,7 +73,13 @@ class Worker(QObject):
         owner: QObject,
         done: Done[T] | None = None,
         failed: Failed | None = None,
+        *,
+        outlives_lock: bool = False,
     ) -> None:
+        """Run ``operation`` on the archive's thread; ``done`` or ``failed`` is then called on
+        the GUI thread, unless the archive was locked meanwhile. ``outlives_lock`` delivers
+        the result even then: for the edits saved as the archive locks, whose failure the
+        user must still hear about."""
         raise NotImplementedError
 
     def invalidate(self) -> None:
@@ -86,12 +93,14 @@ class Worker(QObject):
     def _deliver(
         self,
         owner: QObject,
-        generation: int,
+        generation: int | None,
         callback: Callable[[Any], None] | None,
         value: object,
     ) -> None:
         """Runs on the GUI thread."""
-        if generation != self._generation or not shiboken6.isValid(owner):
+        if generation is not None and generation != self._generation:
+            return
+        if not shiboken6.isValid(owner):
             return
         if callback is not None:
             callback(value)
@@ -108,7 +117,11 @@ class ThreadWorker(Worker):
         super().__init__(parent)
         # One worker: the executor keeps that same thread for its whole life, which is what
         # SQLCipher's check_same_thread needs.
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="amanat-archive")
+        # Below the window's priority, so that a long operation (an import's writes) never
+        # makes the window wait for a core.
+        self._executor = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="amanat-archive", initializer=lower_this_thread
+        )
         self._posted.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
 
     def submit(
@@ -117,8 +130,10 @@ class ThreadWorker(Worker):
         owner: QObject,
         done: Done[T] | None = None,
         failed: Failed | None = None,
+        *,
+        outlives_lock: bool = False,
     ) -> None:
-        generation = self._generation
+        generation = None if outlives_lock else self._generation
 
         def job() -> None:
             try:
@@ -150,8 +165,10 @@ class SynchronousWorker(Worker):
         owner: QObject,
         done: Done[T] | None = None,
         failed: Failed | None = None,
+        *,
+        outlives_lock: bool = False,
     ) -> None:
-        generation = self._generation
+        generation = None if outlives_lock else self._generation
         try:
             result = operation(self._session)
         except AmanatError as error:

@@ -1,0 +1,61 @@
+"""The background pass that makes the screen-sized previews an import left for later.
+
+It runs on the archive's worker thread a few pages per turn, and each turn is queued behind
+whatever the user asked for meanwhile, so opening a letter never waits for the whole pass.
+Locking drops the turn on its way (Worker.invalidate) and the pass simply stops; the next
+unlock starts it again for what is left.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from amanat.gui.operations import make_some_previews
+from amanat.gui.worker import Worker
+
+
+class PreviewPass(QObject):
+    finished = Signal()
+
+    def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._running = False
+        self._chain = 0
+        """Which start the turns on their way belong to: a turn of a pass stopped and
+        started again since is ignored, so two passes never run side by side."""
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        """Start the pass, or let the one running pick up the new pages on its next turn."""
+        if not self._running:
+            self._running = True
+            self._chain += 1
+            self._turn(self._chain)
+
+    def stop(self) -> None:
+        self._running = False
+        self._chain += 1
+
+    def _turn(self, chain: int) -> None:
+        self._worker.submit(
+            make_some_previews,
+            self,
+            lambda count: self._made(chain, count),
+            lambda _error: self._made(chain, 0),
+        )
+
+    def _made(self, chain: int, count: int) -> None:
+        if chain != self._chain:
+            return
+        if count:
+            self._turn(chain)
+        else:
+            self._end()
+
+    def _end(self) -> None:
+        self._running = False
+        self.finished.emit()
