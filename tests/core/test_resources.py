@@ -12,5 +12,5 @@ def test_the_persian_font_is_found_with_its_licence() -> None:
 
 
 def test_a_missing_file_names_what_is_missing() -> None:
-    with pytest.raises(FileNotFoundError, match="fonts/none.ttf"):
+    with pytest.raises(FileNotFoundError, match=r"fonts/none\.ttf"):
         resource("fonts", "none.ttf")

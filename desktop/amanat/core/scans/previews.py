@@ -125,5 +125,7 @@ def _draw(original: _Original) -> PageImage | None:
             pictures.decode_for_display(image)
             image.load()
             return pictures.preview_image(image, original.orientation)
-    except (ScanRefused, MemoryError, *DECODING_ERRORS):
+    except (ScanRefused, MemoryError):
+        return None
+    except DECODING_ERRORS:
         return None
