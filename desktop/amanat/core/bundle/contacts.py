@@ -12,11 +12,19 @@ from amanat.core import audit
 from amanat.core.bundle.age import X25519Recipient
 from amanat.core.bundle.identity import fingerprint, format_signing_key, parse_signing_key
 from amanat.core.database import Database, Row
-from amanat.core.errors import ContactExists, InvalidInput, RecordNotFound
+from amanat.core.errors import AmanatError, ContactExists, InvalidInput, RecordNotFound
 from amanat.core.records import new_id, now
 from amanat.core.storage.columns import time_from, time_text
 
 _COLUMNS = "id, name, age_recipient, signing_key, verified, created, modified"
+
+
+class NoSigningKey(AmanatError):
+    code = "contact-no-signing-key"
+    template = (
+        "{name} has no signing key yet, so there is no fingerprint to compare; add their "
+        "amanatsign1… key first."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +68,33 @@ def add(
 
 
 def set_verified(db: Database, contact_id: str, verified: bool = True) -> Contact:
+    """Record that the contact's fingerprint was compared with them (or, with ``verified``
+    False, that it no longer counts as compared)."""
     with db.transaction():
         contact = replace(get(db, contact_id), verified=verified, modified=now())
+        if verified and contact.signing_key is None:
+            # Without a signing key there is no fingerprint, so nothing was compared.
+            raise NoSigningKey(name=contact.name)
         db.execute(
             "UPDATE contacts SET verified = ?, modified = ? WHERE id = ?",
             (int(verified), time_text(contact.modified), contact_id),
         )
         state = "verified" if verified else "not verified"
         audit.append(db, "changed", "contact", contact_id, f"marked {contact.name} {state}")
+    return contact
+
+
+def set_signing_key(db: Database, contact_id: str, signing_key: str) -> Contact:
+    """Give a contact the signing key they sent later. It starts out not verified: it is
+    a new key, and only comparing its fingerprint with them makes it verified."""
+    key = format_signing_key(parse_signing_key(signing_key))
+    with db.transaction():
+        contact = replace(get(db, contact_id), signing_key=key, verified=False, modified=now())
+        db.execute(
+            "UPDATE contacts SET signing_key = ?, verified = 0, modified = ? WHERE id = ?",
+            (key, time_text(contact.modified), contact_id),
+        )
+        audit.append(db, "changed", "contact", contact_id, f"set the signing key of {contact.name}")
     return contact
 
 
