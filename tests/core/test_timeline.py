@@ -521,7 +521,7 @@ def test_building_a_long_timeline_takes_a_few_queries_not_one_per_event(
     result = build_timeline(archive.db, sara.id, today=TODAY)
 
     assert len(result.events) == 28 and all(e.source_ids == (letter.id,) for e in result.events)
-    assert len(queries) <= 4
+    assert len(queries) <= 6  # person, events, sources, documents, and two for tags
 
 
 # --- Places spelled two ways -----------------------------------------------------------------
@@ -708,3 +708,36 @@ def test_export_never_overwrites_an_existing_file(tmp_path: Path):
     with pytest.raises(FileNotWritable, match="already exists"):
         timeline_export.refuse_existing(target)
     assert target.read_bytes() == b"first"
+
+
+def test_entries_carry_their_tags_so_a_view_can_filter_by_them(archive: Archive):
+    from amanat.core.records import Tag
+    from amanat.core.storage import tags
+
+    sara = a_prisoner(archive.db)
+    solitary = tags.add(archive.db, Tag("solitary"))
+    letter = documents.add(
+        archive.db,
+        Document(DocumentKind.LETTER, "Letter", d("2020-01-01"), sara.id, tag_ids=(solitary.id,)),
+    )
+    tagged = events.add(
+        archive.db, Event(sara.id, EventType.SOLITARY, d("2020-02-01"), tag_ids=(solitary.id,))
+    )
+    plain = events.add(archive.db, Event(sara.id, EventType.VISIT, d("2020-03-01")))
+    by_id = {e.id: e for e in build_timeline(archive.db, sara.id, today=TODAY).entries}
+    assert by_id[letter.id].tag_ids == (solitary.id,)
+    assert by_id[tagged.id].tag_ids == (solitary.id,)
+    assert by_id[plain.id].tag_ids == ()
+
+
+def test_removing_an_event_takes_it_out_of_the_chronology_and_keeps_its_source(archive: Archive):
+    sara = a_prisoner(archive.db)
+    letter = a_letter(archive.db, sara, "2020-01-01")
+    event = events.add(
+        archive.db, Event(sara.id, EventType.ARREST, d("2020-02-01"), source_ids=(letter.id,))
+    )
+    events.remove(archive.db, event.id)
+    assert build_timeline(archive.db, sara.id, today=TODAY).events == ()
+    assert documents.get(archive.db, letter.id).title == letter.title
+    with pytest.raises(RecordNotFound):
+        events.remove(archive.db, event.id)

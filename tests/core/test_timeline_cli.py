@@ -1,5 +1,5 @@
-"""``amanat timeline PERSON_ID`` as a user types it: text, CSV, a file that must be new, and
-PDF refused with one clear sentence."""
+"""``amanat timeline PERSON_ID`` as a user types it: text, CSV, PDF, a file that must be new;
+and ``amanat place`` for one prison spelled two ways."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from amanat.core.records import Document, DocumentKind, Event, EventType, Person
 from amanat.core.storage import documents, events, people
 from amanat.core.vault import Archive
 from tests.conftest import PASSWORD
+from tests.core.test_timeline_pdf import pdf_text
 
 
 @dataclass(frozen=True)
@@ -140,13 +141,55 @@ def test_timeline_as_text_to_a_file(case: Case, tmp_path: Path):
     assert target.read_text(encoding="utf-8").startswith("Chronology of Sara Example\n")
 
 
-def test_timeline_as_pdf_is_refused_with_one_clear_sentence(case: Case, tmp_path: Path):
-    run = case.timeline(case.sara, "--format", "pdf", "-o", tmp_path / "sara.pdf")
+def test_timeline_as_pdf_is_written_to_a_new_file(case: Case, tmp_path: Path):
+    target = tmp_path / "sara.pdf"
+    run = case.timeline(case.sara, "--format", "pdf", "--calendar", "jalali", "-o", target)
+    assert run.code == 0, run.err
+    assert "Wrote the chronology of Sara Example" in run.out
+    text = pdf_text(target.read_bytes())
+    assert "Chronology of Sara Example" in text
+    assert "9 Esfand 1389" in text
+
+
+def test_timeline_as_pdf_without_a_file_is_refused_and_nothing_printed(case: Case):
+    run = case.timeline(case.sara, "--format", "pdf")
     assert run.code == 1 and run.out == ""
-    assert run.err == (
-        "amanat: PDF export is not available yet; export the chronology as text or CSV.\n"
-    )
-    assert not (tmp_path / "sara.pdf").exists()
+    assert run.err == "amanat: A PDF is written to a file: give one with -o FILE.\n"
+
+
+def place(case: Case, *args: str | Path) -> Run:
+    return amanat("place", *args, "--archive", case.folder, "--password-file", case.password_file)
+
+
+def test_place_list_offers_to_merge_evin_spelled_in_persian(case: Case):
+    with Archive.open(case.folder, PASSWORD) as archive:
+        events.add(
+            archive.db, Event(case.sara, EventType.TRANSFER, parse_date("2013-05-01"), place="اوین")
+        )
+    run = place(case, "list")
+    assert run.code == 0, run.err
+    assert "    1  Evin\n" in run.out
+    assert "“Evin” and “اوین” look like one place" in run.out
+    assert "amanat place merge 'اوین' --into Evin" in run.out
+
+
+def test_place_merge_writes_one_spelling_and_the_list_no_longer_offers_it(case: Case):
+    with Archive.open(case.folder, PASSWORD) as archive:
+        moved = events.add(
+            archive.db, Event(case.sara, EventType.TRANSFER, parse_date("2013-05-01"), place="اوین")
+        )
+    run = place(case, "merge", "اوین", "--into", "Evin")
+    assert run.code == 0, run.err
+    assert run.out == "“Evin” is now the place of 1 event(s).\n"
+    with Archive.open(case.folder, PASSWORD) as archive:
+        assert events.get(archive.db, moved.id).place == "Evin"
+    assert "look like one place" not in place(case, "list").out
+
+
+def test_place_merge_of_a_name_no_event_uses_changes_nothing(case: Case):
+    run = place(case, "merge", "Nowhere", "--into", "Evin")
+    assert run.code == 0, run.err
+    assert run.out == "No event names those places, so nothing was changed.\n"
 
 
 def test_timeline_of_a_person_with_no_events_says_what_to_add(case: Case):

@@ -92,6 +92,8 @@ class TimelineEntry:
     """A document entry whose document is in the trash (listed only when asked for)."""
     relations: tuple[Relation, ...] = ()
     """For a document: wrote, received and/or concerned, in that order."""
+    tag_ids: tuple[str, ...] = ()
+    """The tags of the event or document, so a view can filter by tag."""
 
     @property
     def source_ids(self) -> tuple[str, ...]:
@@ -257,6 +259,16 @@ _SOURCES_SQL = (
     " JOIN documents d ON d.id = s.document_id"
     " WHERE e.person_id = ? ORDER BY s.event_id, s.position"
 )
+_EVENT_TAGS_SQL = (
+    "SELECT t.event_id, t.tag_id FROM events e JOIN event_tags t ON t.event_id = e.id"
+    " WHERE e.person_id = ? ORDER BY t.event_id, t.tag_id"
+)
+_DOCUMENT_TAGS_SQL = (
+    "SELECT t.document_id, t.tag_id FROM document_tags t WHERE t.document_id IN"
+    " (SELECT id FROM documents WHERE author_id = ?"
+    " UNION SELECT document_id FROM document_people WHERE person_id = ?)"
+    " ORDER BY t.document_id, t.tag_id"
+)
 _DOCUMENT_COLUMNS = f"d.id, d.kind, d.title, {_DATE.format(p='d.date')}, d.trashed IS NOT NULL"
 _DOCUMENTS_SQL = (
     f"SELECT {_DOCUMENT_COLUMNS}, 'wrote' FROM documents d WHERE d.author_id = ?{{trash}}"
@@ -276,7 +288,7 @@ def build_timeline(
     today: datetime.date | None = None,
     include_trash: bool = False,
 ) -> Timeline:
-    """The chronology of one person, in four queries whatever its length.
+    """The chronology of one person, in six queries whatever its length.
 
     Events whose source documents are in the trash are listed, with those sources marked.
     Documents that are themselves in the trash are left out unless ``include_trash``.
@@ -306,10 +318,23 @@ def _event_entries(db: Database, person_id: str) -> list[TimelineEntry]:
     sources: dict[str, list[SourceRef]] = {}
     for event_id, document_id, title, trashed in db.all(_SOURCES_SQL, (person_id,)):
         sources.setdefault(event_id, []).append(SourceRef(document_id, title, bool(trashed)))
-    return [_event_entry(row, sources.get(row[0], ())) for row in db.all(_EVENTS_SQL, (person_id,))]
+    tag_ids = _tags_by_record(db.all(_EVENT_TAGS_SQL, (person_id,)))
+    return [
+        _event_entry(row, sources.get(row[0], ()), tag_ids.get(row[0], ()))
+        for row in db.all(_EVENTS_SQL, (person_id,))
+    ]
 
 
-def _event_entry(row: Row, sources: Sequence[SourceRef]) -> TimelineEntry:
+def _tags_by_record(rows: Iterable[Row]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for record_id, tag_id in rows:
+        found.setdefault(record_id, []).append(tag_id)
+    return {record_id: tuple(ids) for record_id, ids in found.items()}
+
+
+def _event_entry(
+    row: Row, sources: Sequence[SourceRef], tag_ids: tuple[str, ...] = ()
+) -> TimelineEntry:
     start = date_from(row[2:7])
     assert start is not None, "events always have a date"
     return TimelineEntry(
@@ -322,6 +347,7 @@ def _event_entry(row: Row, sources: Sequence[SourceRef]) -> TimelineEntry:
         place=row[13],
         description=row[14],
         sources=tuple(sources),
+        tag_ids=tag_ids,
     )
 
 
@@ -335,6 +361,7 @@ def _document_entries(
         rows.setdefault(row[0], row)
         relations.setdefault(row[0], set()).add(_RELATIONS[row[9]])
     found: list[TimelineEntry | UndatedDocument] = []
+    tag_ids = _tags_by_record(db.all(_DOCUMENT_TAGS_SQL, (person_id, person_id)))
     for document_id, row in rows.items():
         kind, title, in_trash = DocumentKind(row[1]), row[2], bool(row[8])
         ordered = tuple(r for r in Relation if r in relations[document_id])
@@ -351,6 +378,7 @@ def _document_entries(
                     title=title,
                     in_trash=in_trash,
                     relations=ordered,
+                    tag_ids=tag_ids.get(document_id, ()),
                 )
             )
     return found
@@ -913,3 +941,36 @@ def merge_places(
                 f"{person.display_name}",
             )
     return tuple(ids)
+
+
+def merge_places_everywhere(db: Database, spellings: Iterable[str], into: str) -> tuple[str, ...]:
+    """``merge_places`` for everyone whose events use one of ``spellings``, all in one
+    transaction: a place is the same prison whoever was held there."""
+    names = sorted({s for s in spellings if s != into.strip()})
+    if not names:
+        return ()
+    marks = ", ".join("?" * len(names))
+    changed: list[str] = []
+    with db.transaction():
+        person_ids = [
+            row[0]
+            for row in db.all(
+                f"SELECT DISTINCT person_id FROM events WHERE place IN ({marks})"
+                " ORDER BY person_id",
+                tuple(names),
+            )
+        ]
+        for person_id in person_ids:
+            changed += merge_places(db, person_id, names, into)
+    return tuple(changed)
+
+
+def place_uses(db: Database, person_id: str | None = None) -> list[tuple[str, int]]:
+    """Every place named by events (of one person, or of everyone) and how many use it."""
+    sql = "SELECT place, count(*) FROM events WHERE place != ''"
+    params: tuple[str, ...] = ()
+    if person_id is not None:
+        people.get(db, person_id)
+        sql += " AND person_id = ?"
+        params = (person_id,)
+    return [(place, n) for place, n in db.all(sql + " GROUP BY place ORDER BY place", params)]

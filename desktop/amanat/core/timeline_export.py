@@ -1,6 +1,6 @@
 """A chronology as text (a readable table under the computed facts) or as CSV for a
-spreadsheet, in either calendar, written only to a new file: an export never replaces a file
-that is already there."""
+spreadsheet (the PDF is timeline_pdf's), in either calendar, written only to a new file: an
+export never replaces a file that is already there."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date, format_iso
-from amanat.core.errors import AmanatError, DiskFull, FileNotWritable
+from amanat.core.errors import DiskFull, FileNotWritable
 from amanat.core.timeline import (
     Contradiction,
     CurrentPlace,
@@ -23,12 +23,6 @@ from amanat.core.timeline import (
     UndatedDocument,
     Whereabouts,
 )
-
-
-class ExportNotAvailable(AmanatError):
-    code = "export-not-available"
-    template = "{format} export is not available yet; export the chronology as text or CSV."
-
 
 # --- Words for the figures -------------------------------------------------------------------
 

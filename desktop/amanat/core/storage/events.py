@@ -54,6 +54,15 @@ def update(db: Database, event: Event) -> Event:
     return event
 
 
+def remove(db: Database, event_id: str) -> None:
+    """Take an event out of the chronology (undoing its addition); its documents stay."""
+    with db.transaction():
+        event = get(db, event_id)
+        db.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        search.unindex(db, "event", event_id)
+        audit.append(db, "removed", "event", event_id, f"removed {event.type}")
+
+
 def get(db: Database, event_id: str) -> Event:
     row = db.one(f"SELECT {_COLUMNS} FROM events WHERE id = ?", (event_id,))
     if row is None:
