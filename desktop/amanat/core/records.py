@@ -254,6 +254,12 @@ class Annotation:
     tag_ids: tuple[str, ...] = ()
     orphaned: bool = False
     """Its passage is gone from the text; it is kept and listed, never deleted silently."""
+    document_id: str = ""
+    """The document of its text or page, filled when read; kept when the text is deleted, so
+    an orphaned annotation is still listed under its document."""
+    linked_to: str | None = None
+    """An image annotation's text annotation, or a text annotation's image annotation: the
+    same passage seen in the scan and in the transcription. Set on both sides by ``link``."""
     id: str = field(default_factory=new_id)
     created: datetime.datetime = field(default_factory=now)
     modified: datetime.datetime = field(default_factory=now)

@@ -284,7 +284,23 @@ CREATE TABLE bundle_conflicts (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
+# Annotations: the document each one belongs to, kept when its text or page is deleted so an
+# orphaned annotation is still listed under its document (and goes with the document when the
+# trash is emptied), and the link between an image annotation and a text annotation that show
+# the same passage (cleared on both sides when either goes).
+_VERSION_4 = """
+ALTER TABLE annotations ADD COLUMN document_id TEXT REFERENCES documents(id) ON DELETE CASCADE;
+ALTER TABLE annotations ADD COLUMN linked_to TEXT REFERENCES annotations(id) ON DELETE SET NULL;
+
+UPDATE annotations SET document_id = coalesce(
+    (SELECT t.document_id FROM texts t WHERE t.id = annotations.text_id),
+    (SELECT p.document_id FROM pages p WHERE p.id = annotations.page_id)
+);
+CREATE INDEX annotations_by_document ON annotations(document_id);
+CREATE INDEX annotations_by_link ON annotations(linked_to);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,11 +1,17 @@
 """Storage of annotations on a passage of a text or a region of a page. Private unless the
-author chooses otherwise; only shareable ones may ever leave the archive."""
+author chooses otherwise; only shareable ones may ever leave the archive.
+
+An annotation whose passage or page is gone is orphaned: kept, still listed under its document
+and still found by search, never deleted except by the user (``remove``) or with its document
+when the trash is emptied.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from amanat.core import audit, search
+from amanat.core import anchoring, audit, search
 from amanat.core.database import Database, Row
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.records import Annotation, ImageRegion, TextRange, Visibility, now
@@ -14,9 +20,10 @@ from amanat.core.storage.columns import time_from, time_text
 
 _COLUMNS = (
     "id, target_kind, text_id, range_start, range_end, quote, prefix, suffix, page_id,"
-    " x, y, width, height, body, author, visibility, orphaned, created, modified"
+    " x, y, width, height, body, author, visibility, orphaned, created, modified,"
+    " document_id, linked_to"
 )
-_CONTEXT = 32  # characters kept either side of a quote, to find the passage again after edits
+_NAMES = [name.strip() for name in _COLUMNS.split(",")]
 
 
 def on_text(
@@ -24,53 +31,90 @@ def on_text(
 ) -> Annotation:
     """An annotation of text[start:end], quoting the passage and some context around it."""
     text = texts.get(db, text_id)
-    if not 0 <= start < end <= len(text.body):
-        raise InvalidInput(
-            detail=f"The passage {start}–{end} is not inside the text, which has "
-            f"{len(text.body)} characters, or it is empty."
-        )
-    target = TextRange(
-        text_id=text_id,
-        start=start,
-        end=end,
-        quote=text.body[start:end],
-        prefix=text.body[max(0, start - _CONTEXT) : start],
-        suffix=text.body[end : end + _CONTEXT],
-    )
+    _check_range(len(text.body), start, end)
+    target = anchoring.text_range(text_id, text.body, start, end)
+    return add(db, Annotation(target=target, body=body, **fields))  # type: ignore[arg-type]
+
+
+def on_page(
+    db: Database,
+    page_id: str,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    body: str,
+    **fields: object,
+) -> Annotation:
+    """An annotation of a rectangle on a page, in fractions (0–1) of its width and height."""
+    pages.get(db, page_id)
+    target = ImageRegion(page_id=page_id, x=x, y=y, width=width, height=height)
     return add(db, Annotation(target=target, body=body, **fields))  # type: ignore[arg-type]
 
 
 def add(db: Database, annotation: Annotation) -> Annotation:
+    """Store a new annotation, or put back one that ``remove`` returned (undo). An annotation
+    whose text or page is not in the archive is kept, orphaned."""
     _validate(annotation)
     with db.transaction():
-        document_id = _document_of(db, annotation)
+        annotation = _attached(db, annotation, by_quote=True)
+        partner = annotation.linked_to
         db.execute(
-            f"INSERT INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * 19)})", _row(annotation)
+            f"INSERT INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * len(_NAMES))})",
+            (*_row(annotation)[:-1], None),
         )
         _write_tags(db, annotation)
-        _index(db, annotation, document_id)
+        if partner is not None and _exists(db, partner):
+            _set_link(db, annotation.id, partner)
+        _index(db, annotation)
         audit.append(
             db, "added", "annotation", annotation.id, f"added {annotation.visibility} annotation"
         )
-    return annotation
+        return get(db, annotation.id)
 
 
 def update(db: Database, annotation: Annotation) -> Annotation:
+    """Change an annotation's body, tags, visibility or target. A passage that is placed again
+    takes its quote and context from the text, so quote and position always agree; an
+    orphaned passage keeps its old quote. ``linked_to`` is changed only by ``link``."""
     _validate(annotation)
     annotation = replace(annotation, modified=now())
     with db.transaction():
-        get(db, annotation.id)
-        document_id = _document_of(db, annotation)
+        stored = get(db, annotation.id)
+        annotation = _attached(db, _unless_stale(db, annotation, stored), by_quote=False)
         row = _row(annotation)
-        assignments = ", ".join(f"{name.strip()} = ?" for name in _COLUMNS.split(",")[1:17])
+        # Every column but the id, created and linked_to.
+        changed = [i for i, name in enumerate(_NAMES) if name not in ("id", "created", "linked_to")]
+        assignments = ", ".join(f"{_NAMES[i]} = ?" for i in changed)
         db.execute(
-            f"UPDATE annotations SET {assignments}, modified = ? WHERE id = ?",
-            (*row[1:17], row[18], annotation.id),
+            f"UPDATE annotations SET {assignments} WHERE id = ?",
+            (*(row[i] for i in changed), annotation.id),
         )
         db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation.id,))
         _write_tags(db, annotation)
-        _index(db, annotation, document_id)
-        audit.append(db, "changed", "annotation", annotation.id, "changed annotation")
+        _index(db, annotation)
+        summary = "changed annotation"
+        if stored.visibility != annotation.visibility:
+            summary = f"changed annotation, now {annotation.visibility}"
+        audit.append(db, "changed", "annotation", annotation.id, summary)
+        return get(db, annotation.id)
+
+
+def remove(db: Database, annotation_id: str) -> Annotation:
+    """Delete an annotation because the user asked to. Returns it as it was, so that
+    ``add(db, it)`` puts it back, link included (undo)."""
+    with db.transaction():
+        annotation = get(db, annotation_id)
+        # The partner's link is cleared by the foreign key (ON DELETE SET NULL).
+        db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+        search.unindex(db, "annotation", annotation_id)
+        audit.append(
+            db,
+            "removed",
+            "annotation",
+            annotation_id,
+            f"removed {annotation.visibility} annotation",
+        )
     return annotation
 
 
@@ -78,27 +122,178 @@ def get(db: Database, annotation_id: str) -> Annotation:
     row = db.one(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,))
     if row is None:
         raise RecordNotFound(kind="annotation", record_id=annotation_id)
-    return _annotation(db, row)
+    return _annotations(db, [row])[0]
 
 
 def annotations_of(db: Database, document_id: str | None = None) -> list[Annotation]:
-    """The annotations of one document, or of the whole archive."""
-    sql = f"SELECT {_COLUMNS} FROM annotations"
-    params: tuple[str, ...] = ()
+    """The annotations of one document (orphaned ones included), or of the whole archive."""
+    return find(db, document_id=document_id)
+
+
+def find(
+    db: Database,
+    *,
+    document_id: str | None = None,
+    tag_id: str | None = None,
+    author: str | None = None,
+    visibility: Visibility | None = None,
+) -> list[Annotation]:
+    """Annotations matching every filter given, oldest first. ``tag_id`` includes the tag's
+    descendants: "conditions" also finds annotations tagged "conditions/solitary"."""
+    where: list[str] = []
+    params: dict[str, object] = {}
     if document_id is not None:
-        sql += (
-            " WHERE text_id IN (SELECT id FROM texts WHERE document_id = ?)"
-            " OR page_id IN (SELECT id FROM pages WHERE document_id = ?)"
+        where.append("document_id = :document")
+        params["document"] = document_id
+    if tag_id is not None:
+        where.append(
+            "id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id IN ("
+            " WITH RECURSIVE tree(id) AS (SELECT :tag UNION"
+            "   SELECT t.id FROM tags t JOIN tree ON t.parent_id = tree.id)"
+            " SELECT id FROM tree))"
         )
-        params = (document_id, document_id)
-    return [_annotation(db, row) for row in db.all(sql + " ORDER BY created, rowid", params)]
+        params["tag"] = tag_id
+    if author is not None:
+        where.append("author = :author")
+        params["author"] = author
+    if visibility is not None:
+        where.append("visibility = :visibility")
+        params["visibility"] = Visibility(visibility).value
+    sql = f"SELECT {_COLUMNS} FROM annotations"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return _annotations(db, db.all(sql + " ORDER BY created, rowid", params))
 
 
-def _document_of(db: Database, annotation: Annotation) -> str:
+def annotations_of_text(db: Database, text_id: str) -> list[Annotation]:
+    rows = db.all(
+        f"SELECT {_COLUMNS} FROM annotations WHERE text_id = ? ORDER BY created, rowid", (text_id,)
+    )
+    return _annotations(db, rows)
+
+
+def link(db: Database, image_annotation_id: str, text_annotation_id: str | None) -> None:
+    """Link an annotation on a page to one on a passage of the same document (the same words
+    seen in the scan and in the transcription), on both sides; None clears the link. Either
+    side's earlier link is cleared first: a link joins exactly two annotations."""
+    with db.transaction():
+        image = get(db, image_annotation_id)
+        if not isinstance(image.target, ImageRegion):
+            raise InvalidInput(detail="Only an annotation on a page can be linked to a passage.")
+        _clear_link(db, image.id)
+        if text_annotation_id is None:
+            audit.append(db, "changed", "annotation", image.id, "unlinked annotation")
+            return
+        passage = get(db, text_annotation_id)
+        if not isinstance(passage.target, TextRange):
+            raise InvalidInput(detail="An annotation on a page can only be linked to a passage.")
+        if passage.document_id != image.document_id:
+            raise InvalidInput(
+                detail="An annotation on a page can only be linked to a passage of the same "
+                "document."
+            )
+        _clear_link(db, passage.id)
+        _set_link(db, image.id, passage.id)
+        audit.append(db, "changed", "annotation", image.id, "linked annotation to a passage")
+
+
+def follow_text_edit(db: Database, text_id: str, old_body: str, new_body: str) -> None:
+    """Move the annotations of a text through an edit, orphan those whose passage is gone and
+    re-attach orphans whose quote came back. Runs inside the edit's transaction."""
+    notes = annotations_of_text(db, text_id)
+    if not notes:
+        return
+    ranges = [(note.target, note.orphaned) for note in notes if isinstance(note.target, TextRange)]
+    followed = anchoring.follow_all(old_body, new_body, ranges)
+    for note, (old_target, was_orphaned), result in zip(notes, ranges, followed, strict=True):
+        if result.target is None:
+            if not was_orphaned:
+                db.execute("UPDATE annotations SET orphaned = 1 WHERE id = ?", (note.id,))
+                audit.append(db, "changed", "annotation", note.id, "orphaned: passage gone")
+            continue
+        new = result.target
+        if not was_orphaned and (new.start, new.end, new.prefix, new.suffix) == (
+            old_target.start,
+            old_target.end,
+            old_target.prefix,
+            old_target.suffix,
+        ):
+            continue
+        # Quote, body and document are unchanged, so the search entry stays as it is.
+        db.execute(
+            "UPDATE annotations SET range_start = ?, range_end = ?, prefix = ?, suffix = ?,"
+            " orphaned = 0 WHERE id = ?",
+            (new.start, new.end, new.prefix, new.suffix, note.id),
+        )
+        if was_orphaned:
+            audit.append(db, "changed", "annotation", note.id, "re-attached: passage found")
+
+
+def orphan_text(db: Database, text_id: str) -> None:
+    """The text is being deleted: its annotations stay, orphaned, under their document."""
+    for (annotation_id,) in db.all(
+        "SELECT id FROM annotations WHERE text_id = ? AND orphaned = 0", (text_id,)
+    ):
+        audit.append(db, "changed", "annotation", annotation_id, "orphaned: text deleted")
+    db.execute("UPDATE annotations SET orphaned = 1, text_id = NULL WHERE text_id = ?", (text_id,))
+
+
+def _check_range(length: int, start: int, end: int) -> None:
+    if not 0 <= start < end <= length:
+        raise InvalidInput(
+            detail=f"The passage {start}–{end} is not inside the text, which has "
+            f"{length} characters, or it is empty."
+        )
+
+
+def _attached(db: Database, annotation: Annotation, *, by_quote: bool) -> Annotation:
+    """The annotation as it will be stored: its document filled in, and orphaned when its text
+    or page is not in the archive. An attached passage takes its quote and context from the
+    text: found by its quote (``by_quote``: a new, restored or imported annotation, whose text
+    may have changed since) or by its position (the user placed it)."""
     target = annotation.target
+    orphaned = annotation.orphaned
     if isinstance(target, TextRange):
-        return texts.get(db, target.text_id).document_id
-    return pages.get(db, target.page_id).document_id
+        row = db.one("SELECT document_id, body FROM texts WHERE id = ?", (target.text_id,))
+        if row is not None and not orphaned:
+            body: str = row[1]
+            start: int | None = target.start
+            if by_quote and body[target.start : target.end] != target.quote:
+                start = anchoring.find_quote(body, target, target.start) if target.quote else None
+            if start is None:
+                orphaned = True
+            else:
+                end = start + len(target.quote) if by_quote else target.end
+                _check_range(len(body), start, end)
+                target = anchoring.text_range(target.text_id, body, start, end)
+        if row is None:
+            target = replace(target, text_id="")
+    else:
+        row = db.one("SELECT document_id FROM pages WHERE id = ?", (target.page_id,))
+        if row is None:
+            target = replace(target, page_id="")
+    if row is not None:
+        document_id = row[0]
+    else:
+        orphaned = True
+        known = db.value("SELECT 1 FROM documents WHERE id = ?", (annotation.document_id,))
+        document_id = annotation.document_id if known else ""
+    return replace(annotation, target=target, orphaned=orphaned, document_id=document_id)
+
+
+def _unless_stale(db: Database, annotation: Annotation, stored: Annotation) -> Annotation:
+    """An update made from a copy read before the text was edited carries the old position
+    with the same quote: the passage was not placed again, so it stays where it is now (and
+    stays orphaned if it is)."""
+    target, now_at = annotation.target, stored.target
+    if not (isinstance(target, TextRange) and isinstance(now_at, TextRange)):
+        return annotation
+    if (target.text_id, target.quote) != (now_at.text_id, now_at.quote) or target == now_at:
+        return annotation
+    body = db.value("SELECT body FROM texts WHERE id = ?", (target.text_id,))
+    if body is not None and body[target.start : target.end] == target.quote:
+        return annotation  # the same words elsewhere: placed there on purpose
+    return replace(annotation, target=now_at, orphaned=stored.orphaned)
 
 
 def _validate(annotation: Annotation) -> None:
@@ -109,13 +304,31 @@ def _validate(annotation: Annotation) -> None:
             and 0 <= target.y < 1
             and target.width > 0
             and target.height > 0
-            and target.x + target.width <= 1
-            and target.y + target.height <= 1
+            # A hair of slack: a region that reaches the edge, read back from percents.
+            and target.x + target.width <= 1 + 1e-9
+            and target.y + target.height <= 1 + 1e-9
         )
         if not inside:
             raise InvalidInput(detail="The rectangle is not inside the page, or it is empty.")
     elif target.end <= target.start or target.start < 0:
         raise InvalidInput(detail="The passage is empty.")
+
+
+def _exists(db: Database, annotation_id: str) -> bool:
+    return db.value("SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)) is not None
+
+
+def _clear_link(db: Database, annotation_id: str) -> None:
+    db.execute(
+        "UPDATE annotations SET linked_to = NULL WHERE id = ? OR linked_to = ?",
+        (annotation_id, annotation_id),
+    )
+
+
+def _set_link(db: Database, one: str, other: str) -> None:
+    _clear_link(db, other)
+    db.execute("UPDATE annotations SET linked_to = ? WHERE id = ?", (other, one))
+    db.execute("UPDATE annotations SET linked_to = ? WHERE id = ?", (one, other))
 
 
 def _write_tags(db: Database, annotation: Annotation) -> None:
@@ -125,9 +338,12 @@ def _write_tags(db: Database, annotation: Annotation) -> None:
     )
 
 
-def _index(db: Database, annotation: Annotation, document_id: str) -> None:
+def _index(db: Database, annotation: Annotation) -> None:
     quote = annotation.target.quote if isinstance(annotation.target, TextRange) else ""
-    search.index_annotation(db, annotation.id, quote, annotation.body, document_id)
+    if annotation.document_id:
+        search.index_annotation(db, annotation.id, quote, annotation.body, annotation.document_id)
+    else:
+        search.index(db, "annotation", annotation.id, quote, annotation.body)
 
 
 def _row(annotation: Annotation) -> tuple[object, ...]:
@@ -135,7 +351,7 @@ def _row(annotation: Annotation) -> tuple[object, ...]:
     if isinstance(target, TextRange):
         text_part: tuple[object, ...] = (
             "text",
-            target.text_id,
+            target.text_id or None,
             target.start,
             target.end,
             target.quote,
@@ -145,21 +361,39 @@ def _row(annotation: Annotation) -> tuple[object, ...]:
         image_part: tuple[object, ...] = (None, None, None, None, None)
     else:
         text_part = ("image", None, None, None, "", "", "")
-        image_part = (target.page_id, target.x, target.y, target.width, target.height)
+        image_part = (target.page_id or None, target.x, target.y, target.width, target.height)
     return (
         annotation.id,
         *text_part,
         *image_part,
         annotation.body,
         annotation.author,
-        annotation.visibility.value,
+        Visibility(annotation.visibility).value,
         int(annotation.orphaned),
         time_text(annotation.created),
         time_text(annotation.modified),
+        annotation.document_id or None,
+        annotation.linked_to,
     )
 
 
-def _annotation(db: Database, row: Row) -> Annotation:
+def _annotations(db: Database, rows: Sequence[Row]) -> list[Annotation]:
+    tags: dict[str, list[str]] = {}
+    if rows:
+        ids = [row[0] for row in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for annotation_id, tag_id in db.all(
+                f"SELECT annotation_id, tag_id FROM annotation_tags"
+                f" WHERE annotation_id IN ({marks})",
+                chunk,
+            ):
+                tags.setdefault(annotation_id, []).append(tag_id)
+    return [_annotation(row, tuple(sorted(tags.get(row[0], ())))) for row in rows]
+
+
+def _annotation(row: Row, tag_ids: tuple[str, ...]) -> Annotation:
     target: TextRange | ImageRegion
     if row[1] == "text":
         target = TextRange(
@@ -174,7 +408,6 @@ def _annotation(db: Database, row: Row) -> Annotation:
         target = ImageRegion(
             page_id=row[8] or "", x=row[9], y=row[10], width=row[11], height=row[12]
         )
-    tag_ids = db.all("SELECT tag_id FROM annotation_tags WHERE annotation_id = ?", (row[0],))
     return Annotation(
         id=row[0],
         target=target,
@@ -182,7 +415,9 @@ def _annotation(db: Database, row: Row) -> Annotation:
         author=row[14],
         visibility=Visibility(row[15]),
         orphaned=bool(row[16]),
-        tag_ids=tuple(sorted(t for (t,) in tag_ids)),
+        tag_ids=tag_ids,
         created=time_from(row[17]),
         modified=time_from(row[18]),
+        document_id=row[19] or "",
+        linked_to=row[20],
     )

@@ -1,4 +1,7 @@
-"""Storage of texts: the transcriptions, translations and summaries of a document."""
+"""Storage of texts: the transcriptions, translations and summaries of a document.
+
+A text's annotations follow its edits in the same transaction (see anchoring.py), and outlive
+it: deleting a text orphans them, it never deletes them."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from amanat.core import audit, search
 from amanat.core.database import Database, Row
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.records import Text, TextKind, TextStatus, now
+from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents
 from amanat.core.storage.columns import time_from, time_text
 
@@ -28,7 +32,7 @@ def update(db: Database, text: Text) -> Text:
     _validate(text)
     text = replace(text, modified=now())
     with db.transaction():
-        get(db, text.id)
+        old = get(db, text.id)
         db.execute(
             "UPDATE texts SET kind = ?, language = ?, body = ?, made_by = ?, status = ?,"
             " modified = ? WHERE id = ?",
@@ -43,7 +47,20 @@ def update(db: Database, text: Text) -> Text:
             ),
         )
         search.index_text(db, text.id, text.body, text.document_id)
+        annotation_store.follow_text_edit(db, text.id, old.body, text.body)
         audit.append(db, "changed", "text", text.id, f"changed {text.kind} ({text.language})")
+    return text
+
+
+def delete(db: Database, text_id: str) -> Text:
+    """Delete a text. Its annotations are kept, orphaned, under the text's document.
+    Returns the deleted text."""
+    with db.transaction():
+        text = get(db, text_id)
+        annotation_store.orphan_text(db, text_id)
+        db.execute("DELETE FROM texts WHERE id = ?", (text_id,))
+        search.unindex(db, "text", text_id)
+        audit.append(db, "deleted", "text", text_id, f"deleted {text.kind} ({text.language})")
     return text
 
 
