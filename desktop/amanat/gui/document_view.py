@@ -3,6 +3,9 @@
 Pages are shown from memory: the preview arrives from the worker as bytes and becomes an
 image here, never a file. Each text is typed in its own editor and takes its direction from
 its own content.
+
+Annotations are drawn here (passages in the texts, rectangles on the pages) and listed in
+the panel below the texts; gui/annotations/controller.py decides what they do.
 """
 
 from __future__ import annotations
@@ -26,8 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from amanat.core.dates import format_date
-from amanat.core.records import Document, DocumentKind, Text, TextKind
+from amanat.core.records import Document, DocumentKind, ImageRegion, Text, TextKind, Visibility
 from amanat.gui import labels
+from amanat.gui.annotations.highlights import Highlight
+from amanat.gui.annotations.looks import colour_of
+from amanat.gui.annotations.operations import AnnotationRow
+from amanat.gui.annotations.panel import AnnotationPanel
+from amanat.gui.annotations.regions import PageCanvas, Region
 from amanat.gui.operations import DocumentDetails, page_preview
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
@@ -37,7 +45,12 @@ from amanat.gui.worker import Worker
 
 
 class PageViewer(QWidget):
-    """A page at a time, fitted to the width or zoomed, turned for viewing only."""
+    """A page at a time, fitted to the width or zoomed, turned for viewing only; with the
+    rectangles annotated on it, and a mode to draw a new one."""
+
+    region_marked = Signal(str, float, float, float, float)
+    """(page id, x, y, width, height): a rectangle drawn, as fractions of the upright page."""
+    region_clicked = Signal(str)
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +61,11 @@ class PageViewer(QWidget):
         self._image = QImage()
         self._turn = 0
         self._zoom: float | None = None  # None: fit to the width
-        self.picture = QLabel()
+        self._regions: list[Region] = []
+        self._scroll_to_chosen = False
+        self.picture = PageCanvas()
+        self.picture.region_drawn.connect(self._region_drawn)
+        self.picture.region_clicked.connect(self.region_clicked)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroller = QScrollArea()
         self.scroller.setWidget(self.picture)
@@ -66,6 +83,13 @@ class PageViewer(QWidget):
         bar.addWidget(self._button("zoom-fit-width", self.tr("Fit to width"), self.fit))
         bar.addWidget(self._button("zoom-in", self.tr("Zoom in"), lambda: self._zoom_by(1.25)))
         bar.addWidget(self._button("object-rotate-right", self.tr("Turn the page"), self.rotate))
+        self.mark_button = self._button("draw-rectangle", self.tr("Mark a region"), lambda: None)
+        self.mark_button.setCheckable(True)
+        self.mark_button.setToolTip(
+            self.tr("Drag a rectangle on the page to annotate that part of it")
+        )
+        self.mark_button.toggled.connect(self.picture.set_marking)
+        bar.addWidget(self.mark_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -93,6 +117,10 @@ class PageViewer(QWidget):
 
     def clear(self) -> None:
         self._page_ids = ()
+        self._regions = []
+        self.picture.regions = []
+        self.picture.chosen = None
+        self.mark_button.setChecked(False)
         self._image = QImage()
         self.picture.clear()
         self.picture.setText(self.tr("No pages"))
@@ -140,9 +168,51 @@ class PageViewer(QWidget):
             return
         self._draw()
 
+    @property
+    def current_page_id(self) -> str | None:
+        return self._page_ids[self._current] if self._page_ids else None
+
+    def set_regions(self, regions: list[Region]) -> None:
+        self._regions = list(regions)
+        self._show_regions()
+
+    def show_region(self, annotation_id: str) -> None:
+        """Turn to the page of an annotated rectangle and draw it stronger."""
+        region = next((r for r in self._regions if r.annotation_id == annotation_id), None)
+        self.picture.chosen = annotation_id if region is not None else None
+        if region is None:
+            self.picture.update()
+            return
+        self._scroll_to_chosen = True
+        if region.page_id in self._page_ids and region.page_id != self.current_page_id:
+            self._current = self._page_ids.index(region.page_id)
+            self._load()
+        else:
+            self._show_regions()
+
+    def _show_regions(self) -> None:
+        page_id = self.current_page_id
+        self.picture.regions = [r for r in self._regions if r.page_id == page_id]
+        self.picture.update()
+        chosen = next(
+            (r for r in self.picture.regions if r.annotation_id == self.picture.chosen), None
+        )
+        if chosen is not None and self._scroll_to_chosen and not self.picture.pixmap().isNull():
+            self._scroll_to_chosen = False
+            centre = self.picture.view_rect(chosen.rectangle).center()
+            self.scroller.ensureVisible(round(centre.x()), round(centre.y()))
+
+    def _region_drawn(self, x: float, y: float, width: float, height: float) -> None:
+        page_id = self.current_page_id
+        # One rectangle each time the mode is chosen: the next click chooses again.
+        self.mark_button.setChecked(False)
+        if page_id is not None:
+            self.region_marked.emit(page_id, x, y, width, height)
+
     def _draw(self) -> None:
         if self._image.isNull():
             return
+        self.picture.turn = self._turn
         image = self._image.transformed(QTransform().rotate(self._turn))
         if self._zoom is None:
             width = max(50, self.scroller.viewport().width() - 4)
@@ -153,11 +223,12 @@ class PageViewer(QWidget):
                 Qt.TransformationMode.SmoothTransformation,
             )
         self.picture.setPixmap(QPixmap.fromImage(image))
+        self._show_regions()
 
     def _update_bar(self) -> None:
         count = len(self._page_ids)
         self.position.setText(
-            self.tr("Page %1 of %2").replace("%1", str(self._current + 1)).replace("%2", str(count))
+            labels.fill(self.tr("Page %1 of %2"), str(self._current + 1), str(count))
             if count
             else ""
         )
@@ -177,6 +248,13 @@ class DocumentView(QWidget):
     edit_details_requested = Signal()
     save_requested = Signal()
     """A text's Save button: ArchiveView saves every edited text of the document."""
+    details_shown = Signal(str)
+    """A document was shown, or shown anew after a change: its annotations are read again."""
+    annotate_passage = Signal(object, int, int)
+    """(TextEditor, start, end): annotate the passage selected in that editor."""
+    region_marked = Signal(str, float, float, float, float)
+    annotation_clicked = Signal(str)
+    """A highlight or a rectangle was clicked."""
 
     def __init__(self, worker: Worker, preferences: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
@@ -206,6 +284,9 @@ class DocumentView(QWidget):
             action.triggered.connect(lambda _=False, kind=kind: self.add_text(kind))
         self.add_text_button.setMenu(add_menu)
         self.pages = PageViewer(worker)
+        self.pages.region_marked.connect(self.region_marked)
+        self.pages.region_clicked.connect(self.annotation_clicked)
+        self.annotations = AnnotationPanel()
         self.texts = QTabWidget()
         self.texts.setDocumentMode(True)
         self.texts.setCornerWidget(self.add_text_button, Qt.Corner.TopRightCorner)
@@ -227,7 +308,12 @@ class DocumentView(QWidget):
         details_area.setWidgetResizable(True)
         details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         below_layout.addWidget(details_area, 1)
-        side.addWidget(below)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setDocumentMode(True)
+        self.lower_tabs.addTab(below, self.tr("Details"))
+        self.lower_tabs.addTab(self.annotations, "")
+        self._count_annotations(0)
+        side.addWidget(self.lower_tabs)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 1)
         side.setSizes([420, 220])
@@ -253,6 +339,8 @@ class DocumentView(QWidget):
         self.add_text_button.setEnabled(False)
         self.title.setText(self.tr("Choose a document from the list."))
         self.pages.clear()
+        self.annotations.clear()
+        self._count_annotations(0)
         while self.texts.count():
             widget = self.texts.widget(0)
             self.texts.removeTab(0)
@@ -285,6 +373,8 @@ class DocumentView(QWidget):
         self.edit_button.setEnabled(changeable)
         self.add_text_button.setEnabled(changeable)
         self.title.setText(isolated(document.title))
+        self.annotations.set_changeable(changeable)
+        self.pages.mark_button.setEnabled(changeable and bool(details.pages))
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )
@@ -301,6 +391,7 @@ class DocumentView(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self._fill_details(details)
+        self.details_shown.emit(document.id)
 
     def add_text(self, kind: TextKind) -> TextEditor | None:
         """A new, empty text to type into; it comes into the archive when first saved."""
@@ -329,9 +420,81 @@ class DocumentView(QWidget):
         editor.language.currentTextChanged.connect(lambda _="", e=editor: self._label_tab(e))
         editor.status.currentIndexChanged.connect(lambda _=0, e=editor: self._label_tab(e))
         editor.save_requested.connect(self.save_requested)
+        editor.annotate_requested.connect(
+            lambda start, end, e=editor: self.annotate_passage.emit(e, start, end)
+        )
+        editor.annotation_clicked.connect(self.annotation_clicked)
         self.texts.addTab(editor, "")
         self._label_tab(editor)
         return editor
+
+    # --- Annotations -----------------------------------------------------------------------
+
+    def show_annotations(self, rows: list[AnnotationRow]) -> None:
+        """Draw the document's annotations on its texts and pages, and list them."""
+        self.annotations.show_rows(rows)
+        self._count_annotations(len(rows))
+        for editor in self.editors:
+            editor.set_highlights(
+                [
+                    Highlight(
+                        row.id,
+                        row.annotation.target.start,
+                        row.annotation.target.end,
+                        colour_of(row.tags).name(),
+                        row.annotation.visibility is Visibility.SHAREABLE,
+                    )
+                    for row in rows
+                    if not isinstance(row.annotation.target, ImageRegion)
+                    and row.annotation.target.text_id == editor.text.id
+                    and not row.annotation.orphaned
+                ]
+            )
+        self.pages.set_regions(
+            [
+                Region(
+                    row.id,
+                    row.annotation.target.page_id,
+                    (
+                        row.annotation.target.x,
+                        row.annotation.target.y,
+                        row.annotation.target.width,
+                        row.annotation.target.height,
+                    ),
+                    colour_of(row.tags).name(),
+                    row.annotation.visibility is Visibility.SHAREABLE,
+                )
+                for row in rows
+                if isinstance(row.annotation.target, ImageRegion)
+            ]
+        )
+
+    def show_annotation(self, row: AnnotationRow, move: bool) -> None:
+        """Show one annotation where it is: its passage (``move``: selected and scrolled to,
+        in its text's tab) or its rectangle (on its page)."""
+        target = row.annotation.target
+        if isinstance(target, ImageRegion):
+            self.pages.show_region(row.id)
+            return
+        for editor in self.editors:
+            if editor.text.id == target.text_id:
+                if move and not row.annotation.orphaned:
+                    self.texts.setCurrentWidget(editor)
+                editor.choose(row.id, move=move and not row.annotation.orphaned)
+            else:
+                editor.choose(None)
+
+    def reveal_annotations(self) -> None:
+        self.lower_tabs.setCurrentWidget(self.annotations)
+
+    def _count_annotations(self, count: int) -> None:
+        index = self.lower_tabs.indexOf(self.annotations)
+        self.lower_tabs.setTabText(
+            index,
+            labels.fill(self.tr("Annotations (%1)"), str(count))
+            if count
+            else self.tr("Annotations"),
+        )
 
     def _label_tab(self, editor: TextEditor) -> None:
         index = self.texts.indexOf(editor)

@@ -3,25 +3,38 @@ the body, its language and whether someone checked it against the letter.
 
 The editor only holds the edit. It knows what was last saved, so it can say whether there is
 anything to save; ArchiveView turns each save into an undoable change.
+
+Annotated passages are drawn over the text (gui/annotations/highlights.py); a passage
+selected can be annotated with Ctrl+Shift+A, the button or the context menu.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from amanat.core.records import Text, TextKind, TextStatus
 from amanat.gui import labels
+from amanat.gui.annotations.highlights import (
+    Highlight,
+    annotation_at,
+    draw,
+    python_index,
+    restyle,
+)
 from amanat.gui.operations import TextContent
 from amanat.gui.text_direction import direction_of, start_of_line
 
@@ -31,6 +44,9 @@ _CODE_IN_BRACKETS = re.compile(r".*\(([^()]+)\)\s*")
 class TextEditor(QWidget):
     modified_changed = Signal(bool)
     save_requested = Signal()
+    annotate_requested = Signal(int, int)
+    """The passage selected, as Python indices (start, end) of the text as now typed."""
+    annotation_clicked = Signal(str)
 
     def __init__(self, text: Text, stored: bool, parent: QWidget | None = None) -> None:
         """``stored`` is False for a text just added in the window and not saved yet: it
@@ -41,6 +57,9 @@ class TextEditor(QWidget):
         self.saved = TextContent.of(text)
         self._modified = False
         self._direction: Qt.LayoutDirection | None = None
+        self._highlights: list[Highlight] = []
+        self._chosen: str | None = None
+        self._pressed_at: QPoint | None = None
 
         self.language = QComboBox()
         self.language.setEditable(True)
@@ -63,6 +82,22 @@ class TextEditor(QWidget):
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(self.tr("Type here what the letter says, line by line."))
         self.body.setTabChangesFocus(True)
+        self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.body.customContextMenuRequested.connect(self._context_menu)
+        self.annotate_action = QAction(self.tr("Annotate…"), self)
+        self.annotate_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+A")))
+        self.annotate_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.annotate_action.setToolTip(
+            self.tr("Comment on the passage selected and tag it (Ctrl+Shift+A)")
+        )
+        self.annotate_action.triggered.connect(self.annotate_selection)
+        self.addAction(self.annotate_action)
+        self.annotate_button = QToolButton()
+        self.annotate_button.setDefaultAction(self.annotate_action)
+        self.body.selectionChanged.connect(self._update_annotate)
+        # A click, not every move of the cursor: typing inside a passage must not jump to
+        # its annotation.
+        self.body.viewport().installEventFilter(self)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Language:")))
@@ -70,6 +105,7 @@ class TextEditor(QWidget):
         bar.addWidget(QLabel(self.tr("Status:")))
         bar.addWidget(self.status)
         bar.addStretch(1)
+        bar.addWidget(self.annotate_button)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -81,6 +117,7 @@ class TextEditor(QWidget):
         self.language.currentTextChanged.connect(self._changed)
         self.status.currentIndexChanged.connect(self._changed)
         self._changed()
+        self._update_annotate()
 
     @property
     def kind(self) -> TextKind:
@@ -142,6 +179,7 @@ class TextEditor(QWidget):
         self.language.setEnabled(not read_only)
         self.status.setEnabled(not read_only)
         self.save_button.setVisible(not read_only)
+        self._update_annotate()
 
     def _show(self, content: TextContent) -> None:
         if self.body.toPlainText() != content.body:
@@ -176,3 +214,104 @@ class TextEditor(QWidget):
         option.setTextDirection(direction)
         option.setAlignment(start_of_line(direction))
         document.setDefaultTextOption(option)
+
+    # --- Annotations -----------------------------------------------------------------------
+
+    def selected_passage(self) -> tuple[int, int] | None:
+        """The passage selected, without the spaces at its ends, as Python indices."""
+        cursor = self.body.textCursor()
+        if not cursor.hasSelection():
+            return None
+        text = self.body.toPlainText()
+        start = python_index(text, cursor.selectionStart())
+        end = python_index(text, cursor.selectionEnd())
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def annotate_selection(self) -> None:
+        passage = self.selected_passage()
+        if passage is not None and not self.body.isReadOnly():
+            self.annotate_requested.emit(*passage)
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        """Draw the annotated passages, counted in the text as saved. While an edit is not
+        saved the passages drawn already stay, moved along with the typing."""
+        self._highlights = list(highlights)
+        if self.body.toPlainText() == self.saved.body:
+            self.body.setExtraSelections(draw(self.body, self._highlights, self._chosen))
+        else:
+            self._restyle()
+
+    @property
+    def highlights(self) -> list[Highlight]:
+        return list(self._highlights)
+
+    @property
+    def chosen(self) -> str | None:
+        """The annotation drawn stronger than the others."""
+        return self._chosen
+
+    def choose(self, annotation_id: str | None, move: bool = False) -> None:
+        """Draw one annotation stronger; ``move`` also puts the cursor at the start of its
+        passage and scrolls to it. Not a selection: that would hide the tag's colour."""
+        self._chosen = annotation_id
+        self._restyle()
+        if not move or annotation_id is None:
+            return
+        for selection in self.body.extraSelections():
+            if annotation_at([selection], selection.cursor.selectionStart()) == annotation_id:
+                cursor = QTextCursor(selection.cursor)
+                cursor.setPosition(selection.cursor.selectionStart())
+                blocker = self.body.blockSignals(True)
+                self.body.setTextCursor(cursor)
+                self.body.blockSignals(blocker)
+                self.body.ensureCursorVisible()
+                return
+
+    def passage_shown(self, annotation_id: str) -> tuple[int, int] | None:
+        """Where an annotated passage is drawn now, as Python indices of the text shown."""
+        text = self.body.toPlainText()
+        for selection in self.body.extraSelections():
+            cursor = selection.cursor
+            if annotation_at([selection], cursor.selectionStart()) == annotation_id:
+                return (
+                    python_index(text, cursor.selectionStart()),
+                    python_index(text, cursor.selectionEnd()),
+                )
+        return None
+
+    def _restyle(self) -> None:
+        self.body.setExtraSelections(
+            restyle(self.body.extraSelections(), self._highlights, self._chosen)
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A click on a passage chooses its annotation; a drag selects text, as ever.
+        if watched == self.body.viewport() and isinstance(event, QMouseEvent):
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._pressed_at = event.position().toPoint()
+            elif event.type() == QEvent.Type.MouseButtonRelease and self._pressed_at is not None:
+                point = event.position().toPoint()
+                moved = (point - self._pressed_at).manhattanLength()
+                self._pressed_at = None
+                if moved < QApplication.startDragDistance():
+                    position = self.body.cursorForPosition(point).position()
+                    found = annotation_at(self.body.extraSelections(), position)
+                    if found is not None:
+                        self.annotation_clicked.emit(found)
+        return super().eventFilter(watched, event)
+
+    def _update_annotate(self) -> None:
+        self.annotate_action.setEnabled(
+            self.body.textCursor().hasSelection() and not self.body.isReadOnly()
+        )
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.body.createStandardContextMenu(position)
+        menu.addSeparator()
+        menu.addAction(self.annotate_action)
+        menu.exec(self.body.viewport().mapToGlobal(position))
+        menu.deleteLater()
