@@ -13,7 +13,9 @@ import dataclasses
 import datetime
 import getpass
 import json
+import math
 import os
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,7 +45,10 @@ from amanat.core.records import (
     Tag,
     Text,
     TextKind,
+    TextRange,
+    Visibility,
 )
+from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, events, pages, people, tags, texts
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive, check_new_password
@@ -447,19 +452,55 @@ def cmd_event_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_place_list(args: argparse.Namespace) -> int:
+    from amanat.core.timeline import likely_same_places, place_uses
+
+    with _unlocked(args) as archive:
+        uses = place_uses(archive.db, args.person)
+        groups = likely_same_places(archive.db, args.person)
+    if args.json:
+        _print_json({"places": [{"place": p, "events": n} for p, n in uses], "likely_same": groups})
+        return 0
+    for place, count in uses:
+        print(f"{count:>5}  {place}")
+    for group in groups:
+        names = " and ".join(f"“{s}”" for s in group.spellings)
+        print(
+            f"{names} look like one place; merge them with: amanat place merge "
+            + " ".join(shlex.quote(s) for s in group.spellings[1:])
+            + f" --into {shlex.quote(group.suggested)}"
+        )
+    return 0
+
+
+def cmd_place_merge(args: argparse.Namespace) -> int:
+    from amanat.core.timeline import merge_places, merge_places_everywhere
+
+    with _unlocked(args) as archive:
+        if args.person:
+            changed = merge_places(archive.db, args.person, args.names, args.into)
+        else:
+            changed = merge_places_everywhere(archive.db, args.names, args.into)
+    if not changed:
+        print("No event names those places, so nothing was changed.")
+    else:
+        print(f"“{args.into.strip()}” is now the place of {len(changed)} event(s).")
+    return 0
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     from amanat.core.timeline import build_timeline
     from amanat.core.timeline_export import (
-        ExportNotAvailable,
         refuse_existing,
         to_csv,
         to_csv_file_bytes,
         to_text,
         write_new_file,
     )
+    from amanat.core.timeline_pdf import to_pdf
 
-    if args.format == "pdf":
-        raise ExportNotAvailable(format="PDF")
+    if args.format == "pdf" and not args.output and not args.json:
+        raise InvalidInput(detail="A PDF is written to a file: give one with -o FILE.")
     calendar = Calendar(args.calendar or Calendar.GREGORIAN)
     as_of = _parse_date(args.as_of, args.calendar)
     if as_of is not None and as_of.start != as_of.end:
@@ -479,6 +520,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         data = text.encode("utf-8")
     elif args.format == "csv":
         text, data = to_csv(chronology, calendar), to_csv_file_bytes(chronology, calendar)
+    elif args.format == "pdf":
+        text, data = "", to_pdf(chronology, calendar)
     else:
         text = to_text(chronology, calendar)
         data = text.encode("utf-8")
@@ -520,6 +563,91 @@ def cmd_search(args: argparse.Namespace) -> int:
         snippet = " ".join(snippet.split())
         target = hit.document_id or hit.person_id or hit.record_id
         print(f"{hit.record_type:<10}  {target}  {hit.title}\n            {snippet}")
+    return 0
+
+
+def _visibility(args: argparse.Namespace) -> Visibility:
+    # Private unless asked: a lawyer's note must never leave by accident.
+    return Visibility.SHAREABLE if args.shareable else Visibility.PRIVATE
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive, archive.db.transaction():
+        note = annotation_store.on_text(
+            archive.db,
+            args.text,
+            args.start,
+            args.end,
+            args.body,
+            author=args.actor,
+            visibility=_visibility(args),
+            tag_ids=_tag_ids(archive, args.tag),
+        )
+    return _print_added(args, note)
+
+
+def _rectangle(text: str) -> tuple[float, float, float, float]:
+    """X,Y,W,H in percent of the page, as in a bundle's xywh=percent: (see --help)."""
+    parts = text.split(",")
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
+        raise InvalidInput(
+            detail=f"“{text}” is not a rectangle: give X,Y,W,H in percent of the page, "
+            "such as 10,20,30,15."
+        )
+    x, y, width, height = (n / 100 for n in numbers)
+    return x, y, width, height
+
+
+def cmd_annotate_page(args: argparse.Namespace) -> int:
+    x, y, width, height = _rectangle(args.rect)
+    with _unlocked(args) as archive, archive.db.transaction():
+        note = annotation_store.on_page(
+            archive.db,
+            args.page,
+            x,
+            y,
+            width,
+            height,
+            args.body,
+            author=args.actor,
+            visibility=_visibility(args),
+            tag_ids=_tag_ids(archive, args.tag),
+        )
+    return _print_added(args, note)
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    with _unlocked(args) as archive:
+        if args.doc:
+            documents.get(archive.db, args.doc)
+        tag = _existing_tag(archive, args.tag)
+        found = annotation_store.find(
+            archive.db,
+            document_id=args.doc,
+            tag_id=tag.id if tag else None,
+            visibility=Visibility(args.visibility) if args.visibility else None,
+        )
+        paths = {t: tags.path_of(archive.db, t) for note in found for t in note.tag_ids}
+    if args.json:
+        _print_json(found)
+        return 0
+    if not found:
+        print("No annotations.")
+    for note in found:
+        target = note.target
+        if isinstance(target, TextRange):
+            where = f"text {target.start}–{target.end} “{' '.join(target.quote.split())}”"
+        else:
+            corners = (target.x, target.y, target.width, target.height)
+            where = "page " + ",".join(f"{100 * n:g}" for n in corners) + "%"
+        mark = "ORPHANED  " if note.orphaned else ""
+        labels = "".join(f"  #{paths[t]}" for t in note.tag_ids)
+        print(f"{note.id}  {mark}{note.visibility:<9}  {note.document_id or '-'}  {where}")
+        print(f"    {' '.join(note.body.split())}{labels}")
     return 0
 
 
@@ -633,6 +761,23 @@ class _ProgressBar:
             sys.stderr.flush()
 
 
+def _make_previews(
+    archive: Archive, report: Any, bar: _ProgressBar, cancel: Callable[[], bool]
+) -> None:
+    """The screen-sized previews of the pages just imported. Stopped early (Ctrl-C), the
+    application makes the rest when it next opens the archive."""
+    from amanat.core.scans import ImportProgress, previews
+
+    imported = {page_id for document in report.documents for page_id in document.page_ids}
+    wanted = [page_id for page_id in previews.missing(archive.db) if page_id in imported]
+    previews.make_previews(
+        archive.db,
+        wanted,
+        progress=lambda done, total: bar(ImportProgress(done, total, "previews")),
+        cancel=cancel,
+    )
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     import signal
 
@@ -644,6 +789,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         one_document=args.one_document,
         title=args.title or "",
         limits=scans.ScanLimits(max_file_bytes=args.max_size_mb * 1024 * 1024),
+        previews_later=True,  # made below, once every file is safely in
     )
     interrupted: list[bool] = []
 
@@ -664,6 +810,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 progress=bar,
                 cancel=lambda: bool(interrupted),
             )
+            _make_previews(archive, report, bar, lambda: bool(interrupted))
         finally:
             signal.signal(signal.SIGINT, previous)
             bar.close()
@@ -836,8 +983,20 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
     if contact.fingerprint and not contact.verified:
         print(
             f"Fingerprint {contact.fingerprint}: compare it with {contact.name} by phone, then "
-            "add the contact again with --verified."
+            f"run: amanat contact verify {contact.id}"
         )
+    return 0
+
+
+def cmd_contact_verify(args: argparse.Namespace) -> int:
+    from amanat.core.bundle import contacts
+
+    with _unlocked(args) as archive:
+        contact = contacts.set_verified(archive.db, args.id)
+    if args.json:
+        _print_json({**_jsonable(contact), "fingerprint": contact.fingerprint})
+        return 0
+    print(f"{contact.name} is marked verified (fingerprint {contact.fingerprint}).")
     return 0
 
 
@@ -1168,6 +1327,22 @@ def build_parser() -> argparse.ArgumentParser:
     listing = command(event_commands, "list", cmd_event_list, "list a person's events")
     listing.add_argument("--person", required=True, metavar="ID")
 
+    place = commands.add_parser("place", help="list places and merge two spellings of one")
+    place_commands = place.add_subparsers(dest="place_command", metavar="COMMAND", required=True)
+    listing = command(
+        place_commands, "list", cmd_place_list, "list the places of events, and likely duplicates"
+    )
+    listing.add_argument("--person", metavar="ID", help="only this person's events")
+    merge = command(
+        place_commands,
+        "merge",
+        cmd_place_merge,
+        "write one spelling of a place in every event that uses another, e.g. Evin and اوین",
+    )
+    merge.add_argument("names", nargs="+", metavar="NAME", help="the spellings to replace")
+    merge.add_argument("--into", required=True, metavar="NAME", help="the spelling to keep")
+    merge.add_argument("--person", metavar="ID", help="only this person's events")
+
     chronology = command(
         commands,
         "timeline",
@@ -1200,6 +1375,50 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--until", metavar="DATE")
     find.add_argument("--calendar", choices=_choices(Calendar))
     find.add_argument("--limit", type=int, default=50)
+
+    annotate = command(
+        commands,
+        "annotate",
+        cmd_annotate,
+        "annotate a passage of a text: characters START up to END (counted from 0, END not "
+        "included); private unless --shareable; the author is the --actor name",
+    )
+    annotate.add_argument("text", metavar="TEXT_ID")
+    annotate.add_argument("--start", type=int, required=True, metavar="N")
+    annotate.add_argument("--end", type=int, required=True, metavar="N")
+    annotate.add_argument("--body", required=True, metavar="B", help="the comment")
+    annotate.add_argument("--tag", action="append", metavar="NAME", help="(repeatable)")
+    annotate.add_argument(
+        "--shareable", action="store_true", help="may leave in bundles (private otherwise)"
+    )
+    on_page = command(
+        commands,
+        "annotate-page",
+        cmd_annotate_page,
+        "annotate a rectangle on a page; private unless --shareable",
+    )
+    on_page.add_argument("page", metavar="PAGE_ID")
+    on_page.add_argument(
+        "--rect",
+        required=True,
+        metavar="X,Y,W,H",
+        help="in percent of the page's width and height (0–100) from its top-left corner, "
+        "as shown without rotation, e.g. 10,20,30,15",
+    )
+    on_page.add_argument("--body", required=True, metavar="B", help="the comment")
+    on_page.add_argument("--tag", action="append", metavar="NAME", help="(repeatable)")
+    on_page.add_argument(
+        "--shareable", action="store_true", help="may leave in bundles (private otherwise)"
+    )
+    listed = command(
+        commands,
+        "annotations",
+        cmd_annotations,
+        "list annotations, of one document or all; ORPHANED marks one whose passage is gone",
+    )
+    listed.add_argument("--doc", metavar="ID")
+    listed.add_argument("--tag", metavar="NAME", help="includes the tags under it")
+    listed.add_argument("--visibility", choices=_choices(Visibility))
 
     passwd = command(commands, "passwd", cmd_passwd, "change the password")
     passwd.add_argument("--new-password-file", metavar="FILE")
@@ -1305,6 +1524,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--verified", action="store_true", help="you compared the fingerprint with them"
     )
     command(contact_commands, "list", cmd_contact_list, "list contacts")
+    verify = command(
+        contact_commands,
+        "verify",
+        cmd_contact_verify,
+        "mark a contact verified, once you compared their fingerprint with them by phone",
+    )
+    verify.add_argument("id", metavar="ID")
 
     export_bundle = command(
         commands,

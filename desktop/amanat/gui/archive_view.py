@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from amanat.core.errors import AmanatError
 from amanat.core.storage.documents import DocumentFilter
 from amanat.gui import labels
+from amanat.gui.annotations.controller import AnnotationController
 from amanat.gui.details_dialog import DocumentDetailsDialog
 from amanat.gui.document_view import DocumentView
 from amanat.gui.messages import error_message
@@ -72,6 +73,7 @@ from amanat.gui.settings import Preferences
 from amanat.gui.tag_colours import ask_tag_colour
 from amanat.gui.text_direction import DirectionalItemDelegate
 from amanat.gui.text_editor import TextEditor
+from amanat.gui.timeline.view import TimelineView
 from amanat.gui.undo import Change
 from amanat.gui.worker import Operation, Worker
 
@@ -101,6 +103,8 @@ def _icon(name: str) -> QIcon:
 class ArchiveView(QWidget):
     document_shown = Signal(str)
     status = Signal(str)
+    unsaved_at_lock = Signal(object)
+    """An AmanatError: an edit saved as the archive locked could not be saved."""
     """A short sentence for the status bar (what was done, or why it was not)."""
 
     def __init__(self, worker: Worker, preferences: Preferences, parent: QWidget | None = None):
@@ -113,6 +117,8 @@ class ArchiveView(QWidget):
         self.choose_tag_colour: Callable[[QWidget, str, str | None], str | None] = ask_tag_colour
         """Asks a tag's colour (the path, the current colour); tests replace it."""
         self.details_dialog: DocumentDetailsDialog | None = None
+        self.timeline_view: TimelineView | None = None
+        """The open timeline window of a person, if any (one at a time)."""
         self.undo_stack = QUndoStack(self)
 
         self.sidebar_model = SidebarModel(self)
@@ -164,6 +170,8 @@ class ArchiveView(QWidget):
         self.search_field.textChanged.connect(self._search_toggled)
 
         self.person = PersonCard()
+        self.person.timeline_requested.connect(self.open_timeline)
+        self.person.new_event_requested.connect(self.new_event)
         self.person.hide()
         self.trash_bar = self._make_trash_bar()
         self.trash_bar.hide()
@@ -183,6 +191,12 @@ class ArchiveView(QWidget):
         self.document.tags.remove_requested.connect(self.remove_tag)
         self.document.save_requested.connect(self.save_texts)
         self.document.edit_details_requested.connect(self.edit_details)
+        self.annotations = AnnotationController(
+            worker, preferences, self.document, self.undo_stack, self._run_change,
+            self.save_texts, self,
+        )  # fmt: skip
+        self.annotations.status.connect(self.status)
+        self.annotations.open_document.connect(self.show_document)
         list_and_document = QSplitter(Qt.Orientation.Vertical)
         list_and_document.addWidget(list_column)
         list_and_document.addWidget(self.document)
@@ -223,6 +237,9 @@ class ArchiveView(QWidget):
         self.save_action.setShortcuts(QKeySequence.StandardKey.Save)
         self.save_action.setToolTip(self.tr("Save the texts of this document (Ctrl+S)"))
         self.save_action.triggered.connect(self.save_texts)
+        self.timeline_action = QAction(self.tr("&Timeline of This Person…"), self)
+        self.timeline_action.setShortcut(QKeySequence(self.tr("Ctrl+T")))
+        self.timeline_action.triggered.connect(self._timeline_of_chosen_person)
         self.edit_details_action = QAction(self.tr("Edit Details…"), self)
         self.edit_details_action.triggered.connect(self.edit_details)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -282,14 +299,22 @@ class ArchiveView(QWidget):
         (the undo history goes with the lock). The worker runs them before it closes the
         archive, since it runs operations in the order they were given."""
         for operation in self._unsaved_operations():
-            self._worker.submit(operation, self)
+            self._worker.submit(
+                operation, self, None, self.unsaved_at_lock.emit, outlives_lock=True
+            )
         if self.details_dialog is not None:
             self.details_dialog.reject()
             self.details_dialog.deleteLater()
             self.details_dialog = None
+        if self.timeline_view is not None:
+            self.timeline_view.clear()
+            self.timeline_view.close()
+            self.timeline_view.deleteLater()
+            self.timeline_view = None
         self._shown_id = None
         self._content = None
         self.undo_stack.clear()
+        self.annotations.clear()
         self.sidebar_model.clear()
         self.documents.clear()
         self.document.clear()
@@ -302,6 +327,8 @@ class ArchiveView(QWidget):
 
     def refresh_formatting(self) -> None:
         """The calendar changed: dates are shown anew."""
+        if self.timeline_view is not None:
+            self.timeline_view.set_calendar(self._preferences.calendar)
         self.documents.reload()
         if self._shown_id is not None:
             self._load_details(self._shown_id)
@@ -334,6 +361,12 @@ class ArchiveView(QWidget):
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
+
+    def selected_document_ids(self) -> list[str]:
+        """The documents chosen in the list (one, as the list selects single rows), for an
+        export of "the selected documents"."""
+        chosen = self._selected_id()
+        return [chosen] if chosen is not None else []
 
     def _selected_id(self) -> str | None:
         if self.list_or_results.currentWidget() is not self.table:
@@ -675,3 +708,35 @@ class ArchiveView(QWidget):
         if self.details_dialog is dialog:
             self.details_dialog = None
         dialog.deleteLater()
+
+    # --- A person's timeline -----------------------------------------------------------------
+
+    def open_timeline(self, person_id: str) -> TimelineView:
+        """The timeline window of a person, opened (or brought forward) and read."""
+        view = self.timeline_view
+        if view is None:
+            view = TimelineView(self._worker, self._preferences, self.undo_stack, self)
+            view.setWindowFlag(Qt.WindowType.Window)
+            view.resize(1100, 600)
+            view.document_requested.connect(self._timeline_document_chosen)
+            view.changed.connect(self.refresh)
+            self.timeline_view = view
+        view.show_person(person_id)
+        self._worker.submit(tag_entries, view, view.set_tags)
+        view.show()
+        view.activateWindow()
+        return view
+
+    def new_event(self, person_id: str) -> None:
+        self.open_timeline(person_id).new_event()
+
+    def _timeline_of_chosen_person(self) -> None:
+        person_id = self.person.person_id
+        if person_id is None:
+            self.status.emit(self.tr("Choose a person in the sidebar first."))
+            return
+        self.open_timeline(person_id)
+
+    def _timeline_document_chosen(self, document_id: str) -> None:
+        self.show_document(document_id)
+        self.window().activateWindow()

@@ -82,3 +82,60 @@ class FileChooser:
                 return [Path(p) for p in dialog.selectedFiles()]
             finally:
                 shiboken6.delete(dialog)
+
+    def bundle_to_save(self, parent: QWidget | None, title: str) -> Path | None:
+        """Where to write a new bundle; an existing file is refused by the export itself."""
+        with _no_history():
+            dialog = QFileDialog(parent, title, str(Path.home()))
+            try:
+                dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+                dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+                dialog.setDefaultSuffix("age")
+                dialog.setNameFilters(_bundle_filters())
+                if not dialog.exec():
+                    return None
+                chosen = dialog.selectedFiles()
+                return Path(chosen[0]) if chosen else None
+            finally:
+                shiboken6.delete(dialog)
+
+    def bundle_to_open(self, parent: QWidget | None, title: str) -> Path | None:
+        with _no_history():
+            dialog = QFileDialog(parent, title, str(Path.home()))
+            try:
+                dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+                dialog.setNameFilters(_bundle_filters())
+                if not dialog.exec():
+                    return None
+                chosen = dialog.selectedFiles()
+                return Path(chosen[0]) if chosen else None
+            finally:
+                shiboken6.delete(dialog)
+
+    def new_file(
+        self, parent: QWidget | None, title: str, pattern: str, suggested: str
+    ) -> Path | None:
+        """A file to export to, in the home folder at first. Exports never replace a file,
+        so the dialog does not offer to (the export refuses an existing name)."""
+        with _no_history():
+            dialog = QFileDialog(parent, title, str(Path.home() / suggested))
+            try:
+                dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+                dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+                dialog.setNameFilters([pattern])
+                if not dialog.exec():
+                    return None
+                chosen = dialog.selectedFiles()
+                return Path(chosen[0]) if chosen else None
+            finally:
+                shiboken6.delete(dialog)
+
+
+def _bundle_filters() -> list[str]:
+    return [
+        QCoreApplication.translate("FileChooser", "Amanat bundles (*.age)"),
+        QCoreApplication.translate("FileChooser", "All files (*)"),
+    ]

@@ -25,6 +25,7 @@ from amanat.core.keyslots import KdfParams
 from amanat.core.settings import ArchiveSettings
 from amanat.gui.archive_view import ArchiveView, ask_to_empty_trash
 from amanat.gui.auto_lock import IdleLock
+from amanat.gui.bundles.screens import BundleScreens
 from amanat.gui.clipboard import ClipboardGuard
 from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
@@ -40,6 +41,7 @@ from amanat.gui.operations import (
     open_demo,
     save_settings,
 )
+from amanat.gui.previews import PreviewPass
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.settings_dialog import SettingsDialog
 from amanat.gui.start import UnlockPage, WelcomePage
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         self._demo_folder = demo_folder or default_demo_folder()
         self._folder: Path | None = None
         self._unlocked = False
+        self._lock_notice = ""
+        """What the user must read on the unlock screen after a lock (an edit not saved)."""
         self.setWindowTitle(self.tr("Amanat"))
 
         self.welcome = WelcomePage()
@@ -138,10 +142,12 @@ class MainWindow(QMainWindow):
         self.archive_view.confirm_empty_trash = self._dialogs.confirm_empty_trash
         self.archive_view.choose_tag_colour = self._dialogs.tag_colour
         self.archive_view.status.connect(self._say)
+        self.archive_view.unsaved_at_lock.connect(self._not_saved_at_lock)
 
         self.clipboard_guard = ClipboardGuard(self)
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
+        self.preview_pass = PreviewPass(worker, self)
         self._progress = _Progress(self)
         self._progress.advanced.connect(self.welcome.set_progress)
 
@@ -182,6 +188,8 @@ class MainWindow(QMainWindow):
         self.unlock_page.set_archive(folder)
         self.stack.setCurrentWidget(self.unlock_page)
         self.unlock_page.password.setFocus()
+        if self._lock_notice:
+            self.unlock_page.show_error(self._lock_notice)
 
     @property
     def is_unlocked(self) -> bool:
@@ -238,6 +246,7 @@ class MainWindow(QMainWindow):
 
     def _opened(self, opened: Opened) -> None:
         self._folder = opened.folder
+        self._lock_notice = ""
         if opened.folder != self._demo_folder:
             self._location.remember(opened.folder)
         self._unlocked = True
@@ -250,6 +259,7 @@ class MainWindow(QMainWindow):
         self._worker.submit(load_settings, self, self._apply_settings)
         self.archive_view.load()
         self.idle_lock.start(self._preferences.auto_lock_minutes)
+        self.preview_pass.start()  # previews an earlier import left unmade, if any
 
     # --- Locking -------------------------------------------------------------------------------
 
@@ -258,6 +268,7 @@ class MainWindow(QMainWindow):
             return
         self._unlocked = False
         self.idle_lock.stop()
+        self.preview_pass.stop()
         # First make sure nothing read before the lock can arrive and refill a view, then
         # empty the views, then close the database and wipe the key on its own thread.
         self._worker.invalidate()
@@ -266,6 +277,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
                 dialog.deleteLater()
         self.import_dialog = self.settings_dialog = None
+        self.bundles.close_all()
         self.archive_view.clear()  # saves what was typed and not saved yet, first
         self.clipboard_guard.clear_ours()
         # The archive's settings belong to it: the next archive opened brings its own.
@@ -277,6 +289,16 @@ class MainWindow(QMainWindow):
         self._show_locked_chrome()
         if self._folder is not None:
             self.show_unlock(self._folder)
+
+    def _not_saved_at_lock(self, error: AmanatError) -> None:
+        # The view is empty by now and the archive closed: the unlock screen is where the
+        # user looks next, so the loss is said there rather than in a status bar nobody sees.
+        self._lock_notice = self.tr(
+            "The archive was locked, but a text you were editing could not be saved: "
+            "{reason} Unlock to type it again."
+        ).format(reason=error_message(error))
+        if self.stack.currentWidget() is self.unlock_page:
+            self.unlock_page.show_error(self._lock_notice)
 
     def _show_locked_chrome(self) -> None:
         self.lock_action.setEnabled(self._unlocked)
@@ -327,10 +349,14 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(view.edit_details_action)
+        edit_menu.addAction(view.timeline_action)
         for action in (view.trash_action, view.restore_action, view.empty_trash_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(view.find_action)
+        edit_menu.addAction(view.annotations.list_action)
+        self.bundles = BundleScreens(self._worker, self._chooser, self._preferences, view, self)
+        self.menuBar().addMenu(self.bundles.menu)
         # Window shortcuts work while the menu bar is hidden too; the trash action keeps
         # its own (the list's) shortcut context.
         self._archive_actions = [
@@ -340,7 +366,10 @@ class MainWindow(QMainWindow):
             view.redo_action,
             view.find_action,
             view.save_action,
+            view.timeline_action,
+            view.annotations.list_action,
         ]
+        self._archive_actions += self.bundles.actions
         for action in self._archive_actions:
             self.addAction(action)
 
@@ -371,6 +400,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, outcome: ImportOutcome) -> None:
         self.archive_view.refresh()
+        self.preview_pass.start()
 
     def _import_closed(self, dialog: ImportDialog) -> None:
         if self.import_dialog is dialog:
@@ -394,7 +424,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog | None:
         if not self._unlocked or self.settings_dialog is not None:
             return None
-        dialog = SettingsDialog(self._preferences, self)
+        dialog = SettingsDialog(
+            self._preferences, self, self.archive_view.annotations.default_visibility
+        )
         dialog.accepted.connect(lambda: self._settings_chosen(dialog))
         dialog.finished.connect(lambda _: self._settings_closed(dialog))
         self.settings_dialog = dialog
@@ -422,6 +454,8 @@ class MainWindow(QMainWindow):
             preferences.auto_lock_minutes = stored.auto_lock_minutes
         if stored.annotator_name is not None:
             preferences.annotator_name = stored.annotator_name
+        if stored.annotation_visibility is not None and self._unlocked:
+            self.archive_view.annotations.default_visibility = stored.annotation_visibility
         if self._unlocked:
             self.idle_lock.start(preferences.auto_lock_minutes)
             if preferences.calendar != calendar_before:

@@ -6,8 +6,16 @@ underneath then holds their documents.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from amanat.gui import labels
 from amanat.gui.operations import PersonDetails
@@ -15,6 +23,10 @@ from amanat.gui.text_direction import isolated, start_of_line
 
 
 class PersonCard(QFrame):
+    timeline_requested = Signal(str)
+    """The person's id: open their timeline."""
+    new_event_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -27,9 +39,28 @@ class PersonCard(QFrame):
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.timeline_button = QPushButton(self.tr("Timeline…"))
+        self.timeline_button.setToolTip(self.tr("The chronology of this person, drawn (Ctrl+T)"))
+        self.timeline_button.clicked.connect(self._timeline_clicked)
+        self.new_event_button = QPushButton(self.tr("New Event…"))
+        self.new_event_button.setToolTip(self.tr("Add an event to this person's chronology"))
+        self.new_event_button.clicked.connect(self._new_event_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.timeline_button)
+        buttons.addWidget(self.new_event_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addLayout(self.form)
+        layout.addLayout(buttons)
+
+    def _timeline_clicked(self) -> None:
+        if self.person_id is not None:
+            self.timeline_requested.emit(self.person_id)
+
+    def _new_event_clicked(self) -> None:
+        if self.person_id is not None:
+            self.new_event_requested.emit(self.person_id)
 
     def show_person(self, details: PersonDetails) -> None:
         self.clear()
@@ -55,7 +86,7 @@ class PersonCard(QFrame):
         add(self.tr("Also known as:"), separator.join(isolated(a) for a in person.aliases))
         add(self.tr("Roles:"), separator.join(labels.label(r) for r in person.roles))
         add(self.tr("Status:"), labels.label(person.status))
-        add(self.tr("Born:"), str(person.birth_year) if person.birth_year else "")
+        add(self.tr("Born:"), labels.number(person.birth_year) if person.birth_year else "")
         add(self.tr("Notes:"), person.notes, own_direction=True)
         add(
             self.tr("Documents:"),

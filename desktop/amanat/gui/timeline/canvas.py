@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
 from amanat.core.records import EventType
 from amanat.core.timeline import EntryKind, Timeline, TimelineEntry, place_key
+from amanat.gui import memory
 from amanat.gui.text_direction import direction_of
 from amanat.gui.timeline import event_types
 
@@ -225,6 +226,13 @@ class TimelineCanvas(QWidget):
         self._rebuild()
         if not keep_view:
             self.fit()
+        # The entries and their layout live as long as the view: keep the collector's
+        # walks over them out of the frames that follow, and give them back to it when the
+        # view is emptied (at a lock).
+        if timeline is not None:
+            memory.settle()
+        else:
+            memory.release()
 
     def set_filter(self, chosen: Filter) -> None:
         self._filter = chosen

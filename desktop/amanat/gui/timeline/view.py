@@ -160,6 +160,7 @@ class TimelineView(QWidget):
 
         self.new_event_button = QPushButton(self.tr("New Event…"))
         self.new_event_button.clicked.connect(self.new_event)
+        self.new_event_button.setToolTip(self.tr("Add an event to this chronology (Ctrl+N)"))
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.csv_button = QPushButton(self.tr("Export CSV…"))
@@ -211,7 +212,7 @@ class TimelineView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.status)
         QShortcut(QKeySequence(self.tr("Ctrl+J")), self, self._focus_jump)
-        QShortcut(QKeySequence(self.tr("Ctrl+E")), self, self.new_event)
+        QShortcut(QKeySequence(self.tr("Ctrl+N")), self, self.new_event)
 
     # --- Loading ---------------------------------------------------------------------------
 
