@@ -15,7 +15,15 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from tests.bench import gui_case, report, scans, search_case, unlock_case
+from tests.bench import (
+    bundle_case,
+    gui_case,
+    report,
+    scans,
+    search_case,
+    timeline_case,
+    unlock_case,
+)
 from tests.bench.measure import peak_rss_mib
 from tests.bench.report import Section
 
@@ -24,6 +32,8 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     search_case.NAME: search_case.run,
     scans.NAME: scans.run,
     gui_case.NAME: gui_case.run,
+    timeline_case.NAME: timeline_case.run,
+    bundle_case.NAME: bundle_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 

@@ -3,31 +3,49 @@ it was before (every row of every table, by tests.conftest.records_digest)."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import tarfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from amanat.core.bundle import (
     AgeError,
+    AgeHeaderDamaged,
     AgeNoMatch,
+    AgeWorkFactorTooHigh,
     AgeWrongPassphrase,
+    Identity,
     ScryptIdentity,
     ScryptRecipient,
     X25519Identity,
     contacts,
+    encrypt,
     identity,
 )
+from amanat.core.bundle.age import MAX_STANZAS
+from amanat.core.bundle.container import TarWriter
 from amanat.core.bundle.export import ExportScope, plan_export, write_bundle
 from amanat.core.bundle.importer import SignerTrust, import_bundle, verify_bundle
-from amanat.core.errors import AmanatError, BundleDamaged, BundleUnknownSigner
+from amanat.core.errors import (
+    AmanatError,
+    BundleBadSignature,
+    BundleDamaged,
+    BundleTooNew,
+    BundleUnknownSigner,
+)
 from amanat.core.vault import Archive
 from tests.bundle.bundle_helpers import Members, export_to, fill, new_archive, repack, resign
 from tests.conftest import PASSWORD, records_digest
+
+MB = 1024 * 1024
 
 
 @dataclass
@@ -53,11 +71,16 @@ def setup(archive: Archive, tmp_path: Path) -> Setup:
     return Setup(archive, tmp_path / "advocate.amanat", key, bundle, tmp_path)
 
 
-def _refused(setup: Setup, bundle: Path, error: type[AmanatError] = AmanatError) -> str:
+def _refused(
+    setup: Setup,
+    bundle: Path,
+    error: type[AmanatError] = AmanatError,
+    identities: Sequence[Identity] | None = None,
+) -> str:
     """Import must fail with ``error``, in one sentence, and change nothing."""
     before = records_digest(setup.advocate)
     with Archive.open(setup.advocate, PASSWORD) as opened, pytest.raises(error) as raised:
-        import_bundle(opened.db, bundle, [setup.key])
+        import_bundle(opened.db, bundle, identities or [setup.key])
     assert records_digest(setup.advocate) == before
     message = str(raised.value)
     assert "\n" not in message and message.endswith(".")
@@ -265,3 +288,230 @@ def test_an_untouched_repack_still_imports(setup: Setup):
 
 def test_not_a_bundle_at_all_is_refused(setup: Setup):
     _refused(setup, _write(setup, "photo.jpg", b"\xff\xd8\xff\xe0" + bytes(100)), AgeError)
+
+
+# --- The rest of the issue's list of bad input ----------------------------------------------
+
+
+def test_a_wrong_passphrase_gets_one_sentence(setup: Setup):
+    path = setup.tmp / "pass.age"
+    plan = plan_export(setup.sender.db, _scope_of(setup.sender))
+    write_bundle(setup.sender.db, plan, path, [ScryptRecipient("right one", work_factor=10)])
+    message = _refused(setup, path, AgeWrongPassphrase, [ScryptIdentity("wrong one")])
+    assert "passphrase" in message
+
+
+def test_data_appended_after_the_bundle_is_refused(setup: Setup):
+    data = setup.bundle.read_bytes() + b"appended by someone"
+    message = _refused(setup, _write(setup, "longer.age", data), AgeError)
+    assert "damaged" in message or "changed" in message
+
+
+def _passphrase_bundle(setup: Setup, work_factor: str) -> Path:
+    """A passphrase bundle whose header claims ``work_factor``: the header's checksum no
+    longer matches, but the claim must be refused before anything is derived from it."""
+    path = setup.tmp / "pass.age"
+    plan = plan_export(setup.sender.db, _scope_of(setup.sender))
+    write_bundle(setup.sender.db, plan, path, [ScryptRecipient("right one", work_factor=10)])
+    data = path.read_bytes()
+    first, rest = data.split(b"\n", 1)
+    stanza, rest = rest.split(b"\n", 1)
+    assert stanza.startswith(b"-> scrypt ") and stanza.endswith(b" 10")
+    return _write(setup, "heavy.age", b"\n".join([first, stanza[:-2] + work_factor.encode(), rest]))
+
+
+@pytest.mark.parametrize("work_factor", ["21", "23", "30"])
+def test_a_work_factor_above_the_limit_is_refused_before_any_work(setup: Setup, work_factor: str):
+    path = _passphrase_bundle(setup, work_factor)
+    started = time.perf_counter()
+    message = _refused(setup, path, AgeWorkFactorTooHigh, [ScryptIdentity("right one")])
+    assert time.perf_counter() - started < 5  # 2^23 alone would take 8 GiB and many seconds
+    assert f"work factor {work_factor}" in message
+
+
+def test_too_many_recipients_are_refused_before_any_is_tried(setup: Setup):
+    data = setup.bundle.read_bytes()
+    first, rest = data.split(b"\n", 1)
+    stanza_end = rest.index(b"\n---")
+    stanzas = rest[: stanza_end + 1]  # our one X25519 stanza, with its body line
+    many = first + b"\n" + stanzas * (MAX_STANZAS + 1) + rest[stanza_end + 1 :]
+    message = _refused(setup, _write(setup, "crowd.age", many), AgeHeaderDamaged)
+    assert f"more than {MAX_STANZAS} recipients" in message
+    # Writing is bounded alike, so Amanat never makes a bundle it would refuse.
+    plan = plan_export(setup.sender.db, _scope_of(setup.sender))
+    crowd = [X25519Identity.generate().recipient() for _ in range(MAX_STANZAS + 1)]
+    with pytest.raises(ValueError):
+        write_bundle(setup.sender.db, plan, setup.tmp / "crowd-out.age", crowd)
+    assert not (setup.tmp / "crowd-out.age").exists()
+
+
+def test_a_missing_signature_is_refused(setup: Setup):
+    def change(listed: Members) -> Members:
+        return [(n, d) for n, d in listed if n != "manifest.sig"]
+
+    assert "manifest.sig" in _refused(setup, _tampered(setup, change), BundleDamaged)
+
+
+def test_a_signature_by_another_key_is_refused(setup: Setup):
+    stranger = Ed25519PrivateKey.generate()
+
+    def change(listed: Members) -> Members:
+        manifest = dict(listed)["manifest.json"]
+        forged = base64.b64encode(stranger.sign(manifest)) + b"\n"
+        return [(n, forged if n == "manifest.sig" else d) for n, d in listed]
+
+    assert "signature" in _refused(setup, _tampered(setup, change), BundleBadSignature)
+
+
+def _resigned(setup: Setup, edit: Callable[[dict[str, Any]], object]) -> Path:
+    """The bundle with its manifest changed by ``edit`` and signed again with the sender's
+    real key: what a sender's bug, or someone holding the sender's key, could make."""
+
+    def change(listed: Members) -> Members:
+        manifest = json.loads(dict(listed)["manifest.json"])
+        edit(manifest)
+        return resign(setup.sender, listed, json.dumps(manifest).encode())
+
+    return _tampered(setup, change)
+
+
+def test_a_manifest_that_lists_a_file_twice_is_refused(setup: Setup):
+    path = _resigned(setup, lambda m: m["files"].append(dict(m["files"][-1])))
+    assert "names a file twice" in _refused(setup, path, BundleDamaged)
+
+
+def test_a_signed_manifest_missing_a_file_that_is_there_is_refused(setup: Setup):
+    def edit(manifest: dict[str, Any]) -> None:
+        manifest["files"] = [e for e in manifest["files"] if not e["path"].startswith("files/")]
+
+    assert "does not name" in _refused(setup, _resigned(setup, edit), BundleDamaged)
+
+
+def test_a_wrong_hash_for_a_page_file_is_refused(setup: Setup):
+    def change(listed: Members) -> Members:
+        return [
+            (n, d[:-1] + bytes([d[-1] ^ 1]) if n.startswith("files/") else d) for n, d in listed
+        ]
+
+    assert "SHA-256" in _refused(setup, _tampered(setup, change), BundleDamaged)
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "/records/people/x.json", "files/../../x"])
+def test_absolute_and_climbing_names_are_refused(setup: Setup, name: str):
+    def change(listed: Members) -> Members:
+        return [*listed, (name, b"{}")]
+
+    assert "does not name" in _refused(setup, _tampered(setup, change), BundleDamaged)
+    signed = _resigned(setup, lambda m: m["files"].append({"path": name, "sha256": "0" * 64,
+                                                            "size": 2}))  # fmt: skip
+    assert "cannot be in a bundle" in _refused(setup, signed, BundleDamaged)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [tarfile.SYMTYPE, tarfile.LNKTYPE, tarfile.CHRTYPE, tarfile.BLKTYPE, tarfile.FIFOTYPE,
+     tarfile.DIRTYPE, tarfile.XHDTYPE, tarfile.GNUTYPE_LONGNAME],
+)  # fmt: skip
+def test_links_devices_and_other_entries_are_refused(setup: Setup, kind: bytes):
+    info = tarfile.TarInfo("files/" + "b" * 64)
+    info.type = kind
+    info.linkname = "/etc/passwd" if kind in (tarfile.SYMTYPE, tarfile.LNKTYPE) else ""
+    info.devmajor = info.devminor = 1
+    header = info.tobuf(format=tarfile.USTAR_FORMAT)
+    path = _tampered(setup, lambda listed: listed, raw_tail=header + bytes(1024))
+    assert "other than plain files" in _refused(setup, path, BundleDamaged)
+
+
+def test_a_manifest_of_100_mb_is_refused_unread(setup: Setup):
+    path = setup.tmp / "huge-manifest.age"
+    with (
+        open(path, "wb") as handle,
+        encrypt(handle, [setup.key.recipient()]) as writer,
+        TarWriter(writer, 0) as tar,
+    ):
+        tar.add("manifest.json", b'{"format": "amanat-bundle", ' + bytes(100 * MB))
+    message = _refused(setup, path, BundleDamaged)
+    assert "manifest.json is larger than Amanat accepts" in message
+
+
+def test_an_unknown_format_version_is_refused(setup: Setup):
+    def edit(manifest: dict[str, Any]) -> None:
+        manifest["version"] = 2
+
+    message = _refused(setup, _resigned(setup, edit), BundleTooNew)
+    assert "newer version of Amanat" in message
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda m: m.update(files={"README.txt": 1}),
+        lambda m: m["files"][0].update(size="12"),
+        lambda m: m["files"][0].update(size=True),
+        lambda m: m["files"][0].update(sha256=12),
+        lambda m: m.update(sender=["an", "array"]),
+        lambda m: m.update(created=20240101),
+        lambda m: m.update(scope="everything"),
+        lambda m: m.update(version="1"),
+    ],
+)
+def test_a_manifest_with_wrong_types_is_refused(setup: Setup, edit: Callable[[Any], object]):
+    assert "malformed" in _refused(setup, _resigned(setup, edit), BundleDamaged)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda r: r.update(title=["a", "list"]),
+        lambda r: r.update(date="yesterday"),
+        lambda r: r.update(concerned_ids="not-a-list"),
+        lambda r: r.update(kind=7),
+    ],
+)
+def test_records_with_wrong_types_are_refused(setup: Setup, change: Callable[[Any], object]):
+    def altered(listed: Members) -> Members:
+        manifest = json.loads(dict(listed)["manifest.json"])
+        name = next(n for n, _ in listed if n.startswith("records/documents/"))
+        record = json.loads(dict(listed)[name])
+        change(record)
+        bad = json.dumps(record).encode()
+        for entry in manifest["files"]:
+            if entry["path"] == name:
+                entry["sha256"], entry["size"] = hashlib.sha256(bad).hexdigest(), len(bad)
+        out = [(n, bad if n == name else d) for n, d in listed]
+        return resign(setup.sender, out, json.dumps(manifest).encode())
+
+    assert "not a valid record" in _refused(setup, _tampered(setup, altered), BundleDamaged)
+
+
+TINY_ENTRIES = 100_000
+
+
+def test_100000_tiny_entries_after_the_manifest_are_refused_at_the_first(setup: Setup):
+    tail = bytearray()
+    for number in range(TINY_ENTRIES):
+        info = tarfile.TarInfo(f"files/{number:064x}")
+        info.size = 1
+        tail += info.tobuf(format=tarfile.USTAR_FORMAT) + b"x" + bytes(511)
+    path = _tampered(setup, lambda listed: listed, raw_tail=bytes(tail) + bytes(1024))
+    started = time.perf_counter()
+    assert "does not name" in _refused(setup, path, BundleDamaged)
+    assert time.perf_counter() - started < 30
+
+
+def test_100000_tiny_entries_in_a_signed_manifest_are_refused_unread(setup: Setup):
+    """Signed and listed, so each would be read, checked and stored: the list of contents is
+    refused for its length before any of them is."""
+    tiny = [f"{number}".encode() for number in range(TINY_ENTRIES)]
+    named = [(f"files/{hashlib.sha256(d).hexdigest()}", d) for d in tiny]
+
+    def change(listed: Members) -> Members:
+        manifest = json.loads(dict(listed)["manifest.json"])
+        manifest["files"] += [{"path": n, "sha256": n[6:], "size": len(d)} for n, d in named]
+        return resign(setup.sender, listed, json.dumps(manifest).encode()) + named
+
+    path = _tampered(setup, change)
+    started = time.perf_counter()
+    message = _refused(setup, path, BundleDamaged)
+    assert "more than 100,000 files" in message
+    assert time.perf_counter() - started < 30

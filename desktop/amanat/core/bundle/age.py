@@ -163,6 +163,10 @@ _BODY_COLUMNS: Final = 64  # "stanza body … wrapped at 64 columns"
 # header is a few hundred bytes per recipient.
 _MAX_HEADER_LINE: Final = 16 * 1024
 _MAX_HEADER_SIZE: Final = 1024 * 1024
+MAX_STANZAS: Final = 32
+"""Recipients one file may be addressed to. Each stanza costs an identity an X25519 exchange
+(or worse) to try; a megabyte of them would keep the computer busy for nothing. A bundle
+goes to a few people; age itself sets no limit, so writing is bounded alike."""
 _READ_BLOCK: Final = 8 * 1024
 
 _B64_UNPADDED: Final = re.compile(rb"[A-Za-z0-9+/]*")
@@ -631,3 +635,6 @@ def read_header(source: Source) -> Header:
                 break
         words = [a.decode("ascii") for a in arguments]
         stanzas.append(Stanza(words[0], tuple(words[1:]), bytes(body)))
+        if len(stanzas) > MAX_STANZAS:
+            # Refused while reading, before any identity tries a stanza.
+            raise AgeHeaderDamaged(detail=f"it is addressed to more than {MAX_STANZAS} recipients")

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from amanat.core.bundle.age import (
     FILE_KEY_SIZE,
+    MAX_STANZAS,
     TAG_SIZE,
     AgeError,
     AgeHeaderDamaged,
@@ -86,6 +87,8 @@ class AgeWriter:
             raise ValueError("a bundle needs at least one recipient")
         file_key = os.urandom(FILE_KEY_SIZE)
         stanzas = [stanza for recipient in recipients for stanza in recipient.wrap(file_key)]
+        if len(stanzas) > MAX_STANZAS:
+            raise ValueError(f"a bundle can go to at most {MAX_STANZAS} recipients")
         if any(s.type == "scrypt" for s in stanzas) and len(stanzas) != 1:
             # "scrypt recipient stanza": it MUST be the only stanza in the header.
             raise ValueError("a passphrase cannot be combined with other recipients")
@@ -115,18 +118,27 @@ class AgeWriter:
             # but must not be empty unless the whole payload is ("Payload").
             if len(self._buffer) == CHUNK_SIZE:
                 self._seal(last=False)
+            if not self._buffer and len(view) > CHUNK_SIZE:
+                # A whole chunk with more to follow: sealed straight from the caller's
+                # bytes, without copying it into the buffer first.
+                self._seal_chunk(view[:CHUNK_SIZE], last=False)
+                view = view[CHUNK_SIZE:]
+                continue
             take = min(CHUNK_SIZE - len(self._buffer), len(view))
             self._buffer += view[:take]
             view = view[take:]
         return size
 
     def _seal(self, last: bool) -> None:
+        self._seal_chunk(self._buffer, last)
+        self._buffer.clear()
+
+    def _seal_chunk(self, chunk: bytes | bytearray | memoryview, last: bool) -> None:
         if self._counter >= _COUNTER_LIMIT:
             raise ValueError("the payload is too large for the age format")
         nonce = _chunk_nonce(self._counter, last)
-        self._sink.write(self._aead.encrypt(nonce, self._buffer, None))
+        self._sink.write(self._aead.encrypt(nonce, chunk, None))
         self._counter += 1
-        self._buffer.clear()
 
     def close(self) -> None:
         """Write the final chunk (and the armor's END line). Idempotent."""

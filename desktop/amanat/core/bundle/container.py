@@ -9,7 +9,6 @@ write and nothing else, a header at a time, in bounded memory.
 
 from __future__ import annotations
 
-import io
 import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,53 +29,45 @@ class _Readable(Protocol):
 # --- Writing -----------------------------------------------------------------------------
 
 
-class _Sink:
-    """Where tarfile writes: the AgeWriter until ``cut()``, then nowhere. tarfile flushes its
-    buffer when it is closed or collected, and after a failure that must not reach an age
-    writer that was aborted on purpose."""
-
-    def __init__(self, out: Any) -> None:
-        self._out: Any = out
-
-    def write(self, data: bytes) -> int:
-        if self._out is not None:
-            self._out.write(data)
-        return len(data)
-
-    def cut(self) -> None:
-        self._out = None
-
-
 class TarWriter:
     """Plain ustar members into ``out``; names and times are the only metadata written
     (no user or group names: they would say who made the bundle on which computer).
-    Use as a context manager: leaving through an exception writes nothing more."""
+    Use as a context manager: leaving through an exception writes nothing more, so a bundle
+    cut short by an error never ends like a whole one.
+
+    tarfile makes the headers; the data goes to ``out`` in one write per member, not
+    through tarfile's stream in 16 KiB copies (for a 1 GB bundle that copying was a
+    fifth of the time spent outside the database)."""
 
     def __init__(self, out: Any, mtime: float) -> None:
-        # ``out`` is any writable stream (the AgeWriter): tarfile only calls write() on it.
-        self._sink = _Sink(out)
-        sink: Any = self._sink  # tarfile's stubs want a file object; write() is all it uses
-        self._tar = tarfile.open(  # noqa: SIM115  (closed by __exit__, after the last member)
-            fileobj=sink, mode="w|", format=tarfile.USTAR_FORMAT
-        )
+        # ``out`` is any writable stream (the AgeWriter): only write() is called on it.
+        self._out = out
         self._mtime = mtime
+        self._offset = 0
 
-    def add(self, name: str, data: bytes) -> None:
+    def _write(self, data: bytes | memoryview) -> None:
+        self._out.write(data)
+        self._offset += len(data)
+
+    def add(self, name: str, data: bytes | bytearray | memoryview) -> None:
         info = tarfile.TarInfo(name)
         info.size = len(data)
         info.mtime = int(self._mtime)
         info.mode = 0o644
         info.uname = info.gname = ""
-        # BytesIO over bytes shares the buffer: no second copy of a large file.
-        self._tar.addfile(info, io.BytesIO(data))
+        self._write(info.tobuf(tarfile.USTAR_FORMAT, "utf-8", "strict"))
+        self._write(memoryview(data))
+        self._write(bytes(-len(data) % BLOCK))
 
     def __enter__(self) -> TarWriter:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
         if exc_type is not None:
-            self._sink.cut()
-        self._tar.close()
+            return
+        # The end: two zero blocks, then zeros to a whole record, as tar itself writes.
+        self._write(bytes(2 * BLOCK))
+        self._write(bytes(-self._offset % tarfile.RECORDSIZE))
 
 
 # --- Reading -----------------------------------------------------------------------------

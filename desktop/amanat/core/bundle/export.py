@@ -5,10 +5,11 @@ What never leaves: withdrawn documents, private testimony, private annotations, 
 the trash. Testimony whose witness consented to a narrower circle than the recipients (by
 default: below "advocates") is held back too. Consent is a property of testimony: other
 kinds are not filtered by audience, only by withdrawal. The author of an anonymised document
-(the witness) leaves as "Witness A", under an id derived from this archive's secret key (the
-same in every bundle from here, linkable to the real record by no one else); their names,
-aliases, notes and birth year stay home, as do who passed the document on and how, and
-their events. Pages leave as sanitised copies (pixels only) unless originals are asked for.
+(the witness) leaves under a pseudonym, "Witness KRTAX", with a name and id derived from this
+archive's secret key (the same in every bundle from here, linkable to the real record by no
+one else); their names, aliases, notes and birth year stay home, as do who passed the
+document on and how, and their events. Pages leave as sanitised copies (pixels only) unless
+originals are asked for.
 
 The bundle is streamed: records are small, and files are read from the database one at a
 time (whole, as the SQLCipher binding has no incremental blob reads), so memory holds at
@@ -22,8 +23,9 @@ import datetime
 import hashlib
 import os
 import secrets
-import string
+import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -177,19 +179,19 @@ def plan_export(
     held: list[HeldBack] = []
     chosen = [d for d in _candidates(db, scope, held) if _may_leave(d, options, held)]
 
-    # The witnesses of anonymised documents, in document order: Witness A, B, …
-    pseudonyms: dict[str, Pseudonym] = {}
+    # The witnesses of anonymised documents. Each leaves under the same id and name in
+    # every bundle from this archive (both derived from the person's id under the archive's
+    # secret), so an advocate who receives several keeps one witness as one person, and no
+    # name depends on what else happens to be in the bundle.
+    to_pseudonym: dict[str, str] = {}
     for document in chosen:
-        if (
-            document.consent.anonymise
-            and document.author_id
-            and document.author_id not in (pseudonyms)
-        ):
-            person = people.get(db, document.author_id)
-            pseudonyms[person.id] = Pseudonym(
-                person.id, person.display_name, _label(len(pseudonyms))
-            )
-    to_pseudonym = {pid: keys.pseudonym_id(pid) for pid in pseudonyms}
+        if document.consent.anonymise and document.author_id:
+            to_pseudonym.setdefault(document.author_id, keys.pseudonym_id(document.author_id))
+    labels = _labels(to_pseudonym)
+    pseudonyms: dict[str, Pseudonym] = {}
+    for person_id in to_pseudonym:
+        person = people.get(db, person_id)
+        pseudonyms[person_id] = Pseudonym(person_id, person.display_name, labels[person_id])
 
     def swap(ids: Sequence[str]) -> tuple[str, ...]:
         return tuple(to_pseudonym.get(i, i) for i in ids)
@@ -224,7 +226,7 @@ def plan_export(
                 on = target.text_id if isinstance(target, TextRange) else target.page_id
                 if note.visibility is not Visibility.SHAREABLE:
                     held.append(HeldBack("annotation", note.id, _short(note.body), "private"))
-                elif on not in text_ids | page_ids:
+                elif note.orphaned or on not in text_ids | page_ids:
                     held.append(
                         HeldBack("annotation", note.id, _short(note.body), "its passage is gone")
                     )
@@ -376,9 +378,34 @@ def _with_ancestors(db: Database, tag_id: str, into: dict[str, None]) -> None:
         into[found] = None
 
 
-def _label(index: int) -> str:
-    letters = string.ascii_uppercase
-    return f"Witness {letters[index]}" if index < len(letters) else f"Witness {index + 1}"
+# Letters that cannot be misread for digits or each other (no I, O), spelt alike in any
+# Latin alphabet; five of them give 24^5 ≈ 8 million names.
+_PSEUDONYM_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+_PSEUDONYM_LENGTH = 5
+
+
+def _labels(to_pseudonym: dict[str, str]) -> dict[str, str]:
+    """Names such as "Witness KRTAX", read from the pseudonym ids, so the same in every
+    bundle. Two witnesses in one bundle whose first letters collide (about one chance in
+    8 million) get more letters, so they are never shown under one name."""
+    letters = {
+        person_id: _spelt(uuid.UUID(pseudonym_id).int)
+        for person_id, pseudonym_id in to_pseudonym.items()
+    }
+    length = _PSEUDONYM_LENGTH
+    while True:
+        shown = {person_id: spelt[:length] for person_id, spelt in letters.items()}
+        if len(set(shown.values())) == len(shown) or length >= len(next(iter(letters.values()))):
+            return {person_id: f"Witness {name}" for person_id, name in shown.items()}
+        length += 1
+
+
+def _spelt(number: int) -> str:
+    out = []
+    while number:
+        number, digit = divmod(number, len(_PSEUDONYM_LETTERS))
+        out.append(_PSEUDONYM_LETTERS[digit])
+    return "".join(out)
 
 
 def _short(text: str) -> str:
@@ -442,8 +469,9 @@ def write_bundle(
         put("texts", text.id, record_json.text_json(text))
     for event in plan.events:
         put("events", event.id, record_json.event_json(event))
+    tag_paths = {tag.id: tags.path_of(db, tag.id) for tag in plan.tags}
     for note in plan.annotations:
-        put("annotations", note.id, record_json.annotation_json(note))
+        put("annotations", note.id, record_json.annotation_json(note, tag_paths))
     if plan.audit_entries:
         records[AUDIT_PATH] = record_json.encode(
             [record_json.audit_json(e) for e in plan.audit_entries]
@@ -543,13 +571,22 @@ def _write(
     report: Callable[[int, str], None],
     cancel: Callable[[], bool] | None,
 ) -> None:
-    with encrypt(handle, recipients) as writer, TarWriter(writer, created.timestamp()) as tar:
+    # Files go through a pipeline of two: this thread reads the next file out of the
+    # database while a second one checks the last file's hash and encrypts it (SQLCipher
+    # and hashlib both let go of the GIL). Reading, hashing and encrypting one after the
+    # other took half as long again. At most two files are held at once.
+    with (
+        encrypt(handle, recipients) as writer,
+        TarWriter(writer, created.timestamp()) as tar,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-writer") as pool,
+    ):
         tar.add(MANIFEST_NAME, manifest_bytes)
         tar.add(SIGNATURE_NAME, signature)
         tar.add(README_NAME, readme)
         for name, data in records.items():
             _check(cancel)
             tar.add(name, data)
+        writing: Future[None] | None = None
         for number, file in enumerate(files.values()):
             _check(cancel)
             report(number, f"files/{file.sha256}")
@@ -557,16 +594,24 @@ def _write(
                 data = sanitised_copy(db, file.page_id).data
             else:
                 data = pages.original_bytes(db, file.page_id)
-            if hashlib.sha256(data).hexdigest() != file.sha256:
-                # An original that no longer matches its hash is damage `amanat check` will
-                # name; a sanitised copy that changed between passes is a bug. Either way,
-                # the bundle must not promise a hash its file does not have.
-                raise FileProblem(
-                    path=f"page {file.page_id}",
-                    reason="its file changed while the bundle was written; run amanat check",
-                )
-            tar.add(f"files/{file.sha256}", data)
+            if writing is not None:
+                writing.result()  # in order, and its failure stops the export here
+            writing = pool.submit(_add_file, tar, file, data)
             del data
+        if writing is not None:
+            writing.result()
+
+
+def _add_file(tar: TarWriter, file: _File, data: bytes) -> None:
+    if hashlib.sha256(data).hexdigest() != file.sha256:
+        # An original that no longer matches its hash is damage `amanat check` will name; a
+        # sanitised copy that changed between passes is a bug. Either way, the bundle must
+        # not promise a hash its file does not have.
+        raise FileProblem(
+            path=f"page {file.page_id}",
+            reason="its file changed while the bundle was written; run amanat check",
+        )
+    tar.add(f"files/{file.sha256}", data)
 
 
 def _check(cancel: Callable[[], bool] | None) -> None:
@@ -628,6 +673,7 @@ Inside:
                   chosen, how it was redacted, and every file with its SHA-256
   manifest.sig    the sender's Ed25519 signature over manifest.json
   records/        people, documents, pages, texts, tags, events, annotations as JSON
+                  (annotations in the W3C Web Annotation data model)
   files/          the page images, each named by its SHA-256
 
 Compare the fingerprint in manifest.json with the one the sender reads you by phone.

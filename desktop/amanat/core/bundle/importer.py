@@ -27,7 +27,8 @@ import datetime
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -61,7 +62,9 @@ from amanat.core.errors import (
     ImportCancelled,
     InvalidInput,
     RecordNotFound,
+    ScanRefused,
 )
+from amanat.core.file_types import mime_type_of
 from amanat.core.records import (
     Annotation,
     Document,
@@ -74,9 +77,21 @@ from amanat.core.records import (
     new_id,
     now,
 )
+from amanat.core.scans import pdf, pictures
+from amanat.core.scans.formats import (
+    DECODING_ERRORS,
+    PDF,
+    SUPPORTED_TYPES,
+    ScanLimits,
+    check_pixels,
+    detect,
+    open_picture,
+)
+from amanat.core.scans.metadata import picture_report
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, events, pages, people, tags, texts
 from amanat.core.storage.columns import time_text
+from amanat.core.storage.pages import PageImage
 
 MAX_RECORDS_BYTES = 256 * 1024 * 1024
 """All the records of one bundle together, held in memory until they are validated."""
@@ -186,6 +201,8 @@ class _Staged:
     records: dict[str, list[Any]] = field(default_factory=dict)
     audit_entries: list[AuditEntry] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
+    places: dict[str, set[int | None]] = field(default_factory=dict)
+    """For each file, the places in it of the pages staged so far (to draw them)."""
 
 
 @dataclass
@@ -197,9 +214,20 @@ class _Run:
     cancel: Cancelling
     already_imported: bool = False
 
+    pictures: _Pictures = field(default_factory=lambda: _Pictures())
+    _read_file: tuple[FileEntry, bytearray] | None = None
+
     def go(self, path: Path, identities: Sequence[Identity]) -> BundleReport:
-        with _opened(path) as handle:
-            staged, signer = self._read(handle, identities)
+        self.pictures.wanted = not self.dry_run  # verifying draws nothing: it keeps nothing
+        with (
+            self.pictures,
+            _opened(path) as handle,
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-reader") as reader,
+        ):
+            staged, signer = self._read(handle, identities, reader)
+            return self._apply(staged, signer)
+
+    def _apply(self, staged: _Staged, signer: Signer) -> BundleReport:
         counts = {kind: len(staged.records.get(kind, ())) for kind in record_json.KINDS}
         counts["files"] = len(staged.files)
         titles = tuple(d.title for d in staged.records.get("documents", ()))
@@ -208,7 +236,7 @@ class _Run:
             added, unchanged, conflicts = 0, sum(counts.values()), list[Conflict]()
         else:
             try:
-                added, unchanged, conflicts = _Apply(self.db, staged).run()
+                added, unchanged, conflicts = _Apply(self.db, staged, self.pictures).run()
             except (InvalidInput, RecordNotFound, DuplicateName, ValueError) as error:
                 raise BundleDamaged(detail=f"one of its records does not fit ({error})") from None
             if not self.dry_run:
@@ -231,7 +259,9 @@ class _Run:
 
     # --- Reading: the whole bundle, checked against the signed manifest ------------------
 
-    def _read(self, handle: Any, identities: Sequence[Identity]) -> tuple[_Staged, Signer]:
+    def _read(
+        self, handle: Any, identities: Sequence[Identity], reader_thread: ThreadPoolExecutor
+    ) -> tuple[_Staged, Signer]:
         reader = decrypt(handle, identities)
         tar = TarReader(reader)
         manifest_bytes = _first(tar, MANIFEST_NAME, MAX_MANIFEST_BYTES)
@@ -268,12 +298,13 @@ class _Run:
                 )
             seen.add(member.name)
             if entry.path.startswith("files/"):
-                self._store_file(tar, entry)
+                self._store_file(tar, entry, staged, reader_thread)
                 staged.files.add(entry.sha256)
             else:
                 _stage_record(staged, entry, tar.read_all())
             if self.progress is not None:
                 self.progress(Progress(len(seen), len(expected), entry.path))
+        self._keep_read_file(staged)
         missing = expected.keys() - seen
         if missing:
             raise BundleDamaged(
@@ -284,10 +315,12 @@ class _Run:
             raise AgePayloadTruncated()
         return staged, signer
 
-    def _store_file(self, tar: TarReader, entry: FileEntry) -> None:
-        digest = hashlib.sha256()
+    def _store_file(
+        self, tar: TarReader, entry: FileEntry, staged: _Staged, reader: ThreadPoolExecutor
+    ) -> None:
         here = self.db.value("SELECT 1 FROM files WHERE sha256 = ?", (entry.sha256,)) is not None
         if here or self.dry_run or self.already_imported:
+            digest = hashlib.sha256()
             for chunk in tar.chunks():
                 digest.update(chunk)
             _check_hash(entry, digest.hexdigest())
@@ -298,16 +331,32 @@ class _Run:
                     (entry.sha256, entry.size),
                 )
             return
-        # One file in memory at a time, filled in place: no second copy while hashing.
+        # A pipeline of two: the reader thread decrypts and hashes this file into its buffer
+        # (filled in place: no second copy) while this thread stores the one before it
+        # (SQLCipher lets go of the GIL while it encrypts and writes). Doing one after the
+        # other took a third longer. At most two files are held for this, and a third while
+        # the thumbnail of a picture is drawn from it.
         buffer = bytearray(entry.size)
-        for piece in tar.read_into(buffer):
-            digest.update(piece)
-        _check_hash(entry, digest.hexdigest())
+        reading = reader.submit(_fill, tar, buffer)
+        try:
+            self._keep_read_file(staged)
+        finally:
+            actual = reading.result()  # the stream is this thread's again only after this
+        _check_hash(entry, actual)
+        self._read_file = (entry, buffer)
+
+    def _keep_read_file(self, staged: _Staged) -> None:
+        """Store the file read last, whose hash was checked."""
+        if self._read_file is None:
+            return
+        entry, buffer = self._read_file
+        self._read_file = None
+        # Its thumbnail is drawn on another thread while it is stored.
+        self.pictures.start(entry.sha256, buffer, staged.places.get(entry.sha256, set()))
         self.db.execute(
             "INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?)",
             (entry.sha256, entry.size, buffer),
         )
-        del buffer
 
     def _record(
         self, staged: _Staged, signer: Signer, added: int, unchanged: int, conflicts: list[Conflict]
@@ -376,6 +425,14 @@ def _first(tar: TarReader, name: str, limit: int) -> bytes:
     return tar.read_all()
 
 
+def _fill(tar: TarReader, buffer: bytearray) -> str:
+    """On the reader thread: the pending member's data into ``buffer``; its SHA-256."""
+    digest = hashlib.sha256()
+    for piece in tar.read_into(buffer):
+        digest.update(piece)
+    return digest.hexdigest()
+
+
 def _check_hash(entry: FileEntry, actual: str) -> None:
     if actual != entry.sha256:
         raise BundleDamaged(detail=f"{entry.path} does not match its SHA-256 in the signed list")
@@ -427,15 +484,18 @@ def _stage_record(staged: _Staged, entry: FileEntry, data: bytes) -> None:
     if f"{record_id}.json" != name:
         raise BundleDamaged(detail=f"{entry.path} holds a record with another id")
     staged.records.setdefault(kind, []).append(parsed)
+    if isinstance(record, BundledPage):
+        staged.places.setdefault(record.page.sha256, set()).add(record.source_page)
 
 
 # --- Applying: records into the archive, keeping both sides of every conflict -------------
 
 
 class _Apply:
-    def __init__(self, db: Database, staged: _Staged) -> None:
+    def __init__(self, db: Database, staged: _Staged, pictures: _Pictures) -> None:
         self.db = db
         self.staged = staged
+        self.pictures = pictures
         self.ids: dict[str, dict[str, str]] = {kind: {} for kind in record_json.KINDS}
         self.added = 0
         self.unchanged = 0
@@ -466,10 +526,7 @@ class _Apply:
                 lambda e: replace(e, id=new_id(), description=e.description + self.suffix),
             )  # fmt: skip
         for note in records.get("annotations", []):
-            self._settle(
-                "annotations", self._annotation(note), annotation_store.get, annotation_store.add,
-                lambda a: replace(a, id=new_id()),
-            )  # fmt: skip
+            self._settle_annotation(self._annotation(note))
         self._unused_files()
         return self.added, self.unchanged, self.conflicts
 
@@ -574,12 +631,41 @@ class _Apply:
         )
 
     def _annotation(self, note: Annotation) -> Annotation:
+        """The annotation with local ids. One whose text or page is neither in the bundle nor
+        here is kept, orphaned (``annotations.add`` flags it), rather than refusing the bundle;
+        a passage whose text differs from the sender's is placed again by its quote."""
         target: TextRange | ImageRegion = note.target
         if isinstance(target, TextRange):
-            target = replace(target, text_id=self._ref("texts", target.text_id))
+            target = replace(target, text_id=self._target_id("texts", target.text_id))
         else:
-            target = replace(target, page_id=self._ref("pages", target.page_id))
+            target = replace(target, page_id=self._target_id("pages", target.page_id))
         return replace(note, target=target, tag_ids=self._tags(note.tag_ids))
+
+    def _target_id(self, kind: str, record_id: str) -> str:
+        if record_id in self.ids[kind]:
+            return self.ids[kind][record_id]
+        found = self.db.value(f"SELECT 1 FROM {kind} WHERE id = ?", (record_id,))
+        return record_id if found is not None else ""
+
+    def _settle_annotation(self, incoming: Annotation) -> None:
+        """Like ``_settle``, but an annotation already here is the same one when what the
+        sender wrote agrees: where it sits may differ, as this archive places it by its quote."""
+        try:
+            local: Annotation | None = annotation_store.get(self.db, incoming.id)
+        except RecordNotFound:
+            local = None
+        if local is None:
+            annotation_store.add(self.db, incoming)
+            self.ids["annotations"][incoming.id] = incoming.id
+            self.added += 1
+        elif _same_annotation(local, incoming):
+            self.ids["annotations"][incoming.id] = incoming.id
+            self.unchanged += 1
+        else:
+            theirs = annotation_store.add(self.db, replace(incoming, id=new_id()))
+            self.ids["annotations"][incoming.id] = theirs.id
+            self.added += 1
+            self.conflicts.append(Conflict("annotations", incoming.id, theirs.id, _label(local)))
 
     def _page(self, bundled: BundledPage) -> None:
         page = replace(bundled.page, document_id=self._ref("documents", bundled.page.document_id))
@@ -591,6 +677,7 @@ class _Apply:
 
         def add(db: Database, page: Page) -> Page:
             _insert_page(db, replace(bundled, page=page))
+            self.pictures.store(db, page, bundled.source_page)
             return page
 
         self._settle("pages", page, pages.get, add, lambda p: replace(p, id=new_id()))
@@ -599,6 +686,25 @@ class _Apply:
         used = {bundled.page.sha256 for bundled in self.staged.records.get("pages", [])}
         if self.staged.files - used:
             raise BundleDamaged(detail="it holds files that no page uses")
+
+
+def _same_annotation(local: Annotation, incoming: Annotation) -> bool:
+    def written(note: Annotation) -> tuple[object, ...]:
+        return (note.body, note.author, note.visibility, note.tag_ids, note.created, note.modified)
+
+    if written(local) != written(incoming):
+        return False
+    ours, theirs = local.target, incoming.target
+    if isinstance(ours, TextRange) and isinstance(theirs, TextRange):
+        return (ours.text_id, ours.quote) == (theirs.text_id, theirs.quote)
+    if isinstance(ours, ImageRegion) and isinstance(theirs, ImageRegion):
+        corners = zip(
+            (ours.x, ours.y, ours.width, ours.height),
+            (theirs.x, theirs.y, theirs.width, theirs.height),
+            strict=True,
+        )
+        return ours.page_id == theirs.page_id and all(abs(a - b) < 1e-6 for a, b in corners)
+    return False
 
 
 def _label(record: object) -> str:
@@ -650,3 +756,124 @@ def _insert_page(db: Database, bundled: BundledPage) -> None:
         ),
     )
     audit.append(db, "imported", "page", page.id, f"imported page {number} ({page.sha256[:12]})")
+
+
+# --- Pictures: the thumbnail (and for PDFs the preview) of each page that arrives ------
+
+
+class _Pictures:
+    """The pictures of the pages that arrive, made from the verified files as the scan import
+    makes them, so an imported page shows in the document list like a scanned one: a
+    picture's thumbnail (decoded at the thumbnail's scale), a PDF page's thumbnail and preview
+    (from the one rendering it needs anyway). A picture's preview follows as an imported
+    scan's does, from ``scans.previews`` (the viewer makes a missing one when it is shown).
+    They are stored in the import's own transaction: a failed or cancelled import leaves none.
+
+    Each file is drawn on a second thread while the next one is read and stored. What is
+    drawn waits in memory for its page record to be written, up to a budget; beyond it, and
+    for a file that came before its page record or that this archive had already, the
+    pictures are made when the page is written (copied from a page here with the same file,
+    or drawn from the stored file)."""
+
+    BUDGET = 64 * 1024 * 1024
+    IN_FLIGHT = 1
+    """Files being drawn at once; each holds its file's bytes until it is done."""
+
+    def __init__(self) -> None:
+        self.wanted = True
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: dict[str, Future[_Drawn]] = {}
+        self._made: dict[str, _Drawn] = {}
+        self._held = 0
+
+    def __enter__(self) -> _Pictures:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pending.clear()
+        self._made.clear()
+
+    def start(self, sha256: str, data: bytearray, places: set[int | None]) -> None:
+        """Begin drawing the pages at ``places`` (their place in the file) of ``data``, which
+        is shared, not copied: neither side changes it."""
+        if not (self.wanted and places) or self._held >= self.BUDGET:
+            return
+        if mime_type_of(bytes(data[:64])) not in SUPPORTED_TYPES:
+            return  # nothing to draw, so no reason to hold on to it
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-pictures")
+        while len(self._pending) >= self.IN_FLIGHT:  # bounded: each holds a file's bytes
+            self._collect(next(iter(self._pending)))
+        self._pending[sha256] = self._pool.submit(_draw, data, sha256, frozenset(places))
+
+    def _collect(self, sha256: str) -> None:
+        made = self._pending.pop(sha256).result()
+        self._held += sum(len(p.data) for images in made.values() for p in images)
+        self._made[sha256] = made
+
+    def store(self, db: Database, page: Page, place: int | None) -> None:
+        if not self.wanted:
+            return
+        db.executemany(
+            "INSERT INTO page_images (page_id, kind, mime_type, width, height, bytes)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (page.id, i.kind, i.mime_type, i.width, i.height, i.data)
+                for i in self._for(db, page.sha256, place)
+            ],
+        )
+
+    def _for(self, db: Database, sha256: str, place: int | None) -> tuple[PageImage, ...]:
+        if sha256 in self._pending:
+            self._collect(sha256)
+        if place in self._made.get(sha256, {}):
+            return self._made[sha256][place]
+        rows = db.all(
+            "SELECT kind, mime_type, width, height, bytes FROM page_images WHERE page_id ="
+            " (SELECT id FROM pages WHERE sha256 = ? AND source_page IS ?"
+            "  AND EXISTS (SELECT 1 FROM page_images WHERE page_id = pages.id) LIMIT 1)",
+            (sha256, place),
+        )
+        if rows:
+            return tuple(PageImage(r[0], r[1], r[2], r[3], bytes(r[4])) for r in rows)
+        data = db.value("SELECT bytes FROM files WHERE sha256 = ?", (sha256,))
+        return _draw(bytes(data), sha256, frozenset({place})).get(place, ()) if data else ()
+
+
+_Drawn = dict[int | None, tuple[PageImage, ...]]
+
+
+def _draw(data: bytes | bytearray, sha256: str, places: frozenset[int | None]) -> _Drawn:
+    """Off the database thread: the pictures of each page at ``places`` in one file. A page
+    that cannot be drawn gets none, and arrives all the same: it shows without a picture, as
+    a page added without the scan pipeline does (its file passed the signed hash check)."""
+    name = f"files/{sha256[:12]}"
+    data = bytes(data)  # the decoders read bytes; this copy lives only while drawing
+    drawn: _Drawn = {}
+    try:
+        mime = detect(data, name)
+        if mime == PDF:
+            with pdf.opened(data, name, ScanLimits(max_pages=10**9)) as document:
+                for place in places:
+                    with suppress(ScanRefused, *DECODING_ERRORS):
+                        rendering = pdf.render(document, place or 0, pictures.PREVIEW_LONGEST, name)
+                        drawn[place] = pictures.display_images(rendering, 1)
+            return drawn
+        image, _ = open_picture(data, mime, name)
+        with image:
+            for place in sorted(places, key=lambda p: p or 0):
+                with suppress(ScanRefused, *DECODING_ERRORS):
+                    if place:
+                        image.seek(place)
+                        check_pixels(image, name)
+                    pictures.decode_for_display(image, pictures.THUMBNAIL_LONGEST)
+                    image.load()
+                    orientation = picture_report(image).orientation
+                    drawn[place] = (pictures.thumbnail_image(image, orientation),)
+    except (ScanRefused, MemoryError):
+        pass
+    except DECODING_ERRORS:
+        pass
+    return drawn

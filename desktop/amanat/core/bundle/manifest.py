@@ -37,6 +37,10 @@ MAX_SIGNATURE_BYTES: Final = 1024
 MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
 MAX_FILE_BYTES: Final = 1024 * 1024 * 1024
 MAX_README_BYTES: Final = 64 * 1024
+MAX_ENTRIES: Final = 100_000
+"""Files one bundle may hold: a case is a few thousand records and pages. More is a wrong or
+hostile bundle, refused before any of them is read (each would cost a row, a hash and a
+check, inside one transaction)."""
 
 _RECORD_PATH = re.compile(
     r"records/(tags|people|documents|pages|texts|events|annotations)/"
@@ -123,16 +127,16 @@ def parse(data: bytes) -> Manifest:
             raise ValueError("it has no format version")
         if version > VERSION:
             raise BundleTooNew(found=version)
-        sender = value["sender"]
-        created = datetime.datetime.fromisoformat(str(value["created"]))
+        sender = _object(value["sender"], "sender")
+        created = datetime.datetime.fromisoformat(_text(value["created"], "created"))
         manifest = Manifest(
             created=created,
-            sender_archive_id=str(sender["archive_id"]),
-            signing_key=identity.parse_signing_key(str(sender["signing_key"])),
-            scope=dict(value["scope"]),
-            redaction=dict(value["redaction"]),
-            files=tuple(_entry(item) for item in value["files"]),
-            export_id=str(value.get("export_id", "")),
+            sender_archive_id=_text(sender["archive_id"], "archive_id"),
+            signing_key=identity.parse_signing_key(_text(sender["signing_key"], "signing_key")),
+            scope=_object(value["scope"], "scope"),
+            redaction=_object(value["redaction"], "redaction"),
+            files=tuple(_entry(item) for item in _entries(value["files"])),
+            export_id=_text(value.get("export_id", ""), "export_id"),
         )
     except BundleTooNew:
         raise
@@ -144,6 +148,33 @@ def parse(data: bytes) -> Manifest:
     if len(set(paths)) != len(paths):
         raise BundleDamaged(detail="its list of contents names a file twice")
     return manifest
+
+
+# The manifest is read strictly: a number where text belongs is a malformed manifest, not
+# something to convert (str(20240101) would even read as a date).
+def _text(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{name} is not text")
+    return value
+
+
+def _object(value: object, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{name} is not an object")
+    return value
+
+
+def _list(value: object, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError(f"{name} is not a list")
+    return value
+
+
+def _entries(value: object) -> list[Any]:
+    listed = _list(value, "files")
+    if len(listed) > MAX_ENTRIES:
+        raise ValueError(f"it lists more than {MAX_ENTRIES:,} files, more than Amanat accepts")
+    return listed
 
 
 def _entry(item: object) -> FileEntry:

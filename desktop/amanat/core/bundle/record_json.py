@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from amanat.core import dates
 from amanat.core.audit import AuditEntry
+from amanat.core.bundle import web_annotation
 from amanat.core.dates import FuzzyDate
 from amanat.core.records import (
     Annotation,
@@ -27,7 +28,6 @@ from amanat.core.records import (
     DocumentKind,
     Event,
     EventType,
-    ImageRegion,
     Page,
     Person,
     PersonStatus,
@@ -36,9 +36,7 @@ from amanat.core.records import (
     Tag,
     Text,
     TextKind,
-    TextRange,
     TextStatus,
-    Visibility,
 )
 
 JsonObject = dict[str, Any]
@@ -200,38 +198,12 @@ def event_json(event: Event) -> JsonObject:
     }
 
 
-def annotation_json(annotation: Annotation) -> JsonObject:
-    target = annotation.target
-    if isinstance(target, TextRange):
-        target_value: JsonObject = {
-            "type": "text",
-            "text_id": target.text_id,
-            "start": target.start,
-            "end": target.end,
-            "quote": target.quote,
-            "prefix": target.prefix,
-            "suffix": target.suffix,
-        }
-    else:
-        target_value = {
-            "type": "image",
-            "page_id": target.page_id,
-            "x": target.x,
-            "y": target.y,
-            "width": target.width,
-            "height": target.height,
-        }
-    return {
-        "id": annotation.id,
-        "target": target_value,
-        "body": annotation.body,
-        "author": annotation.author,
-        "visibility": annotation.visibility.value,
-        "tag_ids": list(annotation.tag_ids),
-        "orphaned": annotation.orphaned,
-        "created": _time(annotation.created),
-        "modified": _time(annotation.modified),
-    }
+def annotation_json(
+    annotation: Annotation, tag_paths: Mapping[str, str] | None = None
+) -> JsonObject:
+    """An annotation as a W3C Web Annotation (see web_annotation.py); ``tag_paths`` names its
+    tags for readers other than Amanat."""
+    return web_annotation.annotation_json(annotation, tag_paths or {})
 
 
 def audit_json(entry: AuditEntry) -> JsonObject:
@@ -492,44 +464,8 @@ def parse_event(value: object) -> Event:
 
 
 def parse_annotation(value: object) -> Annotation:
-    f = _Fields(value, "an annotation")
-    t = f.nested("target")
-    target: TextRange | ImageRegion
-    kind = t.text("type")
-    if kind == "text":
-        target = TextRange(
-            text_id=t.id("text_id"),
-            start=t.whole("start"),
-            end=t.whole("end"),
-            quote=t.text("quote"),
-            prefix=t.text("prefix"),
-            suffix=t.text("suffix"),
-        )
-    elif kind == "image":
-        target = ImageRegion(
-            page_id=t.id("page_id"),
-            x=t.number("x"),
-            y=t.number("y"),
-            width=t.number("width"),
-            height=t.number("height"),
-        )
-    else:
-        raise ValueError("an annotation's target is neither a text nor an image")
-    annotation = Annotation(
-        id=f.id(),
-        target=target,
-        body=f.text("body"),
-        author=f.text("author"),
-        visibility=f.choice("visibility", Visibility),
-        tag_ids=f.ids("tag_ids"),
-        orphaned=f.flag("orphaned"),
-        created=f.moment("created"),
-        modified=f.moment("modified"),
-    )
-    if annotation.visibility is not Visibility.SHAREABLE:
-        # Our exporter never sends a private annotation; one that arrives was not meant to.
-        raise ValueError("a private annotation is in the bundle")
-    return annotation
+    """Always shareable: only shareable annotations are ever written (see web_annotation.py)."""
+    return web_annotation.parse_annotation(value)
 
 
 def parse_audit(value: object) -> list[AuditEntry]:
