@@ -1163,6 +1163,11 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
             _bundle_identities(args, archive),
             accept_unknown_signer=args.accept_unknown_signer,
         )
+        # Photos arrive with their thumbnails; their previews are made here, as after a scan
+        # import, so the application shows them at once.
+        from amanat.core.scans import previews
+
+        previews.make_previews(archive.db, previews.missing(archive.db))
     if args.json:
         _print_json(report)
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from amanat.core.scans import previews
 from amanat.core.vault import Archive
 from tests.bundle.bundle_helpers import fill, new_archive
 from tests.cli.conftest import Cli, assert_user_error, run_cli
@@ -46,6 +47,9 @@ def test_export_verify_and_import_from_the_command_line(
     assert "Family lawyer (verified contact)" in verified.out
     imported = advocate.ok("import-bundle", bundle, "--json").json()
     assert imported["imported"] and imported["counts"]["documents"] == 3
+    with Archive.open(tmp_path / "advocate.amanat", PASSWORD) as opened:
+        arrived = opened.db.value("SELECT count(*) FROM pages")
+        assert arrived and previews.missing(opened.db) == []  # previews made before it ended
     again = advocate.ok("import-bundle", bundle)
     assert "imported before" in again.out
 
