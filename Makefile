@@ -7,7 +7,7 @@ DEMO   := build/demo.amanat
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run screenshots test lint typecheck pytest bench demo clean lock
+.PHONY: run screenshots test lint typecheck pytest bench demo clean lock translations
 
 $(READY): requirements/dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ run: $(READY)
 # Pictures of the main screens on the demo archive, in English and Persian.
 screenshots: $(READY)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m amanat.gui.screenshots build/screenshots
+
+# The Persian translation: collect the strings of the source into the .ts (translated
+# there), then compile the .qm the application loads. Both are committed; a test checks
+# that the .qm is what lrelease makes of the .ts and that no string is missing.
+TS := resources/translations/amanat_fa.ts
+translations: $(READY)
+	$(BIN)/pyside6-lupdate -extensions py -locations none -no-obsolete desktop/amanat -ts $(TS)
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 demo: $(READY)
 	rm -rf $(DEMO)

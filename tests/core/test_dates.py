@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from amanat.core.dates import (
+    DATE_PROBLEMS,
     Calendar,
     FuzzyDate,
     Precision,
@@ -419,8 +420,45 @@ def test_a_month_of_the_other_calendar_is_refused(
 def test_invalid_dates_say_why(text: str, reason: str) -> None:
     with pytest.raises(InvalidDate) as caught:
         parse_date(text)
-    assert caught.value.values == {"text": text, "reason": reason}
+    assert caught.value.values["text"] == text
+    assert caught.value.values["reason"] == reason
+    # The code the application translates the reason by.
+    assert caught.value.values["problem"] in DATE_PROBLEMS
     assert str(caught.value) == f"“{text}” is not a date Amanat understands: {reason}."
+
+
+@pytest.mark.parametrize(
+    ("text", "problem", "values"),
+    [
+        ("1401/12/30", "month-too-short", {"calendar": "jalali", "month": 12, "days": 29}),
+        ("2011-13-40", "no-month", {"month": 13}),
+        ("Marhc 2011", "unknown-word", {"word": "Marhc"}),
+        ("89/12/24", "short-year", {}),
+        ("Farvardin 2011", "other-calendar-month", {"calendar": "jalali", "number": 1}),
+    ],
+)
+def test_a_refused_date_carries_the_numbers_its_sentence_needs(
+    text: str, problem: str, values: dict[str, object]
+) -> None:
+    with pytest.raises(InvalidDate) as caught:
+        parse_date(text, Calendar.GREGORIAN if problem.startswith("other") else None)
+    assert caught.value.values["problem"] == problem
+    assert values.items() <= caught.value.values.items()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مهرماه ۱۴۰۱", FuzzyDate.of_month(1401, 7, Calendar.JALALI)),
+        ("۷ مهرماه ۱۴۰۱", FuzzyDate.of_day(1401, 7, 7, Calendar.JALALI)),
+        ("فروردین\u200cماه ۱۴۰۰", FuzzyDate.of_month(1400, 1, Calendar.JALALI)),
+        ("سال ۱۴۰۱", FuzzyDate.of_year(1401, Calendar.JALALI)),
+        ("حدوداً سال ۱۳۹۰", FuzzyDate.of_year(1390, Calendar.JALALI, circa=True)),
+        ("in 2011", FuzzyDate.of_year(2011)),
+    ],
+)
+def test_persian_ways_of_naming_a_month_or_a_year_are_read(text: str, expected: FuzzyDate) -> None:
+    assert parse_date(text) == expected
 
 
 def test_invalid_date_is_an_invalid_input() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import sqlcipher3
 
-from amanat.core.normalise import fts_query, normalise, search_terms
+from amanat.core.normalise import fts_query, normalise, normalise_with_offsets, search_terms
 
 ZWNJ = "\u200c"
 
@@ -201,6 +201,22 @@ def test_normalise_is_idempotent(text: str) -> None:
 def test_canonically_equivalent_spellings_normalise_alike(text: str) -> None:
     # Decomposed input (ۀ sent as ە + hamza above, آ as ا + madda) must index like composed input.
     assert normalise(unicodedata.normalize("NFD", text)) == normalise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*TRICKY, "نامهٔ شمارهٔ ۳", "مُحَمَّدْ", "می\u200cخواهم", "ﻻﻟﻪ", "نـــامه", "plain ascii", ""],
+)
+def test_offsets_lead_each_normalised_character_back_to_the_original(text: str) -> None:
+    # What search snippets rely on to show the matched words as the user wrote them.
+    text = unicodedata.normalize("NFC", text)
+    normal, offsets = normalise_with_offsets(text)
+    # Only the last NFC step differs: a mark brought next to its letter stays apart.
+    assert unicodedata.normalize("NFC", normal) == normalise(text)
+    assert len(offsets) == len(normal)
+    assert offsets == sorted(offsets)
+    for position, origin in enumerate(offsets):
+        assert normal[position] in normalise(text[origin]) or normalise(text[origin]) == " "
 
 
 def test_normalise_is_idempotent_on_random_mixtures() -> None:

@@ -130,6 +130,97 @@ def test_snippets_mark_the_matching_words(archive: Archive, case: dict[str, str]
     assert hit.person_id == case["golrokh"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "كتابها",  # Arabic kaf, no ZWNJ
+        "کتاب‌ها",  # as written
+        "علي",  # Arabic yeh, without the shadda
+        "عَلی",  # a short vowel the text does not have
+        "350",  # Latin digits for Persian ones
+        "۳۵۰",
+        "شماره",  # no ezafe
+        "شمارهٔ",  # with the ezafe hamza
+        "نـامه",  # tatweel
+    ],
+)
+def test_spelling_variants_meet_in_both_directions(archive: Archive, query: str) -> None:
+    db = archive.db
+    with db.transaction():
+        letter = documents.add(db, Document(kind=DocumentKind.LETTER, title="نامهٔ شمارهٔ ۳"))
+        text = texts.add(
+            db, Text(letter.id, TextKind.TRANSCRIPTION, "fa", "کتاب‌های علیّ را به بند ۳۵۰ بردند.")
+        )
+    assert {letter.id, text.id} & found(archive, query)
+
+
+def test_snippets_and_titles_show_the_text_as_written_with_the_match_marked(
+    archive: Archive,
+) -> None:
+    db = archive.db
+    with db.transaction():
+        letter = documents.add(db, Document(kind=DocumentKind.LETTER, title="نامهٔ شمارهٔ ۳"))
+        text = texts.add(
+            db,
+            Text(letter.id, TextKind.TRANSCRIPTION, "fa", "سلام. مُحَمَّد را در بند ۳۵۰ دیدم."),
+        )
+    hits = {hit.record_id: hit for hit in search.search(db, "محمد 350")}
+    assert hits[text.id].snippet == (
+        f"سلام. {MATCH_START}مُحَمَّد{MATCH_END} را در بند {MATCH_START}۳۵۰{MATCH_END} دیدم."
+    )
+    assert hits[text.id].title == "نامهٔ شمارهٔ ۳"
+    [hit] = search.search(db, "شماره")
+    assert hit.title == "نامهٔ شمارهٔ ۳"  # not the indexed "نامه شماره 3"
+    assert hit.snippet == f"نامهٔ {MATCH_START}شمارهٔ{MATCH_END} ۳"
+
+
+def test_a_long_snippet_is_cut_around_the_first_match(archive: Archive) -> None:
+    db = archive.db
+    words = " ".join(f"واژه{n}" for n in range(40))
+    with db.transaction():
+        letter = documents.add(db, Document(kind=DocumentKind.LETTER, title="نامه"))
+        texts.add(db, Text(letter.id, TextKind.TRANSCRIPTION, "fa", f"{words} زندان {words}"))
+    [hit] = [h for h in search.search(db, "زندان") if h.record_type == "text"]
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert f"{MATCH_START}زندان{MATCH_END}" in hit.snippet
+    assert len(hit.snippet.split()) <= 18
+
+
+@pytest.mark.parametrize(
+    "query", ["Narges", "narges mohammadi", "نرگس", "نرگس محمدی", "نرگس محمدي", "Nargess"]
+)
+def test_a_person_with_names_in_both_scripts_is_found_by_either(
+    archive: Archive, query: str
+) -> None:
+    with archive.db.transaction():
+        narges = people.add(
+            archive.db,
+            Person(
+                "نرگس",
+                name_fa="نرگس محمدی",
+                name_latin="Narges Mohammadi",
+                aliases=("Nargess",),
+                roles=(Role.PRISONER,),
+            ),
+        )
+    hits = [hit for hit in search.search(archive.db, query) if hit.record_id == narges.id]
+    assert len(hits) == 1
+    assert hits[0].title == "نرگس"  # the name the archive shows, not every name indexed
+
+
+@pytest.mark.parametrize("query", ["اعتصاب غذا", "hunger strike", "hunger-strike", "اوین"])
+def test_an_event_is_found_by_its_type_in_persian_or_english(
+    archive: Archive, case: dict[str, str], query: str
+) -> None:
+    with archive.db.transaction():
+        strike = events.add(
+            archive.db,
+            Event(case["golrokh"], EventType.HUNGER_STRIKE, parse_date("1401/07"), place="اوین"),
+        )
+    assert strike.id in found(archive, query)
+    assert case["event"] not in found(archive, query)  # the transfer is not a hunger strike
+
+
 def test_a_title_match_ranks_above_a_body_match(archive: Archive, case: dict[str, str]):
     with archive.db.transaction():
         document = documents.add(

@@ -170,7 +170,17 @@ _OTHER_SPELLINGS = {
 
 # Words that may stand around a name without changing the date: "مهر ماه ۱۴۰۱", "بهار سال ۱۴۰۱",
 # "spring of 2011".
-_FILLER_WORDS = frozenset({"of", "ماه", "سال"})
+_FILLER_WORDS = frozenset({"of", "in", "year", "ماه", "سال", "در"})
+
+DATE_PROBLEMS = frozenset(
+    {
+        "empty", "too-long", "only-circa", "short-year", "year-first", "unknown-word", "form",
+        "no-year-given", "no-year", "year-too-late", "jalali-year-too-late", "no-month",
+        "no-day", "month-too-short", "no-season", "winter-too-late", "other-calendar-month",
+        "other-calendar-season",
+    }
+)  # fmt: skip
+"""The ``problem`` codes an InvalidDate from this module carries (see parse_date)."""
 
 _CIRCA_EN = "c. "
 _CIRCA_FA = "حدود "
@@ -297,18 +307,30 @@ def _typed(cal: Calendar, *numbers: int) -> str:
 
 def _check_year(year: int, cal: Calendar, text: str) -> None:
     if year < 1:
-        raise InvalidDate(text=text, reason=f"there is no year {year}")
+        raise InvalidDate(
+            text=text, reason=f"there is no year {year}", problem="no-year", year=year
+        )
     if cal is Calendar.GREGORIAN and year > _MAX_GREGORIAN_YEAR:
-        raise InvalidDate(text=text, reason=f"years after {_MAX_GREGORIAN_YEAR} are not supported")
+        raise InvalidDate(
+            text=text,
+            reason=f"years after {_MAX_GREGORIAN_YEAR} are not supported",
+            problem="year-too-late",
+            limit=_MAX_GREGORIAN_YEAR,
+        )
     if cal is Calendar.JALALI and year > _MAX_JALALI_YEAR:
         raise InvalidDate(
-            text=text, reason=f"Jalali years after {_MAX_JALALI_YEAR} are not supported"
+            text=text,
+            reason=f"Jalali years after {_MAX_JALALI_YEAR} are not supported",
+            problem="jalali-year-too-late",
+            limit=_MAX_JALALI_YEAR,
         )
 
 
 def _check_month(month: int, text: str) -> None:
     if not 1 <= month <= 12:
-        raise InvalidDate(text=text, reason=f"there is no month {month}")
+        raise InvalidDate(
+            text=text, reason=f"there is no month {month}", problem="no-month", month=month
+        )
 
 
 def _day(year: int, month: int, day: int, cal: Calendar, circa: bool, text: str) -> FuzzyDate:
@@ -316,10 +338,18 @@ def _day(year: int, month: int, day: int, cal: Calendar, circa: bool, text: str)
     _check_month(month, text)
     length = _month_length(cal, year, month)
     if day < 1:
-        raise InvalidDate(text=text, reason=f"there is no day {day}")
+        raise InvalidDate(text=text, reason=f"there is no day {day}", problem="no-day", day=day)
     if day > length:
         month_name = _month_name_en(cal, month)
-        raise InvalidDate(text=text, reason=f"{month_name} {year} has only {length} days")
+        raise InvalidDate(
+            text=text,
+            reason=f"{month_name} {year} has only {length} days",
+            problem="month-too-short",
+            calendar=cal.value,
+            month=month,
+            year=year,
+            days=length,
+        )
     date = _to_date(cal, year, month, day)
     return FuzzyDate(date, date, Precision.DAY, circa, cal)
 
@@ -335,7 +365,9 @@ def _month(year: int, month: int, cal: Calendar, circa: bool, text: str) -> Fuzz
 def _season(year: int, season: int, cal: Calendar, circa: bool, text: str) -> FuzzyDate:
     _check_year(year, cal, text)
     if not 1 <= season <= 4:
-        raise InvalidDate(text=text, reason=f"there is no season {season}")
+        raise InvalidDate(
+            text=text, reason=f"there is no season {season}", problem="no-season", season=season
+        )
     if cal is Calendar.JALALI:
         first, last = 3 * season - 2, 3 * season
         start = _jalali(year, first, 1)
@@ -346,7 +378,10 @@ def _season(year: int, season: int, cal: Calendar, circa: bool, text: str) -> Fu
         end = datetime.date(year, 3 * season + 2, _month_length(cal, year, 3 * season + 2))
     elif year == _MAX_GREGORIAN_YEAR:
         raise InvalidDate(
-            text=text, reason=f"winter {year} ends in {year + 1}, which is not supported"
+            text=text,
+            reason=f"winter {year} ends in {year + 1}, which is not supported",
+            problem="winter-too-late",
+            year=year,
         )
     else:
         end = datetime.date(year + 1, 2, _month_length(cal, year + 1, 2))
@@ -372,23 +407,27 @@ def parse_date(text: str, calendar: Calendar | None = None) -> FuzzyDate:
     """Read a date as people type it; raises InvalidDate saying what is wrong.
 
     Accepts "2011-03-15", "1401/07/07" (any of ``-/.``; year first), "March 2011",
-    "15 March 2011", "March 15, 2011", "7 Mehr 1401", "۷ مهر ۱۴۰۱", "spring 2011", "بهار ۱۴۰۱",
-    with ASCII, Persian or Arabic-Indic digits, optionally after "c.", "circa", "~", "حدود" and
-    the like. Without ``calendar``, month and season names decide the calendar, and so does the
-    year of a purely numeric date (1200–1499 is Jalali). A given ``calendar`` decides numeric
-    dates and the Persian season words, and a month name of the other calendar is an error.
+    "15 March 2011", "March 15, 2011", "7 Mehr 1401", "۷ مهر ۱۴۰۱", "مهرماه ۱۴۰۱", "spring 2011",
+    "بهار ۱۴۰۱", "سال ۱۴۰۱", with ASCII, Persian or Arabic-Indic digits, optionally after "c.",
+    "circa", "~", "حدود" and the like. Without ``calendar``, month and season names decide the
+    calendar, and so does the year of a purely numeric date (1200–1499 is Jalali). A given
+    ``calendar`` decides numeric dates and the Persian season words, and a month name of the
+    other calendar is an error.
+
+    Each InvalidDate carries, besides its English ``reason``, a ``problem`` code and the
+    numbers it names, so that the application can say the same in the user's language.
     """
     normal = _normalise(text).strip()
     if not normal:
-        raise InvalidDate(text=text, reason="nothing was entered")
+        raise InvalidDate(text=text, reason="nothing was entered", problem="empty")
     if len(normal) > _MAX_INPUT:
-        raise InvalidDate(text=text, reason="it is too long to be a date")
+        raise InvalidDate(text=text, reason="it is too long to be a date", problem="too-long")
     circa_match = _CIRCA_PREFIX.match(normal.casefold())
     circa = circa_match is not None
     if circa_match is not None:
         normal = normal[circa_match.end() :]
         if not normal:
-            raise InvalidDate(text=text, reason="the date itself is missing")
+            raise InvalidDate(text=text, reason="the date itself is missing", problem="only-circa")
 
     numeric = _NUMERIC.fullmatch(normal)
     if numeric is not None:
@@ -396,11 +435,23 @@ def parse_date(text: str, calendar: Calendar | None = None) -> FuzzyDate:
     return _parse_words(text, normal, calendar, circa)
 
 
+def _name(token: str) -> _Name | None:
+    """The month or season ``token`` names; Persian often joins "ماه" to the month's name
+    ("مهرماه", "فروردین‌ماه", the ZWNJ already removed by _normalise)."""
+    key = _key(token)
+    name = _NAMES.get(key)
+    if name is None and key.endswith("ماه") and len(key) > 3:
+        name = _NAMES.get(key[:-3])
+    return name
+
+
 def _year_number(text: str, digits: str) -> int:
     # "89/12/24" almost always means 1389; taking it as the year 89 would file it silently
     # in antiquity, so short years are refused rather than guessed.
     if len(digits) < 3:
-        raise InvalidDate(text=text, reason="write the year in full, as in 2011 or 1390")
+        raise InvalidDate(
+            text=text, reason="write the year in full, as in 2011 or 1390", problem="short-year"
+        )
     return int(digits)
 
 
@@ -415,7 +466,11 @@ def _parse_numeric(
 ) -> FuzzyDate:
     first, _, second, third = match.groups()
     if third is not None and len(first) <= 2 and len(third) >= 3:
-        raise InvalidDate(text=text, reason="write the year first, as in 2011-03-15 or 1401/07/07")
+        raise InvalidDate(
+            text=text,
+            reason="write the year first, as in 2011-03-15 or 1401/07/07",
+            problem="year-first",
+        )
     year = _year_number(text, first)
     cal = calendar or _guess_calendar(year)
     if second is None:
@@ -435,22 +490,36 @@ def _parse_words(text: str, normal: str, calendar: Calendar | None, circa: bool)
         if _NUMBER.fullmatch(token):
             numbers.append(token)
             shape += "n"
-        elif (name := _NAMES.get(_key(token))) is not None:
+        elif (name := _name(token)) is not None:
             names.append(name)
             shape += "w"
         elif token.rstrip(".").isalpha():
-            raise InvalidDate(text=text, reason=f"“{token}” is not a month or season Amanat knows")
+            raise InvalidDate(
+                text=text,
+                reason=f"“{token}” is not a month or season Amanat knows",
+                problem="unknown-word",
+                word=token,
+            )
         else:
-            raise InvalidDate(text=text, reason=_FORM_HINT)
+            raise InvalidDate(text=text, reason=_FORM_HINT, problem="form")
 
+    if shape == "n":  # "سال ۱۴۰۱", "in 2011": a year with words around it
+        year = _year_number(text, numbers[0])
+        return _year(year, calendar or _guess_calendar(year), circa, text)
     if shape == "w" or (shape == "nw" and len(numbers[0]) <= 2):
-        raise InvalidDate(text=text, reason="the year is missing")
+        raise InvalidDate(text=text, reason="the year is missing", problem="no-year-given")
     if shape not in ("wn", "nwn", "wnn") or (names[0].kind == "season" and shape != "wn"):
-        raise InvalidDate(text=text, reason=_FORM_HINT)
+        raise InvalidDate(text=text, reason=_FORM_HINT, problem="form")
 
     name = names[0]
     if calendar is not None and name.calendar is not None and name.calendar is not calendar:
-        raise InvalidDate(text=text, reason=_wrong_calendar(name, name.calendar))
+        raise InvalidDate(
+            text=text,
+            reason=_wrong_calendar(name, name.calendar),
+            problem=f"other-calendar-{name.kind}",
+            calendar=name.calendar.value,
+            number=name.number,
+        )
     year = _year_number(text, numbers[-1])
     cal = name.calendar or calendar or _guess_calendar(year)
     if name.kind == "season":
@@ -537,6 +606,16 @@ def _season_of(cal: Calendar, year: int, month: int) -> tuple[int, int]:
 
 def _day_text(cal: Calendar, language: str, year: int, month: int, day: int) -> str:
     return f"{day} {_month_text(cal, language, month)} {year}"
+
+
+def month_name(calendar: Calendar, month: int, language: str = "en") -> str:
+    """The name of month 1–12 of ``calendar`` in English or Persian ("Esfand", "اسفند")."""
+    return _month_text(calendar, language, month)
+
+
+def season_name(calendar: Calendar, season: int, language: str = "en") -> str:
+    """The name of season 1–4 (spring first) of ``calendar`` in English or Persian."""
+    return _season_text(calendar, language, season)
 
 
 def _month_text(cal: Calendar, language: str, month: int) -> str:

@@ -4,6 +4,7 @@ of Persian (and Arabic-typed) words meet, and safe FTS5 MATCH expressions built 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from amanat.core.digits import ARABIC_INDIC_DIGITS, PERSIAN_DIGITS, to_ascii_digits
@@ -201,3 +202,46 @@ def fts_query(query: str) -> str | None:
     # Terms cannot contain '"' (it separates them), but doubling it is what makes a quoted
     # string safe in FTS5, so it is done regardless of how the terms were made.
     return " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
+
+
+def _length_changing_class() -> str:
+    # The characters normalise() removes or turns into more than one: everywhere else the
+    # normalised text runs in step with the original.
+    changing = sorted(code for code, value in _TABLE.items() if value is None or len(value) != 1)
+    ranges: list[tuple[int, int]] = []
+    for code in changing:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+
+
+_LENGTH_CHANGING = re.compile(_length_changing_class())
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` normalised as ``normalise`` does, with, for each character of the result, the
+    index of the character of ``text`` it came from; so a match found in the normalised form
+    can be shown in the text the user wrote.
+
+    Character by character, without the NFC steps of ``normalise``: a letter followed by a
+    combining mark that NFC would compose stays two characters here. Both spellings still
+    meet the same query, since the marks are either removed here or folded by the tokenizer.
+    """
+    if text.isascii():
+        return text, list(range(len(text)))
+    pieces: list[str] = []
+    offsets: list[int] = []
+    done = 0
+    for found in _LENGTH_CHANGING.finditer(text):
+        index = found.start()
+        pieces.append(text[done:index].translate(_TRANSLATE))
+        offsets.extend(range(done, index))
+        piece = text[index].translate(_TRANSLATE)
+        pieces.append(piece)
+        offsets.extend([index] * len(piece))
+        done = index + 1
+    pieces.append(text[done:].translate(_TRANSLATE))
+    offsets.extend(range(done, len(text)))
+    return "".join(pieces), offsets

@@ -12,14 +12,19 @@ returns, instead of joining every match to its document first.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import itertools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, replace
 
 from amanat.core.database import Database
-from amanat.core.normalise import fts_query, normalise
+from amanat.core.normalise import fts_query, normalise, normalise_with_offsets, search_terms
 from amanat.core.records import DocumentKind
 
 # Snippets mark matches with these control characters; the command line and the application
-# each turn them into their own highlighting.
+# each turn them into their own highlighting. They are made from the records as written (see
+# _as_written), not by FTS5, whose snippet() would show the normalised index.
 MATCH_START = "\x02"
 MATCH_END = "\x03"
 
@@ -46,6 +51,28 @@ class SearchHit:
     rank: float
 
 
+# An event is indexed under its type's machine word ("hunger-strike", see storage/events.py),
+# while a family searches in Persian: the Persian words for each type are indexed beside it, so
+# "اعتصاب غذا" finds the hunger strikes in either interface.
+_EVENT_WORDS: dict[str, str] = {
+    "arrest": "بازداشت دستگیری",
+    "interrogation": "بازجویی",
+    "charge": "اتهام",
+    "trial": "دادگاه محاکمه",
+    "sentence": "حکم",
+    "appeal": "تجدیدنظر",
+    "transfer": "انتقال",
+    "solitary-confinement": "انفرادی",
+    "hunger-strike": "اعتصاب غذا",
+    "medical": "درمان پزشکی",
+    "visit": "ملاقات",
+    "furlough": "مرخصی",
+    "release": "آزادی",
+    "letter": "نامه",
+    "testimony": "شهادت",
+}
+
+
 def index(
     db: Database,
     record_type: str,
@@ -58,6 +85,9 @@ def index(
     unindex(db, record_type, record_id)
     if document_id is not None and _in_trash(db, document_id):
         return
+    if record_type == "event":
+        words = _EVENT_WORDS.get(title.split(" ", 1)[0])
+        title = f"{title} {words}" if words else title
     cursor = db.execute(
         "INSERT INTO search_index (title, body, record_type, record_id, document_id, person_id)"
         " VALUES (?, ?, ?, ?, ?, ?)",
@@ -94,11 +124,9 @@ def reindex_document(db: Database, document_id: str) -> None:
     index_document(db, document_id, row[0], f"{row[1]} {row[2]}")
     for text_id, body in db.all("SELECT id, body FROM texts WHERE document_id = ?", (document_id,)):
         index_text(db, text_id, body, document_id)
+    # By the annotation's own document, so orphans (their text deleted) follow it too.
     annotations = db.all(
-        "SELECT a.id, a.quote, a.body FROM annotations a"
-        " LEFT JOIN texts t ON t.id = a.text_id LEFT JOIN pages p ON p.id = a.page_id"
-        " WHERE t.document_id = ? OR p.document_id = ?",
-        (document_id, document_id),
+        "SELECT id, quote, body FROM annotations WHERE document_id = ?", (document_id,)
     )
     for annotation_id, quote, body in annotations:
         index_annotation(db, annotation_id, quote, body, document_id)
@@ -133,7 +161,7 @@ def search(
     filters = filters or SearchFilters()
     params: dict[str, object] = {"query": expression, "limit": limit}
     if filters == SearchFilters():
-        return [SearchHit(*row) for row in db.all(_BEST_FIRST, params)]
+        return _as_written(db, query, [SearchHit(*row) for row in db.all(_BEST_FIRST, params)])
     where = ["search_index MATCH :query"]
     if filters.person_id:
         params["person"] = filters.person_id
@@ -168,7 +196,7 @@ def search(
         " SELECT s.record_type, s.record_id, s.document_id,"
         "   coalesce(s.person_id, e.person_id),"
         "   CASE WHEN s.record_type IN ('text', 'annotation') THEN d.title ELSE s.title END,"
-        f"  snippet(search_index, -1, '{MATCH_START}', '{MATCH_END}', '…', 16),"
+        "   '',"  # the snippet is made from the text as written, see _as_written
         "   bm25(search_index, 5.0, 1.0) AS score"
         " FROM search_index s"
         " LEFT JOIN documents d ON d.id = s.document_id"
@@ -178,16 +206,16 @@ def search(
     )
     if not filters.tag_id:
         params["tag"] = None
-    return [SearchHit(*row) for row in db.all(sql, params)]
+    return _as_written(db, query, [SearchHit(*row) for row in db.all(sql, params)])
 
 
 # Without filters: FTS5 ranks and cuts to the limit on its own, and only those rows are joined
 # for their document's title and event's person. A common word ("و") matches most of the
 # archive; joining every match before cutting made such searches several times slower.
-_BEST_FIRST = f"""
+_BEST_FIRST = """
 WITH best AS (
     SELECT record_type, record_id, document_id, person_id, title,
-           snippet(search_index, -1, '{MATCH_START}', '{MATCH_END}', '…', 16) AS snippet,
+           '' AS snippet,
            bm25(search_index, 5.0, 1.0) AS score
     FROM search_index WHERE search_index MATCH :query ORDER BY score LIMIT :limit
 )
@@ -199,3 +227,142 @@ LEFT JOIN documents d ON d.id = b.document_id
 LEFT JOIN events e ON b.record_type = 'event' AND e.id = b.record_id
 ORDER BY b.score
 """
+
+
+# --- Showing hits as they were written ------------------------------------------------------
+#
+# The index holds the normalised form ("نامه شماره 3" for "نامهٔ شمارهٔ ۳"): right for matching,
+# wrong for reading. A hit's title and snippet are made again from the record itself, with the
+# matches found by normalising both sides the same way and mapping back to the original text.
+
+_SNIPPET_WORDS = 16
+_WORDS_BEFORE = 4
+# Tokens as FTS5's unicode61 sees them: letters and digits, with combining marks inside words.
+_TOKEN = re.compile(r"[^\W_]+")
+_SPACES = re.compile(r"\s+")
+
+
+_ACCENTED = re.compile("[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]")
+
+
+def _fold(word: str) -> str:
+    """A token as unicode61 with remove_diacritics compares it: case and Latin accents off."""
+    if word.isascii():
+        return word.lower()
+    if not _ACCENTED.search(word):
+        return word.casefold()
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _originals(db: Database, hit: SearchHit) -> tuple[str, str, str] | None:
+    """(title to show, title as indexed, body as indexed) of the record behind ``hit``, as
+    the user wrote them; None when it is not there any more."""
+    key = (hit.record_id,)
+    if hit.record_type == "document":
+        row = db.one("SELECT title, received_from, received_how FROM documents WHERE id = ?", key)
+        return None if row is None else (row[0], row[0], f"{row[1]} {row[2]}")
+    if hit.record_type == "text":
+        row = db.one("SELECT body FROM texts WHERE id = ?", key)
+        return None if row is None else (hit.title, "", row[0])
+    if hit.record_type == "annotation":
+        row = db.one("SELECT quote, body FROM annotations WHERE id = ?", key)
+        return None if row is None else (hit.title, row[0], row[1])
+    if hit.record_type == "person":
+        row = db.one(
+            "SELECT display_name, name_fa, name_latin, aliases, notes FROM people WHERE id = ?", key
+        )
+        if row is None:
+            return None
+        names = " ".join((row[0], row[1], row[2], *json.loads(row[3])))
+        return row[0], names, row[4]
+    if hit.record_type == "event":
+        row = db.one("SELECT type, place, description FROM events WHERE id = ?", key)
+        return None if row is None else (f"{row[0]} {row[1]}", f"{row[0]} {row[1]}", row[2])
+    if hit.record_type == "tag":
+        parts = db.all(
+            "WITH RECURSIVE up(id, name, parent_id, depth) AS ("
+            " SELECT id, name, parent_id, 0 FROM tags WHERE id = ?"
+            " UNION ALL SELECT t.id, t.name, t.parent_id, up.depth + 1"
+            " FROM tags t JOIN up ON t.id = up.parent_id)"
+            " SELECT name FROM up ORDER BY depth DESC",
+            key,
+        )
+        path = "/".join(str(part[0]) for part in parts)
+        return (path, path, "") if path else None
+    return None
+
+
+def _as_written(db: Database, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+    terms = [[_fold(word) for word in term.split(" ")] for term in search_terms(query)]
+    shown = []
+    for hit in hits:
+        originals = _originals(db, hit)
+        if originals is None:
+            shown.append(hit)
+            continue
+        title, indexed_title, body = originals
+        snippet = (
+            original_snippet(body, terms)
+            or original_snippet(indexed_title, terms)
+            # FTS5 matched what this cannot find again (a phrase across a line's punctuation):
+            # the opening words, unmarked, still say what the record is.
+            or _opening(body or indexed_title)
+        )
+        shown.append(replace(hit, title=title, snippet=snippet))
+    return shown
+
+
+def _opening(text: str) -> str:
+    words = _SPACES.sub(" ", text).strip().split(" ")
+    return " ".join(words[:_SNIPPET_WORDS]) + ("…" if len(words) > _SNIPPET_WORDS else "")
+
+
+def _term_pattern(term: list[str]) -> re.Pattern[str]:
+    """A term's words at the start of a token, one after the other, the last one as a prefix
+    of its token (the query is a prefix query); the match runs to the end of that token."""
+    return re.compile(
+        r"(?<![^\W_])" + r"[\W_]+".join(re.escape(word) for word in term) + r"[^\W_]*"
+    )
+
+
+def original_snippet(text: str, terms: list[list[str]]) -> str | None:
+    """A few words of ``text`` around its first match of ``terms`` (each a list of folded
+    words: one for a word, several for a phrase), the matches between MATCH_START and
+    MATCH_END; None when nothing in ``text`` matches."""
+    normal, offsets = normalise_with_offsets(text)
+    folded = _fold(normal)
+    if len(folded) != len(normal):  # casefolding changed a length ("ß" is "ss"): as it is
+        folded = normal
+    marks = sorted(
+        found.span() for term in terms if term for found in _term_pattern(term).finditer(folded)
+    )
+    if not marks:
+        return None
+    first = marks[0][0]
+    # A few words before the first match, then up to _SNIPPET_WORDS words in all.
+    before = [word.start() for word in _TOKEN.finditer(folded, max(0, first - 300), first)]
+    start = before[-_WORDS_BEFORE] if len(before) >= _WORDS_BEFORE else first
+    if len(before) < _WORDS_BEFORE and first <= 300:
+        start = 0
+    words = list(itertools.islice(_TOKEN.finditer(folded, start), _SNIPPET_WORDS))
+    end = words[-1].end() if words else len(folded)
+    cut_before = start > 0 and _TOKEN.search(folded, 0, start) is not None
+    cut_after = _TOKEN.search(folded, end) is not None
+
+    def original(position: int) -> int:
+        # The first character of the original at or after ``position`` of the normalised
+        # text: whatever normalising removed before it (the marks on "مُحَمَّدْ", a tatweel)
+        # stays with the word before.
+        return offsets[position] if position < len(offsets) else len(text)
+
+    pieces = ["…"] if cut_before else []
+    cursor = original(start) if cut_before else 0
+    for mark_start, mark_end in marks:
+        if mark_start < start or mark_start >= end or original(mark_start) < cursor:
+            continue
+        pieces += [text[cursor : original(mark_start)], MATCH_START]
+        pieces += [text[original(mark_start) : original(mark_end)], MATCH_END]
+        cursor = original(mark_end)
+    pieces += [text[cursor : original(end)], "…"] if cut_after else [text[cursor:]]
+    return _SPACES.sub(" ", "".join(pieces)).strip()

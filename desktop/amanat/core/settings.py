@@ -15,6 +15,7 @@ from amanat.core import audit
 from amanat.core.database import Database
 from amanat.core.dates import Calendar
 from amanat.core.errors import InvalidInput
+from amanat.core.records import Visibility
 
 PREFIX = "setting."
 MAX_AUTO_LOCK_MINUTES = 24 * 60
@@ -28,6 +29,8 @@ class ArchiveSettings:
     auto_lock_minutes: float | None = None
     """None: the application's default. 0 never locks by itself."""
     annotator_name: str | None = None
+    annotation_visibility: Visibility | None = None
+    """Of new annotations. None: private, the safe default."""
 
 
 def load(db: Database) -> ArchiveSettings:
@@ -51,6 +54,9 @@ def load(db: Database) -> ArchiveSettings:
             settings = replace(settings, auto_lock_minutes=minutes)
     if "annotator_name" in stored:
         settings = replace(settings, annotator_name=stored["annotator_name"])
+    if stored.get("annotation_visibility") in {v.value for v in Visibility}:
+        visibility = Visibility(stored["annotation_visibility"])
+        settings = replace(settings, annotation_visibility=visibility)
     return settings
 
 
@@ -81,7 +87,7 @@ def save(db: Database, settings: ArchiveSettings) -> ArchiveSettings:
 
 
 def _text(value: object) -> str:
-    if isinstance(value, Calendar):
+    if isinstance(value, Calendar | Visibility):
         return value.value
     if isinstance(value, float):
         return repr(value)

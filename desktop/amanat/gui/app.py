@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation, system_language
 from amanat.gui.worker import ThreadWorker
@@ -17,37 +16,7 @@ from amanat.gui.worker import ThreadWorker
 APPLICATION_NAME = "amanat"
 """Also names the folders Qt picks for the settings file and the demo archive."""
 
-_TRANSLATIONS = (
-    Path(__file__).parent / "translations",  # installed with the package
-    Path(__file__).parents[3] / "resources" / "translations",  # a source checkout
-)
-
-
-def apply_language(application: QApplication, preferences: Preferences) -> None:
-    """Install the translations for ``preferences.language`` (when they exist) and turn the
-    whole layout right-to-left for Persian."""
-    QLocale.setDefault(
-        QLocale(QLocale.Language.Persian if preferences.right_to_left else QLocale.Language.English)
-    )
-    application.setLayoutDirection(
-        Qt.LayoutDirection.RightToLeft
-        if preferences.right_to_left
-        else Qt.LayoutDirection.LeftToRight
-    )
-    if preferences.language == "en":
-        return  # the source strings are English
-    # Qt's own strings (OK, Cancel, the file dialog) and then Amanat's.
-    qt = QTranslator(application)
-    if qt.load(
-        f"qtbase_{preferences.language}",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        application.installTranslator(qt)
-    ours = QTranslator(application)
-    for folder in _TRANSLATIONS:
-        if ours.load(f"amanat_{preferences.language}", str(folder)):
-            application.installTranslator(ours)
-            break
+__all__ = ["APPLICATION_NAME", "apply_language", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,11 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from amanat.core.dates import Calendar, FuzzyDate, format_date, parse_date
-from amanat.core.errors import InvalidDate
 from amanat.core.records import Audience, Consent, Document, DocumentKind, Person, Provenance
 from amanat.gui import labels
-from amanat.gui.messages import error_message
+from amanat.gui.date_entry import DateEntry
 from amanat.gui.operations import DocumentFields
 from amanat.gui.settings import Preferences
 from amanat.gui.text_direction import isolated
@@ -39,92 +36,8 @@ from amanat.gui.text_direction import isolated
 _PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class DateField(QWidget):
-    """A date typed as text, with what it was understood to mean right below it. Empty means
-    undated, which is allowed."""
-
-    changed = Signal()
-
-    def __init__(
-        self, date: FuzzyDate | None, preferences: Preferences, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._preferences = preferences
-        self._original = date
-        # Shown in the calendar it was entered in, so the text reads back as the same date
-        # (shown in the other calendar, a month becomes a range of days, which is no date
-        # one can type).
-        self._original_text = format_date(date, date.calendar, preferences.language) if date else ""
-        self._value: FuzzyDate | None = date
-        self._error = ""
-        self.field = QLineEdit(self._original_text)
-        self.field.setPlaceholderText(
-            self.tr("e.g. 14 Mordad 1403, 1403/05/14, spring 2011 (empty: undated)")
-        )
-        self.meaning = QLabel()
-        self.meaning.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.field)
-        layout.addWidget(self.meaning)
-        self.field.textChanged.connect(self._read)
-        self._read()
-
-    @property
-    def value(self) -> FuzzyDate | None:
-        return self._value
-
-    @property
-    def error(self) -> str:
-        """Why the text is not a date; empty when it is one (or is empty)."""
-        return self._error
-
-    @property
-    def is_valid(self) -> bool:
-        return not self._error
-
-    def _read(self) -> None:
-        text = self.field.text()
-        self._error = ""
-        if text == self._original_text:
-            self._value = self._original  # untouched: kept exactly as it was
-        elif not text.strip():
-            self._value = None
-        else:
-            try:
-                self._value = parse_date(text, self._preferences.calendar)
-            except InvalidDate as error:
-                self._value = None
-                self._error = error_message(error)
-        self._show_meaning()
-        self.changed.emit()
-
-    def _show_meaning(self) -> None:
-        palette = self.meaning.palette()
-        if self._error:
-            self.meaning.setText(self._error)
-            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
-        else:
-            self.meaning.setText(self._describe(self._value))
-            palette.setColor(
-                QPalette.ColorRole.WindowText, self.palette().color(QPalette.ColorRole.WindowText)
-            )
-        self.meaning.setPalette(palette)
-
-    def _describe(self, date: FuzzyDate | None) -> str:
-        if date is None:
-            return self.tr("Undated")
-        language = self._preferences.language
-        entered = format_date(date, date.calendar, language)
-        other = Calendar.GREGORIAN if date.calendar is Calendar.JALALI else Calendar.JALALI
-        # Both calendars, so a date typed in one can be checked against a document in the
-        # other: "14 Mordad 1403 = 4 August 2024 (the day is known)".
-        return labels.fill(
-            self.tr("%1 = %2 (%3)"),
-            entered,
-            format_date(date, other, language),
-            labels.label(date.precision),
-        )
+DateField = DateEntry
+"""The name other dialogs import it by (bundles/export_dialog.py)."""
 
 
 class DocumentDetailsDialog(QDialog):
@@ -146,7 +59,7 @@ class DocumentDetailsDialog(QDialog):
         for kind in DocumentKind:
             self.kind.addItem(labels.label(kind), kind.value)
         self.kind.setCurrentIndex(self.kind.findData(document.kind.value))
-        self.date = DateField(document.date, preferences)
+        self.date = DateEntry(document.date, preferences)
         self.author = QComboBox()
         self.author.addItem(self.tr("Nobody named"), None)
         for person in everyone:
@@ -160,7 +73,7 @@ class DocumentDetailsDialog(QDialog):
         provenance = document.provenance
         self.received_from = QLineEdit(provenance.received_from)
         self.received_from.setPlaceholderText(self.tr("Who gave it to the archive"))
-        self.received_on = DateField(provenance.received_on, preferences)
+        self.received_on = DateEntry(provenance.received_on, preferences)
         self.how = QLineEdit(provenance.how)
         self.how.setPlaceholderText(self.tr("e.g. handed over at a visit, a photo by phone"))
 

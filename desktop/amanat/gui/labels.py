@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from amanat.core.dates import Calendar, Precision
+from amanat.core.digits import to_persian_digits
 from amanat.core.records import (
     Audience,
     DocumentKind,
@@ -90,13 +91,34 @@ def list_separator() -> str:
     return QCoreApplication.translate(_CONTEXT, ", ")
 
 
+def interface_language() -> str:
+    """ "fa" in the Persian interface, else "en": the language core/dates.py shows dates in."""
+    return "fa" if QLocale().language() == QLocale.Language.Persian else "en"
+
+
+def digits(text: str) -> str:
+    """``text`` with its digits in the interface's script: Persian digits in Persian."""
+    return to_persian_digits(text) if interface_language() == "fa" else text
+
+
+def number(value: int) -> str:
+    """A count, a page number or a year as the interface writes it ("۱۲" in Persian). No
+    thousands separator: a year must not read "۱٬۴۰۳"."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(value)
+
+
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
 def fill(template: str, *values: str) -> str:
     """``template`` with %1, %2… replaced by ``values`` in one pass, so a value that itself
-    holds "%2" (a file named so) is left as it is."""
+    holds "%2" (a file named so) is left as it is. A value that is a bare number (a count,
+    a page) is written in the interface's digits; any other value (a title, a name) is the
+    user's and is shown as it is."""
+    shown = [digits(value) if value.isascii() and value.isdigit() else value for value in values]
     return _PLACEHOLDER.sub(
-        lambda m: values[int(m.group(1)) - 1] if int(m.group(1)) <= len(values) else m.group(0),
+        lambda m: shown[int(m.group(1)) - 1] if int(m.group(1)) <= len(shown) else m.group(0),
         template,
     )

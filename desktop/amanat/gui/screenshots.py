@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from amanat.core.demo import DEMO_PASSWORD, build_demo
 from amanat.core.keyslots import FLOOR
 from amanat.core.records import DocumentKind
+from amanat.gui.annotations.operations import AnnotationRow, document_annotations
 from amanat.gui.app import APPLICATION_NAME, apply_language
 from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
@@ -30,6 +31,7 @@ from amanat.gui.main_window import MainWindow
 from amanat.gui.models.document_list import ID_ROLE
 from amanat.gui.operations import DocumentColumn, DocumentDetails, document_details
 from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import SynchronousWorker
 
 SIZE = (1280, 800)
@@ -93,6 +95,7 @@ def _scans(folder: Path) -> list[Path]:
 
 
 _SEARCHES = {"en": "prison", "fa": "زندان"}
+_COMMENTS = {"en": "Compare with the official statement.", "fa": "با بیانیهٔ رسمی مقایسه شود."}
 _TYPED_DATES = {"en": "14 Mordad 1403", "fa": "۱۴ مرداد ۱۴۰۳"}
 
 
@@ -117,6 +120,84 @@ def _edit_text_and_details(window: MainWindow, out: Path, language: str) -> None
         dialog.date.field.setText("1401/12/30")
         _save(dialog, out / f"{language}-details-invalid-date.png")
         dialog.reject()
+
+
+def _bundle_screens(window: MainWindow, bundle: Path, out: Path, language: str) -> None:
+    """The export plan for the first prisoner, then the check of that bundle before its
+    import; the bundle is written with a passphrase into the temporary folder."""
+    exporting = window.bundles.open_export()
+    if exporting is None:
+        return
+    content = window.archive_view.sidebar_content
+    if content is not None and content.prisoners:
+        exporting.person.setCurrentIndex(exporting.person.findData(content.prisoners[0].id))
+    exporting.by_person.setChecked(True)
+    _save(exporting, out / f"{language}-export-choose.png")
+    exporting.next()
+    _save(exporting, out / f"{language}-export-plan.png")
+    exporting.write_to(bundle)
+    passphrase = exporting.passphrase_text
+    exporting.reject()
+    importing = window.bundles.open_import()
+    if importing is None:
+        return
+    importing.file.setText(str(bundle))
+    importing.passphrase.setText(passphrase)
+    importing.next()
+    _save(importing, out / f"{language}-import-verify.png")
+    importing.reject()
+
+
+def _testimony_with_highlights(window: MainWindow, worker: SynchronousWorker, out: Path) -> None:
+    """A testimony whose transcription has annotated passages, its panel open; then the
+    list of every annotation in the archive."""
+    view = window.archive_view
+    model = view.documents
+    language = "fa" if window.isRightToLeft() else "en"
+    annotated: dict[str, list[AnnotationRow]] = {}
+    for row in range(model.rowCount()):
+        document_id = model.index(row, 0).data(ID_ROLE)
+        found: list[list[AnnotationRow]] = []
+        worker.submit(document_annotations(document_id), window, found.append)
+        annotated[document_id] = found[0] if found else []
+    for document_id, rows in annotated.items():
+        region = next((r for r in rows if r.on_page), None)
+        if region is not None:
+            view.select_document(document_id)
+            view.document.reveal_annotations()
+            panel = view.document.annotations
+            panel.list.setCurrentIndex(panel.model.index(panel.model.row_of(region.id) or 0, 0))
+            _save(window, out / f"{language}-page-region.png")
+            break
+    for document_id, rows in annotated.items():
+        passages = [r for r in rows if not r.on_page]
+        if len(passages) < 2:
+            continue
+        view.select_document(document_id)
+        document = view.document
+        document.reveal_annotations()
+        # The text in the interface's language, with the passage chosen in it.
+        chosen = next((r for r in passages if r.text_language == language), passages[0])
+        document.annotations.list.setCurrentIndex(
+            document.annotations.model.index(document.annotations.model.row_of(chosen.id) or 0, 0)
+        )
+        _save(window, out / f"{language}-testimony-highlights.png")
+        editor = document.texts.currentWidget()
+        if isinstance(editor, TextEditor):
+            cursor = editor.body.textCursor()
+            cursor.movePosition(cursor.MoveOperation.Start)
+            cursor.movePosition(cursor.MoveOperation.EndOfWord, cursor.MoveMode.KeepAnchor)
+            editor.body.setTextCursor(cursor)
+            editor.annotate_action.trigger()
+            dialog = view.annotations.dialog
+            if dialog is not None:
+                dialog.comment.setPlainText(_COMMENTS[language])
+                _save(dialog, out / f"{language}-annotate.png")
+                dialog.reject()
+        listed = view.annotations.open_list()
+        _save(listed, out / f"{language}-annotation-list.png")
+        listed.close()
+        return
 
 
 def take(out: Path, demo: Path, settings: Path, language: str) -> None:
@@ -158,6 +239,8 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         _choose_letter(window, worker)
         _save(window, out / f"{language}-main.png")
         view = window.archive_view
+        _testimony_with_highlights(window, worker, out)
+        _choose_letter(window, worker)
         _edit_text_and_details(window, out, language)
         view.search_field.setText(_SEARCHES[language])
         view.search.search_now()
@@ -171,6 +254,11 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         if prisoner is not None and prisoner.prisoners:
             view.show_person(prisoner.prisoners[0].id)
             _save(window, out / f"{language}-person.png")
+            timeline = view.open_timeline(prisoner.prisoners[0].id)
+            timeline.resize(*SIZE)
+            timeline.canvas.fit()
+            _save(timeline, out / f"{language}-timeline.png")
+            timeline.close()
         view.search_field.clear()
         importing = window.import_paths(_scans(demo.parent / f"scans-{language}"))
         if importing is not None:
@@ -178,6 +266,11 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
             importing.start()
             _save(importing, out / f"{language}-import-summary.png")
             importing.accept()
+        _bundle_screens(window, demo.parent / f"bundle-{language}.age", out, language)
+        settings_dialog = window.open_settings()
+        if settings_dialog is not None:
+            _save(settings_dialog, out / f"{language}-settings.png")
+            settings_dialog.reject()
     finally:
         window.lock()
         worker.shutdown()

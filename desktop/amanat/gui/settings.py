@@ -116,6 +116,8 @@ class Preferences:
         return self.language == "fa"
 
 
-def system_language() -> str:
-    """ "fa" when the computer is set to Persian, else "en" (the languages shipped)."""
-    return "fa" if QLocale.system().language() == QLocale.Language.Persian else "en"
+def system_language(system: QLocale | None = None) -> str:
+    """ "fa" when the computer (``system``, by default the real one) is set to Persian, else
+    "en" (the languages shipped). Used until the user chooses a language in Settings."""
+    locale = QLocale.system() if system is None else system
+    return "fa" if locale.language() == QLocale.Language.Persian else "en"

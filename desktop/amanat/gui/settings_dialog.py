@@ -1,5 +1,6 @@
-"""The Settings dialog: the calendar, the minutes before the archive locks itself and the
-name put on annotations, all kept inside the archive; and the interface language, kept by
+"""The Settings dialog: the calendar, the minutes before the archive locks itself, the
+name put on annotations and whether new annotations are private or shareable, all kept
+inside the archive; and the interface language, kept by
 the application because it is needed before unlocking."""
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from amanat.core.dates import Calendar
+from amanat.core.records import Visibility
 from amanat.core.settings import MAX_AUTO_LOCK_MINUTES, MAX_NAME_LENGTH, ArchiveSettings
+from amanat.gui.annotations.looks import visibility_icon
 from amanat.gui.settings import Preferences
 
 
@@ -30,7 +33,12 @@ class ChosenSettings:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+        annotation_visibility: Visibility = Visibility.PRIVATE,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.calendar = QComboBox()
@@ -46,6 +54,21 @@ class SettingsDialog(QDialog):
         self.name = QLineEdit(preferences.annotator_name)
         self.name.setMaxLength(MAX_NAME_LENGTH)
         self.name.setPlaceholderText(self.tr("Shown on your annotations and in the log"))
+        self._annotation_visibility = annotation_visibility
+        self.annotation_visibility = QComboBox()
+        self.annotation_visibility.addItem(
+            visibility_icon(Visibility.PRIVATE),
+            self.tr("Private: they stay in this archive"),
+            Visibility.PRIVATE.value,
+        )
+        self.annotation_visibility.addItem(
+            visibility_icon(Visibility.SHAREABLE),
+            self.tr("Shareable: they may go into bundles"),
+            Visibility.SHAREABLE.value,
+        )
+        self.annotation_visibility.setCurrentIndex(
+            self.annotation_visibility.findData(annotation_visibility.value)
+        )
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("فارسی", "fa")
@@ -62,6 +85,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Calendar:"), self.calendar)
         form.addRow(self.tr("Lock after idle:"), self.auto_lock)
         form.addRow(self.tr("Your name:"), self.name)
+        form.addRow(self.tr("New annotations:"), self.annotation_visibility)
         form.addRow(self.tr("Language:"), self.language)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -73,12 +97,18 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    def _annotation_visibility_chosen(self) -> Visibility | None:
+        """None when left as it was: nothing to store (private needs no entry)."""
+        chosen = Visibility(self.annotation_visibility.currentData())
+        return None if chosen is self._annotation_visibility else chosen
+
     def chosen(self) -> ChosenSettings:
         return ChosenSettings(
             ArchiveSettings(
                 calendar=Calendar(self.calendar.currentData()),
                 auto_lock_minutes=float(self.auto_lock.value()),
                 annotator_name=self.name.text().strip(),
+                annotation_visibility=self._annotation_visibility_chosen(),
             ),
             str(self.language.currentData()),
         )

@@ -1,0 +1,2780 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name>AddContactDialog</name>
+    <message>
+        <source>Add a contact</source>
+        <translation>افزودن مخاطب</translation>
+    </message>
+    <message>
+        <source>Paste the keys they sent you. The signing key lets Amanat recognise bundles they send; its fingerprint is shown here, to compare with them before marking them verified.</source>
+        <translation>کلیدهایی را که برایتان فرستاده‌اند اینجا بچسبانید. با کلید امضا، امانت بسته‌هایی را که آن‌ها می‌فرستند می‌شناسد؛ اثر انگشت آن همین‌جا نشان داده می‌شود تا پیش از تأیید، آن را با خودشان مقایسه کنید.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>&amp;Public key:</source>
+        <translation>کلید عمومی:</translation>
+    </message>
+    <message>
+        <source>&amp;Signing key:</source>
+        <translation>کلید امضا:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>اثر انگشت:</translation>
+    </message>
+    <message>
+        <source>Signing key of a contact</source>
+        <translation>کلید امضای یک مخاطب</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Annotations…</source>
+        <translation>حاشیه‌نویسی‌ها…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Every annotation in this archive, by tag, author and document</source>
+        <translation>همهٔ حاشیه‌نویسی‌های این بایگانی، بر پایهٔ برچسب، نویسنده و سند</translation>
+    </message>
+    <message>
+        <source>The text changed meanwhile; select the passage again.</source>
+        <translation>متن در این فاصله تغییر کرده است؛ آن بخش را دوباره انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Annotate “%1”</source>
+        <translation>حاشیه‌نویسی بر «%1»</translation>
+    </message>
+    <message>
+        <source>Mark a region on page %1</source>
+        <translation>مشخص کردن ناحیه‌ای در صفحهٔ %1</translation>
+    </message>
+    <message>
+        <source>Edit an annotation</source>
+        <translation>ویرایش حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <source>Link a region to a passage</source>
+        <translation>پیوند دادن ناحیه به بخشی از متن</translation>
+    </message>
+    <message>
+        <source>Delete an annotation</source>
+        <translation>پاک کردن حاشیه‌نویسی</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationDialog</name>
+    <message>
+        <source>Annotation</source>
+        <translation>حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <source>What matters here, and why</source>
+        <translation>چه چیزی اینجا مهم است و چرا</translation>
+    </message>
+    <message>
+        <source>Private: stays in this archive</source>
+        <translation>خصوصی: در همین بایگانی می‌ماند</translation>
+    </message>
+    <message>
+        <source>Shareable: may go into bundles for advocates</source>
+        <translation>قابل اشتراک: ممکن است در بسته‌هایی برای مدافعان برود</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>توضیح:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>برچسب‌ها:</translation>
+    </message>
+    <message>
+        <source>Who may see it:</source>
+        <translation>چه کسانی می‌توانند ببینند:</translation>
+    </message>
+    <message>
+        <source>No passage</source>
+        <translation>بدون بخشی از متن</translation>
+    </message>
+    <message>
+        <source>A passage of the transcription this region shows; choosing one shows the other.</source>
+        <translation>بخشی از رونویسی که این ناحیه نشان می‌دهد؛ با انتخاب یکی، دیگری نشان داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Passage shown:</source>
+        <translation>بخش نشان‌داده‌شده:</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <source>Passage</source>
+        <translation>بخش متن</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Who may see it</source>
+        <translation>چه کسانی می‌توانند ببینند</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>نویسنده</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>سند</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>No annotations yet. Select a passage of a text and press Ctrl+Shift+A, or mark a region of a page.</source>
+        <translation>هنوز حاشیه‌نویسی‌ای نیست. بخشی از یک متن را انتخاب کنید و Ctrl+Shift+A را بزنید، یا ناحیه‌ای از یک صفحه را مشخص کنید.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>Delete this annotation (Ctrl+Z brings it back)</source>
+        <translation>پاک کردن این حاشیه‌نویسی (Ctrl+Z آن را برمی‌گرداند)</translation>
+    </message>
+    <message>
+        <source>Delete annotation</source>
+        <translation>پاک کردن حاشیه‌نویسی</translation>
+    </message>
+</context>
+<context>
+    <name>Annotations</name>
+    <message>
+        <source>Shareable</source>
+        <translation>قابل اشتراک</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>خصوصی</translation>
+    </message>
+    <message>
+        <source>Shareable: it may leave this archive in bundles for advocates.</source>
+        <translation>قابل اشتراک: ممکن است در بسته‌هایی برای مدافعان از این بایگانی بیرون برود.</translation>
+    </message>
+    <message>
+        <source>Private: it never leaves this archive, not even in a bundle.</source>
+        <translation>خصوصی: هرگز از این بایگانی بیرون نمی‌رود، حتی در یک بسته.</translation>
+    </message>
+    <message>
+        <source>Region on page %1</source>
+        <translation>ناحیه‌ای در صفحهٔ %1</translation>
+    </message>
+    <message>
+        <source>passage no longer in the text</source>
+        <translation>این بخش دیگر در متن نیست</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsWindow</name>
+    <message>
+        <source>Annotations in this archive</source>
+        <translation>حاشیه‌نویسی‌های این بایگانی</translation>
+    </message>
+    <message>
+        <source>Private or shareable</source>
+        <translation>خصوصی یا قابل اشتراک</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>برچسب:</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>نویسنده:</translation>
+    </message>
+    <message>
+        <source>Who may see it:</source>
+        <translation>چه کسانی می‌توانند ببینند:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>سند:</translation>
+    </message>
+    <message>
+        <source>Annotations found: %1</source>
+        <translation>حاشیه‌نویسی‌های پیدا‌شده: %1</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>هر برچسبی</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>هر کسی</translation>
+    </message>
+    <message>
+        <source>Any document</source>
+        <translation>هر سندی</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>بی‌عنوان</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveView</name>
+    <message>
+        <source>Search names, letters, notes…</source>
+        <translation>جست‌وجوی نام‌ها، نامه‌ها، یادداشت‌ها…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>واگرد</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>ازنو</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>انتقال به سطل زباله</translation>
+    </message>
+    <message>
+        <source>Restore from Trash</source>
+        <translation>بازگرداندن از سطل زباله</translation>
+    </message>
+    <message>
+        <source>Empty Trash…</source>
+        <translation>خالی کردن سطل زباله…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save the texts of this document (Ctrl+S)</source>
+        <translation>ذخیرهٔ متن‌های این سند (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline of This Person…</source>
+        <translation>گاه‌شمار این شخص…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Edit Details…</source>
+        <translation>ویرایش مشخصات…</translation>
+    </message>
+    <message>
+        <source>Documents in the trash can be restored until the trash is emptied. Emptying it removes them for good.</source>
+        <translation>سندهای داخل سطل زباله را تا وقتی سطل خالی نشده می‌توان بازگرداند. با خالی کردن سطل، برای همیشه پاک می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازگرداندن</translation>
+    </message>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>انتقال «%1» به سطل زباله</translation>
+    </message>
+    <message>
+        <source>Restore “%1”</source>
+        <translation>بازگرداندن «%1»</translation>
+    </message>
+    <message>
+        <source>Documents removed for good: %1.</source>
+        <translation>سندهایی که برای همیشه پاک شدند: %1.</translation>
+    </message>
+    <message>
+        <source>Remove the tag “%1”</source>
+        <translation>برداشتن برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Add the tag “%1”</source>
+        <translation>افزودن برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Change the colour of the tag “%1”</source>
+        <translation>تغییر رنگ برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Change Colour…</source>
+        <translation>تغییر رنگ…</translation>
+    </message>
+    <message>
+        <source>Save the texts</source>
+        <translation>ذخیرهٔ متن‌ها</translation>
+    </message>
+    <message>
+        <source>Save the %1</source>
+        <translation>ذخیرهٔ %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Edit the details of “%1”</source>
+        <translation>ویرایش مشخصات «%1»</translation>
+    </message>
+    <message>
+        <source>Choose a person in the sidebar first.</source>
+        <translation>اول شخصی را در ستون کناری انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImportDialog</name>
+    <message>
+        <source>Import a bundle</source>
+        <translation>وارد کردن بسته</translation>
+    </message>
+    <message>
+        <source>The bundle file (.age)</source>
+        <translation>پروندهٔ بسته (‎.age)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>It was sent with a &amp;passphrase:</source>
+        <translation>با یک عبارت رمز فرستاده شده است:</translation>
+    </message>
+    <message>
+        <source>It was sent to this archive&apos;s own &amp;key</source>
+        <translation>برای کلید خودِ این بایگانی فرستاده شده است</translation>
+    </message>
+    <message>
+        <source>The bundle is checked completely first: who signed it, that nothing in it was changed, and what it would add. Nothing is imported until you say so.</source>
+        <translation>بسته اول کامل بررسی می‌شود: چه کسی امضایش کرده، اینکه چیزی در آن تغییر نکرده، و چه چیزهایی اضافه خواهد کرد. تا شما نگویید چیزی وارد نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>پرونده:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the sender and accept this unknown sender</source>
+        <translation>اثر انگشت را با فرستنده مقایسه کرده‌ام و این فرستندهٔ ناشناس را می‌پذیرم</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>بررسی</translation>
+    </message>
+    <message>
+        <source>Choose the bundle to import</source>
+        <translation>بسته‌ای را که باید وارد شود انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>وارد کردن</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Checking the bundle…</source>
+        <translation>در حال بررسی بسته…</translation>
+    </message>
+    <message>
+        <source>Signed by %1, a contact whose fingerprint you verified.</source>
+        <translation>امضاشده به دست %1، مخاطبی که اثر انگشتش را تأیید کرده‌اید.</translation>
+    </message>
+    <message>
+        <source>Signed by %1, a contact whose fingerprint you have not verified yet: compare it with them before trusting what the bundle says.</source>
+        <translation>امضاشده به دست %1، مخاطبی که هنوز اثر انگشتش را تأیید نکرده‌اید: پیش از اعتماد به محتوای بسته، آن را با خودِ او مقایسه کنید.</translation>
+    </message>
+    <message>
+        <source>Signed by this archive itself.</source>
+        <translation>امضاشده به دست خودِ این بایگانی.</translation>
+    </message>
+    <message>
+        <source>Signed by an unknown sender, none of your contacts. Ask the sender to read you their fingerprint and compare it with this one before importing:</source>
+        <translation>امضاشده به دست فرستنده‌ای ناشناس که جزو مخاطبان شما نیست. پیش از وارد کردن، از فرستنده بخواهید اثر انگشتش را برایتان بخواند و آن را با این مقایسه کنید:</translation>
+    </message>
+    <message>
+        <source>This bundle was imported before: importing it again changes nothing.</source>
+        <translation>این بسته پیش‌تر وارد شده است: وارد کردن دوباره‌اش چیزی را تغییر نمی‌دهد.</translation>
+    </message>
+    <message>
+        <source>In the bundle</source>
+        <translation>در بسته</translation>
+    </message>
+    <message>
+        <source>Importing would add %1 and leave %2 already here unchanged.</source>
+        <translation>وارد کردن، %1 را اضافه می‌کند و %2 را که از پیش اینجاست دست‌نخورده می‌گذارد.</translation>
+    </message>
+    <message>
+        <source>“%1” differs from the version here: both are kept, theirs marked “from bundle”.</source>
+        <translation>«%1» با نسخهٔ اینجا فرق دارد: هر دو نگه داشته می‌شوند و نسخهٔ آن‌ها با «از بسته» علامت می‌خورد.</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>در هر دو طرف تغییر کرده</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%Ln سند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%Ln صفحه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s)</source>
+        <translation>
+            <numerusform>%Ln متن</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%Ln نفر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%Ln رویداد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%Ln حاشیه‌نویسی</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%Ln برچسب</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>در حال وارد کردن…</translation>
+    </message>
+    <message>
+        <source>Nothing changed: this bundle was imported before.</source>
+        <translation>چیزی تغییر نکرد: این بسته پیش‌تر وارد شده بود.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 already here.</source>
+        <translation>وارد شد: %1 اضافه شد، %2 از پیش اینجا بود.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>در حال توقف…</translation>
+    </message>
+</context>
+<context>
+    <name>BundleScreens</name>
+    <message>
+        <source>My &amp;keys…</source>
+        <translation>کلیدهای من…</translation>
+    </message>
+    <message>
+        <source>The keys to give to those who send you bundles</source>
+        <translation>کلیدهایی که باید به فرستندگان بسته بدهید</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>مخاطبان…</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle…</source>
+        <translation>ساختن بسته…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Send documents to advocates, encrypted (Ctrl+E)</source>
+        <translation>فرستادن سندها برای مدافعان، به‌صورت رمزگذاری‌شده (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Import bundle…</source>
+        <translation>وارد کردن بسته…</translation>
+    </message>
+    <message>
+        <source>&amp;Bundles</source>
+        <translation>بسته‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>ContactChoiceModel</name>
+    <message>
+        <source>verified</source>
+        <translation>تأییدشده</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>تأییدنشده</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>کلید عمومی</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>اثر انگشت</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>تأییدشده</translation>
+    </message>
+    <message>
+        <source>no signing key</source>
+        <translation>بدون کلید امضا</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>تأییدشده</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>تأییدنشده</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <source>Mark as verified</source>
+        <translation>علامت زدن به‌عنوان تأییدشده</translation>
+    </message>
+    <message>
+        <source>Ask %1 to read you the fingerprint their Amanat shows under “My keys”. Mark them verified only if it is exactly this:</source>
+        <translation>از %1 بخواهید اثر انگشتی را که امانتِ او زیر «کلیدهای من» نشان می‌دهد برایتان بخواند. فقط اگر دقیقاً همین بود، او را تأییدشده علامت بزنید:</translation>
+    </message>
+    <message>
+        <source>It matches</source>
+        <translation>مطابقت دارد</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>افزودن…</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;verified…</source>
+        <translation>علامت زدن به‌عنوان تأییدشده…</translation>
+    </message>
+    <message>
+        <source>After comparing the fingerprint with them by phone or in person</source>
+        <translation>پس از مقایسهٔ اثر انگشت با خودِ او، تلفنی یا حضوری</translation>
+    </message>
+    <message>
+        <source>Signing &amp;key…</source>
+        <translation>کلید امضا…</translation>
+    </message>
+    <message>
+        <source>Add the signing key they sent you</source>
+        <translation>افزودن کلید امضایی که برایتان فرستاده‌اند</translation>
+    </message>
+    <message>
+        <source>%1 is marked verified.</source>
+        <translation>%1 به‌عنوان تأییدشده علامت خورد.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateArchiveDialog</name>
+    <message>
+        <source>Create a new archive</source>
+        <translation>ساختن بایگانی تازه</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>نامه‌ها</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Make a recovery code to write down or print</source>
+        <translation>ساختن کد بازیابی برای یادداشت یا چاپ</translation>
+    </message>
+    <message>
+        <source>If the password is forgotten, the recovery code opens the archive. Keep it somewhere safe, away from the computer.</source>
+        <translation>اگر رمز فراموش شود، کد بازیابی بایگانی را باز می‌کند. آن را جایی امن و دور از رایانه نگه دارید.</translation>
+    </message>
+    <message>
+        <source>Nobody can open the archive without its password, not even the makers of Amanat. Several unrelated words make a password that is strong and easy to remember.</source>
+        <translation>هیچ‌کس بدون رمز نمی‌تواند بایگانی را باز کند، حتی سازندگان امانت. چند واژهٔ بی‌ربط کنار هم رمزی می‌سازند که هم محکم است و هم به خاطر سپردنش آسان.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Keep it in:</source>
+        <translation>محل نگه‌داری:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>رمز:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>تکرار رمز:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>ساختن</translation>
+    </message>
+    <message>
+        <source>Where to keep the archive</source>
+        <translation>بایگانی کجا نگه داشته شود</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>خیلی کوتاه است: دست‌کم %Ln نویسه به کار ببرید.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weak: easy to guess.</source>
+        <translation>ضعیف: به‌آسانی حدس زده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Fair: better with another word or two.</source>
+        <translation>متوسط: با یکی دو واژهٔ دیگر بهتر می‌شود.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>قوی.</translation>
+    </message>
+    <message>
+        <source>Very strong.</source>
+        <translation>بسیار قوی.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>دو رمزی که نوشتید یکی نیستند.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEntry</name>
+    <message>
+        <source>e.g. 14 Mordad 1403, 1403/05/14, spring 2011 (empty: undated)</source>
+        <translation>مثلاً ۱۴ مرداد ۱۴۰۳، ‏۱۴۰۳/۰۵/۱۴ یا بهار ۱۳۹۰ (خالی: بدون تاریخ)</translation>
+    </message>
+    <message>
+        <source>Solar Hijri or Gregorian, in Persian or Latin digits: 1401/07/07, 7 Mehr 1401, Mehr 1401, March 2011, spring 2011; “c.” or “حدود” before a date that is not certain.</source>
+        <translation>هجری شمسی یا میلادی، با رقم‌های فارسی یا لاتین: ۱۴۰۱/۰۷/۰۷، ۷ مهر ۱۴۰۱، مهر ۱۴۰۱، مارس ۲۰۱۱، بهار ۱۳۹۰؛ و «حدود» پیش از تاریخی که قطعی نیست.</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>بدون تاریخ</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3)</source>
+        <translation>%1 = %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDetailsDialog</name>
+    <message>
+        <source>Details of the document</source>
+        <translation>مشخصات سند</translation>
+    </message>
+    <message>
+        <source>Nobody named</source>
+        <translation>کسی نام برده نشده</translation>
+    </message>
+    <message>
+        <source>Tick the people this document was written to.</source>
+        <translation>کسانی را که این سند خطاب به آن‌هاست علامت بزنید.</translation>
+    </message>
+    <message>
+        <source>Tick the people this document is about.</source>
+        <translation>کسانی را که این سند دربارهٔ آن‌هاست علامت بزنید.</translation>
+    </message>
+    <message>
+        <source>Who gave it to the archive</source>
+        <translation>چه کسی آن را به بایگانی داد</translation>
+    </message>
+    <message>
+        <source>e.g. handed over at a visit, a photo by phone</source>
+        <translation>مثلاً در ملاقات تحویل داده شد، عکسی با گوشی</translation>
+    </message>
+    <message>
+        <source>Consent of the witness</source>
+        <translation>رضایت شاهد</translation>
+    </message>
+    <message>
+        <source>The witness must be anonymised</source>
+        <translation>نام شاهد باید پنهان بماند</translation>
+    </message>
+    <message>
+        <source>The witness has withdrawn consent</source>
+        <translation>شاهد رضایتش را پس گرفته است</translation>
+    </message>
+    <message>
+        <source>Withdrawn testimony never leaves the archive: it is left out of every bundle and export, whoever it was meant for. It stays here, so nothing is lost if the witness changes their mind again.</source>
+        <translation>شهادتی که رضایتش پس گرفته شده هرگز از بایگانی بیرون نمی‌رود: در هیچ بسته و خروجی‌ای، برای هر کسی که باشد، گذاشته نمی‌شود. اما همین‌جا می‌ماند تا اگر شاهد دوباره نظرش را عوض کرد، چیزی از دست نرفته باشد.</translation>
+    </message>
+    <message>
+        <source>Who may see it:</source>
+        <translation>چه کسانی می‌توانند ببینند:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>از:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>به:</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>دربارهٔ:</translation>
+    </message>
+    <message>
+        <source>How it reached the archive</source>
+        <translation>چگونه به بایگانی رسید</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>دریافت از:</translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation>تاریخ دریافت:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>چگونه:</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>افراد</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>Edit details…</source>
+        <translation>ویرایش مشخصات…</translation>
+    </message>
+    <message>
+        <source>Change the title, date, people, provenance and consent of this document</source>
+        <translation>تغییر عنوان، تاریخ، افراد، منشأ و رضایتِ این سند</translation>
+    </message>
+    <message>
+        <source>Add text</source>
+        <translation>افزودن متن</translation>
+    </message>
+    <message>
+        <source>Add a transcription, translation or summary to this document</source>
+        <translation>افزودن رونویسی، ترجمه یا خلاصه به این سند</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>مشخصات</translation>
+    </message>
+    <message>
+        <source>Choose a document from the list.</source>
+        <translation>سندی را از فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Annotations (%1)</source>
+        <translation>حاشیه‌نویسی‌ها (%1)</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>حاشیه‌نویسی‌ها</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 •</source>
+        <translation>%1 •</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>از:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>به:</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>دربارهٔ:</translation>
+    </message>
+    <message>
+        <source>Received from:</source>
+        <translation>دریافت از:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>چگونه:</translation>
+    </message>
+    <message>
+        <source>the witness must be anonymised</source>
+        <translation>نام شاهد باید پنهان بماند</translation>
+    </message>
+    <message>
+        <source>consent withdrawn: never leaves the archive</source>
+        <translation>رضایت پس گرفته شده: هرگز از بایگانی بیرون نمی‌رود</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>رضایت:</translation>
+    </message>
+    <message>
+        <source>Undated</source>
+        <translation>بدون تاریخ</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <source>Edit Event</source>
+        <translation>ویرایش رویداد</translation>
+    </message>
+    <message>
+        <source>New Event</source>
+        <translation>رویداد تازه</translation>
+    </message>
+    <message>
+        <source>e.g. 2011-03-15, March 2011, Mehr 1401, c. 1390</source>
+        <translation>مثلاً ۱۳۸۹/۱۲/۲۴، مهر ۱۴۰۱، حدود ۱۳۹۰ یا ۲۰۱۱-۰۳-۱۵</translation>
+    </message>
+    <message>
+        <source>Calendar from the year</source>
+        <translation>تقویم از روی سال</translation>
+    </message>
+    <message>
+        <source>for a span: when it ended</source>
+        <translation>برای یک بازه: زمان پایان</translation>
+    </message>
+    <message>
+        <source>Still going on</source>
+        <translation>هنوز ادامه دارد</translation>
+    </message>
+    <message>
+        <source>Find a document by its title…</source>
+        <translation>پیدا کردن سند با عنوانش…</translation>
+    </message>
+    <message>
+        <source>e.g. conditions/solitary, medical</source>
+        <translation>مثلاً شرایط/انفرادی، پزشکی</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation>تاریخ پایان:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>مکان:</translation>
+    </message>
+    <message>
+        <source>Desc&amp;ription:</source>
+        <translation>شرح:</translation>
+    </message>
+    <message>
+        <source>&amp;Sources:</source>
+        <translation>منبع‌ها:</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>برچسب‌ها:</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(بی‌عنوان)</translation>
+    </message>
+    <message>
+        <source> (in the trash)</source>
+        <translation> (در سطل زباله)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>, approximately</source>
+        <translation>، تقریبی</translation>
+    </message>
+    <message>
+        <source>Give the date of the event, even if only the year.</source>
+        <translation>تاریخ رویداد را بنویسید، حتی اگر فقط سالش معلوم باشد.</translation>
+    </message>
+</context>
+<context>
+    <name>EventTypes</name>
+    <message>
+        <source>Arrest</source>
+        <translation>بازداشت</translation>
+    </message>
+    <message>
+        <source>Interrogation</source>
+        <translation>بازجویی</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>اتهام</translation>
+    </message>
+    <message>
+        <source>Trial session</source>
+        <translation>جلسهٔ دادگاه</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>حکم</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>تجدیدنظر</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>انتقال</translation>
+    </message>
+    <message>
+        <source>Solitary confinement</source>
+        <translation>سلول انفرادی</translation>
+    </message>
+    <message>
+        <source>Hunger strike</source>
+        <translation>اعتصاب غذا</translation>
+    </message>
+    <message>
+        <source>Medical care</source>
+        <translation>درمان پزشکی</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>ملاقات</translation>
+    </message>
+    <message>
+        <source>Furlough</source>
+        <translation>مرخصی</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>آزادی</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>نامه</translation>
+    </message>
+    <message>
+        <source>Testimony</source>
+        <translation>شهادت</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export a bundle</source>
+        <translation>ساختن بسته</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>بازگشت</translation>
+    </message>
+    <message>
+        <source>&amp;Show what will leave</source>
+        <translation>نشان دادن آنچه بیرون می‌رود</translation>
+    </message>
+    <message>
+        <source>What to send</source>
+        <translation>چه چیزی فرستاده شود</translation>
+    </message>
+    <message>
+        <source>The documents about a &amp;person:</source>
+        <translation>سندهای مربوط به یک شخص:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The document selected in the list (%n)</source>
+        <translation>
+            <numerusform>سند انتخاب‌شده در فهرست (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The documents with a &amp;tag:</source>
+        <translation>سندهای دارای برچسب:</translation>
+    </message>
+    <message>
+        <source>The documents &amp;dated between:</source>
+        <translation>سندهایی با تاریخ میانِ:</translation>
+    </message>
+    <message>
+        <source>from (empty: any)</source>
+        <translation>از (خالی: هر زمان)</translation>
+    </message>
+    <message>
+        <source>until (empty: any)</source>
+        <translation>تا (خالی: هر زمان)</translation>
+    </message>
+    <message>
+        <source>What to include</source>
+        <translation>چه چیزهایی گنجانده شود</translation>
+    </message>
+    <message>
+        <source>Pages as &amp;clean copies: the image only, without location, camera or names</source>
+        <translation>صفحه‌ها به‌صورت نسخهٔ پاک: فقط تصویر، بدون مکان، دوربین یا نام‌ها</translation>
+    </message>
+    <message>
+        <source>Pages as the &amp;original files, byte for byte</source>
+        <translation>صفحه‌ها به‌صورت پرونده‌های اصلی، بایت به بایت</translation>
+    </message>
+    <message>
+        <source>Warning: original files carry their hidden metadata (the place a photo was taken, the camera, names) to everyone who opens the bundle.</source>
+        <translation>هشدار: پرونده‌های اصلی فراداده‌های پنهانشان (جایی که عکس گرفته شده، دوربین، نام‌ها) را به دست هر کسی که بسته را باز کند می‌رسانند.</translation>
+    </message>
+    <message>
+        <source>Shareable &amp;annotations (private annotations never leave)</source>
+        <translation>حاشیه‌نویسی‌های قابل اشتراک (حاشیه‌نویسی‌های خصوصی هرگز بیرون نمی‌روند)</translation>
+    </message>
+    <message>
+        <source>&amp;Events of the timeline</source>
+        <translation>رویدادهای گاه‌شمار</translation>
+    </message>
+    <message>
+        <source>The a&amp;udit entries of what leaves</source>
+        <translation>سابقهٔ کارهای مربوط به آنچه بیرون می‌رود</translation>
+    </message>
+    <message>
+        <source>Who can open it</source>
+        <translation>چه کسی می‌تواند آن را باز کند</translation>
+    </message>
+    <message>
+        <source>Anyone with this pass&amp;phrase:</source>
+        <translation>هر کسی که این عبارت رمز را داشته باشد:</translation>
+    </message>
+    <message>
+        <source>These c&amp;ontacts, with their own keys:</source>
+        <translation>این مخاطبان، با کلیدهای خودشان:</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Give the passphrase separately from the bundle (by phone, on paper), never in the same message.</source>
+        <translation>عبارت رمز را جدا از بسته بدهید (تلفنی، روی کاغذ)، هرگز در همان پیام.</translation>
+    </message>
+    <message>
+        <source>No contacts yet: add them under Bundles › Contacts.</source>
+        <translation>هنوز مخاطبی نیست: آن‌ها را از بسته‌ها › مخاطبان اضافه کنید.</translation>
+    </message>
+    <message>
+        <source>&amp;Write bundle…</source>
+        <translation>نوشتن بسته…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>What will leave</source>
+        <translation>آنچه بیرون می‌رود</translation>
+    </message>
+    <message>
+        <source>original files</source>
+        <translation>پرونده‌های اصلی</translation>
+    </message>
+    <message>
+        <source>clean copies</source>
+        <translation>نسخه‌های پاک</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%Ln سند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 به‌صورت %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%Ln صفحه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s)</source>
+        <translation>
+            <numerusform>%Ln متن</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%Ln نفر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%Ln رویداد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%Ln حاشیه‌نویسی</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%Ln برچسب</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n audit entries</source>
+        <translation>
+            <numerusform>%Ln مورد از سابقهٔ کارها</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing would leave: everything chosen is held back.</source>
+        <translation>چیزی بیرون نمی‌رود: همهٔ موارد انتخاب‌شده نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>%1 leaves as “%2”: check that the titles and texts do not name them.</source>
+        <translation>%1 با نام «%2» بیرون می‌رود: مطمئن شوید که در عنوان‌ها و متن‌ها نامش نیامده باشد.</translation>
+    </message>
+    <message>
+        <source>The key of %1 is not verified: compare their fingerprint with them before sending, under Bundles › Contacts.</source>
+        <translation>کلید %1 تأیید نشده است: پیش از فرستادن، اثر انگشتش را با خودِ او مقایسه کنید، در بسته‌ها › مخاطبان.</translation>
+    </message>
+    <message>
+        <source>Original files leave byte for byte, with any location, camera and names in them.</source>
+        <translation>پرونده‌های اصلی بایت به بایت بیرون می‌روند، با هر مکان، دوربین و نامی که در آن‌هاست.</translation>
+    </message>
+    <message>
+        <source>Check before sending</source>
+        <translation>پیش از فرستادن بررسی کنید</translation>
+    </message>
+    <message>
+        <source>What stays in this archive</source>
+        <translation>آنچه در این بایگانی می‌ماند</translation>
+    </message>
+    <message>
+        <source>Nothing of what you chose is held back.</source>
+        <translation>هیچ‌یک از موارد انتخابی شما نگه داشته نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>%1 “%2”: %3</source>
+        <translation>%1 «%2»: %3</translation>
+    </message>
+    <message>
+        <source>it is private</source>
+        <translation>خصوصی است</translation>
+    </message>
+    <message>
+        <source>the text or page it marks does not leave</source>
+        <translation>متن یا صفحه‌ای که به آن اشاره دارد بیرون نمی‌رود</translation>
+    </message>
+    <message>
+        <source>its person leaves under a pseudonym</source>
+        <translation>شخصِ آن با نام مستعار بیرون می‌رود</translation>
+    </message>
+    <message>
+        <source>it is in the trash</source>
+        <translation>در سطل زباله است</translation>
+    </message>
+    <message>
+        <source>the witness withdrew consent</source>
+        <translation>شاهد رضایتش را پس گرفت</translation>
+    </message>
+    <message>
+        <source>private testimony never leaves</source>
+        <translation>شهادت خصوصی هرگز بیرون نمی‌رود</translation>
+    </message>
+    <message>
+        <source>the witness consented to a narrower circle than advocates</source>
+        <translation>شاهد فقط به جمعی محدودتر از مدافعان رضایت داده است</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>در حال شروع…</translation>
+    </message>
+    <message>
+        <source>Copy the passphrase</source>
+        <translation>رونوشت از عبارت رمز</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>ذخیرهٔ بسته با نام</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>در حال توقف…</translation>
+    </message>
+    <message>
+        <source>Writing %1 of %2</source>
+        <translation>در حال نوشتن %1 از %2</translation>
+    </message>
+    <message>
+        <source>The bundle was written to %1 (%2 KB).</source>
+        <translation>بسته در %1 نوشته شد (%2 کیلوبایت).</translation>
+    </message>
+    <message>
+        <source>It opens with this passphrase; give it separately from the bundle:</source>
+        <translation>با این عبارت رمز باز می‌شود؛ آن را جدا از بسته بدهید:</translation>
+    </message>
+</context>
+<context>
+    <name>FileChooser</name>
+    <message>
+        <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</source>
+        <translation>اسکن‌ها و عکس‌ها (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Amanat bundles (*.age)</source>
+        <translation>بسته‌های امانت (*.age)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import scans</source>
+        <translation>وارد کردن اسکن‌ها</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>و %Ln مورد دیگر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody in particular</source>
+        <translation>هیچ شخص خاصی</translation>
+    </message>
+    <message>
+        <source>These files are the pages of one letter</source>
+        <translation>این پرونده‌ها صفحه‌های یک نامه‌اند</translation>
+    </message>
+    <message>
+        <source>Each file&apos;s name</source>
+        <translation>نام هر پرونده</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>پرونده‌ها:</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>دربارهٔ:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>در حال شروع…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>وارد کردن</translation>
+    </message>
+    <message>
+        <source>Stopping after the file being imported…</source>
+        <translation>پس از پروندهٔ در حال وارد شدن، متوقف می‌شود…</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2: %3</source>
+        <translation>%1 از %2 وارد شد: %3</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the files after it were not read.</source>
+        <translation>وارد کردن لغو شد؛ پرونده‌های بعدی خوانده نشدند.</translation>
+    </message>
+    <message>
+        <source>Documents imported: %1, with %2 pages in all.</source>
+        <translation>سندهای واردشده: %1، روی‌هم %2 صفحه.</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>وارد نشد</translation>
+    </message>
+    <message>
+        <source>Already in the archive</source>
+        <translation>از پیش در بایگانی هست</translation>
+    </message>
+    <message>
+        <source>Hidden information in these pages</source>
+        <translation>اطلاعات پنهان در این صفحه‌ها</translation>
+    </message>
+    <message>
+        <source>These pages carry a place or a person&apos;s name in their metadata, which could lead someone to the family. The originals are kept unchanged in the encrypted archive; exports strip this metadata by default.</source>
+        <translation>در فراداده‌های این صفحه‌ها یک مکان یا نام یک نفر هست که می‌تواند کسی را به خانواده برساند. اصل پرونده‌ها بدون تغییر در بایگانی رمزگذاری‌شده می‌ماند؛ در خروجی‌ها این فراداده به‌طور پیش‌فرض پاک می‌شود.</translation>
+    </message>
+    <message>
+        <source>a location</source>
+        <translation>یک مکان</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>یک نام</translation>
+    </message>
+    <message>
+        <source>“%1”, page %2 (%3): %4</source>
+        <translation>«%1»، صفحهٔ %2 (%3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Letter</source>
+        <translation>نامه</translation>
+    </message>
+    <message>
+        <source>Testimony</source>
+        <translation>شهادت</translation>
+    </message>
+    <message>
+        <source>Court document</source>
+        <translation>سند دادگاه</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>Transcription</source>
+        <translation>رونویسی</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>ترجمه</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>خلاصه</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>بازبینی‌شده</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>خصوصی</translation>
+    </message>
+    <message>
+        <source>Legal team</source>
+        <translation>تیم حقوقی</translation>
+    </message>
+    <message>
+        <source>Advocates</source>
+        <translation>مدافعان</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>عمومی</translation>
+    </message>
+    <message>
+        <source>Prisoner</source>
+        <translation>زندانی</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>خویشاوند</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>وکیل</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>شاهد</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>مقام رسمی</translation>
+    </message>
+    <message>
+        <source>Detained</source>
+        <translation>در بازداشت</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>آزادشده</translation>
+    </message>
+    <message>
+        <source>On furlough</source>
+        <translation>در مرخصی</translation>
+    </message>
+    <message>
+        <source>In exile</source>
+        <translation>در تبعید</translation>
+    </message>
+    <message>
+        <source>Executed</source>
+        <translation>اعدام‌شده</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>درگذشته</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>the day is known</source>
+        <translation>روزش معلوم است</translation>
+    </message>
+    <message>
+        <source>only the month is known</source>
+        <translation>فقط ماهش معلوم است</translation>
+    </message>
+    <message>
+        <source>only the season is known</source>
+        <translation>فقط فصلش معلوم است</translation>
+    </message>
+    <message>
+        <source>only the year is known</source>
+        <translation>فقط سالش معلوم است</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>میلادی</translation>
+    </message>
+    <message>
+        <source>Solar Hijri</source>
+        <translation>هجری شمسی</translation>
+    </message>
+    <message>
+        <source>Persian</source>
+        <translation>فارسی</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>انگلیسی</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>عربی</translation>
+    </message>
+    <message>
+        <source>Kurdish</source>
+        <translation>کردی</translation>
+    </message>
+    <message>
+        <source>Kurdish (Sorani)</source>
+        <translation>کردی (سورانی)</translation>
+    </message>
+    <message>
+        <source>Azerbaijani</source>
+        <translation>ترکی آذربایجانی</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>ترکی استانبولی</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>فرانسوی</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>آلمانی</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Amanat</source>
+        <translation>امانت</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Lock the archive (Ctrl+L)</source>
+        <translation>قفل کردن بایگانی (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>بایگانی</translation>
+    </message>
+    <message>
+        <source>The archive last opened at {path} is not there any more. It may have been moved or deleted, or be on a disk that is not connected. Open it where it is now, or create a new one.</source>
+        <translation>بایگانی‌ای که آخرین بار در {path} باز شد دیگر آنجا نیست. شاید جابه‌جا یا پاک شده باشد، یا روی دیسکی باشد که وصل نیست. آن را از جای تازه‌اش باز کنید یا بایگانی تازه‌ای بسازید.</translation>
+    </message>
+    <message>
+        <source>Choose the archive folder (NAME.amanat)</source>
+        <translation>پوشهٔ بایگانی را انتخاب کنید (NAME.amanat)</translation>
+    </message>
+    <message>
+        <source>The archive was locked, but a text you were editing could not be saved: {reason} Unlock to type it again.</source>
+        <translation>بایگانی قفل شد، اما متنی که ویرایش می‌کردید ذخیره نشد: {reason} قفل را باز کنید تا دوباره بنویسیدش.</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>وارد کردن…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Import scans and photos of letters (Ctrl+I)</source>
+        <translation>وارد کردن اسکن‌ها و عکس‌های نامه‌ها (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>تنظیمات…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Choose the scans to import</source>
+        <translation>اسکن‌هایی را که باید وارد شوند انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>The new language applies when Amanat starts again.</source>
+        <translation>زبان تازه از اجرای بعدی امانت به کار می‌رود.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>There is no archive at {path}. It may have been moved or deleted.</source>
+        <translation>در {path} بایگانی‌ای نیست. شاید جابه‌جا یا پاک شده باشد.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name for the new archive.</source>
+        <translation>{path} از پیش وجود دارد. برای بایگانی تازه نام دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The archive cannot be created in {path}: {reason}.</source>
+        <translation>بایگانی را نمی‌توان در {path} ساخت: {reason}.</translation>
+    </message>
+    <message>
+        <source>The key file keys.json is missing from {path}, and the archive cannot be opened without it. Restore it from a backup.</source>
+        <translation>پروندهٔ کلید keys.json در {path} نیست و بایگانی بدون آن باز نمی‌شود. آن را از نسخهٔ پشتیبان برگردانید.</translation>
+    </message>
+    <message>
+        <source>The key file keys.json in {path} is damaged or was changed. Restore it from a backup.</source>
+        <translation>پروندهٔ کلید keys.json در {path} آسیب دیده یا تغییر کرده است. آن را از نسخهٔ پشتیبان برگردانید.</translation>
+    </message>
+    <message>
+        <source>The key file keys.json in {path} belongs to a different archive. Put back the keys.json that came with this archive.</source>
+        <translation>پروندهٔ کلید keys.json در {path} مال بایگانی دیگری است. همان keys.json را که همراه این بایگانی بود سر جایش بگذارید.</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s database archive.db is missing from {path}. Restore it from a backup.</source>
+        <translation>پایگاه دادهٔ بایگانی، archive.db، در {path} نیست. آن را از نسخهٔ پشتیبان برگردانید.</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s database in {path} is damaged and cannot be read. Restore it from a backup.</source>
+        <translation>پایگاه دادهٔ بایگانی در {path} آسیب دیده و خوانده نمی‌شود. آن را از نسخهٔ پشتیبان برگردانید.</translation>
+    </message>
+    <message>
+        <source>This archive was written by a newer version of Amanat. Update Amanat to open it.</source>
+        <translation>این بایگانی با نسخهٔ تازه‌تری از امانت نوشته شده است. برای باز کردنش امانت را به‌روز کنید.</translation>
+    </message>
+    <message>
+        <source>This archive is already open in another Amanat window or program. Close it there first.</source>
+        <translation>این بایگانی در پنجره یا برنامهٔ دیگری از امانت باز است. اول آنجا ببندیدش.</translation>
+    </message>
+    <message>
+        <source>That password does not open this archive. Please try again.</source>
+        <translation>این رمز بایگانی را باز نمی‌کند. لطفاً دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>That recovery code does not open this archive.</source>
+        <translation>این کد بازیابی بایگانی را باز نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>The recovery code has a typing mistake. Check each group of four characters against what you wrote down.</source>
+        <translation>کد بازیابی غلط تایپی دارد. هر گروه چهارنویسه‌ای را با آنچه یادداشت کرده‌اید مقایسه کنید.</translation>
+    </message>
+    <message>
+        <source>This archive has no recovery code. It can only be opened with its password.</source>
+        <translation>این بایگانی کد بازیابی ندارد و فقط با رمزش باز می‌شود.</translation>
+    </message>
+    <message>
+        <source>The password is too short. Use at least {minimum} characters.</source>
+        <translation>رمز خیلی کوتاه است. دست‌کم {minimum} نویسه به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>The archive is locked. Unlock it first.</source>
+        <translation>بایگانی قفل است. اول قفلش را باز کنید.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date Amanat understands: {reason}.</source>
+        <translation>«{text}» تاریخی نیست که امانت بفهمد: {reason}.</translation>
+    </message>
+    <message>
+        <source>A {kind} named “{name}” already exists.</source>
+        <translation>{kind}ی با نام «{name}» از پیش وجود دارد.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>{path} خوانده نمی‌شود: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {reason}.</source>
+        <translation>در {path} نمی‌توان نوشت: {reason}.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was saved. Free some space and try again.</source>
+        <translation>دیسک پر است و چیزی ذخیره نشد. کمی جا باز کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged or is not an Amanat backup: {reason}.</source>
+        <translation>نسخهٔ پشتیبان {path} آسیب دیده یا نسخهٔ پشتیبان امانت نیست: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: {reason}.</source>
+        <translation>{name} وارد نشد: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: it could not be read ({reason}).</source>
+        <translation>{name} وارد نشد: خوانده نشد ({reason}).</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: the file is empty.</source>
+        <translation>{name} وارد نشد: پرونده خالی است.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB for one file.</source>
+        <translation>{name} وارد نشد: حجمش {size_mb} مگابایت است، بیش از سقف {limit_mb} مگابایت برای یک پرونده.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, whatever its name says.</source>
+        <translation>{name} وارد نشد: هر چه نامش بگوید، پروندهٔ JPEG، PNG، TIFF، WebP، HEIC، GIF یا PDF نیست.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: the file is damaged or incomplete ({detail}).</source>
+        <translation>{name} وارد نشد: پرونده آسیب دیده یا ناقص است ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: it claims to be {size}, more than the {limit_mp} million pixels Amanat opens; the file is damaged or was made to harm.</source>
+        <translation>{name} وارد نشد: ادعا می‌کند {size} است، بیش از {limit_mp} میلیون پیکسلی که امانت باز می‌کند؛ پرونده آسیب دیده یا برای آسیب زدن ساخته شده است.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: it has more than {limit} pages; split it into smaller files.</source>
+        <translation>{name} وارد نشد: بیش از {limit} صفحه دارد؛ آن را به چند پروندهٔ کوچک‌تر تقسیم کنید.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: the PDF is locked with a password; save an unlocked copy and import that.</source>
+        <translation>{name} وارد نشد: این PDF با رمز قفل شده است؛ نسخه‌ای بی‌قفل از آن ذخیره و همان را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>That is not a valid Amanat signing key ({detail}); it starts with amanatsign1; check that it was copied completely and exactly.</source>
+        <translation>این کلید امضای معتبر امانت نیست ({detail})؛ کلید امضا با amanatsign1 شروع می‌شود؛ مطمئن شوید کامل و دقیق رونوشت شده باشد.</translation>
+    </message>
+    <message>
+        <source>That is not a valid age key ({detail}); check that it was copied completely and exactly.</source>
+        <translation>این کلید معتبر age نیست ({detail})؛ مطمئن شوید کامل و دقیق رونوشت شده باشد.</translation>
+    </message>
+    <message>
+        <source>The contact “{name}” already has the key {key}.</source>
+        <translation>مخاطب «{name}» از پیش کلید {key} را دارد.</translation>
+    </message>
+    <message>
+        <source>{name} has no signing key yet, so there is no fingerprint to compare; add their amanatsign1… key first.</source>
+        <translation>{name} هنوز کلید امضا ندارد، پس اثر انگشتی برای مقایسه نیست؛ اول کلید amanatsign1… او را اضافه کنید.</translation>
+    </message>
+    <message>
+        <source>This archive has no keys yet, so no bundle can have been made for it; give the sender the public key shown under Bundles › My keys.</source>
+        <translation>این بایگانی هنوز کلیدی ندارد، پس بسته‌ای نمی‌توانسته برایش ساخته شده باشد؛ کلید عمومی‌ای را که در بسته‌ها › کلیدهای من آمده به فرستنده بدهید.</translation>
+    </message>
+    <message>
+        <source>Nothing would leave the archive: {reason}.</source>
+        <translation>چیزی از بایگانی بیرون نمی‌رود: {reason}.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no bundle was written.</source>
+        <translation>ساختن بسته لغو شد؛ بسته‌ای نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>وارد کردن لغو شد؛ چیزی وارد نشد.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be trusted: {detail}; nothing was imported. Ask the sender to make it again.</source>
+        <translation>نمی‌توان به این بسته اعتماد کرد: {detail}؛ چیزی وارد نشد. از فرستنده بخواهید دوباره آن را بسازد.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not match its list of contents, so it was changed after it was signed; nothing was imported.</source>
+        <translation>امضای بسته با فهرست محتوایش نمی‌خواند، پس پس از امضا تغییر کرده است؛ چیزی وارد نشد.</translation>
+    </message>
+    <message>
+        <source>The bundle is signed by a key that is none of your contacts (fingerprint {fingerprint}); nothing was imported. Compare the fingerprint with the sender by phone, add them as a contact, or accept this signer explicitly.</source>
+        <translation>بسته با کلیدی امضا شده که از آنِ هیچ‌یک از مخاطبان شما نیست (اثر انگشت {fingerprint})؛ چیزی وارد نشد. اثر انگشت را تلفنی با فرستنده مقایسه کنید، او را به مخاطبان بیفزایید یا این امضاکننده را آگاهانه بپذیرید.</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer version of Amanat (bundle format {found}); update Amanat to open it.</source>
+        <translation>این بسته با نسخهٔ تازه‌تری از امانت ساخته شده است (قالب بسته {found})؛ برای باز کردنش امانت را به‌روز کنید.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be opened: {detail}.</source>
+        <translation>بسته باز نمی‌شود: {detail}.</translation>
+    </message>
+    <message>
+        <source>The text form of the bundle is damaged or was edited ({detail}); copy it again in full, from the BEGIN line to the END line, without changing any line.</source>
+        <translation>شکل متنی بسته آسیب دیده یا ویرایش شده است ({detail})؛ آن را دوباره کامل رونوشت کنید، از خط BEGIN تا خط END، بی‌آنکه خطی را تغییر دهید.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s header is damaged or malformed ({detail}); ask the sender to make the bundle again.</source>
+        <translation>سرآیند بسته آسیب دیده یا نادرست است ({detail})؛ از فرستنده بخواهید بسته را دوباره بسازد.</translation>
+    </message>
+    <message>
+        <source>This file is not an Amanat bundle or age file; check that you chose the right file.</source>
+        <translation>این پرونده بستهٔ امانت یا پروندهٔ age نیست؛ مطمئن شوید پروندهٔ درست را انتخاب کرده‌اید.</translation>
+    </message>
+    <message>
+        <source>This bundle uses a newer version of the age format than Amanat understands; update Amanat to open it.</source>
+        <translation>این بسته نسخهٔ تازه‌تری از قالب age را به کار می‌برد که امانت نمی‌شناسد؛ برای باز کردنش امانت را به‌روز کنید.</translation>
+    </message>
+    <message>
+        <source>This bundle&apos;s passphrase protection asks for far more work than allowed (work factor {found}, limit {limit}), which could freeze the computer; ask the sender to make it again with the default settings.</source>
+        <translation>محافظت عبارت رمز این بسته کاری بسیار بیش از حد مجاز می‌خواهد (ضریب کار {found}، حد مجاز {limit}) که ممکن است رایانه را از کار بیندازد؛ از فرستنده بخواهید آن را با تنظیمات پیش‌فرض دوباره بسازد.</translation>
+    </message>
+    <message>
+        <source>The bundle was changed or damaged after it was made; it cannot be trusted.</source>
+        <translation>بسته پس از ساخته شدن تغییر کرده یا آسیب دیده است؛ نمی‌توان به آن اعتماد کرد.</translation>
+    </message>
+    <message>
+        <source>None of the keys or passphrases given can open this bundle; it was made for someone else, or with a different key.</source>
+        <translation>هیچ‌یک از کلیدها یا عبارت‌های رمز داده‌شده این بسته را باز نمی‌کند؛ برای کس دیگری یا با کلید دیگری ساخته شده است.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this bundle; check it and try again.</source>
+        <translation>این عبارت رمز بسته را باز نمی‌کند؛ آن را بررسی کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s contents were changed or damaged after it was made; it cannot be trusted.</source>
+        <translation>محتوای بسته پس از ساخته شدن تغییر کرده یا آسیب دیده است؛ نمی‌توان به آن اعتماد کرد.</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete, probably cut off while it was copied; copy it again in full.</source>
+        <translation>بسته ناقص است و احتمالاً هنگام رونوشت بریده شده؛ آن را دوباره کامل رونوشت کنید.</translation>
+    </message>
+    <message>
+        <source>nothing was entered</source>
+        <translation>چیزی نوشته نشده است</translation>
+    </message>
+    <message>
+        <source>it is too long to be a date</source>
+        <translation>برای یک تاریخ بیش از اندازه بلند است</translation>
+    </message>
+    <message>
+        <source>the date itself is missing</source>
+        <translation>خودِ تاریخ نیامده است</translation>
+    </message>
+    <message>
+        <source>write the year in full, as in 2011 or 1390</source>
+        <translation>سال را کامل بنویسید، مثل ۱۳۹۰ یا ۲۰۱۱</translation>
+    </message>
+    <message>
+        <source>write the year first, as in 2011-03-15 or 1401/07/07</source>
+        <translation>اول سال را بنویسید، مثل ۱۴۰۱/۰۷/۰۷ یا ۲۰۱۱-۰۳-۱۵</translation>
+    </message>
+    <message>
+        <source>“{word}” is not a month or season Amanat knows</source>
+        <translation>«{word}» ماه یا فصلی نیست که امانت بشناسد</translation>
+    </message>
+    <message>
+        <source>use a form such as 2011-03-15, March 2011, Mehr 1401 or spring 2011</source>
+        <translation>شکلی مثل ۱۴۰۱/۰۷/۰۷، مهر ۱۴۰۱، بهار ۱۳۹۰ یا ۲۰۱۱-۰۳-۱۵ به کار ببرید</translation>
+    </message>
+    <message>
+        <source>the year is missing</source>
+        <translation>سال نیامده است</translation>
+    </message>
+    <message>
+        <source>there is no year {year}</source>
+        <translation>سال {year} وجود ندارد</translation>
+    </message>
+    <message>
+        <source>years after {limit} are not supported</source>
+        <translation>سال‌های پس از {limit} پشتیبانی نمی‌شوند</translation>
+    </message>
+    <message>
+        <source>Solar Hijri years after {limit} are not supported</source>
+        <translation>سال‌های هجری شمسی پس از {limit} پشتیبانی نمی‌شوند</translation>
+    </message>
+    <message>
+        <source>there is no month {month}</source>
+        <translation>ماه {month} وجود ندارد</translation>
+    </message>
+    <message>
+        <source>there is no day {day}</source>
+        <translation>روز {day} وجود ندارد</translation>
+    </message>
+    <message>
+        <source>{month_name} {year} has only {days} days</source>
+        <translation>{month_name} {year} فقط {days} روز دارد</translation>
+    </message>
+    <message>
+        <source>there is no season {season}</source>
+        <translation>فصل {season} وجود ندارد</translation>
+    </message>
+    <message>
+        <source>winter {year} ends in the next year, which is not supported</source>
+        <translation>زمستان {year} در سال بعد تمام می‌شود که پشتیبانی نمی‌شود</translation>
+    </message>
+    <message>
+        <source>{name} is a month of the {calendar} calendar</source>
+        <translation>{name} ماهی از تقویم {calendar} است</translation>
+    </message>
+    <message>
+        <source>{name} is a season of the {calendar} calendar</source>
+        <translation>{name} فصلی از تقویم {calendar} است</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>سند</translation>
+    </message>
+</context>
+<context>
+    <name>MyKeysDialog</name>
+    <message>
+        <source>My keys</source>
+        <translation>کلیدهای من</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Copy the public key</source>
+        <translation>رونوشت از کلید عمومی</translation>
+    </message>
+    <message>
+        <source>Co&amp;py</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Copy the signing key</source>
+        <translation>رونوشت از کلید امضا</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Public key&lt;/b&gt;</source>
+        <translation>&lt;b&gt;کلید عمومی&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Give it to those who send you bundles: they encrypt bundles to it, and only this archive can open them. It is not secret.</source>
+        <translation>آن را به کسانی بدهید که برایتان بسته می‌فرستند: بسته‌ها را با آن رمزگذاری می‌کنند و فقط این بایگانی می‌تواند بازشان کند. این کلید محرمانه نیست.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Signing key&lt;/b&gt;</source>
+        <translation>&lt;b&gt;کلید امضا&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Bundles you send are signed with this archive&apos;s secret key. Give this public part to the people you send bundles to, for their contact entry of you.</source>
+        <translation>بسته‌هایی که می‌فرستید با کلید محرمانهٔ این بایگانی امضا می‌شوند. این بخش عمومی را به کسانی بدهید که برایشان بسته می‌فرستید تا در مشخصات مخاطبیِ شما ثبتش کنند.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fingerprint&lt;/b&gt;</source>
+        <translation>&lt;b&gt;اثر انگشت&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Read it to them over the phone or in person: if it matches the one their Amanat shows for you, the keys they received really are yours.</source>
+        <translation>آن را تلفنی یا حضوری برایشان بخوانید: اگر با اثر انگشتی که امانتِ آن‌ها برای شما نشان می‌دهد یکی بود، کلیدهایی که گرفته‌اند واقعاً مال شماست.</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <source>Previous page</source>
+        <translation>صفحهٔ قبل</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>صفحهٔ بعد</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>هم‌اندازهٔ پهنا</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Turn the page</source>
+        <translation>چرخاندن صفحه</translation>
+    </message>
+    <message>
+        <source>Mark a region</source>
+        <translation>مشخص کردن ناحیه</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle on the page to annotate that part of it</source>
+        <translation>روی صفحه مستطیلی بکشید تا بر آن بخش حاشیه بنویسید</translation>
+    </message>
+    <message>
+        <source>No pages</source>
+        <translation>بدون صفحه</translation>
+    </message>
+    <message>
+        <source>This page has no picture to show.</source>
+        <translation>این صفحه تصویری برای نمایش ندارد.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>صفحهٔ %1 از %2</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCard</name>
+    <message>
+        <source>Timeline…</source>
+        <translation>گاه‌شمار…</translation>
+    </message>
+    <message>
+        <source>The chronology of this person, drawn (Ctrl+T)</source>
+        <translation>گاه‌شمار این شخص، به شکل نمودار (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>New Event…</source>
+        <translation>رویداد تازه…</translation>
+    </message>
+    <message>
+        <source>Add an event to this person&apos;s chronology</source>
+        <translation>افزودن رویدادی به گاه‌شمار این شخص</translation>
+    </message>
+    <message>
+        <source>In Persian script:</source>
+        <translation>به خط فارسی:</translation>
+    </message>
+    <message>
+        <source>In Latin script:</source>
+        <translation>به خط لاتین:</translation>
+    </message>
+    <message>
+        <source>Also known as:</source>
+        <translation>نام‌های دیگر:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>نقش‌ها:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Born:</source>
+        <translation>سال تولد:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>یادداشت‌ها:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>سندها:</translation>
+    </message>
+    <message>
+        <source>%1, listed below</source>
+        <translation>%1، فهرستشان در پایین</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Your recovery code</source>
+        <translation>کد بازیابی شما</translation>
+    </message>
+    <message>
+        <source>If the password is ever forgotten, this code opens the archive. Write it down on paper now and keep it somewhere safe, away from this computer. Amanat will not show it again.</source>
+        <translation>اگر روزی رمز فراموش شود، این کد بایگانی را باز می‌کند. همین حالا آن را روی کاغذ بنویسید و جایی امن، دور از این رایانه، نگه دارید. امانت دیگر آن را نشان نمی‌دهد.</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
+    </message>
+    <message>
+        <source>Print the code on paper. It is never saved to a file or copied.</source>
+        <translation>چاپ کد روی کاغذ. کد هرگز در پرونده‌ای ذخیره یا رونوشت نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>I have written the recovery code down or printed it</source>
+        <translation>کد بازیابی را نوشته‌ام یا چاپ کرده‌ام</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>ادامه</translation>
+    </message>
+    <message>
+        <source>Recovery code of an Amanat archive</source>
+        <translation>کد بازیابی یک بایگانی امانت</translation>
+    </message>
+    <message>
+        <source>Recovery code of the Amanat archive “%1”</source>
+        <translation>کد بازیابی بایگانی امانت «%1»</translation>
+    </message>
+    <message>
+        <source>This code opens the archive if its password is forgotten, and it opens it for anyone who holds this paper. Keep it somewhere safe, away from the computer and its backups, and never photograph it or type it into a message.</source>
+        <translation>اگر رمز فراموش شود این کد بایگانی را باز می‌کند، و برای هر کسی که این کاغذ را در دست دارد هم باز می‌کند. آن را جایی امن، دور از رایانه و نسخه‌های پشتیبانش نگه دارید و هرگز از آن عکس نگیرید یا در پیامی تایپش نکنید.</translation>
+    </message>
+    <message>
+        <source>Not printed: Amanat prints the code only on paper, never into a file, and no paper printer was chosen. Write the code down by hand instead.</source>
+        <translation>چاپ نشد: امانت کد را فقط روی کاغذ چاپ می‌کند، هرگز در پرونده، و هیچ چاپگر کاغذی انتخاب نشده بود. به‌جای آن کد را با دست بنویسید.</translation>
+    </message>
+    <message>
+        <source>The printer could not be used. Write the code down by hand instead.</source>
+        <translation>از چاپگر نمی‌شد استفاده کرد. به‌جای آن کد را با دست بنویسید.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>به چاپگر فرستاده شد.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>e.g. 2011 or 1390</source>
+        <translation>مثلاً ۱۳۹۰ یا ۲۰۱۱</translation>
+    </message>
+    <message>
+        <source>e.g. Mehr 1401</source>
+        <translation>مثلاً مهر ۱۴۰۱</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>هر نوعی</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>شخص:</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>برچسب:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>از:</translation>
+    </message>
+    <message>
+        <source>Until:</source>
+        <translation>تا:</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>هر کسی</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>هر برچسبی</translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>نتیجه‌ها: %1</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>چیزی پیدا نشد.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Document</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>برچسب</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>Gregorian (2011-03-15)</source>
+        <translation>میلادی (۲۰۱۱-۰۳-۱۵)</translation>
+    </message>
+    <message>
+        <source>Solar Hijri (1389/12/24)</source>
+        <translation>هجری شمسی (۱۳۸۹/۱۲/۲۴)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> دقیقه</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <source>Shown on your annotations and in the log</source>
+        <translation>روی حاشیه‌نویسی‌هایتان و در گزارش کارها نشان داده می‌شود</translation>
+    </message>
+    <message>
+        <source>Private: they stay in this archive</source>
+        <translation>خصوصی: در همین بایگانی می‌مانند</translation>
+    </message>
+    <message>
+        <source>Shareable: they may go into bundles</source>
+        <translation>قابل اشتراک: ممکن است در بسته‌ها بروند</translation>
+    </message>
+    <message>
+        <source>The calendar, the auto-lock and your name are kept inside this archive, encrypted. The language is kept on this computer and applies when Amanat starts again.</source>
+        <translation>تقویم، قفل خودکار و نام شما رمزگذاری‌شده درون همین بایگانی نگه داشته می‌شوند. زبان روی همین رایانه نگه داشته می‌شود و از اجرای بعدی امانت به کار می‌رود.</translation>
+    </message>
+    <message>
+        <source>Calendar:</source>
+        <translation>تقویم:</translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation>قفل پس از بیکاری:</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>نام شما:</translation>
+    </message>
+    <message>
+        <source>New annotations:</source>
+        <translation>حاشیه‌نویسی‌های تازه:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>زبان:</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message>
+        <source>All documents</source>
+        <translation>همهٔ سندها</translation>
+    </message>
+    <message>
+        <source>Prisoners</source>
+        <translation>زندانیان</translation>
+    </message>
+    <message>
+        <source>Other people</source>
+        <translation>افراد دیگر</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Kinds</source>
+        <translation>نوع‌ها</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trash (%n)</source>
+        <translation>
+            <numerusform>سطل زباله (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagColourDialog</name>
+    <message>
+        <source>Orange</source>
+        <translation>نارنجی</translation>
+    </message>
+    <message>
+        <source>Sky blue</source>
+        <translation>آبی آسمانی</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>سبز</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>زرد</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>آبی</translation>
+    </message>
+    <message>
+        <source>Vermilion</source>
+        <translation>شنگرفی</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>بنفش</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>خاکستری</translation>
+    </message>
+    <message>
+        <source>Colour of a tag</source>
+        <translation>رنگ برچسب</translation>
+    </message>
+    <message>
+        <source>The colour of the tag “%1”:</source>
+        <translation>رنگ برچسب «%1»:</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>بیشتر…</translation>
+    </message>
+    <message>
+        <source>Another colour</source>
+        <translation>رنگی دیگر</translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <source>Add a tag, e.g. conditions/solitary</source>
+        <translation>افزودن برچسب، مثلاً شرایط/انفرادی</translation>
+    </message>
+    <message>
+        <source>Take the tag “%1” off this document</source>
+        <translation>برداشتن برچسب «%1» از این سند</translation>
+    </message>
+</context>
+<context>
+    <name>TextEditor</name>
+    <message>
+        <source>The language of this text; choose one or type its code, such as ps or he.</source>
+        <translation>زبان این متن؛ یکی را انتخاب کنید یا کدش را بنویسید، مثلاً ps یا he.</translation>
+    </message>
+    <message>
+        <source>Checked: someone compared this text with the letter, word for word.</source>
+        <translation>بازبینی‌شده: کسی این متن را واژه به واژه با نامه مقایسه کرده است.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save this text (Ctrl+S)</source>
+        <translation>ذخیرهٔ این متن (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Type here what the letter says, line by line.</source>
+        <translation>آنچه را نامه می‌گوید، خط به خط، اینجا بنویسید.</translation>
+    </message>
+    <message>
+        <source>Annotate…</source>
+        <translation>حاشیه‌نویسی…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Comment on the passage selected and tag it (Ctrl+Shift+A)</source>
+        <translation>توضیح نوشتن بر بخش انتخاب‌شده و برچسب زدن به آن (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>زبان:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 تا %2</translation>
+    </message>
+    <message>
+        <source>from %1, still going on</source>
+        <translation>از %1، هنوز ادامه دارد</translation>
+    </message>
+    <message>
+        <source>The date is not known exactly.</source>
+        <translation>تاریخ دقیقاً معلوم نیست.</translation>
+    </message>
+    <message>
+        <source> (in the trash)</source>
+        <translation> (در سطل زباله)</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>منبع: %1</translation>
+    </message>
+    <message>
+        <source>Held in %1</source>
+        <translation>نگهداری در %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>کوچک‌نمایی (-)</translation>
+    </message>
+    <message>
+        <source>From decades to days (Ctrl+wheel)</source>
+        <translation>از دهه‌ها تا روزها (Ctrl+چرخ ماوس)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>بزرگ‌نمایی (+)</translation>
+    </message>
+    <message>
+        <source>Whole Chronology</source>
+        <translation>کل گاه‌شمار</translation>
+    </message>
+    <message>
+        <source>Show the whole chronology (Home)</source>
+        <translation>نمایش کل گاه‌شمار (Home)</translation>
+    </message>
+    <message>
+        <source>Jump to a date…</source>
+        <translation>رفتن به تاریخی…</translation>
+    </message>
+    <message>
+        <source>A date such as 2011-03-15, March 2011 or Esfand 1389</source>
+        <translation>تاریخی مثل ۱۳۸۹/۱۲/۲۴، اسفند ۱۳۸۹ یا مارس ۲۰۱۱</translation>
+    </message>
+    <message>
+        <source>All events and documents</source>
+        <translation>همهٔ رویدادها و سندها</translation>
+    </message>
+    <message>
+        <source>Documents only</source>
+        <translation>فقط سندها</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>هر برچسبی</translation>
+    </message>
+    <message>
+        <source>New Event…</source>
+        <translation>رویداد تازه…</translation>
+    </message>
+    <message>
+        <source>Add an event to this chronology (Ctrl+N)</source>
+        <translation>افزودن رویدادی به این گاه‌شمار (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>خروجی PDF…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>خروجی CSV…</translation>
+    </message>
+    <message>
+        <source>Treat as One Place…</source>
+        <translation>یکی دانستن مکان‌ها…</translation>
+    </message>
+    <message>
+        <source>Add the First Event…</source>
+        <translation>افزودن نخستین رویداد…</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Timeline of %1</source>
+        <translation>گاه‌شمار %1</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded for %1 yet. Add what is known as events: the arrest, interrogations, charges, trial sessions, the sentence, transfers, solitary confinement, hunger strikes, visits, furloughs and the release, each with the documents that attest it. Dates may be approximate, such as “March 2011” or “c. 1390”.</source>
+        <translation>هنوز چیزی برای %1 ثبت نشده است. آنچه را می‌دانید به‌صورت رویداد بیفزایید: بازداشت، بازجویی‌ها، اتهام‌ها، جلسه‌های دادگاه، حکم، انتقال‌ها، انفرادی، اعتصاب‌های غذا، ملاقات‌ها، مرخصی‌ها و آزادی، هر کدام با سندهایی که گواه آن است. تاریخ‌ها می‌توانند تقریبی باشند، مثل «اسفند ۱۳۸۹» یا «حدود ۱۳۹۰».</translation>
+    </message>
+    <message>
+        <source>Click to select the events this comes from.</source>
+        <translation>برای انتخاب رویدادهایی که این از آن‌ها آمده کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 روز</translation>
+    </message>
+    <message>
+        <source>at least %1 days (at most %2)</source>
+        <translation>دست‌کم %1 روز (حداکثر %2)</translation>
+    </message>
+    <message>
+        <source>, still going on</source>
+        <translation>، هنوز ادامه دارد</translation>
+    </message>
+    <message>
+        <source>Time detained: %1</source>
+        <translation>مدت بازداشت: %1</translation>
+    </message>
+    <message>
+        <source>Solitary confinement: %1</source>
+        <translation>انفرادی: %1</translation>
+    </message>
+    <message>
+        <source>Hunger strike: %1</source>
+        <translation>اعتصاب غذا: %1</translation>
+    </message>
+    <message>
+        <source>Transfers: %1</source>
+        <translation>انتقال‌ها: %1</translation>
+    </message>
+    <message>
+        <source>held in %1</source>
+        <translation>در %1</translation>
+    </message>
+    <message>
+        <source>on furlough from %1</source>
+        <translation>در مرخصی از %1</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>آزادشده</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>اکنون: %1</translation>
+    </message>
+    <message>
+        <source>%1 look like one place.</source>
+        <translation>%1 به نظر یک مکان‌اند.</translation>
+    </message>
+    <message>
+        <source>Add the event “%1”</source>
+        <translation>افزودن رویداد «%1»</translation>
+    </message>
+    <message>
+        <source>Change the event “%1”</source>
+        <translation>تغییر رویداد «%1»</translation>
+    </message>
+    <message>
+        <source>“%1” is now the place of %2 event(s).</source>
+        <translation>«%1» اکنون مکان %2 رویداد است.</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>خروجی به‌صورت PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>خروجی به‌صورت CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>chronology</source>
+        <translation>گاه‌شمار</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>در حال ساختن خروجی…</translation>
+    </message>
+    <message>
+        <source>Wrote %1. The file is not encrypted: keep it safe.</source>
+        <translation>%1 نوشته شد. این پرونده رمزگذاری نشده است: آن را جای امنی نگه دارید.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Password</source>
+        <translation>رمز</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>باز کردن قفل</translation>
+    </message>
+    <message>
+        <source>Open a different archive…</source>
+        <translation>باز کردن بایگانی دیگر…</translation>
+    </message>
+    <message>
+        <source>Unlock the archive</source>
+        <translation>باز کردن قفل بایگانی</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>در حال باز کردن قفل…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Create a new archive…</source>
+        <translation>ساختن بایگانی تازه…</translation>
+    </message>
+    <message>
+        <source>Open an archive…</source>
+        <translation>باز کردن بایگانی…</translation>
+    </message>
+    <message>
+        <source>Try the demo archive</source>
+        <translation>امتحان بایگانی نمونه</translation>
+    </message>
+    <message>
+        <source>Amanat keeps letters and testimony in an encrypted archive on this computer. Without the password, nobody can read it.</source>
+        <translation>امانت نامه‌ها و شهادت‌ها را در بایگانی‌ای رمزگذاری‌شده روی همین رایانه نگه می‌دارد. بدون رمز، هیچ‌کس نمی‌تواند آن را بخواند.</translation>
+    </message>
+    <message>
+        <source>The demo archive holds only invented people and letters; its password is “demo”.</source>
+        <translation>بایگانی نمونه فقط افراد و نامه‌های ساختگی دارد؛ رمزش «demo» است.</translation>
+    </message>
+    <message>
+        <source>Welcome to Amanat</source>
+        <translation>به امانت خوش آمدید</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Empty the trash</source>
+        <translation>خالی کردن سطل زباله</translation>
+    </message>
+    <message>
+        <source>Remove the documents in the trash (%1) for good? This is permanent: they cannot be restored, and it cannot be undone.</source>
+        <translation>سندهای داخل سطل زباله (%1) برای همیشه پاک شوند؟ این کار ماندگار است: نه می‌توان آن‌ها را بازگرداند و نه این کار را واگرد کرد.</translation>
+    </message>
+    <message>
+        <source>One place, two spellings?</source>
+        <translation>یک مکان با دو نوشتار؟</translation>
+    </message>
+    <message>
+        <source>“%1” looks like “%2”, which other events already use. Use “%2”, so the timeline shows one place?</source>
+        <translation>«%1» شبیه «%2» است که رویدادهای دیگر به کار برده‌اند. «%2» به کار رود تا گاه‌شمار یک مکان نشان دهد؟</translation>
+    </message>
+    <message>
+        <source>%1 look like one place. Write every event of this person with one name?</source>
+        <translation>%1 به نظر یک مکان‌اند. همهٔ رویدادهای این شخص با یک نام نوشته شوند؟</translation>
+    </message>
+    <message>
+        <source>Use “%1”</source>
+        <translation>به کار بردن «%1»</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>نگه داشتن هر دو</translation>
+    </message>
+</context>
+</TS>
