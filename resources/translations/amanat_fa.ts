@@ -333,6 +333,10 @@
         <translation>ذخیرهٔ متن‌ها</translation>
     </message>
     <message>
+        <source>Add the %1</source>
+        <translation>افزودن %1</translation>
+    </message>
+    <message>
         <source>Save the %1</source>
         <translation>ذخیرهٔ %1</translation>
     </message>

@@ -182,6 +182,36 @@ def test_leaving_a_document_saves_its_unsaved_edit_as_an_undoable_change(
     assert _in_core(window, worker, lambda db: texts.get(db, text_id).body) == GREETING
 
 
+def test_adding_a_text_is_undone_and_redone(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    worker: SynchronousWorker,
+) -> None:
+    window = _opened(make_window, location, filled_folder)
+    view = window.archive_view
+    document_id = view.document.document_id
+    assert document_id is not None
+
+    def kinds() -> list[TextKind]:
+        return [
+            t.kind for t in _in_core(window, worker, lambda db: texts.texts_of(db, document_id))
+        ]
+
+    summary = view.document.add_text(TextKind.SUMMARY)
+    assert summary is not None
+    summary.body.setPlainText("A letter to his mother.")
+    view.save_action.trigger()
+    assert kinds() == [TextKind.TRANSCRIPTION, TextKind.SUMMARY]
+    assert view.undo_action.text().startswith("Undo Add the summary")
+    view.undo_action.trigger()
+    assert kinds() == [TextKind.TRANSCRIPTION]
+    assert view.document.texts.count() == 1  # its tab went with it
+    view.redo_action.trigger()
+    assert kinds() == [TextKind.TRANSCRIPTION, TextKind.SUMMARY]
+    assert view.document.texts.count() == 2
+
+
 def test_locking_saves_an_unsaved_edit_and_a_new_text_before_the_lock(
     make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
 ) -> None:

@@ -54,6 +54,7 @@ from amanat.gui.operations import (
     TextContent,
     add_tag,
     add_text,
+    delete_text,
     document_details,
     document_title,
     empty_trash,
@@ -622,13 +623,20 @@ class ArchiveView(QWidget):
         before = editor.saved
         text_id = editor.text.id
         if not editor.stored:
-            # The first save brings a new text into the archive. It is not on the undo stack:
-            # the core has no way to remove a text, so it could not be undone.
+            # The first save brings a new text into the archive; undoing it takes the text
+            # out again (annotations made on it meanwhile stay, orphaned).
             new = replace(
                 editor.text, body=content.body, language=content.language, status=content.status
             )
             editor.mark_saved(content)
-            self._worker.submit(add_text(new), self, lambda _: self.refresh(), self._failed)
+            self.undo_stack.push(
+                Change(
+                    labels.fill(self.tr("Add the %1"), self._text_name(editor, content)),
+                    self._run_change,
+                    add_text(new),
+                    delete_text(text_id),
+                )
+            )
             return
         editor.mark_saved(content)
         self.undo_stack.push(

@@ -378,6 +378,16 @@ class DocumentView(QWidget):
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )
+        present = {text.id for text in details.texts}
+        for editor in self.editors:
+            if editor.stored and editor.text.id not in present:
+                # The text left the archive (its adding was undone). Its tab goes too, unless
+                # something was typed in it since: then it stays, as a text not yet added.
+                if editor.is_modified:
+                    editor.stored = False
+                else:
+                    self.texts.removeTab(self.texts.indexOf(editor))
+                    editor.deleteLater()
         editors = {editor.text.id: editor for editor in self.editors}
         for text in details.texts:
             editor = editors.get(text.id)

@@ -424,6 +424,15 @@ def add_text(text: Text) -> Operation[Text]:
     return run
 
 
+def delete_text(text_id: str) -> Operation[Text]:
+    """Take a text out again (the undo of adding it)."""
+
+    def run(session: Session) -> Text:
+        return texts.delete(session.require().db, text_id)
+
+    return run
+
+
 # --- A document's details ------------------------------------------------------------------
 
 
