@@ -379,15 +379,15 @@ class DocumentView(QWidget):
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )
         present = {text.id for text in details.texts}
-        for editor in self.editors:
-            if editor.stored and editor.text.id not in present:
+        for gone in self.editors:
+            if gone.stored and gone.text.id not in present:
                 # The text left the archive (its adding was undone). Its tab goes too, unless
                 # something was typed in it since: then it stays, as a text not yet added.
-                if editor.is_modified:
-                    editor.stored = False
+                if gone.is_modified:
+                    gone.stored = False
                 else:
-                    self.texts.removeTab(self.texts.indexOf(editor))
-                    editor.deleteLater()
+                    self.texts.removeTab(self.texts.indexOf(gone))
+                    gone.deleteLater()
         editors = {editor.text.id: editor for editor in self.editors}
         for text in details.texts:
             editor = editors.get(text.id)
