@@ -222,6 +222,13 @@ def paint_child(folder: Path, person_id: str, pan_steps: int) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for name, canvas in canvases.items():
         canvas.render(image)  # a first paint to warm Qt's own caches (fonts, glyphs)
+        # The view lays out its other zoom levels while the window is idle, one a turn,
+        # before anyone could zoom: run those turns, as the event loop would, and time them.
+        idle: list[float] = []
+        while name == "timeline" and len(canvas.laid_out_levels) < len(ZOOM_LEVELS):
+            cpu = time.thread_time()
+            application.processEvents()
+            idle.append((time.thread_time() - cpu) * 1000)
         times = frames(canvas)
         every_wall = times["wall"] + times["first_wall"]
         every_cpu = times["cpu"] + times["first_cpu"]
@@ -236,7 +243,11 @@ def paint_child(folder: Path, person_id: str, pan_steps: int) -> dict[str, Any]:
             "cpu_max_after_layout_ms": max(times["cpu"]),
             "over_goal": sum(1 for t in every_wall if t > GOAL_FRAME_MS),
             "cpu_over_goal": sum(1 for t in every_cpu if t > GOAL_FRAME_MS),
+            "idle_turns": len(idle),
+            "idle_max_ms": max(idle, default=0.0),
+            "idle_total_ms": sum(idle),
         }
+    results["levels"] = len(ZOOM_LEVELS)
     results["load"] = os.getloadavg()[0]
     results["items"] = len(canvases["timeline"].items)
     results["lanes"] = len(canvases["timeline"].lanes)
@@ -315,7 +326,7 @@ def run(workdir: Path, quick: bool) -> Section:
                 ("median frame (CPU time of the painting thread)", "cpu_p50_ms"),
                 ("longest frame (CPU time)", "cpu_max_ms"),
                 (
-                    "longest first frame at a zoom level, which lays it out (CPU)",
+                    "longest first frame at a zoom level, which makes its rectangles (CPU)",
                     "cpu_max_first_ms",
                 ),
                 ("longest frame at a level already laid out (CPU)", "cpu_max_after_layout_ms"),
@@ -328,6 +339,12 @@ def run(workdir: Path, quick: bool) -> Section:
                 f"{axis['over_goal']} / {axis['cpu_over_goal']}",
             ]
         ],
+    )
+    section.text(
+        f"Before the frames, the view laid out its {painted['levels']} zoom levels while idle, "
+        f"as it does once a timeline is shown: {drawn['idle_turns']} turns of the event loop, "
+        f"the longest {drawn['idle_max_ms']:.1f} ms, {drawn['idle_total_ms']:.0f} ms in all "
+        "(CPU time); a level zoomed to before its turn is laid out as it is painted."
     )
     verdict = "meets" if drawn["cpu_max_ms"] < GOAL_FRAME_MS else "misses"
     section.text(

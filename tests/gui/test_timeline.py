@@ -32,7 +32,14 @@ from amanat.core.timeline import PlaceGroup
 from amanat.core.vault import Archive
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import RememberedLocation
-from amanat.gui.timeline.canvas import AXIS_HEIGHT, LANE_HEIGHT, ItemShape, TimelineCanvas
+from amanat.gui.timeline.canvas import (
+    AXIS_HEIGHT,
+    LANE_HEIGHT,
+    ZOOM_LEVELS,
+    Filter,
+    ItemShape,
+    TimelineCanvas,
+)
 from amanat.gui.timeline.view import TimelineView
 from amanat.gui.worker import Session, SynchronousWorker
 from tests.conftest import PASSWORD
@@ -143,6 +150,25 @@ def test_evin_spelled_two_ways_shares_one_lane_and_the_transfer_moves_to_another
     # Held in Evin from the arrest until the transfer, then in Qarchak until today.
     assert [(s.lane, s.open) for s in stays] == [(0, False), (1, True)]
     assert stays[0].last == datetime.date(2012, 1, 10).toordinal()
+
+
+def test_zoom_levels_are_laid_out_while_idle_nearest_first_and_again_after_a_filter(
+    opened, qtbot: QtBot
+):
+    window, case = opened
+    canvas = timeline_of(window, case.sara).canvas
+    every = frozenset(range(len(ZOOM_LEVELS)))
+    qtbot.waitUntil(lambda: canvas.laid_out_levels == every, timeout=5000)
+    shown = canvas.level
+    canvas.set_filter(Filter(types=frozenset({EventType.ARREST})))
+    assert canvas.laid_out_levels == frozenset()  # the old layouts went with the old filter
+    qtbot.waitUntil(lambda: len(canvas.laid_out_levels) >= 3, timeout=5000)
+    done = canvas.laid_out_levels
+    waiting = every - done
+    assert shown in done
+    if waiting:  # nearest first: nothing laid out is farther than what still waits
+        assert max(abs(n - shown) for n in done) <= min(abs(n - shown) for n in waiting)
+    qtbot.waitUntil(lambda: canvas.laid_out_levels == every, timeout=5000)
 
 
 def test_ctrl_wheel_zooms_in_keeping_the_day_under_the_pointer(opened, qtbot: QtBot):

@@ -22,7 +22,7 @@ import warnings
 from dataclasses import dataclass, field
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -127,31 +127,33 @@ class _Group:
         self.gap_after = [n for _, n in gaps]
 
     def runs(self, pixels_per_day: float, touching: float) -> tuple[list[float], list[float]]:
-        """The merged runs at a zoom, in pixels: those whose gaps are below ``touching``
-        pixels join their neighbours."""
+        """The merged runs at a zoom, in days: those whose gaps are below ``touching``
+        pixels join their neighbours. (Kept in days, not pixels: only the runs in view are
+        ever scaled, when they are first drawn, so a new zoom level costs less.)"""
         if not self.firsts:
             return [], []
         wide = bisect.bisect_right(self.gaps_widest, -touching / pixels_per_day)
         breaks = sorted(self.gap_after[:wide])
-        starts = [0, *(n + 1 for n in breaks)]
-        ends = [*breaks, len(self.firsts) - 1]
+        starts = [0] + [n + 1 for n in breaks]
+        breaks.append(len(self.firsts) - 1)
         firsts, lasts = self.firsts, self.lasts
-        return (
-            [firsts[n] * pixels_per_day for n in starts],
-            [lasts[n] * pixels_per_day for n in ends],
-        )
+        return [firsts[n] for n in starts], [lasts[n] for n in breaks]
 
 
 @dataclass(slots=True)
 class _Runs:
-    """A group's runs at one zoom level, in pixels from day 0. Rectangles are made when a
-    run is first shown and kept, so a paint only slices the visible ones."""
+    """A group's runs at one zoom level, in days. Rectangles, in pixels from day 0, are made
+    when a run is first shown and kept, so a paint only slices the visible ones."""
 
     firsts: list[float] = field(default_factory=list)
     lasts: list[float] = field(default_factory=list)
     rects: list[QRectF | None] = field(default_factory=list)
     top: float = 0.0
     height: float = 0.0
+    scale: float = 1.0
+    """Pixels per day at this level."""
+    pad: float = 0.0
+    """Pixels added on each side of a run (half a mark's width for marks)."""
 
 
 @dataclass(slots=True)
@@ -210,6 +212,10 @@ class TimelineCanvas(QWidget):
         self._press: QPoint | None = None
         self._press_origin = 0.0
         self._dragged = False
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._lay_out_ahead)
         self._make_tools()
 
     # --- What is drawn -----------------------------------------------------------------------
@@ -259,6 +265,7 @@ class TimelineCanvas(QWidget):
 
     def _rebuild(self) -> None:
         self._layouts.clear()
+        self._ahead.start()  # the new layouts, once the window is idle
         self.items, self.lanes = _items(self._timeline, self._filter, self._today, self.tr)
         self._lane_labels.clear()  # elided again on the next paint
         self._groups, self._hit_lanes, self._open_items = _groups(self.items, len(self.lanes))
@@ -373,25 +380,41 @@ class TimelineCanvas(QWidget):
 
     # --- Layout per zoom level -----------------------------------------------------------------
 
-    def _layout(self) -> list[_Runs]:
-        """The runs of every group at this zoom level, merged where closer than a pixel."""
-        cached = self._layouts.get(self._level)
+    def _layout(self, level: int | None = None) -> list[_Runs]:
+        """The runs of every group at a zoom level (this one by default), merged where closer
+        than a pixel."""
+        level = self._level if level is None else level
+        cached = self._layouts.get(level)
         if cached is not None:
             return cached
-        ppd = self.pixels_per_day
+        ppd = ZOOM_LEVELS[level]
         layout = []
         for group in self._groups:
             inset = _INSETS[group.style]
             mark = group.style is _Style.MARK
             # A mark is MARK_WIDTH wide, centred on its day: neighbours touch sooner.
             firsts, lasts = group.runs(ppd, 1 + MARK_WIDTH if mark else 1)
-            if mark:
-                firsts = [x - MARK_WIDTH / 2 for x in firsts]
-                lasts = [x + MARK_WIDTH / 2 for x in lasts]
+            pad = MARK_WIDTH / 2 if mark else 0.0
             top, height = self.lane_top(group.lane) + inset, LANE_HEIGHT - 2 * inset
-            layout.append(_Runs(firsts, lasts, [None] * len(firsts), top, height))
-        self._layouts[self._level] = layout
+            layout.append(_Runs(firsts, lasts, [None] * len(firsts), top, height, ppd, pad))
+        self._layouts[level] = layout
         return layout
+
+    @property
+    def laid_out_levels(self) -> frozenset[int]:
+        """The zoom levels whose layout is made (the rest are made when idle, or painted)."""
+        return frozenset(self._layouts)
+
+    def _lay_out_ahead(self) -> None:
+        """Lay out the zoom levels not shown yet while the window is idle, nearest to this
+        one first, one level a turn (a few milliseconds each), so that zooming later only
+        paints. A level the user reaches first is laid out when painted, as before."""
+        waiting = [n for n in range(len(ZOOM_LEVELS)) if n not in self._layouts]
+        if not waiting or self._timeline is None:
+            return
+        self._layout(min(waiting, key=lambda n: abs(n - self._level)))
+        if len(waiting) > 1:
+            self._ahead.start()
 
     # --- Painting ------------------------------------------------------------------------------
 
@@ -505,8 +528,8 @@ class TimelineCanvas(QWidget):
             painter.translate(plot.x() - shift, 0)
         painter.setPen(Qt.PenStyle.NoPen)
         for group, runs in zip(self._groups, layout, strict=True):
-            lo = bisect.bisect_left(runs.lasts, view_first)
-            hi = bisect.bisect_right(runs.firsts, view_last)
+            lo = bisect.bisect_left(runs.lasts, (view_first - runs.pad) / ppd)
+            hi = bisect.bisect_right(runs.firsts, (view_last + runs.pad) / ppd)
             if lo < hi:
                 faint = group.style in (_Style.STAY, _Style.FAINT)
                 painter.setBrush(self._colour(group.kind, faint=faint))
@@ -918,11 +941,23 @@ def _groups(items: list[Item], lanes: int) -> tuple[list[_Group], list[_Lane], l
 
 def _rects(runs: _Runs, lo: int, hi: int) -> list[QRectF]:
     """The rectangles of runs lo to hi, made on first sight (at least a pixel wide)."""
-    rects = runs.rects
-    for n in range(lo, hi):
-        if rects[n] is None:
-            first = runs.firsts[n]
-            rects[n] = QRectF(first, runs.top, max(1.0, runs.lasts[n] - first), runs.height)
+    rects, scale, pad, top, height = runs.rects, runs.scale, runs.pad, runs.top, runs.height
+    if rects[lo] is None or rects[hi - 1] is None:
+        # Made in one sweep (a new level, or a part of it not yet seen): cheaper than one
+        # by one, and the few already made are simply made again.
+        rects[lo:hi] = [
+            QRectF(x0, top, max(1.0, x1 - x0), height)
+            for x0, x1 in zip(
+                [first * scale - pad for first in runs.firsts[lo:hi]],
+                [last * scale + pad for last in runs.lasts[lo:hi]],
+                strict=True,
+            )
+        ]
+    elif None in rects[lo:hi]:
+        for n in range(lo, hi):
+            if rects[n] is None:
+                x0, x1 = runs.firsts[n] * scale - pad, runs.lasts[n] * scale + pad
+                rects[n] = QRectF(x0, top, max(1.0, x1 - x0), height)
     return rects[lo:hi]  # type: ignore[return-value]
 
 
