@@ -225,7 +225,7 @@ def paint_child(folder: Path, person_id: str, pan_steps: int) -> dict[str, Any]:
         # The view lays out its other zoom levels while the window is idle, one a turn,
         # before anyone could zoom: run those turns, as the event loop would, and time them.
         idle: list[float] = []
-        while name == "timeline" and len(canvas.laid_out_levels) < len(ZOOM_LEVELS):
+        while name == "timeline" and len(canvas.drawn_ahead_levels) < len(ZOOM_LEVELS):
             cpu = time.thread_time()
             application.processEvents()
             idle.append((time.thread_time() - cpu) * 1000)
@@ -326,7 +326,7 @@ def run(workdir: Path, quick: bool) -> Section:
                 ("median frame (CPU time of the painting thread)", "cpu_p50_ms"),
                 ("longest frame (CPU time)", "cpu_max_ms"),
                 (
-                    "longest first frame at a zoom level, which makes its rectangles (CPU)",
+                    "longest first frame at a zoom level (CPU)",
                     "cpu_max_first_ms",
                 ),
                 ("longest frame at a level already laid out (CPU)", "cpu_max_after_layout_ms"),
@@ -341,10 +341,11 @@ def run(workdir: Path, quick: bool) -> Section:
         ],
     )
     section.text(
-        f"Before the frames, the view laid out its {painted['levels']} zoom levels while idle, "
-        f"as it does once a timeline is shown: {drawn['idle_turns']} turns of the event loop, "
-        f"the longest {drawn['idle_max_ms']:.1f} ms, {drawn['idle_total_ms']:.0f} ms in all "
-        "(CPU time); a level zoomed to before its turn is laid out as it is painted."
+        f"Before the frames, the view laid out its {painted['levels']} zoom levels and made "
+        "their rectangles while idle, as it does once a timeline is shown: "
+        f"{drawn['idle_turns']} turns of the event loop, the longest "
+        f"{drawn['idle_max_ms']:.1f} ms, {drawn['idle_total_ms']:.0f} ms in all (CPU time); a "
+        "level zoomed to before its turn is laid out and drawn as it is painted."
     )
     verdict = "meets" if drawn["cpu_max_ms"] < GOAL_FRAME_MS else "misses"
     section.text(

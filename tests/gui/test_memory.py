@@ -28,3 +28,18 @@ def test_settle_collects_dropped_cycles_and_freezes_the_rest() -> None:
     finally:
         memory.release()
     assert gc.get_freeze_count() == 0
+
+
+def test_keep_freezes_without_collecting() -> None:
+    dropped = _Node()
+    dropped.other = dropped
+    gone = weakref.ref(dropped)
+    del dropped
+    try:
+        memory.keep()
+        assert gone() is not None  # not collected: keep only exempts what is there
+        assert gc.get_freeze_count() > 0
+    finally:
+        memory.release()
+    gc.collect()
+    assert gone() is None  # released, the collector frees it after all

@@ -158,7 +158,8 @@ def test_zoom_levels_are_laid_out_while_idle_nearest_first_and_again_after_a_fil
     window, case = opened
     canvas = timeline_of(window, case.sara).canvas
     every = frozenset(range(len(ZOOM_LEVELS)))
-    qtbot.waitUntil(lambda: canvas.laid_out_levels == every, timeout=5000)
+    qtbot.waitUntil(lambda: canvas.drawn_ahead_levels == every, timeout=10000)
+    assert canvas.laid_out_levels == every
     shown = canvas.level
     canvas.set_filter(Filter(types=frozenset({EventType.ARREST})))
     assert canvas.laid_out_levels == frozenset()  # the old layouts went with the old filter

@@ -52,6 +52,9 @@ with warnings.catch_warnings():
 ZOOM_LEVELS: tuple[float, ...] = tuple(
     0.02 * 1.25**n for n in range(int(math.log(120 / 0.02) / math.log(1.25)) + 1)
 )
+RECTANGLES_PER_TURN = 1500
+"""Rectangles made in one idle turn of the event loop: a few milliseconds, well under a
+frame, so the window answers input while the view prepares its zoom levels."""
 GUTTER = 140
 """Width of the lane names, on the side where time starts."""
 AXIS_HEIGHT = 40
@@ -201,6 +204,9 @@ class TimelineCanvas(QWidget):
         self.lanes: list[str] = []
         self._layouts: dict[int, list[_Runs]] = {}
         """Per zoom level, the runs of each group (as self._groups), made when first shown."""
+        self._drawn_ahead: set[int] = set()
+        self._drawing: dict[int, tuple[int, int]] = {}
+        """Where the idle drawing of a level stopped: the group, then the run in it."""
         self._groups: list[_Group] = []
         self._hit_lanes: list[_Lane] = []
         self._open_items: list[int] = []
@@ -265,6 +271,8 @@ class TimelineCanvas(QWidget):
 
     def _rebuild(self) -> None:
         self._layouts.clear()
+        self._drawn_ahead.clear()
+        self._drawing.clear()
         self._ahead.start()  # the new layouts, once the window is idle
         self.items, self.lanes = _items(self._timeline, self._filter, self._today, self.tr)
         self._lane_labels.clear()  # elided again on the next paint
@@ -405,16 +413,46 @@ class TimelineCanvas(QWidget):
         """The zoom levels whose layout is made (the rest are made when idle, or painted)."""
         return frozenset(self._layouts)
 
+    @property
+    def drawn_ahead_levels(self) -> frozenset[int]:
+        """The zoom levels whose every rectangle is made, so any frame there only paints."""
+        return frozenset(self._drawn_ahead)
+
     def _lay_out_ahead(self) -> None:
-        """Lay out the zoom levels not shown yet while the window is idle, nearest to this
-        one first, one level a turn (a few milliseconds each), so that zooming later only
-        paints. A level the user reaches first is laid out when painted, as before."""
-        waiting = [n for n in range(len(ZOOM_LEVELS)) if n not in self._layouts]
-        if not waiting or self._timeline is None:
+        """While the window is idle, one level a turn, nearest to this one first: lay out
+        the zoom levels not shown yet, then make all their rectangles, so that zooming and
+        panning later only paint. A level the user reaches first is laid out and drawn as
+        it is painted, as before."""
+        if self._timeline is None:
             return
-        self._layout(min(waiting, key=lambda n: abs(n - self._level)))
-        if len(waiting) > 1:
-            self._ahead.start()
+        levels = range(len(ZOOM_LEVELS))
+        waiting = [n for n in levels if n not in self._layouts]
+        if waiting:
+            self._layout(min(waiting, key=lambda n: abs(n - self._level)))
+        else:
+            waiting = [n for n in levels if n not in self._drawn_ahead]
+            if not waiting:
+                return
+            level = min(waiting, key=lambda n: abs(n - self._level))
+            layout = self._layout(level)
+            group, run = self._drawing.get(level, (0, 0))
+            budget = RECTANGLES_PER_TURN
+            while group < len(layout) and budget > 0:
+                runs = layout[group]
+                end = min(len(runs.firsts), run + budget)
+                if end > run:
+                    _rects(runs, run, end)
+                    budget -= end - run
+                group, run = (group + 1, 0) if end >= len(runs.firsts) else (group, end)
+            if group >= len(layout):
+                self._drawn_ahead.add(level)
+                self._drawing.pop(level, None)
+            else:
+                self._drawing[level] = (group, run)
+            # Thousands of rectangles more: out of the collector's later walks, which would
+            # otherwise grow with them and land, tens of milliseconds long, in a later turn.
+            memory.keep()
+        self._ahead.start()
 
     # --- Painting ------------------------------------------------------------------------------
 
