@@ -689,3 +689,23 @@ def test_positions_convert_between_python_and_qt() -> None:
     assert qt_position(text, 2) == 3
     assert python_index(text, 3) == 2
     assert python_index(text, qt_position(text, 3)) == 3
+
+
+def test_a_region_whose_page_is_gone_is_still_listed(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    annotated_folder: Path,
+    worker: SynchronousWorker,
+) -> None:
+    with Archive.open(annotated_folder, PASSWORD) as archive:
+        db = archive.db
+        page_id = str(db.value("SELECT id FROM pages"))
+        annotations.on_page(db, page_id, 0.1, 0.1, 0.5, 0.2, "A signature")
+        # As an annotation imported from a bundle whose page did not come with it.
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("DELETE FROM page_images WHERE page_id = ?", (page_id,))
+        db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+    window = _opened(make_window, location, annotated_folder, worker)
+    listed = window.archive_view.annotations.open_list()
+    [row] = listed.model.rows
+    assert row.annotation.body == "A signature" and row.page_number is None

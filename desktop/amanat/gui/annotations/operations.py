@@ -3,6 +3,7 @@ returns plain values, and each change comes with the operation that undoes it.""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 
 from amanat.core.database import Database
@@ -89,7 +90,9 @@ def _row(db: Database, annotation: Annotation, titles: dict[str, str]) -> Annota
         else:
             kind, language = text.kind, text.language
     else:
-        number = pages.get(db, target.page_id).number
+        # Its page may never have arrived (an imported annotation): listed all the same.
+        with contextlib.suppress(RecordNotFound):
+            number = pages.get(db, target.page_id).number
     return AnnotationRow(
         annotation, document_id, titles[document_id], entries, kind, language, number
     )
