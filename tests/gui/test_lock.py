@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from amanat.core.storage import documents
+from amanat.core.vault import Archive
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
 from tests.conftest import PASSWORD
@@ -95,3 +97,20 @@ def test_unlocking_again_after_a_lock_shows_the_archive_again(
     window.lock()
     window.unlock(PASSWORD)
     assert window.archive_view.documents.rowCount() == rows
+
+
+def test_locking_with_the_details_dialog_open_keeps_what_was_typed_in_it(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    window = _open(qtbot, make_window, location, filled_folder)
+    view = window.archive_view
+    view.document.edit_button.click()
+    dialog = view.details_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.title.setText("Half-typed title")
+    window.lock()
+    _assert_locked_and_empty(window)
+    assert view.details_dialog is None and not dialog.isVisible()
+    with Archive.open(filled_folder, PASSWORD) as archive:
+        titles = {d.title for d in documents.list_documents(archive.db)}
+    assert "Half-typed title" in titles  # no edit lost, even one in an open dialog

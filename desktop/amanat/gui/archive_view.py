@@ -18,7 +18,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,11 +91,12 @@ def ask_to_empty_trash(parent: QWidget, count: int) -> bool:
     """The confirmation before removing documents for good; tests replace it."""
     answer = QMessageBox.warning(
         parent,
-        parent.tr("Empty the trash"),
+        QCoreApplication.translate("ArchiveView", "Empty the trash"),
         labels.fill(
-            parent.tr(
+            QCoreApplication.translate(
+                "ArchiveView",
                 "Remove the documents in the trash (%1) for good? This is permanent: they "
-                "cannot be restored, and it cannot be undone."
+                "cannot be restored, and it cannot be undone.",
             ),
             str(count),
         ),
@@ -303,10 +312,11 @@ class ArchiveView(QWidget):
             self._worker.submit(
                 operation, self, None, self.unsaved_at_lock.emit, outlives_lock=True
             )
-        if self.details_dialog is not None:
-            self.details_dialog.reject()
-            self.details_dialog.deleteLater()
-            self.details_dialog = None
+        # Taken first: closing it runs its finished handler, which forgets it too.
+        dialog, self.details_dialog = self.details_dialog, None
+        if dialog is not None:
+            dialog.reject()
+            dialog.deleteLater()
         if self.timeline_view is not None:
             self.timeline_view.clear()
             self.timeline_view.close()
