@@ -245,6 +245,14 @@
 <context>
     <name>ArchiveView</name>
     <message>
+        <source>Empty the trash</source>
+        <translation>خالی کردن سطل زباله</translation>
+    </message>
+    <message>
+        <source>Remove the documents in the trash (%1) for good? This is permanent: they cannot be restored, and it cannot be undone.</source>
+        <translation>سندهای داخل سطل زباله (%1) برای همیشه پاک شوند؟ این کار ماندگار است: نه می‌توان آن‌ها را بازگرداند و نه این کار را واگرد کرد.</translation>
+    </message>
+    <message>
         <source>Search names, letters, notes…</source>
         <translation>جست‌وجوی نام‌ها، نامه‌ها، یادداشت‌ها…</translation>
     </message>
@@ -929,6 +937,14 @@
 </context>
 <context>
     <name>EventEditor</name>
+    <message>
+        <source>One place, two spellings?</source>
+        <translation>یک مکان با دو نوشتار؟</translation>
+    </message>
+    <message>
+        <source>“%1” looks like “%2”, which other events already use. Use “%2”, so the timeline shows one place?</source>
+        <translation>«%1» شبیه «%2» است که رویدادهای دیگر به کار برده‌اند. «%2» به کار رود تا گاه‌شمار یک مکان نشان دهد؟</translation>
+    </message>
     <message>
         <source>Edit Event</source>
         <translation>ویرایش رویداد</translation>
@@ -2516,9 +2532,33 @@
         <source>Held in %1</source>
         <translation>نگهداری در %1</translation>
     </message>
+    <message>
+        <source>No place recorded</source>
+        <translation>بدون مکان ثبت‌شده</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>سندها</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
+    <message>
+        <source>One place, two spellings?</source>
+        <translation>یک مکان با دو نوشتار؟</translation>
+    </message>
+    <message>
+        <source>%1 look like one place. Write every event of this person with one name?</source>
+        <translation>%1 به نظر یک مکان‌اند. همهٔ رویدادهای این شخص با یک نام نوشته شوند؟</translation>
+    </message>
+    <message>
+        <source>Use “%1”</source>
+        <translation>به کار بردن «%1»</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>نگه داشتن هر دو</translation>
+    </message>
     <message>
         <source>Zoom out (-)</source>
         <translation>کوچک‌نمایی (-)</translation>
@@ -2748,37 +2788,6 @@
     <message>
         <source>Welcome to Amanat</source>
         <translation>به امانت خوش آمدید</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Empty the trash</source>
-        <translation>خالی کردن سطل زباله</translation>
-    </message>
-    <message>
-        <source>Remove the documents in the trash (%1) for good? This is permanent: they cannot be restored, and it cannot be undone.</source>
-        <translation>سندهای داخل سطل زباله (%1) برای همیشه پاک شوند؟ این کار ماندگار است: نه می‌توان آن‌ها را بازگرداند و نه این کار را واگرد کرد.</translation>
-    </message>
-    <message>
-        <source>One place, two spellings?</source>
-        <translation>یک مکان با دو نوشتار؟</translation>
-    </message>
-    <message>
-        <source>“%1” looks like “%2”, which other events already use. Use “%2”, so the timeline shows one place?</source>
-        <translation>«%1» شبیه «%2» است که رویدادهای دیگر به کار برده‌اند. «%2» به کار رود تا گاه‌شمار یک مکان نشان دهد؟</translation>
-    </message>
-    <message>
-        <source>%1 look like one place. Write every event of this person with one name?</source>
-        <translation>%1 به نظر یک مکان‌اند. همهٔ رویدادهای این شخص با یک نام نوشته شوند؟</translation>
-    </message>
-    <message>
-        <source>Use “%1”</source>
-        <translation>به کار بردن «%1»</translation>
-    </message>
-    <message>
-        <source>Keep Both</source>
-        <translation>نگه داشتن هر دو</translation>
     </message>
 </context>
 </TS>

@@ -341,6 +341,10 @@ def test_the_archive_screens_are_all_persian(
     view.search.search_now()
     assert view.search.model.rowCount() > 0
     _check(window, "search results")
+    view.search_field.setText("اوین")  # the solitary confinement there, an event
+    view.search.search_now()
+    assert any(hit.record_type == "event" for hit in view.search.model._hits)
+    _check(window, "search results with an event")
     view.search_field.clear()
 
     details = view.edit_details()
@@ -404,9 +408,13 @@ def test_the_timeline_annotation_and_bundle_screens_are_all_persian(
 
     timeline = view.open_timeline(prisoner)
     _check(timeline, "timeline")
+    # The lanes' names are painted, not widgets: the documents' lane, the places.
+    lanes = [name for name in timeline.canvas.lanes if LATIN.search(ALLOWED.sub("", name))]
+    assert lanes == []
+    assert "سندها" in timeline.canvas.lanes
     editor = timeline.new_event()
     assert editor is not None
-    # PHASE2 _check(editor, "new event")
+    _check(editor, "new event")
     editor.reject()
     timeline.close()
 

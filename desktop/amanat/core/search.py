@@ -278,7 +278,9 @@ def _originals(db: Database, hit: SearchHit) -> tuple[str, str, str] | None:
         return row[0], names, row[4]
     if hit.record_type == "event":
         row = db.one("SELECT type, place, description FROM events WHERE id = ?", key)
-        return None if row is None else (f"{row[0]} {row[1]}", f"{row[0]} {row[1]}", row[2])
+        # The snippet comes from the place, not the type's machine word before it (the
+        # application names the type in the title, in the user's words).
+        return None if row is None else (f"{row[0]} {row[1]}", row[1], row[2])
     if hit.record_type == "tag":
         parts = db.all(
             "WITH RECURSIVE up(id, name, parent_id, depth) AS ("

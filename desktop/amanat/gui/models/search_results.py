@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from amanat.core.search import MATCH_END, MATCH_START, SearchHit
+from amanat.gui.i18n import shown_hit
 from amanat.gui.text_direction import direction_of
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -81,7 +82,7 @@ class SearchResultsModel(QAbstractListModel):
     def set_hits(self, hits: list[SearchHit]) -> None:
         # Each query brings a new list: a reset says so in one step.
         self.beginResetModel()
-        self._hits = list(hits)
+        self._hits = [shown_hit(hit) for hit in hits]  # an event's type in the user's words
         self.endResetModel()
 
     def clear(self) -> None:

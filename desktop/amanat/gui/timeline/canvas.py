@@ -22,7 +22,18 @@ import warnings
 from dataclasses import dataclass, field
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -861,10 +872,10 @@ def _items(
     unplaced = documents = -1
     if any(e.kind is EntryKind.EVENT and not e.place for e in entries):
         unplaced = len(names)
-        names.append(str(translate("No place recorded")))
+        names.append(str(translate(QT_TRANSLATE_NOOP("TimelineCanvas", "No place recorded"))))
     if any(e.kind is EntryKind.DOCUMENT for e in entries):
         documents = len(names)
-        names.append(str(translate("Documents")))
+        names.append(str(translate(QT_TRANSLATE_NOOP("TimelineCanvas", "Documents"))))
 
     items: list[Item] = []
     stays = [e for e in timeline.events if e.type in _STAY_ENDS]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,11 +49,12 @@ def ask_same_place(parent: QWidget, typed: str, existing: str) -> bool:
     """Whether to write a place the way it is already written; tests replace it."""
     answer = QMessageBox.question(
         parent,
-        parent.tr("One place, two spellings?"),
+        QCoreApplication.translate("EventEditor", "One place, two spellings?"),
         labels.fill(
-            parent.tr(
+            QCoreApplication.translate(
+                "EventEditor",
                 "“%1” looks like “%2”, which other events already use. Use “%2”, so the "
-                "timeline shows one place?"
+                "timeline shows one place?",
             ),
             typed,
             existing,
@@ -151,10 +152,16 @@ class EventEditor(QDialog):
         self._cited: tuple[str, ...] = ()
         if event is not None:
             self.type.setCurrentIndex(self.type.findData(event.type))
-            self.date.setText(format_date(event.date, event.date.calendar))
+            self.date.setText(
+                format_date(event.date, event.date.calendar, labels.interface_language())
+            )
             self.date_calendar.setCurrentIndex(self.date_calendar.findData(event.date.calendar))
             if event.end_date is not None:
-                self.end.setText(format_date(event.end_date, event.end_date.calendar))
+                self.end.setText(
+                    format_date(
+                        event.end_date, event.end_date.calendar, labels.interface_language()
+                    )
+                )
             self.ongoing.setChecked(event.ongoing)
             self.place.setText(event.place)
             self.description.setPlainText(event.description)
@@ -184,7 +191,7 @@ class EventEditor(QDialog):
     def _source_item(self, document: DocumentChoice) -> QListWidgetItem:
         text = document.title or self.tr("(untitled)")
         if document.date is not None:
-            text += " · " + format_date(document.date, self._calendar)
+            text += " · " + format_date(document.date, self._calendar, labels.interface_language())
         if document.in_trash:
             # Kept visible, since an event may still cite it; said plainly.
             text += self.tr(" (in the trash)")
@@ -224,8 +231,8 @@ class EventEditor(QDialog):
         other = Calendar.GREGORIAN if date.calendar is Calendar.JALALI else Calendar.JALALI
         return labels.fill(
             self.tr("%1 · %2 (%3)"),
-            format_date(date, date.calendar),
-            format_date(date, other),
+            format_date(date, date.calendar, labels.interface_language()),
+            format_date(date, other, labels.interface_language()),
             labels.label(date.precision) + (self.tr(", approximately") if date.circa else ""),
         )
 

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -67,18 +67,26 @@ def ask_merge_places(parent: QWidget, group: PlaceGroup) -> str | None:
     replace it."""
     names = labels.list_separator().join(f"“{s}”" for s in group.spellings)
     box = QMessageBox(parent)
-    box.setWindowTitle(parent.tr("One place, two spellings?"))
+    box.setWindowTitle(QCoreApplication.translate("TimelineView", "One place, two spellings?"))
     box.setText(
         labels.fill(
-            parent.tr("%1 look like one place. Write every event of this person with one name?"),
+            QCoreApplication.translate(
+                "TimelineView",
+                "%1 look like one place. Write every event of this person with one name?",
+            ),
             names,
         )
     )
     buttons = {
-        box.addButton(labels.fill(parent.tr("Use “%1”"), s), box.ButtonRole.AcceptRole): s
+        box.addButton(
+            labels.fill(QCoreApplication.translate("TimelineView", "Use “%1”"), s),
+            box.ButtonRole.AcceptRole,
+        ): s
         for s in group.spellings
     }
-    box.addButton(parent.tr("Keep Both"), box.ButtonRole.RejectRole)
+    box.addButton(
+        QCoreApplication.translate("TimelineView", "Keep Both"), box.ButtonRole.RejectRole
+    )
     box.exec()
     chosen: str | None = buttons.get(box.clickedButton())  # type: ignore[call-overload]
     box.deleteLater()
