@@ -46,92 +46,99 @@ class FileChooser:
     def existing_folder(
         self, parent: QWidget | None, title: str, start: Path | None
     ) -> Path | None:
-        with _no_history():
-            dialog = QFileDialog(parent, title, str(start or Path.home()))
-            try:
-                dialog.setFileMode(QFileDialog.FileMode.Directory)
-                dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-                if not dialog.exec():
-                    return None
-                chosen = dialog.selectedFiles()
-                return Path(chosen[0]) if chosen else None
-            finally:
-                # Destroyed here, inside _no_history, because the destructor is what saves.
-                shiboken6.delete(dialog)
+        return _first(
+            _ask(
+                parent,
+                title,
+                start or Path.home(),
+                QFileDialog.FileMode.Directory,
+                folders_only=True,
+            )
+        )
 
     def files_to_import(self, parent: QWidget | None, title: str) -> list[Path]:
         """Scans to import: any number of files (a folder is dropped onto the window)."""
-        with _no_history():
-            dialog = QFileDialog(parent, title, str(Path.home()))
-            try:
-                dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-                dialog.setNameFilters(
-                    [
-                        QCoreApplication.translate(
-                            "FileChooser",
-                            "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp"
-                            " *.heic *.heif *.gif *.pdf)",
-                        ),
-                        QCoreApplication.translate("FileChooser", "All files (*)"),
-                    ]
-                )
-                if not dialog.exec():
-                    return []
-                return [Path(p) for p in dialog.selectedFiles()]
-            finally:
-                shiboken6.delete(dialog)
+        filters = [
+            QCoreApplication.translate(
+                "FileChooser",
+                "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp"
+                " *.heic *.heif *.gif *.pdf)",
+            ),
+            QCoreApplication.translate("FileChooser", "All files (*)"),
+        ]
+        return _ask(parent, title, Path.home(), QFileDialog.FileMode.ExistingFiles, filters)
 
     def bundle_to_save(self, parent: QWidget | None, title: str) -> Path | None:
         """Where to write a new bundle; an existing file is refused by the export itself."""
-        with _no_history():
-            dialog = QFileDialog(parent, title, str(Path.home()))
-            try:
-                dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-                dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-                dialog.setDefaultSuffix("age")
-                dialog.setNameFilters(_bundle_filters())
-                if not dialog.exec():
-                    return None
-                chosen = dialog.selectedFiles()
-                return Path(chosen[0]) if chosen else None
-            finally:
-                shiboken6.delete(dialog)
+        return _first(
+            _ask(
+                parent,
+                title,
+                Path.home(),
+                QFileDialog.FileMode.AnyFile,
+                _bundle_filters(),
+                saving=True,
+                suffix="age",
+            )
+        )
 
     def bundle_to_open(self, parent: QWidget | None, title: str) -> Path | None:
-        with _no_history():
-            dialog = QFileDialog(parent, title, str(Path.home()))
-            try:
-                dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-                dialog.setNameFilters(_bundle_filters())
-                if not dialog.exec():
-                    return None
-                chosen = dialog.selectedFiles()
-                return Path(chosen[0]) if chosen else None
-            finally:
-                shiboken6.delete(dialog)
+        return _first(
+            _ask(parent, title, Path.home(), QFileDialog.FileMode.ExistingFile, _bundle_filters())
+        )
 
     def new_file(
         self, parent: QWidget | None, title: str, pattern: str, suggested: str
     ) -> Path | None:
         """A file to export to, in the home folder at first. Exports never replace a file,
         so the dialog does not offer to (the export refuses an existing name)."""
-        with _no_history():
-            dialog = QFileDialog(parent, title, str(Path.home() / suggested))
-            try:
+        return _first(
+            _ask(
+                parent,
+                title,
+                Path.home() / suggested,
+                QFileDialog.FileMode.AnyFile,
+                [pattern],
+                saving=True,
+            )
+        )
+
+
+def _ask(
+    parent: QWidget | None,
+    title: str,
+    start: Path,
+    mode: QFileDialog.FileMode,
+    filters: list[str] | None = None,
+    *,
+    saving: bool = False,
+    suffix: str = "",
+    folders_only: bool = False,
+) -> list[Path]:
+    """Qt's own file dialog, asked once; what was chosen, or nothing."""
+    with _no_history():
+        dialog = QFileDialog(parent, title, str(start))
+        try:
+            dialog.setFileMode(mode)
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            if folders_only:
+                dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+            if saving:
                 dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-                dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-                dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-                dialog.setNameFilters([pattern])
-                if not dialog.exec():
-                    return None
-                chosen = dialog.selectedFiles()
-                return Path(chosen[0]) if chosen else None
-            finally:
-                shiboken6.delete(dialog)
+            if suffix:
+                dialog.setDefaultSuffix(suffix)
+            if filters:
+                dialog.setNameFilters(filters)
+            if not dialog.exec():
+                return []
+            return [Path(chosen) for chosen in dialog.selectedFiles()]
+        finally:
+            # Destroyed here, inside _no_history, because the destructor is what saves.
+            shiboken6.delete(dialog)
+
+
+def _first(chosen: list[Path]) -> Path | None:
+    return chosen[0] if chosen else None
 
 
 def _bundle_filters() -> list[str]:
