@@ -11,13 +11,11 @@ naming it, and the other files go in all the same.
 from __future__ import annotations
 
 import contextlib
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from amanat.core.background import lower_this_thread
+from amanat.core.background import worked_ahead
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused
 from amanat.core.records import Document, DocumentKind, Page
@@ -38,9 +36,6 @@ _CHECKPOINT_PAGES = 16384
 """During an import, SQLite folds its write-ahead log into the database every 64 MB instead of
 every 4 MB (its default): with one 4 MB photo per transaction, the default would checkpoint, and
 sync the whole database file, after nearly every file. Committed files are as safe either way."""
-_WINDOW = WORKERS + 1
-"""Files read ahead of the one being written: enough to keep both workers busy while the
-database thread writes, few enough that memory stays flat however many files there are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,29 +199,13 @@ def _known_files(db: Database) -> frozenset[str]:
 def _read_in_pool(
     files: Sequence[Path], options: ImportOptions, known: frozenset[str]
 ) -> Iterator[Outcome]:
-    """Outcomes in the order of ``files``, read ahead by a small window on the pool. Leaving
-    the loop early cancels what has not started and waits for what has."""
-    pool = ThreadPoolExecutor(
-        max_workers=WORKERS, thread_name_prefix="amanat-scan", initializer=lower_this_thread
-    )
-    pending: deque[Future[Outcome]] = deque()
-    queue = iter(files)
+    """Outcomes in the order of ``files``, read ahead on the pool while the database thread
+    writes the ones before."""
     limits, previews = options.limits, not options.previews_later
-    try:
-        for path in queue:
-            pending.append(pool.submit(read_scan, path, limits, known, previews))
-            if len(pending) >= _WINDOW:
-                break
-        while pending:
-            outcome = pending.popleft().result()
-            # Submit the next file before handing this one over, so the pool works while
-            # the database thread writes.
-            following = next(queue, None)
-            if following is not None:
-                pending.append(pool.submit(read_scan, following, limits, known, previews))
-            yield outcome
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    for _path, outcome in worked_ahead(
+        files, lambda path: read_scan(path, limits, known, previews), WORKERS, "amanat-scan"
+    ):
+        yield outcome
 
 
 @dataclass

@@ -11,12 +11,10 @@ pass stopped half-way keeps what it made and the next pass starts where it stopp
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from amanat.core.background import lower_this_thread
+from amanat.core.background import worked_ahead
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused
 from amanat.core.scans import pdf, pictures
@@ -26,8 +24,6 @@ from amanat.core.storage import pages
 from amanat.core.storage.pages import PageImage
 
 WORKERS = 2
-_WINDOW = WORKERS + 1
-"""Originals held in memory at once: enough to keep both workers busy."""
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -66,33 +62,18 @@ def make_previews(
 ) -> int:
     """Make and keep the previews of ``page_ids``; returns how many were made. ``cancel`` is
     asked before each page is kept; the previews kept so far stay."""
-    made = done = 0
-    pool = ThreadPoolExecutor(
-        max_workers=WORKERS, thread_name_prefix="amanat-preview", initializer=lower_this_thread
-    )
-    pending: deque[tuple[str, Future[PageImage | None]]] = deque()
-    queue = iter(page_ids)
-    try:
-        for page_id in queue:
-            pending.append((page_id, pool.submit(_draw, _original(db, page_id))))
-            if len(pending) >= _WINDOW:
-                break
-        while pending:
-            if cancel is not None and cancel():
-                break
-            page_id, future = pending.popleft()
-            following = next(queue, None)
-            if following is not None:
-                pending.append((following, pool.submit(_draw, _original(db, following))))
-            picture = future.result()
-            if picture is not None:
-                pages.store_image(db, page_id, picture)
-                made += 1
-            done += 1
-            if progress is not None:
-                progress(done, len(page_ids))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    made = 0
+    # Each original is read here, on the database thread, as the pool asks for the next.
+    originals = ((page_id, _original(db, page_id)) for page_id in page_ids)
+    drawn = worked_ahead(originals, lambda pair: _draw(pair[1]), WORKERS, "amanat-preview")
+    for done, ((page_id, _), picture) in enumerate(drawn, start=1):
+        if cancel is not None and cancel():
+            break
+        if picture is not None:
+            pages.store_image(db, page_id, picture)
+            made += 1
+        if progress is not None:
+            progress(done, len(page_ids))
     return made
 
 
