@@ -1,4 +1,5 @@
-"""core/ is usable without Qt: the command line, the tests and any other client share it."""
+"""core/ and app/ are usable without Qt: the command line, the tests and any other client
+share them."""
 
 from __future__ import annotations
 
@@ -7,13 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-CORE = Path(__file__).resolve().parents[2] / "desktop" / "amanat" / "core"
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "desktop" / "amanat"
+CORE = PACKAGE / "core"
+APP = PACKAGE / "app"
 QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 
 
-def test_no_module_under_core_imports_qt():
+@pytest.mark.parametrize("layer", [CORE, APP], ids=["core", "app"])
+def test_no_module_imports_qt(layer: Path) -> None:
     offenders = []
-    for path in sorted(CORE.rglob("*.py")):
+    for path in sorted(layer.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = []
             if isinstance(node, ast.Import):
@@ -24,13 +30,14 @@ def test_no_module_under_core_imports_qt():
     assert offenders == []
 
 
-def test_importing_every_core_module_loads_no_qt():
+@pytest.mark.parametrize(("layer", "at_least"), [(CORE, 10), (APP, 5)], ids=["core", "app"])
+def test_importing_every_module_loads_no_qt(layer: Path, at_least: int) -> None:
     modules = [
-        "amanat.core." + ".".join(p.relative_to(CORE).with_suffix("").parts)
-        for p in CORE.rglob("*.py")
+        f"amanat.{layer.name}." + ".".join(p.relative_to(layer).with_suffix("").parts)
+        for p in layer.rglob("*.py")
         if p.name != "__init__.py"
     ]
-    assert len(modules) > 10
+    assert len(modules) > at_least
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
@@ -40,7 +47,7 @@ def test_importing_every_core_module_loads_no_qt():
         [sys.executable, "-c", script],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(CORE.parents[1])},
+        env={"PYTHONPATH": str(PACKAGE.parent)},
         check=True,
     )
     assert done.stdout.strip() == "[]"

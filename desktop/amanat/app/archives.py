@@ -1,0 +1,44 @@
+"""Creating and opening an archive, and the demo archive of made-up people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from amanat.core.keyslots import KdfParams
+from amanat.core.vault import Archive, check_new_password
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    archive: Archive
+    recovery_code: str | None
+    """Only when one was asked for: shown once, then forgotten."""
+
+
+def create_archive(
+    folder: Path,
+    password: str,
+    with_recovery_code: bool = False,
+    kdf: KdfParams | None = None,
+    actor: str = "",
+) -> Created:
+    """A new, empty archive at ``folder``, unlocked; a password too weak to guard it is
+    refused before anything is written."""
+    check_new_password(password)
+    archive = Archive.create(folder, password, kdf=kdf, actor=actor)
+    code = archive.add_recovery_code(kdf) if with_recovery_code else None
+    return Created(archive, code)
+
+
+def open_demo(
+    folder: Path, kdf: KdfParams | None = None, progress: Callable[[int, int], None] | None = None
+) -> Archive:
+    """Open the demo archive at ``folder``, building it first if it is not there yet."""
+    from amanat.core.demo import DEMO_PASSWORD, build_demo  # Pillow, only for the demo
+
+    if not folder.exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        build_demo(folder, kdf=kdf, progress=progress)
+    return Archive.open(folder, DEMO_PASSWORD, actor="demo")

@@ -1,0 +1,51 @@
+"""The screen-sized previews of pages, made after an import (or a bundle's) or a few at a
+time while the window is idle; a page keeps its thumbnail until then."""
+
+from __future__ import annotations
+
+from amanat.app.progress import relay_counts
+from amanat.app.scans import ImportOutcome
+from amanat.core.jobs import Cancel, Report
+from amanat.core.scans import previews
+from amanat.core.storage import pages
+from amanat.core.vault import Archive
+
+PREVIEWS_AT_A_TIME = 4
+"""Pages given a preview per turn of the background pass: about a third of a second of work
+on an old laptop, so whatever the user asks for next waits no longer than that."""
+
+
+def page_preview(archive: Archive, page_id: str) -> bytes | None:
+    """The page's preview image, kept in memory only: never a file on disk."""
+    db = archive.db
+    # A page shown before the background pass reached it gets its preview now.
+    image = pages.image(db, page_id, "preview") or previews.make_preview(db, page_id)
+    return image.data if image else None
+
+
+def make_some_previews(archive: Archive) -> int:
+    """One turn of the background pass: previews for a few pages that have none. Returns how
+    many were made: 0 when none is left, or only pages that cannot be drawn (which keep their
+    thumbnail), so the pass then stops instead of trying them again and again."""
+    db = archive.db
+    return previews.make_previews(db, previews.missing(db, PREVIEWS_AT_A_TIME))
+
+
+def make_previews_of_import(
+    archive: Archive,
+    outcome: ImportOutcome,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> int:
+    """The previews of the pages an import just added. Stopped early, the window makes the
+    rest when it next opens the archive."""
+    db = archive.db
+    imported = {page_id for document in outcome.report.documents for page_id in document.page_ids}
+    wanted = [page_id for page_id in previews.missing(db) if page_id in imported]
+    return previews.make_previews(db, wanted, relay_counts(report, "previews"), cancel)
+
+
+def make_missing_previews(archive: Archive) -> int:
+    """Every page's preview that is missing (after a bundle brought photos with thumbnails)."""
+    db = archive.db
+    return previews.make_previews(db, previews.missing(db))

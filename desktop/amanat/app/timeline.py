@@ -1,0 +1,47 @@
+"""A person's chronology with the facts computed from it, and the chronology written to a
+file as a PDF or a spreadsheet (CSV)."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from amanat.core.dates import Calendar
+from amanat.core.timeline import Timeline, build_timeline
+from amanat.core.timeline_export import to_csv_file_bytes, write_new_file
+from amanat.core.vault import Archive
+
+
+def load_timeline(
+    archive: Archive,
+    person_id: str,
+    today: datetime.date | None = None,
+    include_trash: bool = False,
+) -> Timeline:
+    """The person's chronology and its facts, counting what still goes on up to ``today``."""
+    return build_timeline(archive.db, person_id, today=today, include_trash=include_trash)
+
+
+def chronology_file(timeline: Timeline, file_format: str, calendar: Calendar) -> bytes:
+    """The chronology as a "pdf" or a "csv" file's bytes, dates in ``calendar``."""
+    if file_format == "pdf":
+        from amanat.core.timeline_pdf import to_pdf  # fpdf2 is loaded only for a PDF
+
+        return to_pdf(timeline, calendar)
+    return to_csv_file_bytes(timeline, calendar)
+
+
+def export_timeline(
+    archive: Archive,
+    person_id: str,
+    path: Path,
+    file_format: str,
+    calendar: Calendar,
+    today: datetime.date | None = None,
+    include_trash: bool = False,
+) -> Timeline:
+    """Write the person's chronology to ``path``, a file that must not exist yet; returns what
+    was written."""
+    timeline = load_timeline(archive, person_id, today, include_trash)
+    write_new_file(path, chronology_file(timeline, file_format, calendar))
+    return timeline
