@@ -1,0 +1,124 @@
+"""``amanat annotate``, ``annotate-page`` and ``annotations``: a lawyer's comments on passages
+and on rectangles of pages."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Iterator
+
+from amanat.app import annotations as notes
+from amanat.app.annotations import AnnotationFields, AnnotationRow
+from amanat.cli.shared import Commands, choices, show, show_added, unlocked
+from amanat.core.errors import InvalidInput
+from amanat.core.records import TextRange, Visibility
+
+
+def declare(commands: Commands) -> None:
+    annotate = commands.command(
+        "annotate",
+        annotate_text,
+        "annotate a passage of a text: characters START up to END (counted from 0, END not "
+        "included); private unless --shareable; the author is the --actor name",
+    )
+    annotate.add_argument("text", metavar="TEXT_ID")
+    annotate.add_argument("--start", type=int, required=True, metavar="N")
+    annotate.add_argument("--end", type=int, required=True, metavar="N")
+    _comment_options(annotate)
+    on_page = commands.command(
+        "annotate-page",
+        annotate_page,
+        "annotate a rectangle on a page; private unless --shareable",
+    )
+    on_page.add_argument("page", metavar="PAGE_ID")
+    on_page.add_argument(
+        "--rect",
+        required=True,
+        metavar="X,Y,W,H",
+        help="in percent of the page's width and height (0–100) from its top-left corner, "
+        "as shown without rotation, e.g. 10,20,30,15",
+    )
+    _comment_options(on_page)
+    listed = commands.command(
+        "annotations",
+        list_annotations,
+        "list annotations, of one document or all; ORPHANED marks one whose passage is gone",
+    )
+    listed.add_argument("--doc", metavar="ID")
+    listed.add_argument("--tag", metavar="NAME", help="includes the tags under it")
+    listed.add_argument("--visibility", choices=choices(Visibility))
+
+
+def _comment_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--body", required=True, metavar="B", help="the comment")
+    command.add_argument("--tag", action="append", metavar="NAME", help="(repeatable)")
+    command.add_argument(
+        "--shareable", action="store_true", help="may leave in bundles (private otherwise)"
+    )
+
+
+def _fields(args: argparse.Namespace) -> AnnotationFields:
+    # Private unless asked: a lawyer's note must never leave by accident.
+    visibility = Visibility.SHAREABLE if args.shareable else Visibility.PRIVATE
+    return AnnotationFields(args.body, tuple(args.tag or ()), visibility)
+
+
+def annotate_text(args: argparse.Namespace) -> int:
+    with unlocked(args) as archive:
+        note = notes.annotate_text(
+            archive, args.text, args.start, args.end, _fields(args), author=args.actor
+        )
+    return show_added(args, note)
+
+
+def _rectangle(text: str) -> tuple[float, float, float, float]:
+    """X,Y,W,H in percent of the page, as in a bundle's xywh=percent: (see --help)."""
+    parts = text.split(",")
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
+        raise InvalidInput(
+            detail=f"“{text}” is not a rectangle: give X,Y,W,H in percent of the page, "
+            "such as 10,20,30,15."
+        )
+    x, y, width, height = (n / 100 for n in numbers)
+    return x, y, width, height
+
+
+def annotate_page(args: argparse.Namespace) -> int:
+    rectangle = _rectangle(args.rect)
+    with unlocked(args) as archive:
+        note = notes.annotate_page(archive, args.page, rectangle, _fields(args), author=args.actor)
+    return show_added(args, note)
+
+
+def list_annotations(args: argparse.Namespace) -> int:
+    with unlocked(args) as archive:
+        rows = notes.list_annotations(
+            archive,
+            document_id=args.doc,
+            tag_path=args.tag,
+            visibility=Visibility(args.visibility) if args.visibility else None,
+        )
+    show(args, [row.annotation for row in rows], lambda: _annotation_lines(rows))
+    return 0
+
+
+def _annotation_lines(rows: list[AnnotationRow]) -> Iterator[str]:
+    if not rows:
+        yield "No annotations."
+    for row in rows:
+        note = row.annotation
+        target = note.target
+        if isinstance(target, TextRange):
+            where = f"text {target.start}–{target.end} “{' '.join(target.quote.split())}”"
+        else:
+            corners = (target.x, target.y, target.width, target.height)
+            where = "page " + ",".join(f"{100 * n:g}" for n in corners) + "%"
+        mark = "ORPHANED  " if note.orphaned else ""
+        paths = {entry.tag.id: entry.path for entry in row.tags}
+        labels = "".join(f"  #{paths[t]}" for t in note.tag_ids)
+        yield f"{note.id}  {mark}{note.visibility:<9}  {note.document_id or '-'}  {where}"
+        yield f"    {' '.join(note.body.split())}{labels}"

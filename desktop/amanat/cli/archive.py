@@ -1,0 +1,81 @@
+"""``amanat init``, ``passwd``, ``recovery-code`` and ``demo``: making an archive and the
+secrets that open it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from amanat.app.archives import create_archive
+from amanat.cli.shared import Commands, new_password, unlocked
+
+
+def declare_init(commands: Commands) -> None:
+    init = commands.command("init", init_archive, "create a new, empty archive", archive=False)
+    init.add_argument("folder", metavar="ARCHIVE")
+    init.add_argument(
+        "--password-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="read the new password from the first line of FILE",
+    )
+
+
+def init_archive(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    chosen = new_password(args, "password_file")
+    with create_archive(folder, chosen, actor=args.actor).archive as archive:
+        print(f"Created the archive {folder} ({archive.archive_id}).")
+    print("Keep the password safe: without it (or a recovery code) nobody can open the archive.")
+    print("Make a recovery code now with: amanat recovery-code --archive", folder)
+    return 0
+
+
+def declare_secrets(commands: Commands) -> None:
+    passwd = commands.command("passwd", change_password, "change the password")
+    passwd.add_argument("--new-password-file", metavar="FILE")
+    commands.command(
+        "recovery-code",
+        recovery_code,
+        "make a recovery code that opens the archive if the password is forgotten",
+    )
+
+
+def change_password(args: argparse.Namespace) -> int:
+    with unlocked(args) as archive:
+        archive.change_password(new_password(args, "new_password_file"))
+    print("The password was changed. The old password no longer opens the archive.")
+    return 0
+
+
+def recovery_code(args: argparse.Namespace) -> int:
+    with unlocked(args) as archive:
+        replaced = archive.has_recovery_code()
+        code = archive.add_recovery_code()
+    print("Your recovery code (write it down and keep it somewhere safe, away from the laptop):")
+    print()
+    print(f"    {code}")
+    print()
+    print("It is shown only this once. Anyone who has it can open the archive.")
+    if replaced:
+        print("The earlier recovery code no longer works.")
+    return 0
+
+
+def declare_demo(commands: Commands) -> None:
+    demo = commands.command(
+        "demo",
+        make_demo,
+        "create a demo archive of made-up people (password: demo)",
+        archive=False,
+    )
+    demo.add_argument("folder", metavar="ARCHIVE")
+
+
+def make_demo(args: argparse.Namespace) -> int:
+    from amanat.core.demo import build_demo
+
+    folder = Path(args.folder)
+    build_demo(folder)
+    print(f"Created the demo archive {folder}; its password is “demo”. Nothing in it is real.")
+    return 0

@@ -1,0 +1,214 @@
+"""``amanat export``, ``verify-bundle`` and ``import-bundle``: encrypted, signed bundles for
+advocates, written with the plan of what leaves, and checked before anything is imported."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from amanat.cli.shared import (
+    Commands,
+    date_option,
+    first_line,
+    interruptible,
+    show,
+    unlocked,
+    warn,
+)
+
+if TYPE_CHECKING:  # the bundle modules load the cryptography: only when a command needs them
+    from amanat.core.bundle.export import ExportPlan
+    from amanat.core.bundle.importer import BundleReport
+
+
+def declare(commands: Commands) -> None:
+    export_bundle = commands.command(
+        "export",
+        write_bundle,
+        "write an encrypted, signed bundle for advocates; shows what leaves and what is held back",
+    )
+    export_bundle.add_argument("--person", metavar="ID", help="documents concerning this person")
+    export_bundle.add_argument("--doc", action="append", metavar="ID", help="(repeatable)")
+    export_bundle.add_argument("--tag", metavar="NAME", help="documents with this tag")
+    export_bundle.add_argument("--since", metavar="DATE")
+    export_bundle.add_argument("--until", metavar="DATE")
+    to = export_bundle.add_mutually_exclusive_group()
+    to.add_argument(
+        "--recipient", action="append", metavar="AGE1KEY", help="a public key (repeatable)"
+    )
+    to.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="encrypt with the passphrase in FILE (default: make a strong one and print it)",
+    )
+    export_bundle.add_argument(
+        "--keep-metadata",
+        action="store_true",
+        help="send the original files byte for byte, with GPS, camera and names in them",
+    )
+    export_bundle.add_argument("--no-annotations", action="store_true")
+    export_bundle.add_argument("--no-events", action="store_true")
+    export_bundle.add_argument("--audit", action="store_true", help="include their audit entries")
+    export_bundle.add_argument(
+        "--audience",
+        choices=["legal-team", "advocates", "public"],
+        default="advocates",
+        help="who the recipients are; testimony consented to a narrower circle stays home",
+    )
+    export_bundle.add_argument("--dry-run", action="store_true", help="only show what would leave")
+    export_bundle.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    for name, handler, help in (
+        ("verify-bundle", verify_bundle, "check a bundle completely without importing it"),
+        ("import-bundle", import_bundle, "verify a bundle and import it in one step"),
+    ):
+        bundle = commands.command(name, handler, help)
+        bundle.add_argument("file", metavar="FILE")
+        way = bundle.add_mutually_exclusive_group()
+        way.add_argument(
+            "--identity",
+            action="store_true",
+            help="open it with this archive's own key (the default)",
+        )
+        way.add_argument("--passphrase-file", metavar="FILE")
+        if name == "import-bundle":
+            bundle.add_argument(
+                "--accept-unknown-signer",
+                action="store_true",
+                help="import even if the signer is none of your contacts",
+            )
+
+
+def write_bundle(args: argparse.Namespace) -> int:
+    from amanat.app import bundles
+    from amanat.core.bundle.export import ExportOptions, new_passphrase
+    from amanat.core.records import Audience
+
+    since = date_option(args.since, None)
+    until = date_option(args.until, None)
+    passphrase = ""
+    generated = False
+    if args.recipient:
+        send_to = bundles.SendTo(age_recipients=tuple(args.recipient))
+    else:
+        passphrase = first_line(args.passphrase_file) if args.passphrase_file else ""
+        generated = not passphrase
+        passphrase = passphrase or new_passphrase()
+        send_to = bundles.SendTo(passphrase=passphrase)
+    send_to.recipients()  # a mistyped key is refused before the password is asked for
+    options = ExportOptions(
+        originals=args.keep_metadata,
+        annotations=not args.no_annotations,
+        events=not args.no_events,
+        audit=args.audit,
+        audience=Audience(args.audience),
+    )
+    with unlocked(args) as archive:
+        scope = bundles.export_scope(
+            archive,
+            person_id=args.person,
+            document_ids=args.doc or (),
+            tag_path=args.tag,
+            since=since.start if since else None,
+            until=until.end if until else None,
+        )
+        plan = bundles.plan_bundle(archive, scope, options)
+        for line in _plan_lines(plan):
+            print(line)
+        if args.dry_run:
+            return 0
+        with interruptible() as cancel:
+            written = bundles.write(archive, plan, Path(args.output), send_to, cancel=cancel)
+    print(f"Wrote the bundle {written.path} ({written.size} bytes).")
+    if generated:
+        print(f"Passphrase: {passphrase}")
+        print("Pass it on separately from the bundle (by phone, on paper), never with it.")
+    return 0
+
+
+def _plan_lines(plan: ExportPlan) -> Iterator[str]:
+    yield (
+        f"Leaving: {len(plan.documents)} document(s), {len(plan.pages)} page(s) "
+        f"({'originals' if plan.options.originals else 'sanitised copies'}), "
+        f"{len(plan.texts)} text(s), {len(plan.people)} person(s), {len(plan.events)} event(s), "
+        f"{len(plan.annotations)} annotation(s), {len(plan.tags)} tag(s)"
+        + (f", {len(plan.audit_entries)} audit entries" if plan.audit_entries else "")
+    )
+    for document in plan.documents:
+        yield f"  {document.id}  {document.title}"
+    for item in plan.held_back:
+        yield f"Held back: {item.record_type} {item.record_id} “{item.label}”: {item.reason}"
+    for warning in plan.warnings:
+        yield f"Note: {warning}"
+
+
+def _report_lines(report: BundleReport, verb: str) -> Iterator[str]:
+    signer = report.signer
+    who = {
+        "this-archive": "this archive",
+        "verified-contact": f"{signer.contact} (verified contact)",
+        "unverified-contact": f"{signer.contact} (contact, fingerprint NOT verified)",
+        "unknown": "an UNKNOWN SIGNER, none of your contacts",
+    }[signer.trust.value]
+    yield f"Signed by {who}; fingerprint {signer.fingerprint}"
+    yield f"Made {report.created.isoformat()} by archive {report.sender_archive_id}"
+    counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items() if n)
+    yield f"Contents: {counts or 'nothing'}"
+    for title in report.titles:
+        yield f"  {title}"
+    if report.already_imported:
+        yield "This bundle was imported before; nothing changes."
+        return
+    yield (
+        f"{verb}: {report.added} new, {report.unchanged} already here, "
+        f"{len(report.conflicts)} kept beside a different version here"
+    )
+    for conflict in report.conflicts:
+        yield (
+            f"  Conflict: {conflict.record_type} “{conflict.label}” ({conflict.local_id}) differs "
+            f"here; theirs is kept as {conflict.imported_id}"
+        )
+
+
+def _passphrase(args: argparse.Namespace) -> str:
+    """The passphrase that opens the bundle; empty: this archive's own key opens it."""
+    return first_line(args.passphrase_file) if args.passphrase_file else ""
+
+
+def verify_bundle(args: argparse.Namespace) -> int:
+    from amanat.app import bundles
+    from amanat.core.bundle.importer import SignerTrust
+
+    with unlocked(args) as archive:
+        report = bundles.verify(archive, Path(args.file), _passphrase(args))
+    show(
+        args,
+        report,
+        lambda: [
+            "The bundle is whole and its signature matches.",
+            *_report_lines(report, "Importing would add"),
+        ],
+    )
+    if report.signer.trust is SignerTrust.UNKNOWN:
+        warn(
+            "the bundle is signed by an unknown signer; compare the fingerprint with the "
+            "sender before importing."
+        )
+        return 1
+    return 0
+
+
+def import_bundle(args: argparse.Namespace) -> int:
+    from amanat.app import bundles, previews
+
+    with unlocked(args) as archive:
+        report = bundles.import_(
+            archive, Path(args.file), _passphrase(args), args.accept_unknown_signer
+        )
+        # Photos arrive with their thumbnails; their previews are made here, as after a scan
+        # import, so the application shows them at once.
+        previews.make_missing_previews(archive)
+    show(args, report, lambda: _report_lines(report, "Imported"))
+    return 0
