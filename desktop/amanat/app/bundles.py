@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from amanat.app.progress import relay
-from amanat.app.tags import existing
+from amanat.app.tags import all_entries, existing
 from amanat.core.bundle import (
     Identity,
     Recipient,
@@ -32,7 +32,7 @@ from amanat.core.bundle.importer import BundleReport, import_bundle, verify_bund
 from amanat.core.errors import NoArchiveKeys
 from amanat.core.jobs import Cancel, Report
 from amanat.core.records import Person
-from amanat.core.storage import people, tags
+from amanat.core.storage import people
 from amanat.core.vault import Archive
 
 # --- Export ------------------------------------------------------------------------------
@@ -52,12 +52,7 @@ def export_choices(archive: Archive) -> ExportChoices:
     db = archive.db
     return ExportChoices(
         tuple(people.all_people(db)),
-        tuple(
-            sorted(
-                ((t.id, tags.path_of(db, t.id)) for t in tags.all_tags(db)),
-                key=lambda pair: pair[1].casefold(),
-            )
-        ),
+        tuple((entry.tag.id, entry.path) for entry in all_entries(archive)),
         tuple(contacts.all_contacts(db)),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from amanat.app.tags import ids_of_paths
+from amanat.app.tags import all_entries, ids_of_paths
 from amanat.core.dates import FuzzyDate
 from amanat.core.records import Event
 from amanat.core.storage import documents, events, people, tags
@@ -79,5 +79,5 @@ def editor_choices(archive: Archive, person_id: str, cited: tuple[str, ...] = ()
         if document_id not in found:
             d = documents.get(db, document_id)
             found[d.id] = DocumentChoice(d.id, d.title, d.date, d.trashed is not None)
-    paths = sorted((tags.path_of(db, t.id) for t in tags.all_tags(db)), key=str.casefold)
-    return EditorChoices(tuple(events.places(db)), tuple(paths), tuple(found.values()))
+    paths = tuple(entry.path for entry in all_entries(archive))
+    return EditorChoices(tuple(events.places(db)), paths, tuple(found.values()))
