@@ -42,3 +42,29 @@ def open_demo(
         folder.parent.mkdir(parents=True, exist_ok=True)
         build_demo(folder, kdf=kdf, progress=progress)
     return Archive.open(folder, DEMO_PASSWORD, actor="demo")
+
+
+def change_password(archive: Archive, new_password: str) -> None:
+    """Only the password's key slot is rewritten; the old password no longer opens it."""
+    check_new_password(new_password)
+    archive.change_password(new_password)
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryCode:
+    code: str
+    """Shown only this once: anyone who has it can open the archive."""
+    replaced: bool
+    """An earlier recovery code existed and no longer works."""
+
+
+def new_recovery_code(archive: Archive, kdf: KdfParams | None = None) -> RecoveryCode:
+    replaced = archive.has_recovery_code()
+    return RecoveryCode(archive.add_recovery_code(kdf), replaced)
+
+
+def create_demo(folder: Path) -> None:
+    """A demo archive of made-up people at ``folder`` (password: demo)."""
+    from amanat.core.demo import build_demo
+
+    build_demo(folder)

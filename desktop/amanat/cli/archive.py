@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from amanat.app.archives import create_archive
+from amanat.app import archives
 from amanat.cli.shared import Commands, new_password, unlocked
 
 
@@ -24,7 +24,7 @@ def declare_init(commands: Commands) -> None:
 def init_archive(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     chosen = new_password(args, "password_file")
-    with create_archive(folder, chosen, actor=args.actor).archive as archive:
+    with archives.create_archive(folder, chosen, actor=args.actor).archive as archive:
         print(f"Created the archive {folder} ({archive.archive_id}).")
     print("Keep the password safe: without it (or a recovery code) nobody can open the archive.")
     print("Make a recovery code now with: amanat recovery-code --archive", folder)
@@ -43,21 +43,20 @@ def declare_secrets(commands: Commands) -> None:
 
 def change_password(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
-        archive.change_password(new_password(args, "new_password_file"))
+        archives.change_password(archive, new_password(args, "new_password_file"))
     print("The password was changed. The old password no longer opens the archive.")
     return 0
 
 
 def recovery_code(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
-        replaced = archive.has_recovery_code()
-        code = archive.add_recovery_code()
+        made = archives.new_recovery_code(archive)
     print("Your recovery code (write it down and keep it somewhere safe, away from the laptop):")
     print()
-    print(f"    {code}")
+    print(f"    {made.code}")
     print()
     print("It is shown only this once. Anyone who has it can open the archive.")
-    if replaced:
+    if made.replaced:
         print("The earlier recovery code no longer works.")
     return 0
 
@@ -73,9 +72,7 @@ def declare_demo(commands: Commands) -> None:
 
 
 def make_demo(args: argparse.Namespace) -> int:
-    from amanat.core.demo import build_demo
-
     folder = Path(args.folder)
-    build_demo(folder)
+    archives.create_demo(folder)
     print(f"Created the demo archive {folder}; its password is “demo”. Nothing in it is real.")
     return 0

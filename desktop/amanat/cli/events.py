@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import shlex
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from amanat.app import events, places
-from amanat.app.places import Places
+from amanat.app import events
 from amanat.cli.shared import (
     Commands,
     choices,
@@ -20,6 +20,9 @@ from amanat.cli.shared import (
 )
 from amanat.core.dates import Calendar
 from amanat.core.records import Event, EventType
+
+if TYPE_CHECKING:  # core.timeline is loaded only by the commands on places
+    from amanat.app.places import Places
 
 
 def declare(commands: Commands) -> None:
@@ -85,6 +88,8 @@ def list_events(args: argparse.Namespace) -> int:
 
 
 def list_places(args: argparse.Namespace) -> int:
+    from amanat.app import places
+
     with unlocked(args) as archive:
         found = places.places(archive, args.person)
     data = {
@@ -108,6 +113,8 @@ def _place_lines(found: Places) -> Iterator[str]:
 
 
 def merge_places(args: argparse.Namespace) -> int:
+    from amanat.app import places
+
     with unlocked(args) as archive:
         changed = places.merge_place_spellings(
             archive, tuple(args.names), args.into, person_id=args.person

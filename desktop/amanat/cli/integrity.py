@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from amanat.app import integrity
 from amanat.cli.shared import Commands, show, unlocked, warn
-from amanat.core import audit, backup, check
 
 
 def declare(commands: Commands) -> None:
@@ -27,7 +27,7 @@ def declare(commands: Commands) -> None:
 
 def check_archive(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
-        report = check.check(archive.db)
+        report = integrity.check_archive(archive)
 
     def lines() -> list[str]:
         if report.healthy:
@@ -47,7 +47,7 @@ def check_archive(args: argparse.Namespace) -> int:
 
 def verify_audit(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
-        report = audit.verify(archive.db)
+        report = integrity.verify_audit(archive)
     if report.intact:
         print(f"The audit log is intact: {report.entries} entries chain correctly.")
         return 0
@@ -57,7 +57,7 @@ def verify_audit(args: argparse.Namespace) -> int:
 
 def list_audit(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
-        entries = audit.entries(archive.db, args.record)
+        entries = integrity.audit_entries(archive, args.record)
     show(
         args,
         entries,
@@ -72,7 +72,7 @@ def list_audit(args: argparse.Namespace) -> int:
 
 def write_backup(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
-        backup.backup(archive, Path(args.file))
+        integrity.write_backup(archive, Path(args.file))
     print(
         f"Wrote the backup {args.file}. It is encrypted like the archive: the same password "
         "opens it."
@@ -81,6 +81,6 @@ def write_backup(args: argparse.Namespace) -> int:
 
 
 def restore_backup(args: argparse.Namespace) -> int:
-    archive_id = backup.restore(Path(args.file), Path(args.folder))
+    archive_id = integrity.restore_backup(Path(args.file), Path(args.folder))
     print(f"Restored the archive {archive_id} to {args.folder}.")
     return 0

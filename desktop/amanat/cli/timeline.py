@@ -7,11 +7,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from amanat.app import timeline
 from amanat.cli.shared import Commands, choices, date_option, json_text, unlocked
 from amanat.core.dates import Calendar
 from amanat.core.errors import InvalidInput
-from amanat.core.timeline_export import refuse_existing, to_csv, to_text, write_new_file
 
 
 def declare(commands: Commands) -> None:
@@ -37,6 +35,10 @@ def declare(commands: Commands) -> None:
 
 
 def show_timeline(args: argparse.Namespace) -> int:
+    # Loaded here, not for every command: the chronology's modules take a while to import.
+    from amanat.app import timeline
+    from amanat.core.timeline_export import refuse_existing, to_csv, to_text, write_new_file
+
     if args.format == "pdf" and not args.output and not args.json:
         raise InvalidInput(detail="A PDF is written to a file: give one with -o FILE.")
     calendar = Calendar(args.calendar or Calendar.GREGORIAN)
