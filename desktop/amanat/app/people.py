@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from amanat.core.errors import InvalidInput
-from amanat.core.records import Document, Event, Person, Role, Tag
-from amanat.core.storage import documents, events, people, tags
+from amanat.core.records import Document, Event, Person, Role
+from amanat.core.storage import documents, events, people
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
 
@@ -52,25 +52,4 @@ def person_details(archive: Archive, person_id: str) -> PersonDetails:
     return PersonDetails(
         people.get(db, person_id),
         documents.count_matching(db, DocumentFilter(person_id=person_id)),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class SidebarContent:
-    """What the archive holds at a glance: prisoners, everyone else, tags, the trash."""
-
-    prisoners: tuple[Person, ...]
-    others: tuple[Person, ...]
-    tags: tuple[Tag, ...]
-    trash_count: int
-
-
-def overview(archive: Archive) -> SidebarContent:
-    db = archive.db
-    everyone = people.all_people(db)  # prisoners first, then by name
-    return SidebarContent(
-        prisoners=tuple(p for p in everyone if Role.PRISONER in p.roles),
-        others=tuple(p for p in everyone if Role.PRISONER not in p.roles),
-        tags=tuple(tags.all_tags(db)),
-        trash_count=documents.count_matching(db, DocumentFilter(in_trash=True)),
     )

@@ -13,9 +13,20 @@ from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
-from amanat.app import archives, documents, people, previews, scans, search, settings, tags
+from amanat.app import (
+    archives,
+    documents,
+    overview,
+    people,
+    previews,
+    scans,
+    search,
+    settings,
+    tags,
+)
 from amanat.app.documents import DocumentDetails, DocumentFields, DocumentRow, TextContent
-from amanat.app.people import PersonDetails, SidebarContent
+from amanat.app.overview import SidebarContent
+from amanat.app.people import PersonDetails
 from amanat.app.previews import PREVIEWS_AT_A_TIME
 from amanat.app.scans import FlaggedPage, ImportOutcome
 from amanat.app.tags import TagChange, TagEntry
@@ -100,7 +111,7 @@ def close_archive(session: Session) -> None:
 
 
 def load_sidebar(session: Session) -> SidebarContent:
-    return people.overview(session.require())
+    return overview.overview(session.require())
 
 
 # --- The document list ---------------------------------------------------------------------
