@@ -33,8 +33,8 @@ from amanat.core.records import (
 )
 from amanat.core.storage import annotations, documents, events, pages, people, tags, texts
 from amanat.core.vault import Archive
-from tests.conftest import PASSWORD
-from tests.core import scan_fixtures
+from tests.helpers import scan_files
+from tests.helpers.archives import PASSWORD
 
 WITNESS_NAME = "Omid Canarywitness"
 WITNESS_ALIAS = "CanaryAlias"
@@ -89,7 +89,7 @@ def fill(archive: Archive) -> Sample:
             tag_ids=(solitary.id,),
         ),
     )
-    photo = scan_fixtures.jpeg(gps=True, names=True)
+    photo = scan_files.jpeg(gps=True, names=True)
     page = pages.add(db, letter.id, photo, "IMG_2034.jpg")
     letter_text = texts.add(
         db, Text(letter.id, TextKind.TRANSCRIPTION, "en", "They keep me alone in a cell.")
