@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from amanat.core.vault import Archive
-from tests.helpers import kdf
-from tests.helpers.archives import PASSWORD, copy_archive, create_template
+from tests.helpers import archives, kdf
+from tests.helpers.archives import PASSWORD, copy_archive
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -31,9 +31,14 @@ def _real_key_derivation(request: pytest.FixtureRequest, monkeypatch: pytest.Mon
         kdf.derive_for_real(monkeypatch)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> None:
+    archives.keep_templates_in(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture(scope="session")
-def _archive_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return create_template(tmp_path_factory.mktemp("template") / "template.amanat")
+def _archive_template(_templates: None) -> Path:
+    return archives.template("family")
 
 
 @pytest.fixture

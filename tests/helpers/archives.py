@@ -1,5 +1,11 @@
-"""Archives for tests: the one password they share, copies of a template, and a digest of
-every row that proves an archive is exactly as it was."""
+"""Archives for tests: the one password they share, copies of empty templates, and a digest of
+every row that proves an archive is exactly as it was.
+
+Creating an archive derives a key for a new random salt, which no memory can spare (about half
+a second), so each kind of empty archive is created once per session and copied: the test's
+own archive ("family") and the other side of a bundle ("advocate") come from two templates,
+so they differ in id, keys and salt as two real archives do.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +19,21 @@ from amanat.core.vault import Archive
 PASSWORD = "correct horse battery staple"
 
 
-def create_template(folder: Path) -> Path:
-    """An empty archive at the Argon2id floor, locked: copied for each test that needs one."""
-    Archive.create(folder, PASSWORD, kdf=FLOOR).lock()
+_templates_home: list[Path] = []
+
+
+def keep_templates_in(folder: Path) -> None:
+    """Where this session's empty templates go (tests/conftest.py gives a temporary folder)."""
+    _templates_home[:] = [folder]
+
+
+def template(name: str) -> Path:
+    """The session's empty, locked archive called ``name``, at the Argon2id floor, created
+    on first use."""
+    assert _templates_home, "tests/conftest.py sets where templates are kept"
+    folder = _templates_home[0] / f"{name}.amanat"
+    if not folder.exists():
+        Archive.create(folder, PASSWORD, kdf=FLOOR).lock()
     return folder
 
 
