@@ -9,6 +9,7 @@ The environment is set before anything creates a QApplication or reads a QSettin
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -111,10 +112,12 @@ def _filled_template(_archive_template: Path, tmp_path_factory: pytest.TempPathF
 
 
 @pytest.fixture
-def filled_folder(_filled_template: Path, tmp_path: Path) -> Path:
-    """An archive of this test's own with two prisoners, a relative, nested tags and
-    DOCUMENT_COUNT documents, some of them in Persian (tests.helpers.gui.fill_for_browsing)."""
-    return copy_archive(_filled_template, tmp_path / "family.amanat")
+def filled_folder(_filled_template: Path, archive_folder: Path) -> Path:
+    """The test's archive (``archive_folder``, the same folder) holding two prisoners, a
+    relative, nested tags and DOCUMENT_COUNT documents, some of them in Persian
+    (tests.helpers.gui.fill_for_browsing)."""
+    shutil.rmtree(archive_folder)
+    return copy_archive(_filled_template, archive_folder)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
