@@ -45,7 +45,7 @@ typecheck: $(READY)
 	$(BIN)/mypy
 
 pytest: $(READY)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist worksteal
 
 bench: $(READY)
 	$(BIN)/python -m tests.bench

@@ -14,7 +14,7 @@ import pytest
 from amanat.core.bundle import identity
 from amanat.core.bundle.export import ExportScope
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import export_to, fill, new_archive
+from tests.helpers.bundles import export_to, fill, new_archive
 
 
 def test_age_opens_our_bundle_and_the_tar_lists_the_manifest(archive: Archive, tmp_path: Path):

@@ -21,7 +21,8 @@ from amanat.core.errors import BundleDamaged
 from amanat.core.records import ImageRegion, Text, TextRange, Visibility
 from amanat.core.storage import annotations, tags, texts
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import (
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.bundles import (
     PRIVATE_NOTE,
     SHARED_NOTE,
     Members,
@@ -33,7 +34,6 @@ from tests.bundle.bundle_helpers import (
     repack,
     resign,
 )
-from tests.conftest import PASSWORD, records_digest
 
 PRIVATE_BODY = "PRIVATE-ANNOTATION-CANARY: ask the client about her brother"
 PRIVATE_TAG = "privatetagcanary"

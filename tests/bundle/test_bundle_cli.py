@@ -7,9 +7,9 @@ from pathlib import Path
 
 from amanat.core.scans import previews
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import fill, new_archive
-from tests.cli.conftest import Cli, assert_user_error, run_cli
-from tests.conftest import PASSWORD, records_digest
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.bundles import fill, new_archive
+from tests.helpers.cli import Cli, assert_user_error, run_cli
 
 
 def _cli(folder: Path, password_file: Path) -> Cli:

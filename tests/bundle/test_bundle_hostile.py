@@ -1,5 +1,5 @@
 """Hostile and damaged bundles: each gets one clear sentence, and the archive is exactly as
-it was before (every row of every table, by tests.conftest.records_digest)."""
+it was before (every row of every table, by tests.helpers.archives.records_digest)."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ from amanat.core.errors import (
     BundleUnknownSigner,
 )
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import Members, export_to, fill, new_archive, repack, resign
-from tests.conftest import PASSWORD, records_digest
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.bundles import Members, export_to, fill, new_archive, repack, resign
 
 MB = 1024 * 1024
 

@@ -22,7 +22,7 @@ from amanat.core.bundle.importer import import_bundle
 from amanat.core.records import Document, DocumentKind
 from amanat.core.storage import documents, pages
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import new_archive
+from tests.helpers.bundles import new_archive
 
 MB = 1024 * 1024
 SIZE = 20 * MB

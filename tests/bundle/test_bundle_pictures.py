@@ -21,9 +21,9 @@ from amanat.core.scans.importer import ImportOptions
 from amanat.core.scans.pictures import PREVIEW_LONGEST, THUMBNAIL_LONGEST
 from amanat.core.storage import documents, pages
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import export_to, new_archive
-from tests.conftest import PASSWORD, records_digest
-from tests.core import scan_fixtures
+from tests.helpers import scan_files
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.bundles import export_to, new_archive
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def _picture(image: pages.PageImage | None) -> Image.Image:
 def test_a_page_from_a_bundle_has_its_thumbnail(
     archive: Archive, advocate: Archive, tmp_path: Path
 ):
-    photo = scan_fixtures.jpeg(scan_fixtures.marked((640, 480)), orientation=6, gps=True)
+    photo = scan_files.jpeg(scan_files.marked((640, 480)), orientation=6, gps=True)
     letter = _scanned(archive, tmp_path, "letter.jpg", photo)
     bundle = export_to(archive, advocate, tmp_path / "b.age", ExportScope(document_ids=(letter,)))
     import_bundle(advocate.db, bundle, [_key(advocate)])
@@ -81,8 +81,8 @@ def test_a_page_from_a_bundle_has_its_thumbnail(
 def test_each_page_of_a_pdf_or_tiff_sent_as_original_gets_its_own_pictures(
     archive: Archive, advocate: Archive, tmp_path: Path
 ):
-    court = _scanned(archive, tmp_path, "court.pdf", scan_fixtures.pdf(pages=2))
-    frames = _scanned(archive, tmp_path, "frames.tiff", scan_fixtures.tiff(3, size=(400, 300)))
+    court = _scanned(archive, tmp_path, "court.pdf", scan_files.pdf(pages=2))
+    frames = _scanned(archive, tmp_path, "frames.tiff", scan_files.tiff(3, size=(400, 300)))
     bundle = export_to(
         archive,
         advocate,
@@ -108,7 +108,7 @@ def test_each_page_of_a_pdf_or_tiff_sent_as_original_gets_its_own_pictures(
 def test_a_file_this_archive_has_already_keeps_its_pictures(
     archive: Archive, advocate: Archive, tmp_path: Path
 ):
-    photo = scan_fixtures.jpeg(scan_fixtures.marked((320, 240)))
+    photo = scan_files.jpeg(scan_files.marked((320, 240)))
     letter = _scanned(archive, tmp_path, "letter.jpg", photo)
     _scanned(advocate, tmp_path, "same.jpg", photo)  # the advocate scanned the same photo
     bundle = export_to(
@@ -125,7 +125,7 @@ def test_a_file_that_cannot_be_drawn_arrives_without_pictures(
 ):
     letter = documents.add(archive.db, Document(DocumentKind.LETTER, "Notes"))
     pages.add(archive.db, letter.id, b"%not a picture at all\n" * 100, "notes.bin")
-    broken = scan_fixtures.jpeg()[:300]  # a JPEG cut short: its header reads, its pixels don't
+    broken = scan_files.jpeg()[:300]  # a JPEG cut short: its header reads, its pixels don't
     pages.add(archive.db, letter.id, broken, "cut.jpg")
     bundle = export_to(
         archive, advocate, tmp_path / "b.age", ExportScope(document_ids=(letter.id,)),
@@ -138,7 +138,7 @@ def test_a_file_that_cannot_be_drawn_arrives_without_pictures(
 
 
 def test_a_cancelled_import_leaves_no_pictures(archive: Archive, advocate: Archive, tmp_path: Path):
-    two = (scan_fixtures.jpeg(), scan_fixtures.jpeg(scan_fixtures.marked((60, 90))))
+    two = (scan_files.jpeg(), scan_files.jpeg(scan_files.marked((60, 90))))
     letter = _scanned(archive, tmp_path, "letter.jpg", *two)
     bundle = export_to(archive, advocate, tmp_path / "b.age", ExportScope(document_ids=(letter,)))
     advocate_folder = tmp_path / "advocate.amanat"

@@ -12,7 +12,7 @@ from amanat.core.dates import parse_date
 from amanat.core.records import Audience, Consent, Document, DocumentKind, Person, Role
 from amanat.core.storage import documents, people
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import WITNESS_NAME, export_to, fill, members, new_archive
+from tests.helpers.bundles import WITNESS_NAME, export_to, fill, members, new_archive
 
 SECOND_WITNESS = "Parvin Secondcanary"
 

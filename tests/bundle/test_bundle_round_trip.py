@@ -26,7 +26,9 @@ from amanat.core.errors import ExportCancelled
 from amanat.core.records import Audience
 from amanat.core.storage import annotations, documents, events, pages, people, texts
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import (
+from tests.helpers import scan_files
+from tests.helpers.archives import records_digest
+from tests.helpers.bundles import (
     CANARIES,
     SHARED_NOTE,
     WITNESS_NAME,
@@ -36,8 +38,6 @@ from tests.bundle.bundle_helpers import (
     members,
     new_archive,
 )
-from tests.conftest import records_digest
-from tests.core import scan_fixtures
 
 
 @pytest.fixture
@@ -201,7 +201,7 @@ def test_pages_leave_without_gps_by_default(
     [data] = [d for n, d in members(bundle, _key(advocate)).items() if n.startswith("files/")]
     with Image.open(io.BytesIO(data)) as image:
         assert not image.getexif()
-    for secret in scan_fixtures.SECRETS:
+    for secret in scan_files.SECRETS:
         assert secret.encode() not in data
     page_json = next(
         json.loads(d) for n, d in members(bundle, _key(advocate)).items() if "pages/" in n

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from amanat.core.bundle import contacts, identity
 from amanat.core.vault import Archive
-from tests.bundle.bundle_helpers import new_archive
-from tests.cli.conftest import Cli, assert_user_error
-from tests.conftest import PASSWORD, records_digest
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.bundles import new_archive
+from tests.helpers.cli import Cli, assert_user_error
 
 
 def test_contact_verify_marks_the_contact_and_leaves_an_audit_entry(

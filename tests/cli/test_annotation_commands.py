@@ -9,7 +9,8 @@ import re
 import pytest
 
 from amanat.core.vault import Archive
-from tests.cli.conftest import (
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.cli import (
     LETTER_TEXT,
     UUID_PATTERN,
     Cli,
@@ -17,7 +18,6 @@ from tests.cli.conftest import (
     assert_user_error,
     run_cli,
 )
-from tests.conftest import PASSWORD, records_digest
 
 
 def _letter_text(cli: Cli, populated: Populated) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from amanat.core.vault import Archive
-from tests.cli.conftest import Cli, Populated, assert_user_error, run_cli
-from tests.conftest import PASSWORD, records_digest
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.cli import Cli, Populated, assert_user_error, run_cli
 
 
 @pytest.fixture(scope="module")

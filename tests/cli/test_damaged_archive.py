@@ -12,8 +12,8 @@ import pytest
 
 from amanat.core.keyslots import FLOOR
 from amanat.core.vault import Archive
-from tests.cli.conftest import Cli, assert_user_error
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
+from tests.helpers.cli import Cli, assert_user_error
 
 Damage = Callable[[Path, Path], None]
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from amanat.core.vault import Archive
-from tests.cli.conftest import (
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.cli import (
     Cli,
     Populated,
     WriteFile,
@@ -17,7 +18,6 @@ from tests.cli.conftest import (
     run_cli,
     run_subprocess,
 )
-from tests.conftest import PASSWORD, records_digest
 
 # --- In a real process -------------------------------------------------------------------
 

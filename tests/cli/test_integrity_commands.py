@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from amanat.core.vault import DATABASE_FILE, Archive
-from tests.cli.conftest import Cli, assert_user_error
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
+from tests.helpers.cli import Cli, assert_user_error
 
 
 def damage_page_of(folder: Path, table: str) -> None:

@@ -11,8 +11,8 @@ import pytest
 
 from amanat.core import keyslots
 from amanat.core.vault import Archive
-from tests.cli.conftest import Cli, WriteFile, assert_user_error, run_cli
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
+from tests.helpers.cli import Cli, WriteFile, assert_user_error, run_cli
 
 NEW_PASSWORD = "a new and longer passphrase"
 CODE_PATTERN = re.compile(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){7}\b")

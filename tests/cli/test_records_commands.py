@@ -8,7 +8,8 @@ import re
 from pathlib import Path
 
 from amanat.core.vault import Archive
-from tests.cli.conftest import (
+from tests.helpers.archives import PASSWORD
+from tests.helpers.cli import (
     UUID_PATTERN,
     Cli,
     Populated,
@@ -16,7 +17,6 @@ from tests.cli.conftest import (
     assert_user_error,
     make_png,
 )
-from tests.conftest import PASSWORD
 
 # --- People ------------------------------------------------------------------------------
 

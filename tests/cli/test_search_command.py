@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.cli.conftest import Populated, assert_user_error
+from tests.helpers.cli import Populated, assert_user_error
 
 ARABIC_YEH = "\u064a"  # ي
 ARABIC_KAF = "\u0643"  # ك

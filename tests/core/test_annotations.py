@@ -22,7 +22,7 @@ from amanat.core.records import (
 )
 from amanat.core.storage import annotations, documents, pages, tags, texts
 from amanat.core.vault import Archive
-from tests.core.test_storage import png_bytes
+from tests.helpers.records import png_bytes
 
 TESTIMONY = (
     "On the third day they moved me to ward 209. The interrogator came at night and asked "

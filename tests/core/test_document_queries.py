@@ -7,7 +7,7 @@ from amanat.core.records import Document, DocumentKind, Person, Tag
 from amanat.core.storage import documents, pages, people, tags
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
-from tests.core import scan_fixtures as make
+from tests.helpers import scan_files as make
 
 MANY = 100_000
 

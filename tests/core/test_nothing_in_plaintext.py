@@ -12,7 +12,7 @@ from pathlib import Path
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 CANARY = "QuokkaCanary7731"
 CANARY_FA = "قناریکوکا"

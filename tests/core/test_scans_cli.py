@@ -12,7 +12,7 @@ from PIL import Image
 from amanat.cli import main
 from amanat.core.scans import previews
 from amanat.core.vault import Archive
-from tests.core import scan_fixtures as make
+from tests.helpers import scan_files as make
 
 
 def amanat(archive: Path, password_file: Path, *args: str | Path) -> tuple[int, str, str]:

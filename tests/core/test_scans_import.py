@@ -17,7 +17,7 @@ from amanat.core.scans import ImportOptions, ImportProgress, ImportReport, ScanL
 from amanat.core.scans.formats import MAX_PIXELS
 from amanat.core.storage import documents, pages, people
 from amanat.core.vault import Archive
-from tests.core import scan_fixtures as make
+from tests.helpers import scan_files as make
 
 
 def write(folder: Path, files: dict[str, bytes]) -> list[Path]:

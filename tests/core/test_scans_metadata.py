@@ -15,8 +15,8 @@ from amanat.core.scans.formats import ScanLimits
 from amanat.core.scans.reading import ReadFile, read_scan
 from amanat.core.storage import documents, pages
 from amanat.core.vault import Archive
-from tests.core import scan_fixtures as make
-from tests.core.test_storage import a_letter, a_prisoner
+from tests.helpers import scan_files as make
+from tests.helpers.records import a_letter, a_prisoner
 
 
 def imported_page(archive: Archive, tmp_path: Path, name: str, data: bytes) -> str:

@@ -12,7 +12,7 @@ from PIL import Image
 from amanat.core.scans import ImportOptions, import_files, previews
 from amanat.core.storage import pages
 from amanat.core.vault import Archive
-from tests.core import scan_fixtures as make
+from tests.helpers import scan_files as make
 
 
 def _import(archive: Archive, folder: Path, files: dict[str, bytes], later: bool) -> list[str]:

@@ -9,7 +9,7 @@ from amanat.core.dates import Calendar
 from amanat.core.errors import InvalidInput
 from amanat.core.settings import ArchiveSettings
 from amanat.core.vault import Archive
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 
 def test_settings_round_trip_through_the_archive(archive: Archive) -> None:

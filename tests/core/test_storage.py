@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 
 import pytest
-from PIL import Image
 
 from amanat.core.dates import parse_date
 from amanat.core.errors import DuplicateName, InvalidDate, InvalidInput, RecordNotFound
@@ -21,7 +19,6 @@ from amanat.core.records import (
     ImageRegion,
     Person,
     PersonStatus,
-    Provenance,
     Role,
     Tag,
     Text,
@@ -31,43 +28,7 @@ from amanat.core.records import (
 from amanat.core.storage import annotations, documents, events, pages, people, tags, texts
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
-
-
-def a_prisoner(archive: Archive, name: str = "Reza Example") -> Person:
-    return people.add(
-        archive.db,
-        Person(
-            display_name=name,
-            name_fa="رضا نمونه",
-            name_latin="Reza Nemouneh",
-            aliases=("R.",),
-            roles=(Role.PRISONER,),
-            birth_year=1988,
-            status=PersonStatus.DETAINED,
-            notes="Ward 4",
-        ),
-    )
-
-
-def a_letter(archive: Archive, person: Person, title: str = "Letter from Evin") -> Document:
-    return documents.add(
-        archive.db,
-        Document(
-            kind=DocumentKind.LETTER,
-            title=title,
-            date=parse_date("1389-12-24"),
-            author_id=person.id,
-            concerned_ids=(person.id,),
-            languages=("fa",),
-            provenance=Provenance(received_from="his mother", received_on=parse_date("2011-04")),
-        ),
-    )
-
-
-def png_bytes(width: int = 40, height: int = 30) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "white").save(buffer, "PNG")
-    return buffer.getvalue()
+from tests.helpers.records import a_letter, a_prisoner, png_bytes
 
 
 def test_person_comes_back_exactly_as_stored(archive: Archive):

@@ -17,8 +17,8 @@ from amanat.core.dates import parse_date
 from amanat.core.records import Document, DocumentKind, Event, EventType, Person, Role
 from amanat.core.storage import documents, events, people
 from amanat.core.vault import Archive
-from tests.conftest import PASSWORD
 from tests.core.test_timeline_pdf import pdf_text
+from tests.helpers.archives import PASSWORD
 
 
 @dataclass(frozen=True)

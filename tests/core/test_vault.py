@@ -34,7 +34,7 @@ from amanat.core.keyslots import FLOOR, KdfParams, SlotKind
 from amanat.core.records import Document, DocumentKind, Person, Text, TextKind
 from amanat.core.storage import documents, people, texts
 from amanat.core.vault import Archive
-from tests.conftest import PASSWORD, records_digest
+from tests.helpers.archives import PASSWORD, records_digest
 
 
 def fill(archive: Archive, count: int = 3) -> None:
@@ -74,6 +74,7 @@ def test_key_file_records_argon2id_parameters_at_or_above_the_floor(archive_fold
     assert slot["kdf"]["lanes"] >= 4
 
 
+@pytest.mark.real_kdf
 def test_calibration_never_goes_below_the_floor():
     params = keyslots.calibrate(target_seconds=0.01)
     assert params.at_least_the_floor

@@ -38,7 +38,7 @@ from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import RememberedLocation
 from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import Session, SynchronousWorker
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
 T = TypeVar("T")

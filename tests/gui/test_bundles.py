@@ -28,7 +28,8 @@ from amanat.gui.bundles.keys_dialog import MyKeysDialog
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import RememberedLocation
-from tests.bundle.bundle_helpers import (
+from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.bundles import (
     PRIVATE_NOTE,
     WITHDRAWN,
     Sample,
@@ -36,7 +37,6 @@ from tests.bundle.bundle_helpers import (
     fill,
     new_archive,
 )
-from tests.conftest import PASSWORD, records_digest
 
 MakeWindow = Callable[[], MainWindow]
 

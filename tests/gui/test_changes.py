@@ -21,8 +21,8 @@ from amanat.gui.models.sidebar import FILTER_ROLE
 from amanat.gui.operations import DocumentColumn
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.settings_dialog import SettingsDialog
-from tests.conftest import PASSWORD
-from tests.gui.conftest import DOCUMENT_COUNT, FakeDialogs
+from tests.helpers.archives import PASSWORD
+from tests.helpers.gui import DOCUMENT_COUNT, FakeDialogs
 
 MakeWindow = Callable[[], MainWindow]
 

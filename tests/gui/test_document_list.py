@@ -16,8 +16,8 @@ from amanat.gui.operations import DocumentColumn, load_sidebar, open_archive
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import SynchronousWorker
-from tests.conftest import PASSWORD
-from tests.gui.conftest import DOCUMENT_COUNT
+from tests.helpers.archives import PASSWORD
+from tests.helpers.gui import DOCUMENT_COUNT
 
 MakeWindow = Callable[[], MainWindow]
 

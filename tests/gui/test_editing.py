@@ -28,8 +28,8 @@ from amanat.gui.operations import DocumentColumn
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import Session, SynchronousWorker
-from tests.conftest import PASSWORD
-from tests.gui.conftest import FakeDialogs
+from tests.helpers.archives import PASSWORD
+from tests.helpers.gui import FakeDialogs
 
 MakeWindow = Callable[[], MainWindow]
 T = TypeVar("T")

@@ -20,9 +20,9 @@ from amanat.gui.main_window import MainWindow
 from amanat.gui.operations import page_preview
 from amanat.gui.settings import RememberedLocation
 from amanat.gui.worker import Session, SynchronousWorker
-from tests.conftest import PASSWORD
-from tests.core import scan_fixtures as make
-from tests.gui.conftest import FakeChooser
+from tests.helpers import scan_files as make
+from tests.helpers.archives import PASSWORD
+from tests.helpers.gui import FakeChooser
 
 MakeWindow = Callable[[], MainWindow]
 

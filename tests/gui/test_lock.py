@@ -12,7 +12,7 @@ from amanat.core.storage import documents
 from amanat.core.vault import Archive
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
 

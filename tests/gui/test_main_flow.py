@@ -32,8 +32,8 @@ from amanat.gui.search_panel import DEBOUNCE_MS
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import Done, Failed, Operation, SynchronousWorker
-from tests.core import scan_fixtures as make
-from tests.gui.conftest import FakeChooser, FakeDialogs
+from tests.helpers import scan_files as make
+from tests.helpers.gui import FakeChooser, FakeDialogs
 
 MakeWindow = Callable[[], MainWindow]
 T = TypeVar("T")

@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import RememberedLocation
-from tests.conftest import PASSWORD
-from tests.gui.conftest import CONFIG_HOME
+from tests.helpers.archives import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
 
@@ -48,7 +47,9 @@ def test_turning_remembering_off_removes_the_location_at_once(
     assert str(archive_folder) not in location.file.read_text(encoding="utf-8")
 
 
-def test_the_file_dialog_leaves_no_history_behind(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_file_dialog_leaves_no_history_behind(
+    qtbot: QtBot, tmp_path: Path, config_home: Path
+) -> None:
     secret = tmp_path / "letters of Narges"
     secret.mkdir()
 
@@ -60,6 +61,6 @@ def test_the_file_dialog_leaves_no_history_behind(qtbot: QtBot, tmp_path: Path) 
     QTimer.singleShot(100, answer)
     chosen = FileChooser().existing_folder(None, "Choose", secret)
     assert chosen == secret
-    for written in CONFIG_HOME.rglob("*"):
+    for written in config_home.rglob("*"):
         if written.is_file():
             assert "Narges" not in written.read_text(encoding="utf-8", errors="replace")

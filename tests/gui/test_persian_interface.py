@@ -66,8 +66,8 @@ from amanat.gui.settings import Preferences, RememberedLocation, system_language
 from amanat.gui.tag_colours import TagColourDialog
 from amanat.gui.text_direction import direction_of
 from amanat.gui.text_editor import TextEditor
-from tests.conftest import PASSWORD
-from tests.core import scan_fixtures as make
+from tests.helpers import scan_files as make
+from tests.helpers.archives import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
 

@@ -23,8 +23,8 @@ from amanat.gui.models.search_results import (
 )
 from amanat.gui.search_panel import DEBOUNCE_MS
 from amanat.gui.settings import RememberedLocation
-from tests.conftest import PASSWORD
-from tests.gui.conftest import DOCUMENT_COUNT
+from tests.helpers.archives import PASSWORD
+from tests.helpers.gui import DOCUMENT_COUNT
 
 MakeWindow = Callable[[], MainWindow]
 

@@ -13,8 +13,8 @@ from amanat.core.vault import Archive
 from amanat.gui.create_archive import NewArchive
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import RememberedLocation
-from tests.conftest import PASSWORD
-from tests.gui.conftest import FakeChooser, FakeDialogs
+from tests.helpers.archives import PASSWORD
+from tests.helpers.gui import FakeChooser, FakeDialogs
 
 MakeWindow = Callable[[], MainWindow]
 

@@ -42,8 +42,8 @@ from amanat.gui.timeline.canvas import (
 )
 from amanat.gui.timeline.view import TimelineView
 from amanat.gui.worker import Session, SynchronousWorker
-from tests.conftest import PASSWORD
-from tests.gui.conftest import FakeChooser
+from tests.helpers.archives import PASSWORD
+from tests.helpers.gui import FakeChooser
 
 MakeWindow = Callable[[], MainWindow]
 

@@ -15,7 +15,7 @@ from amanat.gui.main_window import MainWindow
 from amanat.gui.operations import open_archive
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.worker import Session, ThreadWorker
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 
 @pytest.fixture
@@ -84,6 +84,7 @@ def test_answers_computed_before_a_lock_are_dropped(
     assert answers == ["after"]
 
 
+@pytest.mark.real_kdf
 def test_unlocking_shows_progress_while_the_key_is_derived_off_the_gui_thread(
     qtbot: QtBot,
     thread_worker: ThreadWorker,

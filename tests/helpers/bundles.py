@@ -13,7 +13,6 @@ from amanat.core.bundle import X25519Identity, X25519Recipient, decrypt, encrypt
 from amanat.core.bundle.export import ExportOptions, ExportScope, plan_export, write_bundle
 from amanat.core.bundle.manifest import signature
 from amanat.core.dates import parse_date
-from amanat.core.keyslots import FLOOR
 from amanat.core.records import (
     Annotation,
     Audience,
@@ -33,8 +32,8 @@ from amanat.core.records import (
 )
 from amanat.core.storage import annotations, documents, events, pages, people, tags, texts
 from amanat.core.vault import Archive
-from tests.conftest import PASSWORD
-from tests.core import scan_fixtures
+from tests.helpers import scan_files
+from tests.helpers.archives import PASSWORD, copy_archive, template
 
 WITNESS_NAME = "Omid Canarywitness"
 WITNESS_ALIAS = "CanaryAlias"
@@ -58,7 +57,9 @@ class Sample:
 
 
 def new_archive(folder: Path) -> Archive:
-    return Archive.create(folder, PASSWORD, kdf=FLOOR, actor="advocate")
+    """An empty archive at ``folder`` for the other side of a bundle, unlocked: a copy of
+    the session's "advocate" template (tests.helpers.archives.template)."""
+    return Archive.open(copy_archive(template("advocate"), folder), PASSWORD, actor="advocate")
 
 
 def fill(archive: Archive) -> Sample:
@@ -89,7 +90,7 @@ def fill(archive: Archive) -> Sample:
             tag_ids=(solitary.id,),
         ),
     )
-    photo = scan_fixtures.jpeg(gps=True, names=True)
+    photo = scan_files.jpeg(gps=True, names=True)
     page = pages.add(db, letter.id, photo, "IMG_2034.jpg")
     letter_text = texts.add(
         db, Text(letter.id, TextKind.TRANSCRIPTION, "en", "They keep me alone in a cell.")

@@ -1,0 +1,60 @@
+"""Archives for tests: the one password they share, copies of empty templates, and a digest of
+every row that proves an archive is exactly as it was.
+
+Creating an archive derives a key for a new random salt, which no memory can spare (about half
+a second), so each kind of empty archive is created once per session and copied: the test's
+own archive ("family") and the other side of a bundle ("advocate") come from two templates,
+so they differ in id, keys and salt as two real archives do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from amanat.core.keyslots import FLOOR
+from amanat.core.vault import Archive
+
+PASSWORD = "correct horse battery staple"
+
+
+_templates_home: list[Path] = []
+
+
+def keep_templates_in(folder: Path) -> None:
+    """Where this session's empty templates go (tests/conftest.py gives a temporary folder)."""
+    _templates_home[:] = [folder]
+
+
+def template(name: str) -> Path:
+    """The session's empty, locked archive called ``name``, at the Argon2id floor, created
+    on first use."""
+    assert _templates_home, "tests/conftest.py sets where templates are kept"
+    folder = _templates_home[0] / f"{name}.amanat"
+    if not folder.exists():
+        Archive.create(folder, PASSWORD, kdf=FLOOR).lock()
+    return folder
+
+
+def copy_archive(source: Path, destination: Path) -> Path:
+    shutil.copytree(source, destination)
+    return destination
+
+
+def records_digest(folder: Path, password: str = PASSWORD) -> str:
+    """A digest of every row of every table, to prove an archive is exactly as it was."""
+    digest = hashlib.sha256()
+    with Archive.open(folder, password) as opened:
+        names = [
+            row[0]
+            for row in opened.db.all(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'search_index_%' ORDER BY name"
+            )
+        ]
+        for name in names:
+            digest.update(name.encode())
+            for row in opened.db.all(f'SELECT * FROM "{name}" ORDER BY 1'):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()
