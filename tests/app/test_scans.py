@@ -12,7 +12,7 @@ from amanat.core.errors import FileNotWritable
 from amanat.core.jobs import Progress
 from amanat.core.scans import ImportOptions
 from amanat.core.vault import Archive
-from tests.core.scan_fixtures import jpeg
+from tests.helpers.scan_files import jpeg
 
 
 def test_only_the_page_with_a_position_is_flagged(archive: Archive, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import DESKTOP, Populated
+from tests.helpers.cli import DESKTOP, Populated
 
 QUIET_STATUSES = (0, 141)
 """Nothing went wrong, or 128 + SIGPIPE as a shell reports a program whose reader left."""
