@@ -116,6 +116,8 @@ class ArchiveView(QWidget):
     unsaved_at_lock = Signal(object)
     """An AmanatError: an edit saved as the archive locked could not be saved."""
     """A short sentence for the status bar (what was done, or why it was not)."""
+    lock_requested = Signal()
+    """The Lock button of a window this view opened (the timeline's) was pressed."""
 
     def __init__(self, worker: Worker, preferences: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
@@ -738,6 +740,7 @@ class ArchiveView(QWidget):
             view.resize(1100, 600)
             view.document_requested.connect(self._timeline_document_chosen)
             view.changed.connect(self.refresh)
+            view.lock_requested.connect(self.lock_requested)
             self.timeline_view = view
         view.show_person(person_id)
         self._worker.submit(tag_entries, view, view.set_tags)

@@ -98,6 +98,8 @@ class TimelineView(QWidget):
     """The user clicked a document (or an event's source): show it in the archive."""
     changed = Signal()
     """An event was added or changed: the archive's views may want to read it again."""
+    lock_requested = Signal()
+    """The Lock button of this window was pressed."""
 
     def __init__(
         self,
@@ -107,6 +109,8 @@ class TimelineView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Never the person's name: the system shows window titles outside the window.
+        self.setWindowTitle(self.tr("Timeline"))
         self._worker = worker
         self._preferences = preferences
         self._undo_stack = undo_stack
@@ -182,6 +186,12 @@ class TimelineView(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.csv_button)
+        # The chronology is read in a window of its own, away from the main window's
+        # toolbar: its own Lock button (Ctrl+L works here too, as in every window).
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Lock the archive (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        actions.addWidget(self.lock_button)
 
         self.facts = QListWidget()
         self.facts.setWordWrap(True)
@@ -257,9 +267,6 @@ class TimelineView(QWidget):
         if person_id != self.person_id:
             return
         self.timeline = timeline
-        self.setWindowTitle(
-            labels.fill(self.tr("Timeline of %1"), isolated(timeline.person.display_name))
-        )
         self.canvas.set_calendar(self._preferences.calendar, self._preferences.language)
         self.canvas.set_timeline(timeline)
         self._show_facts(timeline)
@@ -480,13 +487,16 @@ class TimelineView(QWidget):
     def offer_place_merges(self) -> None:
         if self.timeline is None or self.person_id is None:
             return
+        person_id = self.person_id
         for group in self.timeline.place_groups:
+            if self.person_id != person_id:  # locked while a question was on screen
+                return
             into = self.ask_merge(self, group)
             if into is None:
                 continue
             others = tuple(s for s in group.spellings if s != into)
             self._worker.submit(
-                merge_place_spellings(self.person_id, others, into),
+                merge_place_spellings(person_id, others, into),
                 self,
                 partial(self._merged, into),
                 self._failed,

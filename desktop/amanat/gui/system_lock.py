@@ -1,0 +1,185 @@
+"""Locking when the computer does: the screen locks, the user is switched, or it goes to sleep.
+
+Every platform's listener calls one method, ``SystemLockWatcher.system_locking``, which
+emits ``locking`` while watching is on (the archive is open and the setting allows it); the
+window locks on that signal, and the tests call the same method.
+
+- Linux: D-Bus signals, heard through QtDBus (part of PySide6-Essentials). On the system
+  bus, the login manager's ``PrepareForSleep(true)`` (sleep and hibernation, sent before the
+  machine goes down) and a session's ``Lock`` (``loginctl lock-session``, and what most
+  desktops send when the user is switched); on the session bus, ``ActiveChanged(true)`` of
+  the screen savers of freedesktop (KDE), GNOME, MATE, Cinnamon and Xfce. A session's
+  ``Lock`` is heard from every session, not only this one: locking too often is safe.
+- Windows: session notifications (``WTSRegisterSessionNotification``) for the window, then
+  ``WM_WTSSESSION_CHANGE`` (screen locked, session disconnected or switched away) and
+  ``WM_POWERBROADCAST``/``PBT_APMSUSPEND`` (sleep, hibernation), read by a native event
+  filter.
+- macOS: Qt offers nothing that tells a screen lock or sleep from switching to another
+  program, so nothing is heard there; the settings say so, and the idle lock still works.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    SLOT,
+    QAbstractNativeEventFilter,
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    # Imported where used: only Linux needs it (and loads the system's libdbus for it).
+    from PySide6.QtDBus import QDBusConnection
+
+SCREEN_SAVERS = (
+    "org.freedesktop.ScreenSaver",
+    "org.gnome.ScreenSaver",
+    "org.mate.ScreenSaver",
+    "org.cinnamon.ScreenSaver",
+    "org.xfce.ScreenSaver",
+)
+"""Interfaces whose ``ActiveChanged(bool)`` says the screen locked (or blanked)."""
+LOGIN_MANAGER = "org.freedesktop.login1.Manager"
+LOGIN_SESSION = "org.freedesktop.login1.Session"
+
+WM_WTSSESSION_CHANGE = 0x02B1
+WM_POWERBROADCAST = 0x0218
+PBT_APMSUSPEND = 0x0004
+WTS_CONSOLE_DISCONNECT = 0x2
+WTS_REMOTE_DISCONNECT = 0x4
+WTS_SESSION_LOGOFF = 0x6
+WTS_SESSION_LOCK = 0x7
+_WTS_LOCKING = frozenset(
+    {WTS_CONSOLE_DISCONNECT, WTS_REMOTE_DISCONNECT, WTS_SESSION_LOGOFF, WTS_SESSION_LOCK}
+)
+NOTIFY_FOR_THIS_SESSION = 0
+
+
+def can_hear_the_computer_lock(platform: str = sys.platform) -> bool:
+    """Whether this platform tells Amanat when the screen locks or the computer sleeps."""
+    return not platform.startswith("darwin")
+
+
+def windows_message_locks(message: int, wparam: int) -> bool:
+    """Whether a Windows message means the session is locking, switching away or the
+    computer going to sleep."""
+    if message == WM_WTSSESSION_CHANGE:
+        return wparam in _WTS_LOCKING
+    return message == WM_POWERBROADCAST and wparam == PBT_APMSUSPEND
+
+
+class WindowsMessage(ctypes.Structure):
+    """The start of Windows' MSG: enough to read the message and its wParam."""
+
+    _fields_ = (
+        ("hwnd", ctypes.c_void_p),
+        ("message", ctypes.c_uint32),
+        ("wParam", ctypes.c_size_t),
+        ("lParam", ctypes.c_ssize_t),
+    )
+
+
+class WindowsSessionFilter(QAbstractNativeEventFilter):
+    """Reads the window messages Qt receives on Windows; never consumes one."""
+
+    def __init__(self, watcher: SystemLockWatcher) -> None:
+        super().__init__()
+        self._watcher = watcher
+
+    def nativeEventFilter(
+        self, eventType: QByteArray | bytes | bytearray | memoryview, message: int
+    ) -> object:
+        if QByteArray(eventType).data() == b"windows_generic_MSG" and message:
+            msg = WindowsMessage.from_address(int(message))
+            if windows_message_locks(msg.message, msg.wParam):
+                self._watcher.system_locking()
+        return False, 0
+
+
+class SystemLockWatcher(QObject):
+    locking = Signal()
+    """The computer is locking, switching user or going to sleep: lock now."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watching = False
+        self._windows_filter: WindowsSessionFilter | None = None
+        self.listening_to: list[str] = []
+        """What was subscribed to (for the tests and for a curious reader)."""
+
+    @property
+    def watching(self) -> bool:
+        return self._watching
+
+    def set_watching(self, on: bool) -> None:
+        """On while an archive is open and the setting allows it."""
+        self._watching = on
+
+    def system_locking(self) -> None:
+        """The one entry point every platform's listener calls."""
+        if self._watching:
+            self.locking.emit()
+
+    # --- Listening -------------------------------------------------------------------------
+
+    def start(self, window: QWidget) -> None:
+        """Listen to what this platform says (see the module docstring)."""
+        if sys.platform.startswith("win"):
+            self._listen_on_windows(window)
+        elif can_hear_the_computer_lock():
+            from PySide6.QtDBus import QDBusConnection
+
+            self.listen_on_dbus(QDBusConnection.sessionBus(), QDBusConnection.systemBus())
+
+    def listen_on_dbus(
+        self, session: QDBusConnection | None, system: QDBusConnection | None
+    ) -> None:
+        """Subscribe to the screen savers on ``session`` and to the login manager on
+        ``system`` (tests pass a private bus). A bus that is not there (no desktop
+        session, a container) is passed over silently."""
+        if session is not None and session.isConnected():
+            for interface in SCREEN_SAVERS:
+                self._subscribe(session, interface, "ActiveChanged", "_screen_saver(bool)")
+        if system is not None and system.isConnected():
+            self._subscribe(system, LOGIN_MANAGER, "PrepareForSleep", "_sleeping(bool)")
+            self._subscribe(system, LOGIN_SESSION, "Lock", "_session_locked()")
+
+    def _subscribe(self, bus: QDBusConnection, interface: str, name: str, slot: str) -> None:
+        # Any sender and any object path: the screen savers live at different paths, and
+        # a session's path is known only by asking the login manager.
+        if bus.connect("", "", interface, name, self, SLOT(slot).encode()):
+            self.listening_to.append(f"{interface}.{name}")
+
+    @Slot(bool)
+    def _screen_saver(self, active: bool) -> None:
+        if active:
+            self.system_locking()
+
+    @Slot(bool)
+    def _sleeping(self, start: bool) -> None:
+        if start:  # False is sent on waking up
+            self.system_locking()
+
+    @Slot()
+    def _session_locked(self) -> None:
+        self.system_locking()
+
+    def _listen_on_windows(self, window: QWidget) -> None:  # pragma: no cover - Windows only
+        self._windows_filter = WindowsSessionFilter(self)
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.installNativeEventFilter(self._windows_filter)
+        # Power messages reach every top-level window; session changes only those that
+        # ask for them.
+        wtsapi32 = ctypes.WinDLL("wtsapi32")  # type: ignore[attr-defined]
+        if wtsapi32.WTSRegisterSessionNotification(int(window.winId()), NOTIFY_FOR_THIS_SESSION):
+            self.listening_to.append("WM_WTSSESSION_CHANGE")
+        self.listening_to.append("WM_POWERBROADCAST")
