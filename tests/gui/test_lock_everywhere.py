@@ -1,0 +1,168 @@
+"""Ctrl+L and Ctrl+Q from every window and dialog, the timeline's own Lock button, and the
+lock leaving nothing but the unlock screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from amanat.core.storage import documents
+from amanat.core.vault import Archive
+from amanat.gui.main_window import MainWindow
+from amanat.gui.settings import RememberedLocation
+from tests.conftest import PASSWORD
+
+MakeWindow = Callable[[], MainWindow]
+Opener = Callable[[MainWindow, Path], QWidget | None]
+
+
+def _open(make_window: MakeWindow, location: RememberedLocation, folder: Path) -> MainWindow:
+    location.remember(folder)
+    window = make_window()
+    window.unlock(PASSWORD)
+    assert window.is_unlocked
+    view = window.archive_view
+    view.select_document(view.documents.document_id(0))
+    return window
+
+
+def _prisoner(window: MainWindow) -> str:
+    content = window.archive_view.sidebar_content
+    assert content is not None
+    return content.prisoners[0].id
+
+
+def _visible_windows_but(window: MainWindow) -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
+
+
+def _only_the_unlock_screen(window: MainWindow) -> None:
+    assert not window.is_unlocked
+    assert window.stack.currentWidget() is window.unlock_page
+    assert _visible_windows_but(window) == []
+    assert window.archive_view.documents.rowCount() == 0
+
+
+def _press(qtbot: QtBot, shown: QWidget, key: Qt.Key) -> None:
+    """Press Ctrl+``key`` in ``shown``'s window, once it is the active one, as a person
+    would: on the widget that has the keyboard focus there."""
+    target = shown.window()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is target, timeout=3000)
+    qtbot.keyClick(target.focusWidget() or target, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def _scan(tmp_path: Path) -> Path:
+    from PIL import Image
+
+    path = tmp_path / "scan.png"
+    Image.new("RGB", (40, 60), "white").save(path)
+    return path
+
+
+OPENERS: dict[str, Opener] = {
+    "timeline": lambda w, _: w.archive_view.open_timeline(_prisoner(w)),
+    "event editor": lambda w, _: w.archive_view.open_timeline(_prisoner(w)).new_event(),
+    "annotation list": lambda w, _: w.archive_view.annotations.open_list(),
+    "details editor": lambda w, _: w.archive_view.edit_details(),
+    "my keys": lambda w, _: w.bundles.open_keys(),
+    "contacts": lambda w, _: w.bundles.open_contacts(),
+    "bundle export": lambda w, _: w.bundles.open_export(),
+    "bundle import": lambda w, _: w.bundles.open_import(),
+    "scans import": lambda w, tmp: w.import_paths([_scan(tmp)]),
+    "settings": lambda w, _: w.open_settings(),
+}
+
+
+@pytest.mark.parametrize("name", list(OPENERS))
+def test_ctrl_l_locks_from_every_window(
+    name: str,
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    tmp_path: Path,
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    shown = OPENERS[name](window, tmp_path)
+    assert shown is not None and shown.isVisible()
+    assert shown.window() is not window
+    _press(qtbot, shown, Qt.Key.Key_L)
+    _only_the_unlock_screen(window)
+    assert window.isVisible()
+
+
+@pytest.mark.parametrize("name", ["timeline", "event editor", "bundle export", "details editor"])
+def test_ctrl_q_quits_from_a_secondary_window_locking_first(
+    name: str,
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    tmp_path: Path,
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    shown = OPENERS[name](window, tmp_path)
+    assert shown is not None
+    _press(qtbot, shown, Qt.Key.Key_Q)
+    assert not window.is_unlocked
+    assert not window.isVisible()
+    assert _visible_windows_but(window) == []
+
+
+def test_the_timeline_window_has_a_lock_button(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    timeline = window.archive_view.open_timeline(_prisoner(window))
+    qtbot.mouseClick(timeline.lock_button, Qt.MouseButton.LeftButton)
+    _only_the_unlock_screen(window)
+
+
+def test_ctrl_l_in_the_details_editor_keeps_what_was_typed(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    dialog = window.archive_view.edit_details()
+    assert dialog is not None
+    dialog.title.setText("Typed before the knock at the door")
+    dialog.title.setFocus()
+    _press(qtbot, dialog, Qt.Key.Key_L)
+    _only_the_unlock_screen(window)
+    with Archive.open(filled_folder, PASSWORD) as archive:
+        titles = {d.title for d in documents.list_documents(archive.db)}
+    assert "Typed before the knock at the door" in titles
+
+
+def test_ctrl_l_in_a_file_dialog_waiting_for_an_answer_locks_and_closes_it(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    """Qt's file dialog runs in an event loop of its own (as message boxes do): the lock
+    closes it, the loop returns "cancelled", and nothing is written."""
+    window = _open(make_window, location, filled_folder)
+    timeline = window.archive_view.open_timeline(_prisoner(window))
+    seen: list[QWidget] = []
+
+    def press_in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(50, press_in_the_dialog)
+            return
+        seen.append(dialog)
+        _press(qtbot, dialog, Qt.Key.Key_L)
+
+    def give_up() -> None:  # the dialog must not stay open if the key did nothing
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QFileDialog):
+            dialog.reject()
+
+    QTimer.singleShot(50, press_in_the_dialog)
+    QTimer.singleShot(5000, give_up)
+    timeline.export("pdf")  # returns when the dialog closes
+    assert seen
+    _only_the_unlock_screen(window)
+    assert not list(Path.home().glob("chronology*"))
