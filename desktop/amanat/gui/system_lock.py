@@ -155,7 +155,8 @@ class SystemLockWatcher(QObject):
     def _subscribe(self, bus: QDBusConnection, interface: str, name: str, slot: str) -> None:
         # Any sender and any object path: the screen savers live at different paths, and
         # a session's path is known only by asking the login manager.
-        if bus.connect("", "", interface, name, self, SLOT(slot).encode()):
+        # (PySide6 takes the slot as the str SLOT() makes; its stub says bytes.)
+        if bus.connect("", "", interface, name, self, SLOT(slot)):  # type: ignore[call-overload]
             self.listening_to.append(f"{interface}.{name}")
 
     @Slot(bool)
