@@ -8,13 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from amanat.core.storage import documents
 from amanat.core.vault import Archive
+from amanat.gui.archive_view import ask_to_empty_trash
 from amanat.gui.main_window import MainWindow
+from amanat.gui.operations import DocumentColumn
 from amanat.gui.settings import RememberedLocation
+from amanat.gui.text_editor import TextEditor
 from tests.conftest import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
@@ -64,10 +67,21 @@ def _scan(tmp_path: Path) -> Path:
     return path
 
 
+def _annotation_dialog(window: MainWindow, _: Path) -> QWidget | None:
+    view = window.archive_view
+    view.documents.sort(int(DocumentColumn.TITLE), Qt.SortOrder.AscendingOrder)
+    view.select_document(view.documents.document_id(1))  # "Letter 001", with a text
+    editor = view.document.texts.widget(0)
+    assert isinstance(editor, TextEditor)
+    view.annotations.annotate_passage(editor, 0, 4)
+    return view.annotations.dialog
+
+
 OPENERS: dict[str, Opener] = {
     "timeline": lambda w, _: w.archive_view.open_timeline(_prisoner(w)),
     "event editor": lambda w, _: w.archive_view.open_timeline(_prisoner(w)).new_event(),
     "annotation list": lambda w, _: w.archive_view.annotations.open_list(),
+    "annotation dialog": _annotation_dialog,
     "details editor": lambda w, _: w.archive_view.edit_details(),
     "my keys": lambda w, _: w.bundles.open_keys(),
     "contacts": lambda w, _: w.bundles.open_contacts(),
@@ -166,3 +180,29 @@ def test_ctrl_l_in_a_file_dialog_waiting_for_an_answer_locks_and_closes_it(
     assert seen
     _only_the_unlock_screen(window)
     assert not list(Path.home().glob("chronology*"))
+
+
+def test_ctrl_l_in_a_message_box_waiting_for_an_answer_locks_and_answers_cancel(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    seen: list[QWidget] = []
+
+    def press_in_the_box() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, press_in_the_box)
+            return
+        seen.append(box)
+        _press(qtbot, box, Qt.Key.Key_L)
+
+    def give_up() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.reject()
+
+    QTimer.singleShot(50, press_in_the_box)
+    QTimer.singleShot(5000, give_up)
+    assert ask_to_empty_trash(window, 3) is False  # returns when the box closes
+    assert seen
+    _only_the_unlock_screen(window)

@@ -181,6 +181,12 @@ class SystemLockWatcher(QObject):
         # Power messages reach every top-level window; session changes only those that
         # ask for them.
         wtsapi32 = ctypes.WinDLL("wtsapi32")  # type: ignore[attr-defined]
-        if wtsapi32.WTSRegisterSessionNotification(int(window.winId()), NOTIFY_FOR_THIS_SESSION):
+        window_handle = int(window.winId())
+        if wtsapi32.WTSRegisterSessionNotification(window_handle, NOTIFY_FOR_THIS_SESSION):
             self.listening_to.append("WM_WTSSESSION_CHANGE")
+            # Windows asks for the registration to be undone before the window goes.
+            if application is not None:
+                application.aboutToQuit.connect(
+                    lambda: wtsapi32.WTSUnRegisterSessionNotification(window_handle)
+                )
         self.listening_to.append("WM_POWERBROADCAST")
