@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 from pytestqt.qtbot import QtBot
 
+import amanat.gui.clipboard
 from amanat.gui.clipboard import SECRET_MARKS, is_marked_secret
 from amanat.gui.main_window import MainWindow
 from amanat.gui.operations import DocumentColumn
@@ -148,5 +149,21 @@ def test_a_bundle_passphrase_copied_is_marked_secret_and_cleared_after_the_secon
     assert is_marked_secret(clipboard.mimeData())
     qtbot.waitUntil(lambda: clipboard.text() == "", timeout=4000)
     dialog.copy_passphrase.click()
+    window.lock()
+    assert clipboard.text() == ""
+
+
+def test_a_platform_that_drops_the_marks_does_not_make_the_guard_go_round(
+    monkeypatch: pytest.MonkeyPatch,
+    clipboard: QClipboard,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    monkeypatch.setattr(amanat.gui.clipboard, "is_marked_secret", lambda data: False)
+    _copy_the_letter(window)  # re-offered once, then taken as it is
+    assert clipboard.text() == GREETING
+    assert window.clipboard_guard.counting
     window.lock()
     assert clipboard.text() == ""

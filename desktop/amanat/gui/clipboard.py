@@ -70,6 +70,7 @@ class ClipboardGuard(QObject):
         super().__init__(parent)
         self._clipboard: QClipboard = QGuiApplication.clipboard()
         self._ours = dict.fromkeys(_MODES, "")
+        self._remarking = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear_ours)
@@ -121,16 +122,21 @@ class ClipboardGuard(QObject):
                 self._timer.stop()
             return
         data = self._clipboard.mimeData(mode)
-        if data is not None and not is_marked_secret(data):
+        if data is not None and not is_marked_secret(data) and not self._remarking:
             self._remark(data, mode)  # comes back here with the marks on
             return
         if self._seconds:
             self._timer.start()
 
     def _remark(self, data: QMimeData, mode: QClipboard.Mode) -> None:
-        """Offer the same data again, with the secret marks added."""
+        """Offer the same data again, with the secret marks added (once: a platform that
+        does not report custom formats back must not make this go round forever)."""
         again = QMimeData()
         for name in data.formats():
             again.setData(name, data.data(name))
         _mark(again)
-        self._clipboard.setMimeData(again, mode)
+        self._remarking = True
+        try:
+            self._clipboard.setMimeData(again, mode)
+        finally:
+            self._remarking = False
