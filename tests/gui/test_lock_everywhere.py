@@ -7,13 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from amanat.core.storage import documents
 from amanat.core.vault import Archive
 from amanat.gui.archive_view import ask_to_empty_trash
+from amanat.gui.every_window import latin_letter_of
 from amanat.gui.main_window import MainWindow
 from amanat.gui.operations import DocumentColumn
 from amanat.gui.settings import RememberedLocation
@@ -206,3 +208,64 @@ def test_ctrl_l_in_a_message_box_waiting_for_an_answer_locks_and_answers_cancel(
     assert ask_to_empty_trash(window, 3) is False  # returns when the box closes
     assert seen
     _only_the_unlock_screen(window)
+
+
+# --- A Persian keyboard with no Latin layout beside it ----------------------------------------
+
+MEEM = 0x0645
+"""«م», which the Persian layout types on the key that has L."""
+
+
+def _persian_key(kind: QEvent.Type, scan_code: int = 46, virtual_key: int = 0x05E5) -> QKeyEvent:
+    return QKeyEvent(
+        kind, MEEM, Qt.KeyboardModifier.ControlModifier, scan_code, virtual_key, 0, "م"
+    )
+
+
+def test_ctrl_on_the_l_key_locks_with_a_persian_only_layout_and_types_nothing(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    timeline = window.archive_view.open_timeline(_prisoner(window))
+    editor = timeline.new_event()
+    assert editor is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=3000)
+    focus = editor.focusWidget() or editor
+    QApplication.sendEvent(focus, _persian_key(QEvent.Type.ShortcutOverride))
+    _only_the_unlock_screen(window)
+    # The key press that follows goes to what has the focus now: it must not type «م».
+    password = window.unlock_page.password
+    QApplication.sendEvent(password, _persian_key(QEvent.Type.KeyPress))
+    assert password.text() == ""
+
+
+def test_a_persian_letter_on_another_key_is_typed_as_usual(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    field = window.archive_view.search_field
+    for kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        event = QKeyEvent(kind, MEEM, Qt.KeyboardModifier.NoModifier, 46, 0x05E5, 0, "م")
+        QApplication.sendEvent(field, event)
+    assert window.is_unlocked  # no Ctrl: a letter, not a shortcut
+    assert field.text() == "م"
+
+
+@pytest.mark.parametrize(
+    ("platform", "scan_code", "virtual_key", "letter"),
+    [
+        ("linux", 46, 0x05E5, Qt.Key.Key_L),
+        ("linux", 24, 0x05D6, Qt.Key.Key_Q),
+        ("win32", 0, 0x4C, Qt.Key.Key_L),
+        ("darwin", 0, 37, Qt.Key.Key_L),
+        ("darwin", 0, 12, Qt.Key.Key_Q),
+        ("linux", 9, 0xFF1B, None),  # Escape: no letter
+    ],
+)
+def test_the_latin_letter_of_a_key_is_read_from_its_place(
+    platform: str, scan_code: int, virtual_key: int, letter: Qt.Key | None
+) -> None:
+    event = QKeyEvent(
+        QEvent.Type.KeyPress, MEEM, Qt.KeyboardModifier.ControlModifier, scan_code, virtual_key, 0
+    )
+    assert latin_letter_of(event, platform) == letter
