@@ -7,6 +7,7 @@ unlocking."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +35,8 @@ from amanat.gui.annotations.looks import visibility_icon
 from amanat.gui.settings import Preferences
 from amanat.gui.system_lock import can_hear_the_computer_lock
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, slots=True)
 class ChosenSettings:
@@ -50,6 +53,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self._preferences = preferences
         self.calendar = QComboBox()
         self.calendar.addItem(self.tr("Gregorian (2011-03-15)"), Calendar.GREGORIAN.value)
         self.calendar.addItem(self.tr("Solar Hijri (1389/12/24)"), Calendar.JALALI.value)
@@ -150,8 +154,17 @@ class SettingsDialog(QDialog):
                 auto_lock_minutes=float(self.auto_lock.value()),
                 annotator_name=self.name.text().strip(),
                 annotation_visibility=self._annotation_visibility_chosen(),
-                lock_with_computer=self.lock_with_computer.isChecked(),
-                clipboard_seconds=self.clipboard_seconds.value(),
+                lock_with_computer=_if_changed(
+                    self.lock_with_computer.isChecked(), self._preferences.lock_with_computer
+                ),
+                clipboard_seconds=_if_changed(
+                    self.clipboard_seconds.value(), self._preferences.clipboard_seconds
+                ),
             ),
             str(self.language.currentData()),
         )
+
+
+def _if_changed(chosen: T, shown: T) -> T | None:
+    """None when left as it was: nothing to store (nor to audit)."""
+    return None if chosen == shown else chosen
