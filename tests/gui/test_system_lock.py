@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtDBus import QDBusConnection, QDBusMessage
+from PySide6.QtCore import ClassInfo, QObject, Slot
+from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusUnixFileDescriptor
 from pytestqt.qtbot import QtBot
 
 from amanat.gui import settings_dialog
@@ -21,6 +22,8 @@ from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.settings_dialog import SettingsDialog
 from amanat.gui.system_lock import (
     LOGIN_MANAGER,
+    LOGIN_PATH,
+    LOGIN_SERVICE,
     LOGIN_SESSION,
     PBT_APMSUSPEND,
     WM_POWERBROADCAST,
@@ -145,7 +148,7 @@ def test_windows_session_and_power_messages(
 
 
 @pytest.fixture
-def private_bus() -> Iterator[QDBusConnection]:
+def bus_address() -> Iterator[str]:
     """A bus of our own (dbus-daemon from the dbus package), standing in for the session bus
     and for the system bus: the signals are the same, only who may send them differs."""
     daemon = shutil.which("dbus-daemon")
@@ -161,16 +164,21 @@ def private_bus() -> Iterator[QDBusConnection]:
     )
     try:
         assert process.stdout is not None
-        address = process.stdout.readline().strip()
-        bus = QDBusConnection.connectToBus(address, f"amanat-test-{process.pid}")
-        assert bus.isConnected()
-        yield bus
-        QDBusConnection.disconnectFromBus(f"amanat-test-{process.pid}")
+        yield process.stdout.readline().strip()
     finally:
         process.terminate()
         process.wait(10)
         if process.stdout is not None:
             process.stdout.close()
+
+
+@pytest.fixture
+def private_bus(bus_address: str) -> Iterator[QDBusConnection]:
+    name = f"amanat-test-{id(bus_address)}"
+    bus = QDBusConnection.connectToBus(bus_address, name)
+    assert bus.isConnected()
+    yield bus
+    QDBusConnection.disconnectFromBus(name)
 
 
 def _emit(bus: QDBusConnection, path: str, interface: str, name: str, *args: object) -> None:
@@ -206,11 +214,10 @@ def test_going_to_sleep_locks_the_archive_and_waking_up_does_not_matter(
 ) -> None:
     window = _open(make_window, location, filled_folder)
     window.system_lock.listen_on_dbus(None, private_bus)
-    path = "/org/freedesktop/login1"
-    _emit(private_bus, path, LOGIN_MANAGER, "PrepareForSleep", False)
+    _emit(private_bus, LOGIN_PATH, LOGIN_MANAGER, "PrepareForSleep", False)
     qtbot.wait(200)
     assert window.is_unlocked
-    _emit(private_bus, path, LOGIN_MANAGER, "PrepareForSleep", True)
+    _emit(private_bus, LOGIN_PATH, LOGIN_MANAGER, "PrepareForSleep", True)
     qtbot.waitUntil(lambda: not window.is_unlocked, timeout=3000)
 
 
@@ -224,4 +231,100 @@ def test_the_login_manager_locking_the_session_locks_the_archive(
     window = _open(make_window, location, filled_folder)
     window.system_lock.listen_on_dbus(None, private_bus)
     _emit(private_bus, "/org/freedesktop/login1/session/_32", LOGIN_SESSION, "Lock")
+    qtbot.waitUntil(lambda: not window.is_unlocked, timeout=3000)
+
+
+@ClassInfo({"D-Bus Interface": LOGIN_MANAGER})
+class FakeLoginManager(QObject):
+    """What systemd-logind does with a "delay" inhibitor lock: hands out a file descriptor,
+    and waits before sleeping until every copy of it is closed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bus: QDBusConnection | None = None
+        self.asked: list[tuple[str, str, str, str]] = []
+        self._read_ends: list[int] = []
+
+    @Slot(str, str, str, str, QDBusMessage)
+    def Inhibit(self, what: str, who: str, why: str, mode: str, message: QDBusMessage) -> None:
+        self.asked.append((what, who, why, mode))
+        read, write = os.pipe()
+        os.set_blocking(read, False)
+        self._read_ends.append(read)
+        assert self.bus is not None
+        self.bus.send(message.createReply(QDBusUnixFileDescriptor(write)))
+        os.close(write)  # the reply holds its own copy
+
+    def held(self, number: int) -> bool:
+        """Whether the delay handed out as ``number`` is still held by someone."""
+        try:
+            return os.read(self._read_ends[number], 1) != b""
+        except BlockingIOError:
+            return True
+
+    def close(self) -> None:
+        for read in self._read_ends:
+            os.close(read)
+
+
+@pytest.fixture
+def login_manager(bus_address: str) -> Iterator[tuple[FakeLoginManager, QDBusConnection]]:
+    name = f"amanat-test-login1-{id(bus_address)}"
+    server = QDBusConnection.connectToBus(bus_address, name)
+    manager = FakeLoginManager()
+    manager.bus = server
+    assert server.registerService(LOGIN_SERVICE)
+    assert server.registerObject(LOGIN_PATH, manager, QDBusConnection.RegisterOption.ExportAllSlots)
+    yield manager, server
+    server.unregisterObject(LOGIN_PATH)
+    QDBusConnection.disconnectFromBus(name)
+    manager.close()
+
+
+def test_sleep_waits_until_the_archive_is_closed(
+    qtbot: QtBot,
+    login_manager: tuple[FakeLoginManager, QDBusConnection],
+    private_bus: QDBusConnection,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+) -> None:
+    manager, server = login_manager
+    window = _open(make_window, location, filled_folder)
+    watcher = window.system_lock
+    watcher.listen_on_dbus(None, private_bus)
+    qtbot.waitUntil(lambda: watcher.holding_sleep, timeout=3000)
+    assert manager.asked == [
+        ("sleep", "Amanat", "Locking the archive before the computer sleeps", "delay")
+    ]
+    assert manager.held(0)
+
+    _emit(server, LOGIN_PATH, LOGIN_MANAGER, "PrepareForSleep", True)
+    qtbot.waitUntil(lambda: not window.is_unlocked, timeout=3000)
+    qtbot.waitUntil(lambda: not manager.held(0), timeout=3000)  # now it may sleep
+    assert not watcher.holding_sleep
+
+    _emit(server, LOGIN_PATH, LOGIN_MANAGER, "PrepareForSleep", False)  # woke up, locked
+    qtbot.wait(200)
+    assert len(manager.asked) == 1  # nothing to wait for while the archive is locked
+
+    window.unlock(PASSWORD)
+    qtbot.waitUntil(lambda: watcher.holding_sleep, timeout=3000)
+    assert len(manager.asked) == 2
+    window.lock()  # by hand: the delay goes at once
+    assert not watcher.holding_sleep and not manager.held(1)
+
+
+def test_without_a_login_manager_sleep_is_still_heard(
+    qtbot: QtBot,
+    private_bus: QDBusConnection,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    window.system_lock.listen_on_dbus(None, private_bus)  # nobody answers Inhibit
+    qtbot.wait(300)
+    assert not window.system_lock.holding_sleep
+    _emit(private_bus, LOGIN_PATH, LOGIN_MANAGER, "PrepareForSleep", True)
     qtbot.waitUntil(lambda: not window.is_unlocked, timeout=3000)

@@ -52,7 +52,7 @@ from amanat.gui.settings_dialog import SettingsDialog
 from amanat.gui.start import UnlockPage, WelcomePage
 from amanat.gui.system_lock import SystemLockWatcher
 from amanat.gui.tag_colours import ask_tag_colour
-from amanat.gui.worker import Worker
+from amanat.gui.worker import Session, Worker
 
 
 class ArchiveDialogs:
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.idle.connect(self.lock)
         self.window_keys = WindowKeys((self.lock_action, self.quit_action), self)
         self.system_lock = SystemLockWatcher(self)
-        self.system_lock.locking.connect(self.lock)
+        self.system_lock.locking.connect(self._computer_locking)
         self.system_lock.start(self)
         self.preview_pass = PreviewPass(worker, self)
         self._progress = _Progress(self)
@@ -307,6 +307,18 @@ class MainWindow(QMainWindow):
         self._show_locked_chrome()
         if self._folder is not None:
             self.show_unlock(self._folder)
+
+    def _computer_locking(self) -> None:
+        self.lock()
+        # The worker runs operations in order: once this one has run, the database is closed
+        # and the key wiped, and a computer about to sleep may go on (system_lock.py).
+        self._worker.submit(
+            _nothing,
+            self,
+            lambda _: self.system_lock.let_sleep(),
+            lambda _: self.system_lock.let_sleep(),
+            outlives_lock=True,
+        )
 
     def _not_saved_at_lock(self, error: AmanatError) -> None:
         # The view is empty by now and the archive closed: the unlock screen is where the
@@ -499,6 +511,10 @@ class MainWindow(QMainWindow):
         self.lock()
         close_other_windows(self)  # a dialog of the welcome screen, say
         super().closeEvent(event)
+
+
+def _nothing(session: Session) -> None:
+    return None
 
 
 def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:

@@ -10,6 +10,10 @@ window locks on that signal, and the tests call the same method.
   desktops send when the user is switched); on the session bus, ``ActiveChanged(true)`` of
   the screen savers of freedesktop (KDE), GNOME, MATE, Cinnamon and Xfce. A session's
   ``Lock`` is heard from every session, not only this one: locking too often is safe.
+  While an archive is open, Amanat holds a "delay" inhibitor lock of the login manager, so
+  the machine waits (up to the login manager's limit, 5 s by default) until the database is
+  closed and the key wiped: neither then stays in memory while it sleeps, nor goes into the
+  hibernation file.
 - Windows: session notifications (``WTSRegisterSessionNotification``) for the window, then
   ``WM_WTSSESSION_CHANGE`` (screen locked, session disconnected or switched away) and
   ``WM_POWERBROADCAST``/``PBT_APMSUSPEND`` (sleep, hibernation), read by a native event
@@ -21,6 +25,7 @@ window locks on that signal, and the tests call the same method.
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -37,7 +42,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     # Imported where used: only Linux needs it (and loads the system's libdbus for it).
-    from PySide6.QtDBus import QDBusConnection
+    from PySide6.QtDBus import QDBusConnection, QDBusError, QDBusMessage
 
 SCREEN_SAVERS = (
     "org.freedesktop.ScreenSaver",
@@ -47,6 +52,8 @@ SCREEN_SAVERS = (
     "org.xfce.ScreenSaver",
 )
 """Interfaces whose ``ActiveChanged(bool)`` says the screen locked (or blanked)."""
+LOGIN_SERVICE = "org.freedesktop.login1"
+LOGIN_PATH = "/org/freedesktop/login1"
 LOGIN_MANAGER = "org.freedesktop.login1.Manager"
 LOGIN_SESSION = "org.freedesktop.login1.Session"
 
@@ -112,6 +119,12 @@ class SystemLockWatcher(QObject):
         super().__init__(parent)
         self._watching = False
         self._windows_filter: WindowsSessionFilter | None = None
+        self._system_bus: QDBusConnection | None = None
+        self._sleep_delay: int | None = None
+        """The login manager's delay lock (a file descriptor): closing it lets sleep go on."""
+        self._asking_delay = False
+        self._sleep_pending = False
+        """The computer announced sleep: the delay is kept until the archive is closed."""
         self.listening_to: list[str] = []
         """What was subscribed to (for the tests and for a curious reader)."""
 
@@ -122,11 +135,27 @@ class SystemLockWatcher(QObject):
     def set_watching(self, on: bool) -> None:
         """On while an archive is open and the setting allows it."""
         self._watching = on
+        if on:
+            self._ask_sleep_delay()
+        elif not self._sleep_pending:
+            self.let_sleep()
 
     def system_locking(self) -> None:
         """The one entry point every platform's listener calls."""
         if self._watching:
             self.locking.emit()
+
+    @property
+    def holding_sleep(self) -> bool:
+        """The login manager waits for Amanat before the computer sleeps."""
+        return self._sleep_delay is not None
+
+    def let_sleep(self) -> None:
+        """The archive is closed (or was not open): the computer may sleep now."""
+        self._sleep_pending = False
+        delay, self._sleep_delay = self._sleep_delay, None
+        if delay is not None:
+            os.close(delay)
 
     # --- Listening -------------------------------------------------------------------------
 
@@ -151,6 +180,9 @@ class SystemLockWatcher(QObject):
         if system is not None and system.isConnected():
             self._subscribe(system, LOGIN_MANAGER, "PrepareForSleep", "_sleeping(bool)")
             self._subscribe(system, LOGIN_SESSION, "Lock", "_session_locked()")
+            self._system_bus = system
+            if self._watching:
+                self._ask_sleep_delay()
 
     def _subscribe(self, bus: QDBusConnection, interface: str, name: str, slot: str) -> None:
         # Any sender and any object path: the screen savers live at different paths, and
@@ -166,8 +198,51 @@ class SystemLockWatcher(QObject):
 
     @Slot(bool)
     def _sleeping(self, start: bool) -> None:
-        if start:  # False is sent on waking up
-            self.system_locking()
+        if not start:  # waking up
+            self._sleep_pending = False
+            if self._watching:
+                self._ask_sleep_delay()
+            return
+        was_watching = self._watching
+        self._sleep_pending = True
+        self.system_locking()  # the window lets sleep go on once the archive is closed
+        if not was_watching:
+            self.let_sleep()
+
+    def _ask_sleep_delay(self) -> None:
+        """Ask the login manager for a delay lock, without waiting for its answer."""
+        bus = self._system_bus
+        if bus is None or self._sleep_delay is not None or self._asking_delay:
+            return
+        from PySide6.QtDBus import QDBusMessage
+
+        call = QDBusMessage.createMethodCall(LOGIN_SERVICE, LOGIN_PATH, LOGIN_MANAGER, "Inhibit")
+        reason = "Locking the archive before the computer sleeps"
+        call.setArguments(["sleep", "Amanat", reason, "delay"])
+        given, refused = (
+            SLOT("_sleep_delay_given(QDBusMessage)"),
+            SLOT("_sleep_delay_refused(QDBusError)"),
+        )
+        self._asking_delay = bus.callWithCallback(call, self, given, refused, 5000)  # type: ignore[call-overload]
+
+    @Slot("QDBusMessage")
+    def _sleep_delay_given(self, reply: QDBusMessage) -> None:
+        from PySide6.QtDBus import QDBusUnixFileDescriptor
+
+        self._asking_delay = False
+        given = reply.arguments()[0] if reply.arguments() else None
+        if not isinstance(given, QDBusUnixFileDescriptor) or not given.isValid():
+            return
+        delay = given.takeFileDescriptor()
+        if self._watching or self._sleep_pending:
+            self._sleep_delay = delay
+        else:  # locked while the login manager was answering
+            os.close(delay)
+
+    @Slot("QDBusError")
+    def _sleep_delay_refused(self, error: QDBusError) -> None:
+        # No login manager, or one that refuses: sleep is heard all the same, only not waited.
+        self._asking_delay = False
 
     @Slot()
     def _session_locked(self) -> None:
