@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from amanat.core.storage import documents
+from amanat.core.records import Event
+from amanat.core.storage import documents, events
 from amanat.core.vault import Archive
 from amanat.gui.archive_view import ask_to_empty_trash
 from amanat.gui.every_window import latin_letter_of
@@ -269,3 +270,41 @@ def test_the_latin_letter_of_a_key_is_read_from_its_place(
         QEvent.Type.KeyPress, MEEM, Qt.KeyboardModifier.ControlModifier, scan_code, virtual_key, 0
     )
     assert latin_letter_of(event, platform) == letter
+
+
+# --- What was typed in the event editor ------------------------------------------------------
+
+
+def _events_of(folder: Path, person_id: str) -> list[Event]:
+    with Archive.open(folder, PASSWORD) as archive:
+        return events.events_of(archive.db, person_id)
+
+
+def test_ctrl_l_in_the_event_editor_keeps_an_event_that_can_be_saved(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    person = _prisoner(window)
+    editor = window.archive_view.open_timeline(person).new_event()
+    assert editor is not None
+    editor.date.setText("2012-05-01")
+    editor.place.setText("Evin, ward 209")
+    editor.tags.setText("conditions/solitary")
+    editor.place.setFocus()
+    _press(qtbot, editor, Qt.Key.Key_L)
+    _only_the_unlock_screen(window)
+    assert [e.place for e in _events_of(filled_folder, person)] == ["Evin, ward 209"]
+
+
+def test_an_event_with_no_date_yet_is_dropped_at_the_lock_and_nothing_is_said(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    person = _prisoner(window)
+    editor = window.archive_view.open_timeline(person).new_event()
+    assert editor is not None
+    editor.place.setText("Evin")
+    window.lock()
+    _only_the_unlock_screen(window)
+    assert window.unlock_page.error.text() == ""
+    assert _events_of(filled_folder, person) == []

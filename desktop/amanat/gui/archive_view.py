@@ -741,6 +741,7 @@ class ArchiveView(QWidget):
             view.document_requested.connect(self._timeline_document_chosen)
             view.changed.connect(self.refresh)
             view.lock_requested.connect(self.lock_requested)
+            view.unsaved_at_lock.connect(self.unsaved_at_lock)
             self.timeline_view = view
         view.show_person(person_id)
         self._worker.submit(tag_entries, view, view.set_tags)

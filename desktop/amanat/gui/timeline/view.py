@@ -9,6 +9,7 @@ Changes to events go on the archive's undo stack, as every other change does.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,8 @@ class TimelineView(QWidget):
     """An event was added or changed: the archive's views may want to read it again."""
     lock_requested = Signal()
     """The Lock button of this window was pressed."""
+    unsaved_at_lock = Signal(object)
+    """An AmanatError: the event in the editor, saved as the archive locked, was not saved."""
 
     def __init__(
         self,
@@ -119,6 +122,8 @@ class TimelineView(QWidget):
         self.person_id: str | None = None
         self.timeline: Timeline | None = None
         self.editor: EventEditor | None = None
+        self._editor_tags: tuple[str, ...] = ()
+        """The tags the event had when the editor opened."""
         self._make_widgets()
 
     def _make_widgets(self) -> None:
@@ -292,7 +297,7 @@ class TimelineView(QWidget):
         """Forget everything shown: the archive is being locked."""
         editor, self.editor = self.editor, None
         if editor is not None:
-            # A half-typed event is dropped, not saved: it may not be a valid event yet.
+            self._save_at_lock(editor)
             editor.reject()
             editor.deleteLater()
         self.person_id = None
@@ -302,6 +307,30 @@ class TimelineView(QWidget):
         self.status.clear()
         self.jump.clear()
         self.tag_filter.clear()
+
+    def _save_at_lock(self, editor: EventEditor) -> None:
+        """Save what was typed in the event editor as the archive locks, straight away (the
+        undo history goes with the lock), if it is an event already: one with no date yet
+        cannot be saved, and is dropped."""
+        try:
+            event = editor.chosen_event()
+        except AmanatError:
+            return
+        if editor.original is not None and editor.sources.count() == 0:
+            # The list of documents had not arrived: the sources are as they were.
+            event = replace(event, source_ids=editor.original.source_ids)
+        tags = editor.tag_paths()
+        if event == editor.original and tags == self._editor_tags:
+            return
+        # The archive's view, not this window, hears of a failure: this one is going.
+        owner = self.parent() or self
+        self._worker.submit(
+            save_event(event, tags, new=editor.original is None),
+            owner,
+            None,
+            self.unsaved_at_lock.emit,
+            outlives_lock=True,
+        )
 
     def _failed(self, error: AmanatError) -> None:
         self.status.setText(error_message(error))
@@ -431,6 +460,7 @@ class TimelineView(QWidget):
         if self.person_id is None or self.editor is not None:
             return None
         editor = EventEditor(self.person_id, self._preferences.calendar, event, tag_paths, self)
+        self._editor_tags = tuple(tag_paths)
         editor.accepted.connect(lambda: self._editor_accepted(editor))
         editor.finished.connect(lambda _: self._editor_closed(editor))
         self.editor = editor
