@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Event
-from amanat.core.storage import documents, events
+from amanat.core.storage import annotations, documents, events
 from amanat.core.vault import Archive
+from amanat.gui.annotations.dialog import AnnotationDialog
 from amanat.gui.archive_view import ask_to_empty_trash
 from amanat.gui.every_window import latin_letter_of
 from amanat.gui.main_window import MainWindow
@@ -308,3 +309,32 @@ def test_an_event_with_no_date_yet_is_dropped_at_the_lock_and_nothing_is_said(
     _only_the_unlock_screen(window)
     assert window.unlock_page.error.text() == ""
     assert _events_of(filled_folder, person) == []
+
+
+def test_ctrl_l_in_the_annotation_dialog_keeps_the_note_typed(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    tmp_path: Path,
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    dialog = _annotation_dialog(window, tmp_path)
+    assert isinstance(dialog, AnnotationDialog)
+    dialog.comment.setPlainText("Written the week after the interrogation")
+    dialog.comment.setFocus()
+    _press(qtbot, dialog, Qt.Key.Key_L)
+    _only_the_unlock_screen(window)
+    with Archive.open(filled_folder, PASSWORD) as archive:
+        kept = annotations.annotations_of(archive.db)
+    assert [a.body for a in kept] == ["Written the week after the interrogation"]
+
+
+def test_an_annotation_dialog_left_empty_saves_nothing_at_the_lock(
+    make_window: MakeWindow, location: RememberedLocation, filled_folder: Path, tmp_path: Path
+) -> None:
+    window = _open(make_window, location, filled_folder)
+    assert _annotation_dialog(window, tmp_path) is not None
+    window.lock()
+    with Archive.open(filled_folder, PASSWORD) as archive:
+        assert annotations.annotations_of(archive.db) == []

@@ -208,6 +208,7 @@ class ArchiveView(QWidget):
             self.save_texts, self,
         )  # fmt: skip
         self.annotations.status.connect(self.status)
+        self.annotations.unsaved_at_lock.connect(self.unsaved_at_lock)
         self.annotations.open_document.connect(self.show_document)
         list_and_document = QSplitter(Qt.Orientation.Vertical)
         list_and_document.addWidget(list_column)
