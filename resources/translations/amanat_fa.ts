@@ -2332,6 +2332,26 @@
         <translation>هرگز</translation>
     </message>
     <message>
+        <source>Lock when the screen locks, the user is switched or the computer sleeps</source>
+        <translation>قفل شود وقتی صفحه قفل می‌شود، کاربر عوض می‌شود یا رایانه به خواب می‌رود</translation>
+    </message>
+    <message>
+        <source>On macOS Amanat cannot tell when the screen locks or the computer sleeps. Lock it yourself (Ctrl+L) before you leave it, or let it lock after the idle minutes above.</source>
+        <translation>در رایانه‌های مک، امانت نمی‌تواند بفهمد صفحه کی قفل می‌شود یا رایانه کی به خواب می‌رود. پیش از ترک رایانه خودتان آن را قفل کنید (Ctrl+L)، یا بگذارید پس از دقیقه‌های بیکاری بالا خودش قفل شود.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> ثانیه</translation>
+    </message>
+    <message>
+        <source>Only when locking</source>
+        <translation>فقط هنگام قفل شدن</translation>
+    </message>
+    <message>
+        <source>Text copied from the archive is taken off the clipboard after this many seconds, and always when the archive locks.</source>
+        <translation>متنی که از بایگانی کپی می‌شود پس از این چند ثانیه، و همیشه هنگام قفل شدن بایگانی، از کلیپ‌بورد پاک می‌شود.</translation>
+    </message>
+    <message>
         <source>Shown on your annotations and in the log</source>
         <translation>روی حاشیه‌نویسی‌هایتان و در گزارش کارها نشان داده می‌شود</translation>
     </message>
@@ -2344,8 +2364,8 @@
         <translation>قابل اشتراک: ممکن است در بسته‌ها بروند</translation>
     </message>
     <message>
-        <source>The calendar, the auto-lock and your name are kept inside this archive, encrypted. The language is kept on this computer and applies when Amanat starts again.</source>
-        <translation>تقویم، قفل خودکار و نام شما رمزگذاری‌شده درون همین بایگانی نگه داشته می‌شوند. زبان روی همین رایانه نگه داشته می‌شود و از اجرای بعدی امانت به کار می‌رود.</translation>
+        <source>The calendar, the locking, the clipboard and your name are kept inside this archive, encrypted. The language is kept on this computer and applies when Amanat starts again.</source>
+        <translation>تقویم، قفل شدن، کلیپ‌بورد و نام شما رمزگذاری‌شده درون همین بایگانی نگه داشته می‌شوند. زبان روی همین رایانه نگه داشته می‌شود و از اجرای بعدی امانت به کار می‌رود.</translation>
     </message>
     <message>
         <source>Calendar:</source>
@@ -2354,6 +2374,10 @@
     <message>
         <source>Lock after idle:</source>
         <translation>قفل پس از بیکاری:</translation>
+    </message>
+    <message>
+        <source>Clear the clipboard after:</source>
+        <translation>پاک کردن کلیپ‌بورد پس از:</translation>
     </message>
     <message>
         <source>Your name:</source>
@@ -2560,6 +2584,10 @@
         <translation>نگه داشتن هر دو</translation>
     </message>
     <message>
+        <source>Timeline</source>
+        <translation>گاه‌شمار</translation>
+    </message>
+    <message>
         <source>Zoom out (-)</source>
         <translation>کوچک‌نمایی (-)</translation>
     </message>
@@ -2620,6 +2648,14 @@
         <translation>یکی دانستن مکان‌ها…</translation>
     </message>
     <message>
+        <source>Lock</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <source>Lock the archive (Ctrl+L)</source>
+        <translation>قفل کردن بایگانی (Ctrl+L)</translation>
+    </message>
+    <message>
         <source>Add the First Event…</source>
         <translation>افزودن نخستین رویداد…</translation>
     </message>
@@ -2630,10 +2666,6 @@
     <message>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
-    </message>
-    <message>
-        <source>Timeline of %1</source>
-        <translation>گاه‌شمار %1</translation>
     </message>
     <message>
         <source>Nothing is recorded for %1 yet. Add what is known as events: the arrest, interrogations, charges, trial sessions, the sentence, transfers, solitary confinement, hunger strikes, visits, furloughs and the release, each with the documents that attest it. Dates may be approximate, such as “March 2011” or “c. 1390”.</source>

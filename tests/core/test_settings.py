@@ -53,3 +53,18 @@ def test_a_value_from_a_newer_version_reads_as_not_set(archive: Archive) -> None
             " ('setting.auto_lock_minutes', 'soon')"
         )
     assert settings.load(archive.db) == ArchiveSettings()
+
+
+def test_locking_with_the_computer_and_the_clipboard_seconds_round_trip(archive: Archive) -> None:
+    chosen = ArchiveSettings(lock_with_computer=False, clipboard_seconds=12)
+    assert settings.save(archive.db, chosen) == chosen
+    for impossible in (-1, settings.MAX_CLIPBOARD_SECONDS + 1):
+        with pytest.raises(InvalidInput):
+            settings.save(archive.db, ArchiveSettings(clipboard_seconds=impossible))
+    assert settings.load(archive.db) == chosen
+    with archive.db.transaction():
+        archive.db.execute(
+            "UPDATE meta SET value = 'perhaps' WHERE key IN"
+            " ('setting.lock_with_computer', 'setting.clipboard_seconds')"
+        )
+    assert settings.load(archive.db) == ArchiveSettings()

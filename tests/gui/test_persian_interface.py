@@ -204,7 +204,9 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             continue
         name = type(widget).__name__
         if widget.isWindow():
-            yield f"{name} title", widget.windowTitle()
+            # An open archive's window is titled with its folder's name, as the user wrote it.
+            opened = isinstance(widget, MainWindow) and widget.is_unlocked
+            yield f"{name} title", "" if opened else widget.windowTitle()
         yield f"{name} tooltip", _plain(widget.toolTip())
         yield from ((f"{name} {kind}", text) for kind, text in _action_texts(widget.actions()))
         if isinstance(widget, QLabel):

@@ -1,5 +1,6 @@
 """The user's settings that belong to an archive, kept inside it (encrypted like the rest):
-the calendar dates are shown in, the minutes of idleness before it locks itself, and the
+the calendar dates are shown in, the minutes of idleness before it locks itself, whether it
+locks when the computer does, the seconds text copied from it stays on the clipboard, and the
 name put on annotations and in the audit log.
 
 They live in the ``meta`` table under keys prefixed ``setting.``; every change appends an
@@ -20,6 +21,7 @@ from amanat.core.records import Visibility
 PREFIX = "setting."
 MAX_AUTO_LOCK_MINUTES = 24 * 60
 MAX_NAME_LENGTH = 200
+MAX_CLIPBOARD_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,11 @@ class ArchiveSettings:
     annotator_name: str | None = None
     annotation_visibility: Visibility | None = None
     """Of new annotations. None: private, the safe default."""
+    lock_with_computer: bool | None = None
+    """Lock when the screen locks or the computer sleeps. None: yes, the safe default."""
+    clipboard_seconds: int | None = None
+    """Seconds before copied text is taken off the clipboard. None: the application's
+    default; 0 only at the lock."""
 
 
 def load(db: Database) -> ArchiveSettings:
@@ -57,6 +64,15 @@ def load(db: Database) -> ArchiveSettings:
     if stored.get("annotation_visibility") in {v.value for v in Visibility}:
         visibility = Visibility(stored["annotation_visibility"])
         settings = replace(settings, annotation_visibility=visibility)
+    if stored.get("lock_with_computer") in ("True", "False"):
+        settings = replace(settings, lock_with_computer=stored["lock_with_computer"] == "True")
+    try:
+        seconds = int(stored["clipboard_seconds"])
+    except (KeyError, ValueError):
+        pass
+    else:
+        if 0 <= seconds <= MAX_CLIPBOARD_SECONDS:
+            settings = replace(settings, clipboard_seconds=seconds)
     return settings
 
 
@@ -98,6 +114,11 @@ def _validate(settings: ArchiveSettings) -> None:
     minutes = settings.auto_lock_minutes
     if minutes is not None and not 0 <= minutes <= MAX_AUTO_LOCK_MINUTES:
         raise InvalidInput(detail=f"Auto-lock takes between 0 and {MAX_AUTO_LOCK_MINUTES} minutes.")
+    seconds = settings.clipboard_seconds
+    if seconds is not None and not 0 <= seconds <= MAX_CLIPBOARD_SECONDS:
+        raise InvalidInput(
+            detail=f"The clipboard is cleared after between 0 and {MAX_CLIPBOARD_SECONDS} seconds."
+        )
     name = settings.annotator_name
     if name is not None and len(name) > MAX_NAME_LENGTH:
         raise InvalidInput(detail=f"A name can have at most {MAX_NAME_LENGTH} characters.")

@@ -116,6 +116,8 @@ class ArchiveView(QWidget):
     unsaved_at_lock = Signal(object)
     """An AmanatError: an edit saved as the archive locked could not be saved."""
     """A short sentence for the status bar (what was done, or why it was not)."""
+    lock_requested = Signal()
+    """The Lock button of a window this view opened (the timeline's) was pressed."""
 
     def __init__(self, worker: Worker, preferences: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
@@ -206,6 +208,7 @@ class ArchiveView(QWidget):
             self.save_texts, self,
         )  # fmt: skip
         self.annotations.status.connect(self.status)
+        self.annotations.unsaved_at_lock.connect(self.unsaved_at_lock)
         self.annotations.open_document.connect(self.show_document)
         list_and_document = QSplitter(Qt.Orientation.Vertical)
         list_and_document.addWidget(list_column)
@@ -738,6 +741,8 @@ class ArchiveView(QWidget):
             view.resize(1100, 600)
             view.document_requested.connect(self._timeline_document_chosen)
             view.changed.connect(self.refresh)
+            view.lock_requested.connect(self.lock_requested)
+            view.unsaved_at_lock.connect(self.unsaved_at_lock)
             self.timeline_view = view
         view.show_person(person_id)
         self._worker.submit(tag_entries, view, view.set_tags)

@@ -1,8 +1,12 @@
 """The main window: the welcome and unlock screens, then the open archive; and locking.
 
-Locking (the button, Ctrl+L, or some idle minutes) drops every result still on its way,
+Locking (the button, Ctrl+L in any window, some idle minutes, or the computer locking or
+going to sleep) drops every result still on its way, closes every other window and dialog,
 empties every model and view at once, then closes the database and wipes the key on the
 worker thread, and shows the unlock screen again.
+
+Window titles name the archive's folder at most, never a person or a document: the system
+shows them outside the window (taskbar, window switcher, activity history, screen sharing).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from amanat.gui.auto_lock import IdleLock
 from amanat.gui.bundles.screens import BundleScreens
 from amanat.gui.clipboard import ClipboardGuard
 from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryCodeDialog
+from amanat.gui.every_window import WindowKeys, close_other_windows
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.import_dialog import ImportDialog
 from amanat.gui.messages import error_message
@@ -45,8 +50,9 @@ from amanat.gui.previews import PreviewPass
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.settings_dialog import SettingsDialog
 from amanat.gui.start import UnlockPage, WelcomePage
+from amanat.gui.system_lock import SystemLockWatcher
 from amanat.gui.tag_colours import ask_tag_colour
-from amanat.gui.worker import Worker
+from amanat.gui.worker import Session, Worker
 
 
 class ArchiveDialogs:
@@ -143,10 +149,15 @@ class MainWindow(QMainWindow):
         self.archive_view.choose_tag_colour = self._dialogs.tag_colour
         self.archive_view.status.connect(self._say)
         self.archive_view.unsaved_at_lock.connect(self._not_saved_at_lock)
+        self.archive_view.lock_requested.connect(self.lock)
 
         self.clipboard_guard = ClipboardGuard(self)
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
+        self.window_keys = WindowKeys((self.lock_action, self.quit_action), self)
+        self.system_lock = SystemLockWatcher(self)
+        self.system_lock.locking.connect(self._computer_locking)
+        self.system_lock.start(self)
         self.preview_pass = PreviewPass(worker, self)
         self._progress = _Progress(self)
         self._progress.advanced.connect(self.welcome.set_progress)
@@ -254,11 +265,13 @@ class MainWindow(QMainWindow):
         self.welcome.set_busy(False)
         if opened.recovery_code:
             self._dialogs.recovery_code(self, opened.recovery_code, opened.folder.stem)
+            if not self._unlocked:  # locked while the code was on screen
+                return
         self.stack.setCurrentWidget(self.archive_view)
         self._show_locked_chrome()
         self._worker.submit(load_settings, self, self._apply_settings)
         self.archive_view.load()
-        self.idle_lock.start(self._preferences.auto_lock_minutes)
+        self._start_guards()
         self.preview_pass.start()  # previews an earlier import left unmade, if any
 
     # --- Locking -------------------------------------------------------------------------------
@@ -268,6 +281,7 @@ class MainWindow(QMainWindow):
             return
         self._unlocked = False
         self.idle_lock.stop()
+        self.system_lock.set_watching(False)
         self.preview_pass.stop()
         # First make sure nothing read before the lock can arrive and refill a view, then
         # empty the views, then close the database and wipe the key on its own thread.
@@ -279,16 +293,32 @@ class MainWindow(QMainWindow):
         self.import_dialog = self.settings_dialog = None
         self.bundles.close_all()
         self.archive_view.clear()  # saves what was typed and not saved yet, first
+        # Whatever is still open (a question waiting for an answer, a file dialog) goes too.
+        close_other_windows(self)
         self.clipboard_guard.clear_ours()
         # The archive's settings belong to it: the next archive opened brings its own.
         defaults = Preferences.for_language(self._preferences.language)
         self._preferences.calendar = defaults.calendar
         self._preferences.auto_lock_minutes = defaults.auto_lock_minutes
         self._preferences.annotator_name = defaults.annotator_name
+        self._preferences.lock_with_computer = defaults.lock_with_computer
+        self._preferences.clipboard_seconds = defaults.clipboard_seconds
         self._worker.submit(close_archive, self)
         self._show_locked_chrome()
         if self._folder is not None:
             self.show_unlock(self._folder)
+
+    def _computer_locking(self) -> None:
+        self.lock()
+        # The worker runs operations in order: once this one has run, the database is closed
+        # and the key wiped, and a computer about to sleep may go on (system_lock.py).
+        self._worker.submit(
+            _nothing,
+            self,
+            lambda _: self.system_lock.let_sleep(),
+            lambda _: self.system_lock.let_sleep(),
+            outlives_lock=True,
+        )
 
     def _not_saved_at_lock(self, error: AmanatError) -> None:
         # The view is empty by now and the archive closed: the unlock screen is where the
@@ -300,7 +330,19 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.unlock_page:
             self.unlock_page.show_error(self._lock_notice)
 
+    def _start_guards(self) -> None:
+        """The idle lock, the lock with the computer and the clipboard's timer, as the
+        archive's settings say."""
+        preferences = self._preferences
+        self.idle_lock.start(preferences.auto_lock_minutes)
+        self.system_lock.set_watching(preferences.lock_with_computer)
+        self.clipboard_guard.set_seconds(preferences.clipboard_seconds)
+
     def _show_locked_chrome(self) -> None:
+        # The folder's name only, never what is shown inside: Qt adds "Amanat" to it.
+        self.setWindowTitle(
+            self._folder.stem if self._unlocked and self._folder else self.tr("Amanat")
+        )
         self.lock_action.setEnabled(self._unlocked)
         self.toolbar.setVisible(self._unlocked)
         self.menuBar().setVisible(self._unlocked)
@@ -454,16 +496,25 @@ class MainWindow(QMainWindow):
             preferences.auto_lock_minutes = stored.auto_lock_minutes
         if stored.annotator_name is not None:
             preferences.annotator_name = stored.annotator_name
+        if stored.lock_with_computer is not None:
+            preferences.lock_with_computer = stored.lock_with_computer
+        if stored.clipboard_seconds is not None:
+            preferences.clipboard_seconds = stored.clipboard_seconds
         if stored.annotation_visibility is not None and self._unlocked:
             self.archive_view.annotations.default_visibility = stored.annotation_visibility
         if self._unlocked:
-            self.idle_lock.start(preferences.auto_lock_minutes)
+            self._start_guards()
             if preferences.calendar != calendar_before:
                 self.archive_view.refresh_formatting()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
+        close_other_windows(self)  # a dialog of the welcome screen, say
         super().closeEvent(event)
+
+
+def _nothing(session: Session) -> None:
+    return None
 
 
 def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:

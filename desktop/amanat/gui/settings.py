@@ -8,7 +8,8 @@ again loses everything. A person for whom even the folder's name is too much tur
 and the path is removed at once. The language is needed before the archive is unlocked and
 says nothing about what is in it; it is written only when the user changes it.
 
-The other preferences (calendar, auto-lock minutes, the name put on annotations) are kept
+The other preferences (calendar, auto-lock minutes, locking with the computer, the clipboard's
+seconds, the name put on annotations) are kept
 inside the archive (core/settings.py) and copied into ``Preferences`` when it is unlocked;
 they are never written to the settings file, which a seized computer would show.
 """
@@ -104,6 +105,10 @@ class Preferences:
     calendar: Calendar = Calendar.GREGORIAN
     auto_lock_minutes: float = 10.0
     annotator_name: str = ""
+    lock_with_computer: bool = True
+    """Lock when the screen locks, the user is switched or the computer sleeps."""
+    clipboard_seconds: int = 30
+    """Text copied from the archive leaves the clipboard after this long (0: at the lock)."""
 
     @classmethod
     def for_language(cls, language: str) -> Preferences:

@@ -1,13 +1,16 @@
-"""The Settings dialog: the calendar, the minutes before the archive locks itself, the
-name put on annotations and whether new annotations are private or shareable, all kept
-inside the archive; and the interface language, kept by
-the application because it is needed before unlocking."""
+"""The Settings dialog: the calendar, the minutes before the archive locks itself, whether it
+locks when the computer does, the seconds copied text stays on the clipboard, the name put on
+annotations and whether new annotations are private or shareable, all kept inside the
+archive; and the interface language, kept by the application because it is needed before
+unlocking."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,15 +18,24 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from amanat.core.dates import Calendar
 from amanat.core.records import Visibility
-from amanat.core.settings import MAX_AUTO_LOCK_MINUTES, MAX_NAME_LENGTH, ArchiveSettings
+from amanat.core.settings import (
+    MAX_AUTO_LOCK_MINUTES,
+    MAX_CLIPBOARD_SECONDS,
+    MAX_NAME_LENGTH,
+    ArchiveSettings,
+)
 from amanat.gui.annotations.looks import visibility_icon
 from amanat.gui.settings import Preferences
+from amanat.gui.system_lock import can_hear_the_computer_lock
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +53,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self._preferences = preferences
         self.calendar = QComboBox()
         self.calendar.addItem(self.tr("Gregorian (2011-03-15)"), Calendar.GREGORIAN.value)
         self.calendar.addItem(self.tr("Solar Hijri (1389/12/24)"), Calendar.JALALI.value)
@@ -51,6 +64,34 @@ class SettingsDialog(QDialog):
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setSpecialValueText(self.tr("Never"))
         self.auto_lock.setValue(preferences.auto_lock_minutes)
+        self.lock_with_computer = QCheckBox(
+            self.tr("Lock when the screen locks, the user is switched or the computer sleeps")
+        )
+        self.lock_with_computer.setChecked(preferences.lock_with_computer)
+        self.lock_with_computer_note = QLabel()
+        self.lock_with_computer_note.setWordWrap(True)
+        if not can_hear_the_computer_lock():
+            self.lock_with_computer.setEnabled(False)
+            self.lock_with_computer_note.setText(
+                self.tr(
+                    "On macOS Amanat cannot tell when the screen locks or the computer "
+                    "sleeps. Lock it yourself (Ctrl+L) before you leave it, or let it lock "
+                    "after the idle minutes above."
+                )
+            )
+        else:
+            self.lock_with_computer_note.hide()
+        self.clipboard_seconds = QSpinBox()
+        self.clipboard_seconds.setRange(0, MAX_CLIPBOARD_SECONDS)
+        self.clipboard_seconds.setSuffix(self.tr(" s"))
+        self.clipboard_seconds.setSpecialValueText(self.tr("Only when locking"))
+        self.clipboard_seconds.setValue(preferences.clipboard_seconds)
+        self.clipboard_seconds.setToolTip(
+            self.tr(
+                "Text copied from the archive is taken off the clipboard after this many "
+                "seconds, and always when the archive locks."
+            )
+        )
         self.name = QLineEdit(preferences.annotator_name)
         self.name.setMaxLength(MAX_NAME_LENGTH)
         self.name.setPlaceholderText(self.tr("Shown on your annotations and in the log"))
@@ -75,7 +116,8 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(preferences.language))
         note = QLabel(
             self.tr(
-                "The calendar, the auto-lock and your name are kept inside this archive, "
+                "The calendar, the locking, the clipboard and your name are kept inside this "
+                "archive, "
                 "encrypted. The language is kept on this computer and applies when Amanat "
                 "starts again."
             )
@@ -84,6 +126,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Calendar:"), self.calendar)
         form.addRow(self.tr("Lock after idle:"), self.auto_lock)
+        form.addRow("", self.lock_with_computer)
+        form.addRow("", self.lock_with_computer_note)
+        form.addRow(self.tr("Clear the clipboard after:"), self.clipboard_seconds)
         form.addRow(self.tr("Your name:"), self.name)
         form.addRow(self.tr("New annotations:"), self.annotation_visibility)
         form.addRow(self.tr("Language:"), self.language)
@@ -109,6 +154,17 @@ class SettingsDialog(QDialog):
                 auto_lock_minutes=float(self.auto_lock.value()),
                 annotator_name=self.name.text().strip(),
                 annotation_visibility=self._annotation_visibility_chosen(),
+                lock_with_computer=_if_changed(
+                    self.lock_with_computer.isChecked(), self._preferences.lock_with_computer
+                ),
+                clipboard_seconds=_if_changed(
+                    self.clipboard_seconds.value(), self._preferences.clipboard_seconds
+                ),
             ),
             str(self.language.currentData()),
         )
+
+
+def _if_changed(chosen: T, shown: T) -> T | None:
+    """None when left as it was: nothing to store (nor to audit)."""
+    return None if chosen == shown else chosen

@@ -5,6 +5,9 @@ Passages are annotated in the text as it is saved, since the core counts positio
 saved text. An edit not yet saved is saved first, when the dialog is confirmed (an undoable
 save like any other), so the passage chosen is the passage stored; the dialog is modal, so
 nothing can be typed between choosing the passage and saving it.
+
+Locking with the dialog open saves what was typed in it, straight away rather than as an
+undoable change (the undo history goes with the lock), as the details dialog does.
 """
 
 from __future__ import annotations
@@ -46,12 +49,16 @@ from amanat.gui.undo import Change
 from amanat.gui.worker import Operation, Worker
 
 Fractions = tuple[float, float, float, float]
+AtLock = Callable[[AnnotationDialog], list[Operation[Any]]]
+"""What to save of an open dialog when the archive locks (nothing if nothing was typed)."""
 
 
 class AnnotationController(QObject):
     status = Signal(str)
     open_document = Signal(str)
     """The archive-wide list asks for a document to be shown (then its annotation)."""
+    unsaved_at_lock = Signal(object)
+    """An AmanatError: what was typed in the dialog, saved as the archive locked, was not."""
 
     def __init__(
         self,
@@ -73,6 +80,7 @@ class AnnotationController(QObject):
         self.default_visibility = Visibility.PRIVATE
         """Of new annotations: private unless the archive's settings say otherwise."""
         self.dialog: AnnotationDialog | None = None
+        self._at_lock: AtLock | None = None
         self.window: AnnotationsWindow | None = None
         self._rows: list[AnnotationRow] = []
         self._waiting_to_show: str | None = None
@@ -120,7 +128,12 @@ class AnnotationController(QObject):
     def clear(self) -> None:
         """The archive is being locked: close the dialogs, forget every annotation read."""
         dialog, self.dialog = self.dialog, None
+        at_lock, self._at_lock = self._at_lock, None
         if dialog is not None:
+            for operation in at_lock(dialog) if at_lock else []:
+                self._worker.submit(
+                    operation, self, None, self.unsaved_at_lock.emit, outlives_lock=True
+                )
             dialog.reject()  # its finished signal deletes it later
         window, self.window = self.window, None
         if window is not None:
@@ -199,7 +212,18 @@ class AnnotationController(QObject):
                 )
             )
 
-        self._ask(quote, fields, confirmed)
+        def at_lock(dialog: AnnotationDialog) -> list[Operation[Any]]:
+            chosen = dialog.fields()
+            if chosen == fields or editor.content().body != body:
+                return []
+            # The text itself is saved first, with the archive view's other unsaved edits.
+            return [
+                annotate_text(
+                    new_id(), editor.text.id, start, end, chosen, self._preferences.annotator_name
+                )
+            ]
+
+        self._ask(quote, fields, confirmed, at_lock=at_lock)
 
     def annotate_region(
         self, page_id: str, x: float, y: float, width: float, height: float
@@ -227,7 +251,22 @@ class AnnotationController(QObject):
                 )
             )
 
-        self._ask(region_words(number), fields, confirmed, links=self._passages(), linked=None)
+        def at_lock(dialog: AnnotationDialog) -> list[Operation[Any]]:
+            chosen = dialog.fields()
+            if chosen == fields and dialog.linked_to() is None:
+                return []
+            region = (x, y, width, height)
+            name = self._preferences.annotator_name
+            return [annotate_page(new_id(), page_id, region, chosen, name, dialog.linked_to())]
+
+        self._ask(
+            region_words(number),
+            fields,
+            confirmed,
+            links=self._passages(),
+            linked=None,
+            at_lock=at_lock,
+        )
 
     def edit(self, annotation_id: str) -> None:
         row = self._row(annotation_id)
@@ -270,12 +309,23 @@ class AnnotationController(QObject):
             if len(changes) > 1:
                 self._undo.endMacro()
 
+        def at_lock(dialog: AnnotationDialog) -> list[Operation[Any]]:
+            after = dialog.fields()
+            link = dialog.linked_to()
+            saved: list[Operation[Any]] = []
+            if after != before:
+                saved.append(edit_annotation(annotation_id, after))
+            if on_page and link != annotation.linked_to:
+                saved.append(link_annotations(annotation_id, link))
+            return saved
+
         self._ask(
             what,
             before,
             confirmed,
             links=self._passages() if on_page else None,
             linked=annotation.linked_to,
+            at_lock=at_lock,
         )
 
     def delete(self, annotation_id: str) -> None:
@@ -307,6 +357,7 @@ class AnnotationController(QObject):
         confirmed: Callable[[AnnotationDialog], None],
         links: list[tuple[str, str]] | None = None,
         linked: str | None = None,
+        at_lock: AtLock | None = None,
     ) -> None:
         """Open the dialog once the tags known in the archive have arrived."""
 
@@ -318,6 +369,7 @@ class AnnotationController(QObject):
             dialog.accepted.connect(lambda: confirmed(dialog))
             dialog.finished.connect(lambda _: self._closed(dialog))
             self.dialog = dialog
+            self._at_lock = at_lock
             dialog.open()
 
         self._worker.submit(tag_entries, self, open_dialog, self._failed)
@@ -325,6 +377,7 @@ class AnnotationController(QObject):
     def _closed(self, dialog: AnnotationDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
+            self._at_lock = None
         dialog.deleteLater()
 
     # --- The archive-wide list -------------------------------------------------------------

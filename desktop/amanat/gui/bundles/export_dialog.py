@@ -57,8 +57,8 @@ from amanat.core.bundle.export import (
 )
 from amanat.core.errors import AmanatError
 from amanat.gui import labels
-from amanat.gui.bundles.keys_dialog import copy_text
 from amanat.gui.bundles.operations import ExportChoices, SendTo, export_choices, plan, write
+from amanat.gui.clipboard import copy_text
 from amanat.gui.details_dialog import DateField
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.messages import error_message

@@ -8,7 +8,7 @@ character by character, never read as words.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,14 +22,9 @@ from PySide6.QtWidgets import (
 
 from amanat.core.errors import AmanatError
 from amanat.gui.bundles.operations import MyKeys, my_keys
+from amanat.gui.clipboard import copy_text
 from amanat.gui.messages import error_message
 from amanat.gui.worker import Worker
-
-
-def copy_text(text: str) -> None:
-    """Put ``text`` on the clipboard. Copied while Amanat's window is active, the window's
-    ClipboardGuard notes it and clears it at the lock, like any other copy from Amanat."""
-    QGuiApplication.clipboard().setText(text)
 
 
 def key_field(text: str = "") -> QLineEdit:

@@ -285,6 +285,8 @@ class EventEditor(QDialog):
             self.show_error(error_message(error))
             return
         self._offer_known_spelling()
+        if not self.isVisible():  # closed by the lock while the question was on screen
+            return
         self.show_error("")
         super().accept()
 

@@ -9,6 +9,7 @@ Changes to events go on the archive's undo stack, as every other change does.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,10 @@ class TimelineView(QWidget):
     """The user clicked a document (or an event's source): show it in the archive."""
     changed = Signal()
     """An event was added or changed: the archive's views may want to read it again."""
+    lock_requested = Signal()
+    """The Lock button of this window was pressed."""
+    unsaved_at_lock = Signal(object)
+    """An AmanatError: the event in the editor, saved as the archive locked, was not saved."""
 
     def __init__(
         self,
@@ -107,6 +112,8 @@ class TimelineView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Never the person's name: the system shows window titles outside the window.
+        self.setWindowTitle(self.tr("Timeline"))
         self._worker = worker
         self._preferences = preferences
         self._undo_stack = undo_stack
@@ -115,6 +122,8 @@ class TimelineView(QWidget):
         self.person_id: str | None = None
         self.timeline: Timeline | None = None
         self.editor: EventEditor | None = None
+        self._editor_tags: tuple[str, ...] = ()
+        """The tags the event had when the editor opened."""
         self._make_widgets()
 
     def _make_widgets(self) -> None:
@@ -182,6 +191,12 @@ class TimelineView(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.csv_button)
+        # The chronology is read in a window of its own, away from the main window's
+        # toolbar: its own Lock button (Ctrl+L works here too, as in every window).
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Lock the archive (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        actions.addWidget(self.lock_button)
 
         self.facts = QListWidget()
         self.facts.setWordWrap(True)
@@ -257,9 +272,6 @@ class TimelineView(QWidget):
         if person_id != self.person_id:
             return
         self.timeline = timeline
-        self.setWindowTitle(
-            labels.fill(self.tr("Timeline of %1"), isolated(timeline.person.display_name))
-        )
         self.canvas.set_calendar(self._preferences.calendar, self._preferences.language)
         self.canvas.set_timeline(timeline)
         self._show_facts(timeline)
@@ -285,7 +297,7 @@ class TimelineView(QWidget):
         """Forget everything shown: the archive is being locked."""
         editor, self.editor = self.editor, None
         if editor is not None:
-            # A half-typed event is dropped, not saved: it may not be a valid event yet.
+            self._save_at_lock(editor)
             editor.reject()
             editor.deleteLater()
         self.person_id = None
@@ -295,6 +307,30 @@ class TimelineView(QWidget):
         self.status.clear()
         self.jump.clear()
         self.tag_filter.clear()
+
+    def _save_at_lock(self, editor: EventEditor) -> None:
+        """Save what was typed in the event editor as the archive locks, straight away (the
+        undo history goes with the lock), if it is an event already: one with no date yet
+        cannot be saved, and is dropped."""
+        try:
+            event = editor.chosen_event()
+        except AmanatError:
+            return
+        if editor.original is not None and editor.sources.count() == 0:
+            # The list of documents had not arrived: the sources are as they were.
+            event = replace(event, source_ids=editor.original.source_ids)
+        tags = editor.tag_paths()
+        if event == editor.original and tags == self._editor_tags:
+            return
+        # The archive's view, not this window, hears of a failure: this one is going.
+        owner = self.parent() or self
+        self._worker.submit(
+            save_event(event, tags, new=editor.original is None),
+            owner,
+            None,
+            self.unsaved_at_lock.emit,
+            outlives_lock=True,
+        )
 
     def _failed(self, error: AmanatError) -> None:
         self.status.setText(error_message(error))
@@ -424,6 +460,7 @@ class TimelineView(QWidget):
         if self.person_id is None or self.editor is not None:
             return None
         editor = EventEditor(self.person_id, self._preferences.calendar, event, tag_paths, self)
+        self._editor_tags = tuple(tag_paths)
         editor.accepted.connect(lambda: self._editor_accepted(editor))
         editor.finished.connect(lambda _: self._editor_closed(editor))
         self.editor = editor
@@ -480,13 +517,16 @@ class TimelineView(QWidget):
     def offer_place_merges(self) -> None:
         if self.timeline is None or self.person_id is None:
             return
+        person_id = self.person_id
         for group in self.timeline.place_groups:
+            if self.person_id != person_id:  # locked while a question was on screen
+                return
             into = self.ask_merge(self, group)
             if into is None:
                 continue
             others = tuple(s for s in group.spellings if s != into)
             self._worker.submit(
-                merge_place_spellings(self.person_id, others, into),
+                merge_place_spellings(person_id, others, into),
                 self,
                 partial(self._merged, into),
                 self._failed,
