@@ -18,7 +18,7 @@ from amanat.gui.main_window import MainWindow
 from amanat.gui.operations import DocumentColumn
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.text_editor import TextEditor
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
 GREETING = "مادر عزیزم، سلام."

@@ -22,7 +22,7 @@ from amanat.gui.main_window import MainWindow
 from amanat.gui.operations import DocumentColumn
 from amanat.gui.settings import RememberedLocation
 from amanat.gui.text_editor import TextEditor
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
 Opener = Callable[[MainWindow, Path], QWidget | None]

@@ -33,7 +33,7 @@ from amanat.gui.system_lock import (
     WindowsSessionFilter,
     can_hear_the_computer_lock,
 )
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
 

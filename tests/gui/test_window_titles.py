@@ -19,7 +19,7 @@ from amanat.gui.main_window import MainWindow
 from amanat.gui.operations import Session
 from amanat.gui.settings import RememberedLocation
 from amanat.gui.worker import SynchronousWorker
-from tests.conftest import PASSWORD
+from tests.helpers.archives import PASSWORD
 
 MakeWindow = Callable[[], MainWindow]
 _DATE = re.compile(r"[0-9۰-۹]{2}")
