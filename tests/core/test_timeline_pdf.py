@@ -24,7 +24,8 @@ def pdf_text(data: bytes) -> str:
         pages = [document[n].get_textpage().get_text_range() for n in range(len(document))]
     finally:
         document.close()
-    return unicodedata.normalize("NFKC", "\n".join(pages))
+    # Cells wrap, so words are compared with the line breaks between them taken as spaces.
+    return " ".join(unicodedata.normalize("NFKC", "\n".join(pages)).split())
 
 
 def letters_only(text: str) -> str:

@@ -1,0 +1,365 @@
+"""Persian and English on the pages of a PDF: paragraphs broken into lines and each line laid
+out by the Unicode bidirectional algorithm, for every PDF Amanat writes (the chronology now,
+the case file and later reports too).
+
+The algorithm is fpdf2's own implementation of Unicode Standard Annex #9 (``fpdf.bidi``,
+written against the annex's conformance tests, and already what fpdf2 shapes with): it gives
+every character its embedding level. The levels are all this module takes from it. fpdf2's
+own line layout then keeps only "left to right or right to left" per fragment and so cannot
+nest a number inside Persian inside an English sentence; a Persian sentence that wraps comes
+out with its words in the wrong order. So the lines are made here, as the annex says: a
+paragraph's base direction from its first strong letter (or from what the caller knows of it),
+line breaks chosen on the logical text, then each line reordered on its own (rules L1 and L2)
+into runs of one level, each run shaped by HarfBuzz (fpdf2's text shaping) in its direction
+and placed left to right. HarfBuzz mirrors brackets in right-to-left runs (rule L4).
+
+Everything laid out is also recorded as a ``LaidLine`` (page, box, logical text, direction),
+so a test can read each line back from the PDF and compare.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from fpdf import FPDF
+from fpdf.bidi import BIDI_BRACKETS, BidiCharacter, BidiParagraph
+from fpdf.enums import TextDirection
+
+
+class Direction(StrEnum):
+    LTR = "ltr"
+    RTL = "rtl"
+
+
+_STRONG_RTL = frozenset({"R", "AL"})
+_ISOLATE_OPENERS = frozenset({"LRI", "RLI", "FSI"})
+
+
+def paragraph_direction(text: str, default: Direction = Direction.LTR) -> Direction:
+    """The direction of the first strong letter outside any isolate (rules P2 and P3), or
+    ``default`` (the column's or the document's language) when there is none."""
+    depth = 0
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in _ISOLATE_OPENERS:
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif depth == 0 and kind in _STRONG_RTL:
+            return Direction.RTL
+        elif depth == 0 and kind == "L":
+            return Direction.LTR
+    return default
+
+
+def visual_runs(line: str, direction: Direction) -> list[tuple[str, Direction]]:
+    """One line as runs in visual order, left to right: each run's text in logical order
+    (as HarfBuzz wants it) with the direction it is shaped in."""
+    if not line:
+        return []
+    base = TextDirection.RTL if direction is Direction.RTL else TextDirection.LTR
+    # preserve_bn_chars keeps the zero-width non-joiner, which Persian words need to look right.
+    paragraph = BidiParagraph(line, base_direction=base, preserve_bn_chars=True)
+    _level_joiners(paragraph.get_characters())
+    runs: list[tuple[str, Direction]] = []
+    level: int | None = None
+    characters: list[str] = []
+    for character in paragraph.get_reordered_characters():
+        mirror = _MIRRORS.get(character.character)
+        if character.embedding_level % 2 and mirror is not None:
+            # Rule L4, done here rather than by HarfBuzz: a mirrored bracket drawn with the
+            # other bracket's glyph would give that glyph two meanings in the PDF's text
+            # map, and text copied from the PDF would have its brackets turned round.
+            if characters:
+                runs.append(_run(characters, level))
+            runs.append((mirror, Direction.LTR))
+            characters, level = [], None
+            continue
+        if character.embedding_level != level and characters:
+            runs.append(_run(characters, level))
+            characters = []
+        level = character.embedding_level
+        characters.append(character.character)
+    if characters:
+        runs.append(_run(characters, level))
+    return runs
+
+
+def _level_joiners(characters: Sequence[BidiCharacter]) -> None:
+    """Give the kept invisible characters (the zero-width non-joiner in "قزل‌حصار") the level
+    of the letter before them, as the annex says for characters retained by rule X9; fpdf2
+    leaves them at the paragraph's level, which would cut a Persian word in two."""
+    previous: int | None = None
+    for character in characters:
+        if character.original_bidi_class == "BN":
+            if previous is not None:
+                character.embedding_level = previous
+        else:
+            previous = character.embedding_level
+
+
+def _run(visual: list[str], level: int | None) -> tuple[str, Direction]:
+    if level is not None and level % 2:
+        return "".join(reversed(visual)), Direction.RTL
+    return "".join(visual), Direction.LTR
+
+
+_MIRRORS = {
+    **{character: pair["pair"] for character, pair in BIDI_BRACKETS.items()},
+    **dict(zip("<>«»‹›", "><»«›‹", strict=True)),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LaidLine:
+    """A line as laid out: where it is (millimetres from the page's top left corner), its
+    text in logical order and its paragraph's direction."""
+
+    page: int
+    """0 for the first page."""
+    left: float
+    top: float
+    right: float
+    bottom: float
+    text: str
+    direction: Direction
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    direction: Direction
+
+
+@dataclass
+class Pages:
+    """An A4 document being written, top to bottom, with the bidirectional line layout.
+
+    Pages are added here, never by fpdf2 itself, so that a table row can carry on on the
+    next page with its headings repeated.
+    """
+
+    pdf: FPDF
+    family: str
+    lines: list[LaidLine] = field(default_factory=list)
+    y: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.pdf.set_auto_page_break(auto=False)
+        # Cells are placed to the millimetre here; fpdf2's own padding would shift them.
+        self.pdf.c_margin = 0
+        self.new_page()
+
+    @property
+    def left(self) -> float:
+        return float(self.pdf.l_margin)
+
+    @property
+    def width(self) -> float:
+        return float(self.pdf.epw)
+
+    @property
+    def bottom(self) -> float:
+        return float(self.pdf.h - self.pdf.b_margin)
+
+    def new_page(self) -> None:
+        self.pdf.add_page()
+        self.y = float(self.pdf.t_margin)
+
+    def font(self, size: float, bold: bool = False) -> None:
+        self.pdf.set_font(self.family, "B" if bold else "", size)
+
+    def space(self, height: float) -> None:
+        self.y += height
+
+    def paragraph(
+        self,
+        text: str,
+        size: float = 10,
+        bold: bool = False,
+        default: Direction = Direction.LTR,
+        direction: Direction | None = None,
+    ) -> None:
+        """Text across the page, wrapped; each paragraph ("\\n" separates them) starts at the
+        margin of its own direction."""
+        self.font(size, bold)
+        height = size * 0.55
+        x, width = self.left, self.width
+        for paragraph in paragraphs(text, default, direction):
+            for line in self.break_lines(paragraph.text, width):
+                if self.y + height > self.bottom:
+                    self.new_page()
+                self.draw_line(line, paragraph.direction, x, self.y, width, height)
+                self.y += height
+
+    def labelled(self, label: str, value: str, label_width: float, size: float = 10) -> None:
+        """ "Label:  value" with the values of several such lines starting one below the other;
+        the value is an English sentence (it may name a Persian place)."""
+        height = size * 0.55
+        if self.y + height > self.bottom:
+            self.new_page()
+        self.font(size, bold=True)
+        self.draw_line(label, Direction.LTR, self.left, self.y, label_width, height)
+        self.font(size)
+        width = self.width - label_width
+        for line in self.break_lines(value, width):
+            if self.y + height > self.bottom:
+                self.new_page()
+            self.draw_line(line, Direction.LTR, self.left + label_width, self.y, width, height)
+            self.y += height
+
+    def break_lines(self, text: str, width: float) -> list[str]:
+        """``text`` (one paragraph) cut into lines no wider than ``width``, at spaces where
+        possible, in logical order: reordering comes after, line by line."""
+        lines: list[str] = []
+        current: list[str] = []
+        current_width = 0.0
+        space = self.pdf.get_string_width(" ")
+        for word in text.split():
+            word_width = self.pdf.get_string_width(word)
+            needed = word_width + (space if current else 0.0)
+            if current and current_width + needed > width:
+                lines.append(" ".join(current))
+                current, current_width = [], 0.0
+                needed = word_width
+            if word_width > width:
+                # A word longer than the column (a URL, a file name) is cut where it must be.
+                for piece in self._cut(word, width):
+                    if current:
+                        lines.append(" ".join(current))
+                    current, current_width = [piece], self.pdf.get_string_width(piece)
+                continue
+            current.append(word)
+            current_width += needed
+        if current or not lines:
+            lines.append(" ".join(current))
+        return lines
+
+    def _cut(self, word: str, width: float) -> list[str]:
+        pieces, piece = [], ""
+        for character in word:
+            if piece and self.pdf.get_string_width(piece + character) > width:
+                pieces.append(piece)
+                piece = ""
+            piece += character
+        return [*pieces, piece]
+
+    def draw_line(
+        self, line: str, direction: Direction, x: float, y: float, width: float, height: float
+    ) -> None:
+        """One line, reordered and shaped, at the margin its paragraph's direction starts at."""
+        if not line:
+            return
+        runs = [
+            (text, run_direction, self._width(text, run_direction))
+            for text, run_direction in visual_runs(line, direction)
+        ]
+        total = sum(run_width for _, _, run_width in runs)
+        start = x + width - total if direction is Direction.RTL else x
+        position = start
+        for text, run_direction, run_width in runs:
+            if text.strip():
+                self._shape(run_direction)
+                self.pdf.set_xy(position, y)
+                self.pdf.cell(run_width, height, text)
+            position += run_width
+        self._shape(None)
+        self.lines.append(
+            LaidLine(self.pdf.page - 1, start, y, start + total, y + height, line, direction)
+        )
+
+    def _width(self, text: str, direction: Direction) -> float:
+        self._shape(direction)
+        return float(self.pdf.get_string_width(text))
+
+    def _shape(self, direction: Direction | None) -> None:
+        self.pdf.set_text_shaping(True, direction=direction.value if direction else None)
+
+    def table(
+        self,
+        headings: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        size: float = 9,
+        defaults: Sequence[Direction] | None = None,
+    ) -> None:
+        """A table across the page: ``widths`` are parts of the page width, ``defaults`` the
+        direction of each column's language for cells with no strong letter. Headings repeat
+        at the top of every page the table runs onto; a row taller than what is left of a
+        page carries on on the next."""
+        total = sum(widths)
+        columns = [self.width * part / total for part in widths]
+        defaults = defaults or [Direction.LTR] * len(columns)
+        header = [paragraphs(text, Direction.LTR) for text in headings]
+        self._row(header, columns, size, bold=True, fill=(220, 220, 220), header=None)
+        for number, row in enumerate(rows):
+            cells = [paragraphs(text, default) for text, default in zip(row, defaults, strict=True)]
+            fill = (242, 242, 242) if number % 2 else None
+            self._row(cells, columns, size, bold=False, fill=fill, header=header)
+
+    def _row(
+        self,
+        cells: list[list[Paragraph]],
+        columns: list[float],
+        size: float,
+        bold: bool,
+        fill: tuple[int, int, int] | None,
+        header: list[list[Paragraph]] | None,
+    ) -> None:
+        self.font(size, bold)
+        height = size * 0.53
+        pad = _CELL_PADDING
+        laid = [
+            [
+                (line, paragraph.direction)
+                for paragraph in cell
+                for line in self.break_lines(paragraph.text, width - 2 * pad)
+            ]
+            for cell, width in zip(cells, columns, strict=True)
+        ]
+        tallest = max(len(lines) for lines in laid)
+        done = 0
+        while True:
+            room = int((self.bottom - self.y - 2 * pad) // height)
+            if room < 1 or (done == 0 and room < min(tallest, _LINES_KEPT_TOGETHER)):
+                self.new_page()
+                if header is not None:
+                    self._row(header, columns, size, bold=True, fill=(220, 220, 220), header=None)
+                    self.font(size, bold)
+                continue
+            count = min(room, tallest - done)
+            row_height = count * height + 2 * pad
+            if fill is not None:
+                self.pdf.set_fill_color(*fill)
+                self.pdf.rect(self.left, self.y, sum(columns), row_height, style="F")
+            self.pdf.set_draw_color(190, 190, 190)
+            self.pdf.line(self.left, self.y, self.left + sum(columns), self.y)
+            x = self.left
+            for lines, width in zip(laid, columns, strict=True):
+                for offset, (line, direction) in enumerate(lines[done : done + count]):
+                    top = self.y + pad + offset * height
+                    self.draw_line(line, direction, x + pad, top, width - 2 * pad, height)
+                x += width
+            self.y += row_height
+            done += count
+            if done >= tallest:
+                return
+
+
+# A row of a few lines is moved whole to the next page rather than split across two.
+_LINES_KEPT_TOGETHER = 4
+_CELL_PADDING = 1.2
+
+
+def paragraphs(
+    text: str, default: Direction = Direction.LTR, direction: Direction | None = None
+) -> list[Paragraph]:
+    """``text`` split at line breaks, each part with its own base direction (``direction`` if
+    given, else its first strong letter's, else ``default``)."""
+    return [
+        Paragraph(part, direction or paragraph_direction(part, default))
+        for part in text.split("\n")
+    ]
