@@ -323,7 +323,7 @@ def test_chronology_of_every_demo_prisoner_reads_as_the_algorithm_says(
         assert assert_reads_as_the_algorithm_says(laid_out) > 20
         # Every cell's text is in the PDF, line by line, in logical order.
         laid_text = " ".join(line.text for line in laid_out.lines)
-        for row in chronology_rows(chronology, calendar):
+        for row in chronology_rows(chronology):
             for cell in row:
                 assert " ".join(cell.split()) in laid_text
         mixed += sum(

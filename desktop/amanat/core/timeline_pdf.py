@@ -1,6 +1,7 @@
 """A chronology as a PDF a lawyer can print or attach: the person, the facts computed from
-their timeline and its contradictions, then a table of dates (in the chosen calendar, with
-their uncertainty), events, places and sources.
+their timeline and its contradictions, then a table of dates, events, places and sources.
+Each date is in its readable form (docs/dates.md): the calendar and precision it was entered
+with, then the other calendar's reading; the chosen calendar is the one today's date is in.
 
 Lines are laid out by ``pdf_layout``: the Unicode bidirectional algorithm per line, Persian
 shaped by HarfBuzz. The font, Vazirmatn, covers Persian and Latin script alike, so a Persian
@@ -15,11 +16,11 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
-from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
+from amanat.core.dates import Calendar
 from amanat.core.pdf_layout import Direction, LaidLine, Pages
 from amanat.core.resources import resource
 from amanat.core.timeline import EntryKind, Timeline, TimelineEntry, UndatedDocument
-from amanat.core.timeline_export import date_text, describe_days, describe_place
+from amanat.core.timeline_export import date_text, describe_days, describe_place, today_text
 
 _FAMILY = "Vazirmatn"
 _COLUMN_WIDTHS = (30, 30, 20, 20)  # date, event, place, sources: parts of the page width
@@ -57,7 +58,7 @@ def lay_out(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> Laid
     pages = Pages(pdf, _FAMILY)
     _heading(pages, timeline)
     _facts(pages, timeline, calendar)
-    _table(pages, timeline, calendar)
+    _table(pages, timeline)
     return LaidOutPdf(bytes(pdf.output()), tuple(pages.lines))
 
 
@@ -73,8 +74,7 @@ def _heading(pages: Pages, timeline: Timeline) -> None:
 
 def _facts(pages: Pages, timeline: Timeline, calendar: Calendar) -> None:
     facts = timeline.facts
-    today = format_date(FuzzyDate(facts.today, facts.today, Precision.DAY), calendar)
-    pages.paragraph(f"Facts as of {today}", 12, bold=True)
+    pages.paragraph(f"Facts as of {today_text(facts.today, calendar)}", 12, bold=True)
     for label, value in (
         ("Time detained", describe_days(facts.detained)),
         ("Solitary confinement", describe_days(facts.solitary)),
@@ -93,26 +93,24 @@ def _facts(pages: Pages, timeline: Timeline, calendar: Calendar) -> None:
     pages.space(3)
 
 
-def chronology_rows(timeline: Timeline, calendar: Calendar) -> list[tuple[str, str, str, str]]:
+def chronology_rows(timeline: Timeline) -> list[tuple[str, str, str, str]]:
     """The table's cells, row by row: date, event, place, sources."""
-    rows = [_row(entry, calendar) for entry in timeline.entries]
+    rows = [_row(entry) for entry in timeline.entries]
     return rows + [_undated_row(document) for document in timeline.undated]
 
 
-def _table(pages: Pages, timeline: Timeline, calendar: Calendar) -> None:
-    rows = chronology_rows(timeline, calendar)
+def _table(pages: Pages, timeline: Timeline) -> None:
+    rows = chronology_rows(timeline)
     if not rows:
         pages.paragraph("Nothing is recorded for this person yet.")
         return
     pages.table(_HEADINGS, rows, _COLUMN_WIDTHS, size=9, defaults=_COLUMN_LANGUAGES)
 
 
-def _row(entry: TimelineEntry, calendar: Calendar) -> tuple[str, str, str, str]:
-    when = date_text(entry, calendar)
-    if entry.uncertain:
-        # Said in words as well as in the date itself, so a reader skimming the column
-        # does not take "March 2011" for a precise day.
-        when += f" ({_uncertainty(entry)})"
+def _row(entry: TimelineEntry) -> tuple[str, str, str, str]:
+    # The readable form says how precisely the date is known ("Mordad 1403", "c. 2019") and
+    # what it is in the other calendar.
+    when = date_text(entry)
     if entry.kind is EntryKind.DOCUMENT:
         what = f"{entry.type.value} ({', '.join(entry.relations)}): {entry.title}"
         if entry.in_trash:
@@ -130,17 +128,3 @@ def _row(entry: TimelineEntry, calendar: Calendar) -> tuple[str, str, str, str]:
 def _undated_row(document: UndatedDocument) -> tuple[str, str, str, str]:
     what = f"{document.kind.value} ({', '.join(document.relations)}): {document.title}"
     return "undated", what + (" [in the trash]" if document.in_trash else ""), "", ""
-
-
-def _uncertainty(entry: TimelineEntry) -> str:
-    dates = [d for d in (entry.start, entry.end) if d is not None]
-    words = []
-    coarsest = max(dates, key=lambda d: _PRECISION_RANK[d.precision]).precision
-    if coarsest is not Precision.DAY:
-        words.append(f"only the {coarsest.value} is known")
-    if any(d.circa for d in dates):
-        words.append("approximate")
-    return ", ".join(words)
-
-
-_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.SEASON: 2, Precision.YEAR: 3}
