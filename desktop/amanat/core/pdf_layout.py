@@ -60,6 +60,9 @@ def visual_runs(line: str, direction: Direction) -> list[tuple[str, Direction]]:
     (as HarfBuzz wants it) with the direction it is shaped in."""
     if not line:
         return []
+    if direction is Direction.LTR and not any(_is_rtl(character) for character in line):
+        # Nothing in the line can go right to left: the algorithm would leave it as it is.
+        return [(line, Direction.LTR)]
     base = TextDirection.RTL if direction is Direction.RTL else TextDirection.LTR
     # preserve_bn_chars keeps the zero-width non-joiner, which Persian words need to look right.
     paragraph = BidiParagraph(line, base_direction=base, preserve_bn_chars=True)
@@ -86,6 +89,15 @@ def visual_runs(line: str, direction: Direction) -> list[tuple[str, Direction]]:
     if characters:
         runs.append(_run(characters, level))
     return runs
+
+
+def _is_rtl(character: str) -> bool:
+    return unicodedata.bidirectional(character) in _RIGHT_TO_LEFT_CLASSES
+
+
+# Strong right-to-left letters, Arabic numbers, and the explicit marks that can start a
+# right-to-left embedding or isolate.
+_RIGHT_TO_LEFT_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI", "FSI"})
 
 
 def _level_joiners(characters: Sequence[BidiCharacter]) -> None:
@@ -146,6 +158,9 @@ class Pages:
     family: str
     lines: list[LaidLine] = field(default_factory=list)
     y: float = 0.0
+    _widths: dict[tuple[str, str, float, str, str | None], float] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.pdf.set_auto_page_break(auto=False)
@@ -217,9 +232,9 @@ class Pages:
         lines: list[str] = []
         current: list[str] = []
         current_width = 0.0
-        space = self.pdf.get_string_width(" ")
+        space = self._measure(" ")
         for word in text.split():
-            word_width = self.pdf.get_string_width(word)
+            word_width = self._measure(word)
             needed = word_width + (space if current else 0.0)
             if current and current_width + needed > width:
                 lines.append(" ".join(current))
@@ -230,7 +245,7 @@ class Pages:
                 for piece in self._cut(word, width):
                     if current:
                         lines.append(" ".join(current))
-                    current, current_width = [piece], self.pdf.get_string_width(piece)
+                    current, current_width = [piece], self._measure(piece)
                 continue
             current.append(word)
             current_width += needed
@@ -241,7 +256,7 @@ class Pages:
     def _cut(self, word: str, width: float) -> list[str]:
         pieces, piece = [], ""
         for character in word:
-            if piece and self.pdf.get_string_width(piece + character) > width:
+            if piece and self._measure(piece + character) > width:
                 pieces.append(piece)
                 piece = ""
             piece += character
@@ -272,8 +287,18 @@ class Pages:
         )
 
     def _width(self, text: str, direction: Direction) -> float:
-        self._shape(direction)
-        return float(self.pdf.get_string_width(text))
+        return self._measure(text, direction)
+
+    def _measure(self, text: str, direction: Direction | None = None) -> float:
+        """The width of ``text`` in the current font, shaped; a chronology repeats its words
+        and dates, and shaping each again would double the time the PDF takes."""
+        pdf = self.pdf
+        key = (pdf.font_family, pdf.font_style, pdf.font_size_pt, text, direction)
+        width = self._widths.get(key)
+        if width is None:
+            self._shape(direction)
+            width = self._widths[key] = float(pdf.get_string_width(text))
+        return width
 
     def _shape(self, direction: Direction | None) -> None:
         self.pdf.set_text_shaping(True, direction=direction.value if direction else None)
