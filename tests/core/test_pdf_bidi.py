@@ -1,8 +1,9 @@
 """Persian and English in the PDF read back as a person reads them: each line's words are
 taken from the PDF with their positions (pypdfium2), put in the order they stand on the page,
-left to right, and compared with what the Unicode bidirectional algorithm makes of that line,
-as computed by a second, independent implementation (python-bidi, on the Rust unicode-bidi
-crate; Amanat lays out with fpdf2's). Every line of the chronology of every demo prisoner is
+left to right, and compared with what the Unicode bidirectional algorithm makes of that line:
+levels resolved on its whole paragraph by a second, independent implementation (python-bidi,
+on the Rust unicode-bidi crate; Amanat lays out with fpdf2's), then the line reordered on its
+own by rules L1 and L2. Every line of the chronology of every demo prisoner is
 checked, in both calendars."""
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from fpdf import FPDF
 from amanat.core.dates import Calendar, parse_date
 from amanat.core.demo import build_demo
 from amanat.core.keyslots import FLOOR
-from amanat.core.pdf_layout import Direction, LaidLine, Pages, paragraph_direction, visual_runs
+from amanat.core.pdf_layout import (
+    Direction,
+    LaidLine,
+    Pages,
+    line_runs,
+    paragraph_direction,
+    visual_runs,
+)
 from amanat.core.records import Document, DocumentKind, Event, EventType, Person, Role
 from amanat.core.resources import resource
 from amanat.core.storage import documents, events, people
@@ -99,11 +107,57 @@ _ONE_BRACKET = str.maketrans("()[]{}", "||||||")
 
 
 def expected_words(line: LaidLine) -> list[str]:
-    """The line's words left to right, as python-bidi orders them for its paragraph's direction."""
-    base = "R" if line.direction is Direction.RTL else "L"
-    seen = get_display(line.text, base_dir=base)
-    assert isinstance(seen, str)
+    """The line's words left to right as the algorithm gives them: levels resolved by
+    python-bidi on the whole paragraph, then the line reordered on its own (rules L1, L2)."""
+    base = 1 if line.direction is Direction.RTL else 0
+    levels = paragraph_levels(line.paragraph, base)
+    characters = list(line.text)
+    assert line.paragraph[line.offset : line.offset + len(line.text)] == line.text
+    line_levels = levels[line.offset : line.offset + len(line.text)]
+    # L1: whitespace (and invisible marks) at the end of the line go to the paragraph's level.
+    for index in range(len(characters) - 1, -1, -1):
+        if unicodedata.bidirectional(characters[index]) not in (
+            "WS",
+            "BN",
+            "LRI",
+            "RLI",
+            "FSI",
+            "PDI",
+        ):
+            break
+        line_levels[index] = base
+    # L2: from the highest level down to the lowest odd one, reverse every run at or above it.
+    order = list(range(len(characters)))
+    odd = [level for level in line_levels if level % 2]
+    for level in range(max(line_levels, default=0), min(odd, default=1) - 1, -1):
+        index = 0
+        while index < len(order):
+            if line_levels[order[index]] >= level:
+                end = index
+                while end < len(order) and line_levels[order[end]] >= level:
+                    end += 1
+                order[index:end] = order[index:end][::-1]
+                index = end
+            else:
+                index += 1
+    seen = "".join(characters[i] for i in order)
     return [w for w in (_comparable(word) for word in seen.split()) if w]
+
+
+def paragraph_levels(paragraph: str, base: int) -> list[int]:
+    """python-bidi's resolved level of each character (its debug output gives one per byte
+    of UTF-8)."""
+    debug = get_display(paragraph, base_dir="R" if base else "L", debug=True)
+    assert isinstance(debug, str)
+    listed = re.search(r"levels: \[(.*?)\],\s*paragraphs", debug, re.DOTALL)
+    assert listed is not None
+    per_byte = [int(level) for level in re.findall(r"Level\(\s*(\d+)", listed.group(1))]
+    levels, byte = [], 0
+    for character in paragraph:
+        levels.append(per_byte[byte])
+        byte += len(character.encode("utf-8"))
+    assert byte == len(per_byte)
+    return levels
 
 
 def read_back(laid_out: LaidOutPdf) -> Iterator[tuple[LaidLine, list[str]]]:
@@ -230,6 +284,18 @@ def test_numbers_inside_persian_read_left_to_right_inside_a_right_to_left_run():
         ("۲۳", Direction.LTR),
         ("با کاوه، ", Direction.RTL),
     ]
+
+
+def test_a_comma_at_the_end_of_a_line_is_placed_by_the_whole_paragraph():
+    """Levels come from the paragraph, not from each line alone: the comma after "Evin"
+    stands between two English words in the paragraph, so it stays with "Evin" although
+    the line breaks after it (taken alone, the line would send it to the far left)."""
+    paragraph = "زندان اوین، بند ۲۰۹ (Evin, Ward 209)"
+    first, second = "زندان اوین، بند ۲۰۹ (Evin,", "Ward 209)"
+    runs = line_runs(paragraph, [first, second], Direction.RTL)
+    assert runs[0][0] == ("Evin,", Direction.LTR)
+    assert visual_runs(first, Direction.RTL)[0] == (",", Direction.RTL)
+    assert runs[1] == [("(", Direction.LTR), ("Ward 209", Direction.LTR)]
 
 
 def test_brackets_in_persian_face_the_right_way():

@@ -4,14 +4,16 @@ the case file and later reports too).
 
 The algorithm is fpdf2's own implementation of Unicode Standard Annex #9 (``fpdf.bidi``,
 written against the annex's conformance tests, and already what fpdf2 shapes with): it gives
-every character its embedding level. The levels are all this module takes from it. fpdf2's
-own line layout then keeps only "left to right or right to left" per fragment and so cannot
-nest a number inside Persian inside an English sentence; a Persian sentence that wraps comes
-out with its words in the wrong order. So the lines are made here, as the annex says: a
-paragraph's base direction from its first strong letter (or from what the caller knows of it),
-line breaks chosen on the logical text, then each line reordered on its own (rules L1 and L2)
-into runs of one level, each run shaped by HarfBuzz (fpdf2's text shaping) in its direction
-and placed left to right. HarfBuzz mirrors brackets in right-to-left runs (rule L4).
+every character of a paragraph its resolved embedding level, and reorders a line's characters
+by those levels (rules L1 and L2). That is all this module takes from it. fpdf2's own line
+layout keeps only "left to right or right to left" per
+fragment and so cannot nest a number inside Persian inside an English sentence; a Persian
+sentence that wraps came out with its words in the wrong order. So the lines are made here,
+as the annex says: a paragraph's base direction from its first strong letter (or from what
+the caller knows of it), levels resolved on the whole paragraph, line breaks chosen on the
+logical text, then each line reordered on its own (rules L1 and L2) into runs of one level,
+each run shaped by HarfBuzz (fpdf2's text shaping) in its direction and placed left to
+right. Brackets in right-to-left runs are mirrored here (rule L4, see ``_grouped``).
 
 Everything laid out is also recorded as a ``LaidLine`` (page, box, logical text, direction),
 so a test can read each line back from the PDF and compare.
@@ -55,22 +57,48 @@ def paragraph_direction(text: str, default: Direction = Direction.LTR) -> Direct
     return default
 
 
-def visual_runs(line: str, direction: Direction) -> list[tuple[str, Direction]]:
-    """One line as runs in visual order, left to right: each run's text in logical order
-    (as HarfBuzz wants it) with the direction it is shaped in."""
-    if not line:
-        return []
-    if direction is Direction.LTR and not any(_is_rtl(character) for character in line):
-        # Nothing in the line can go right to left: the algorithm would leave it as it is.
-        return [(line, Direction.LTR)]
+Run = tuple[str, "Direction"]
+"""A run of one direction: its text in logical order (as HarfBuzz wants it), its direction."""
+
+
+def visual_runs(line: str, direction: Direction) -> list[Run]:
+    """One line on its own (a paragraph of one line) as runs in visual order, left to right."""
+    return line_runs(line, [line], direction)[0]
+
+
+def line_runs(paragraph: str, lines: Sequence[str], direction: Direction) -> list[list[Run]]:
+    """The runs of each line of ``paragraph``, in visual order, left to right.
+
+    ``lines`` are consecutive parts of ``paragraph`` (broken at spaces, which belong to no
+    line, or inside an over-long word). Levels are resolved once, on the whole paragraph, so
+    that a bracket or a comma at the end of a line is placed by what it belongs to on the
+    next line too (rules X1–I2); each line is then reordered on its own (L1, L2).
+    """
+    if direction is Direction.LTR and not any(_is_rtl(character) for character in paragraph):
+        # Nothing in it can go right to left: the algorithm would leave every line as it is.
+        return [[(line, Direction.LTR)] if line else [] for line in lines]
     base = TextDirection.RTL if direction is Direction.RTL else TextDirection.LTR
     # preserve_bn_chars keeps the zero-width non-joiner, which Persian words need to look right.
-    paragraph = BidiParagraph(line, base_direction=base, preserve_bn_chars=True)
-    _level_joiners(paragraph.get_characters())
-    runs: list[tuple[str, Direction]] = []
+    resolved = BidiParagraph(paragraph, base_direction=base, preserve_bn_chars=True)
+    characters = resolved.get_characters()
+    _level_joiners(characters)
+    by_index = {character.character_index: character for character in characters}
+    runs: list[list[Run]] = []
+    position = 0
+    for line in lines:
+        start = paragraph.index(line, position)
+        position = start + len(line)
+        # reorder_resolved_levels applies L1 and L2 to the characters it is given: one line's.
+        resolved.characters = [by_index[i] for i in range(start, position) if i in by_index]
+        runs.append(_grouped(resolved.reorder_resolved_levels()))
+    return runs
+
+
+def _grouped(ordered: Sequence[BidiCharacter]) -> list[Run]:
+    runs: list[Run] = []
     level: int | None = None
     characters: list[str] = []
-    for character in paragraph.get_reordered_characters():
+    for character in ordered:
         mirror = _MIRRORS.get(character.character)
         if character.embedding_level % 2 and mirror is not None:
             # Rule L4, done here rather than by HarfBuzz: a mirrored bracket drawn with the
@@ -138,12 +166,27 @@ class LaidLine:
     bottom: float
     text: str
     direction: Direction
+    paragraph: str
+    """The whole paragraph the line is part of (spaces collapsed), in logical order."""
+    offset: int
+    """Where the line starts in ``paragraph``."""
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str
     direction: Direction
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a paragraph, ready to draw."""
+
+    text: str
+    runs: list[Run]
+    direction: Direction
+    paragraph: str
+    offset: int
 
 
 @dataclass
@@ -204,10 +247,10 @@ class Pages:
         height = size * 0.55
         x, width = self.left, self.width
         for paragraph in paragraphs(text, default, direction):
-            for line in self.break_lines(paragraph.text, width):
+            for line in self.lay_lines(paragraph, width):
                 if self.y + height > self.bottom:
                     self.new_page()
-                self.draw_line(line, paragraph.direction, x, self.y, width, height)
+                self.draw_line(line, x, self.y, width, height)
                 self.y += height
 
     def labelled(self, label: str, value: str, label_width: float, size: float = 10) -> None:
@@ -217,14 +260,26 @@ class Pages:
         if self.y + height > self.bottom:
             self.new_page()
         self.font(size, bold=True)
-        self.draw_line(label, Direction.LTR, self.left, self.y, label_width, height)
+        (line,) = self.lay_lines(Paragraph(label, Direction.LTR), float("inf"))
+        self.draw_line(line, self.left, self.y, label_width, height)
         self.font(size)
         width = self.width - label_width
-        for line in self.break_lines(value, width):
+        for line in self.lay_lines(Paragraph(value, Direction.LTR), width):
             if self.y + height > self.bottom:
                 self.new_page()
-            self.draw_line(line, Direction.LTR, self.left + label_width, self.y, width, height)
+            self.draw_line(line, self.left + label_width, self.y, width, height)
             self.y += height
+
+    def lay_lines(self, paragraph: Paragraph, width: float) -> list[Line]:
+        """A paragraph's lines, each with its runs in visual order."""
+        text = " ".join(paragraph.text.split())
+        lines = self.break_lines(text, width)
+        laid, position = [], 0
+        for line, runs in zip(lines, line_runs(text, lines, paragraph.direction), strict=True):
+            offset = text.index(line, position)
+            position = offset + len(line)
+            laid.append(Line(line, runs, paragraph.direction, text, offset))
+        return laid
 
     def break_lines(self, text: str, width: float) -> list[str]:
         """``text`` (one paragraph) cut into lines no wider than ``width``, at spaces where
@@ -262,20 +317,19 @@ class Pages:
             piece += character
         return [*pieces, piece]
 
-    def draw_line(
-        self, line: str, direction: Direction, x: float, y: float, width: float, height: float
-    ) -> None:
-        """One line, reordered and shaped, at the margin its paragraph's direction starts at."""
-        if not line:
+    def draw_line(self, line: Line, x: float, y: float, width: float, height: float) -> None:
+        """One line, its runs shaped and placed left to right, from the margin its
+        paragraph's direction starts at."""
+        if not line.text:
             return
-        runs = [
+        measured = [
             (text, run_direction, self._width(text, run_direction))
-            for text, run_direction in visual_runs(line, direction)
+            for text, run_direction in line.runs
         ]
-        total = sum(run_width for _, _, run_width in runs)
-        start = x + width - total if direction is Direction.RTL else x
+        total = sum(run_width for _, _, run_width in measured)
+        start = x + width - total if line.direction is Direction.RTL else x
         position = start
-        for text, run_direction, run_width in runs:
+        for text, run_direction, run_width in measured:
             if text.strip():
                 self._shape(run_direction)
                 self.pdf.set_xy(position, y)
@@ -283,7 +337,17 @@ class Pages:
             position += run_width
         self._shape(None)
         self.lines.append(
-            LaidLine(self.pdf.page - 1, start, y, start + total, y + height, line, direction)
+            LaidLine(
+                self.pdf.page - 1,
+                start,
+                y,
+                start + total,
+                y + height,
+                line.text,
+                line.direction,
+                line.paragraph,
+                line.offset,
+            )
         )
 
     def _width(self, text: str, direction: Direction) -> float:
@@ -338,11 +402,7 @@ class Pages:
         height = size * 0.53
         pad = _CELL_PADDING
         laid = [
-            [
-                (line, paragraph.direction)
-                for paragraph in cell
-                for line in self.break_lines(paragraph.text, width - 2 * pad)
-            ]
+            [line for paragraph in cell for line in self.lay_lines(paragraph, width - 2 * pad)]
             for cell, width in zip(cells, columns, strict=True)
         ]
         tallest = max(len(lines) for lines in laid)
@@ -364,9 +424,9 @@ class Pages:
             self.pdf.line(self.left, self.y, self.left + sum(columns), self.y)
             x = self.left
             for lines, width in zip(laid, columns, strict=True):
-                for offset, (line, direction) in enumerate(lines[done : done + count]):
+                for offset, line in enumerate(lines[done : done + count]):
                     top = self.y + pad + offset * height
-                    self.draw_line(line, direction, x + pad, top, width - 2 * pad, height)
+                    self.draw_line(line, x + pad, top, width - 2 * pad, height)
                 x += width
             self.y += row_height
             done += count
