@@ -9,6 +9,7 @@ checked, in both calendars."""
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -110,7 +111,7 @@ def expected_words(line: LaidLine) -> list[str]:
     """The line's words left to right as the algorithm gives them: levels resolved by
     python-bidi on the whole paragraph, then the line reordered on its own (rules L1, L2)."""
     base = 1 if line.direction is Direction.RTL else 0
-    levels = paragraph_levels(line.paragraph, base)
+    levels = list(_levels(line.paragraph, base))
     characters = list(line.text)
     assert line.paragraph[line.offset : line.offset + len(line.text)] == line.text
     line_levels = levels[line.offset : line.offset + len(line.text)]
@@ -142,6 +143,11 @@ def expected_words(line: LaidLine) -> list[str]:
                 index += 1
     seen = "".join(characters[i] for i in order)
     return [w for w in (_comparable(word) for word in seen.split()) if w]
+
+
+@functools.cache
+def _levels(paragraph: str, base: int) -> tuple[int, ...]:
+    return tuple(paragraph_levels(paragraph, base))
 
 
 def paragraph_levels(paragraph: str, base: int) -> list[int]:
@@ -398,3 +404,18 @@ def test_chronology_of_every_demo_prisoner_reads_as_the_algorithm_says(
             if re.search("[A-Za-z]", line.text) and re.search("[\u0600-\u06ff]", line.text)
         )
     assert mixed > 0  # the demo has cells that mix the two scripts
+
+
+def test_a_row_taller_than_a_page_carries_on_under_repeated_headings(pages: Pages):
+    testimony = " ".join(
+        f"روز {n}: بازجویی (interrogation) از ساعت {n % 12 + 1} تا نیمه‌شب، بند ۲۰۹."
+        for n in range(110)
+    )
+    pages.table(["Date", "Event"], [["c. 2019", testimony]], [1, 3])
+    laid_out = LaidOutPdf(bytes(pages.pdf.output()), tuple(pages.lines))
+    cell = [line for line in laid_out.lines if line.paragraph == testimony]
+    assert len({line.page for line in cell}) > 1
+    assert " ".join(line.text for line in cell) == testimony  # nothing lost at the breaks
+    headings = [line.page for line in laid_out.lines if line.text == "Date"]
+    assert headings == sorted({line.page for line in cell})  # one heading row per page
+    assert assert_reads_as_the_algorithm_says(laid_out) == len(laid_out.lines)
