@@ -252,7 +252,7 @@ def test_every_line_of_mixed_cells_reads_in_the_order_the_algorithm_gives(
     texts = [line.text for line in laid_out.lines]
     # The issue's cell, wrapped: English first, so a left-to-right paragraph in which the
     # Persian sentence with its date reads right to left as one run.
-    assert any(re.match(r"note \(\w+\): یادداشت", t) for t in texts)
+    assert any(re.match("note \\(\\w+\\): \u2068یادداشت", t) for t in texts)
     # The Persian place wraps in its narrow column, and every one of its lines is laid right
     # to left, even the one that starts with a bracket and English words.
     persian = [line for line in laid_out.lines if line.text and line.text in EVIN]
@@ -302,6 +302,24 @@ def test_a_comma_at_the_end_of_a_line_is_placed_by_the_whole_paragraph():
     assert runs[0][0] == ("Evin,", Direction.LTR)
     assert visual_runs(first, Direction.RTL)[0] == (",", Direction.RTL)
     assert runs[1] == [("(", Direction.LTR), ("Ward 209", Direction.LTR)]
+
+
+def test_what_was_typed_keeps_its_full_stop_inside_an_english_sentence(archive: Archive):
+    """A Persian description after "arrest: " is set apart (a first-strong isolate), so its
+    full stop ends the Persian sentence, on its left, instead of following the English
+    paragraph to the right end of the line."""
+    sara = people.add(archive.db, Person("Sara Example", roles=(Role.PRISONER,)))
+    description = "خانواده تا دو هفته خبر نداشت."
+    events.add(
+        archive.db,
+        Event(sara.id, EventType.ARREST, parse_date("1401/07/24"), description=description),
+    )
+    (row,) = chronology_rows(build_timeline(archive.db, sara.id, today=TODAY))
+    assert row[1] == "arrest: \u2068" + description + "\u2069"
+    runs = line_runs(row[1], [row[1]], Direction.LTR)[0]
+    assert (description, Direction.RTL) in runs
+    unset = "arrest: " + description
+    assert line_runs(unset, [unset], Direction.LTR)[0][-1] == (".", Direction.LTR)
 
 
 def test_brackets_in_persian_face_the_right_way():

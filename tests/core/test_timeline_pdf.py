@@ -25,7 +25,9 @@ def pdf_text(data: bytes) -> str:
     finally:
         document.close()
     # Cells wrap, so words are compared with the line breaks between them taken as spaces.
-    return " ".join(unicodedata.normalize("NFKC", "\n".join(pages)).split())
+    # Invisible direction marks (the isolates around what was typed) are no part of the words.
+    text = unicodedata.normalize("NFKC", "\n".join(pages))
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").split())
 
 
 def letters_only(text: str) -> str:

@@ -112,19 +112,34 @@ def _row(entry: TimelineEntry) -> tuple[str, str, str, str]:
     # what it is in the other calendar.
     when = date_text(entry)
     if entry.kind is EntryKind.DOCUMENT:
-        what = f"{entry.type.value} ({', '.join(entry.relations)}): {entry.title}"
+        what = f"{entry.type.value} ({', '.join(entry.relations)}): {_quoted(entry.title)}"
         if entry.in_trash:
             what += " [in the trash]"
     else:
         what = entry.type.value.replace("-", " ")
         if entry.description:
-            what += f": {entry.description}"
+            what += f": {_quoted(entry.description)}"
     sources = "; ".join(
-        source.title + (" (in the trash)" if source.in_trash else "") for source in entry.sources
+        _quoted(source.title) + (" (in the trash)" if source.in_trash else "")
+        for source in entry.sources
     )
     return when, what, entry.place, sources
 
 
 def _undated_row(document: UndatedDocument) -> tuple[str, str, str, str]:
-    what = f"{document.kind.value} ({', '.join(document.relations)}): {document.title}"
+    what = f"{document.kind.value} ({', '.join(document.relations)}): {_quoted(document.title)}"
     return "undated", what + (" [in the trash]" if document.in_trash else ""), "", ""
+
+
+_FIRST_STRONG_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"
+
+
+def _quoted(text: str) -> str:
+    """What someone typed, set inside an English sentence as a unit of its own direction
+    (a first-strong isolate, UAX #9): a Persian title keeps its full stop at its own end and
+    its neutrals do not join the English around it. A second paragraph of a description
+    stands on its own, with its own direction."""
+    if not text:
+        return text
+    first, newline, rest = text.partition("\n")
+    return _FIRST_STRONG_ISOLATE + first + _POP_ISOLATE + newline + rest
