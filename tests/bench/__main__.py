@@ -18,6 +18,7 @@ from pathlib import Path
 from tests.bench import (
     bundle_case,
     gui_case,
+    pdf_case,
     report,
     scans,
     search_case,
@@ -34,6 +35,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     gui_case.NAME: gui_case.run,
     timeline_case.NAME: timeline_case.run,
     bundle_case.NAME: bundle_case.run,
+    pdf_case.NAME: pdf_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 

@@ -654,7 +654,7 @@ def test_text_export_has_the_facts_on_top_and_one_row_per_entry(archive: Archive
     text = timeline_export.to_text(_sample(archive))
     lines = text.splitlines()
     assert lines[0] == "Chronology of Sara Example (سارا نمونه)"
-    assert "Facts as of 15 June 2024" in lines
+    assert "Facts as of 15 June 2024 · 26 Khordad 1403" in lines
     assert any(
         line.startswith("  Hunger strike:") and "26 days, still going on" in line for line in lines
     )
@@ -665,17 +665,21 @@ def test_text_export_has_the_facts_on_top_and_one_row_per_entry(archive: Archive
     assert any(line.strip() == "books, her laptop and the family's photographs." for line in lines)
 
 
-def test_text_export_in_the_jalali_calendar(archive: Archive):
+def test_text_export_in_the_jalali_calendar_gives_today_in_jalali_first(archive: Archive):
     text = timeline_export.to_text(_sample(archive), Calendar.JALALI)
-    assert "from 1 Khordad 1403, ongoing" in text
-    assert "between 10 Esfand 1389 and 11 Farvardin 1390" in text
-    assert "Facts as of 26 Khordad 1403" in text
+    assert "Facts as of 26 Khordad 1403 · 15 Jun 2024" in text
+    # Each entry keeps the calendar it was entered in, whatever calendar is chosen.
+    assert "from 1 Khordad 1403 · 21 May 2024, ongoing" in text
+    assert "28 February 2011 · 9 Esfand 1389" in text
 
 
-def test_month_that_straddles_two_months_of_the_other_calendar_reads_between():
-    shown = timeline_export.fuzzy_date_text(d("c. March 2011"), Calendar.JALALI)
-    assert shown == "c. between 10 Esfand 1389 and 11 Farvardin 1390"
-    assert timeline_export.fuzzy_date_text(d("Esfand 1389"), Calendar.JALALI) == "Esfand 1389"
+def test_a_month_keeps_its_calendar_and_reads_the_other_calendars_months_briefly():
+    entry = ev(EventType.TRANSFER, "c. March 2011")
+    assert timeline_export.date_text(entry) == "c. March 2011 · Esfand 1389 – Farvardin 1390"
+    span = ev(EventType.SOLITARY, "Mordad 1403", "Zemestan 1403")
+    assert timeline_export.date_text(span) == (
+        "from Mordad 1403 · Jul–Aug 2024 to winter 1403 · Dec 2024 – Mar 2025"
+    )
 
 
 def test_csv_export_has_a_header_iso_and_shown_dates_and_defused_formulas(archive: Archive):
@@ -691,13 +695,31 @@ def test_csv_export_has_a_header_iso_and_shown_dates_and_defused_formulas(archiv
         "wrote",
     )
     assert letter["title"] == "'=HYPERLINK(evil)"
-    assert (strike["date"], strike["ongoing"]) == ("1 Khordad 1403", "yes")
+    assert (strike["date"], strike["ongoing"]) == ("1 Khordad 1403 · 21 May 2024", "yes")
+    # Machine-readable beside readable: ISO dates, precision, circa and the calendar typed.
+    assert (strike["date_iso"], strike["precision"], strike["calendar"]) == (
+        "2024-05-21",
+        "day",
+        "jalali",
+    )
+    assert letter["date"] == "March 2011 · Esfand 1389 – Farvardin 1390"
+    assert (letter["circa"], letter["calendar"]) == ("no", "gregorian")
 
 
 def test_csv_file_starts_with_a_byte_order_mark_for_excel(archive: Archive):
     data = timeline_export.to_csv_file_bytes(_sample(archive))
     assert data.startswith(b"\xef\xbb\xbfkind,id,type,")
     assert "سارا" not in data.decode("utf-8-sig")  # names only in the text export's title
+
+
+def test_csv_file_keeps_persian_whole_for_a_spreadsheet(archive: Archive):
+    sara = a_prisoner(archive.db)
+    events.add(archive.db, Event(sara.id, EventType.TRANSFER, d("c. 1390"), place="قرچک، ورامین"))
+    data = timeline_export.to_csv_file_bytes(build_timeline(archive.db, sara.id, today=TODAY))
+    assert data.count(b"\xef\xbb\xbf") == 1  # one byte-order mark, at the start
+    (row,) = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    assert row["place"] == "قرچک، ورامین"
+    assert (row["date"], row["date_iso"]) == ("c. 1390 · 2011–2012", "~2011-03-21/2012-03-19")
 
 
 def test_export_never_overwrites_an_existing_file(tmp_path: Path):

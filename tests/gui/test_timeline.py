@@ -17,7 +17,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from amanat.core.dates import parse_date
+from amanat.core.dates import Calendar, parse_date
 from amanat.core.records import (
     Document,
     DocumentKind,
@@ -267,7 +267,14 @@ def test_clicking_an_event_opens_it_in_the_editor(opened, qtbot: QtBot):
     view.jump.setText("2011-02-28")
     view.jump_to_typed_date()
     point = centre_of(view.canvas, case.arrest)
-    assert "Evin" in view.canvas.describe(view.canvas.item_at(point))  # the tooltip
+    tooltip = view.canvas.describe(view.canvas.item_at(point))
+    assert "Evin" in tooltip
+    # The date as entered, then the other calendar's reading (docs/dates.md).
+    assert "28 February 2011 · 9 Esfand 1389" in tooltip.splitlines()
+    view.canvas.set_calendar(Calendar.JALALI, "fa")
+    persian = view.canvas.describe(view.canvas.item_at(point))
+    assert "۲۸ فوریه ۲۰۱۱ · ۹ اسفند ۱۳۸۹" in persian.splitlines()
+    view.canvas.set_calendar(Calendar.GREGORIAN, "en")
     qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=point)
     editor = view.editor
     assert editor is not None and editor.original is not None

@@ -21,7 +21,10 @@ def declare(commands: Commands) -> None:
     chronology.add_argument("person", metavar="PERSON_ID")
     chronology.add_argument("--format", choices=("text", "csv", "pdf"), default="text")
     chronology.add_argument(
-        "--calendar", choices=choices(Calendar), help="show dates in this calendar (gregorian)"
+        "--calendar",
+        choices=choices(Calendar),
+        help="the calendar of --as-of and of today's date (gregorian); every other date is "
+        "shown as it was entered, with the other calendar's reading beside it",
     )
     chronology.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE, which must not exist yet"

@@ -632,6 +632,77 @@ def _season_text(cal: Calendar, language: str, season: int) -> str:
     return names[season - 1]
 
 
+# --- Readable forms (docs/dates.md has the table) --------------------------------------------
+
+READING_SEPARATOR = " · "
+
+
+def readable_date(date: FuzzyDate, language: str = "en") -> str:
+    """A date as people write it, for every output a person reads (the window, the CSV's and
+    the PDF's date columns): in the calendar and with the precision it was entered with, then
+    the other calendar's reading, short: "Mordad 1403 · Jul–Aug 2024", "c. 2019 · 1397–1398",
+    "winter 1403 · Dec 2024 – Mar 2025"; in Persian ("fa") with Persian month names and
+    digits. Only the first part is ever "c." or approximate: the second says what the first
+    covers, no more.
+    """
+    if language not in ("en", "fa"):
+        raise ValueError(f"unsupported language {language!r}")
+    shown = _entered_form(date, language)
+    other = other_calendar_reading(date, language)
+    return shown + READING_SEPARATOR + other if other else shown
+
+
+def other_calendar_reading(date: FuzzyDate, language: str = "en") -> str:
+    """The short reading of ``date`` in the calendar it was not entered in: a day for a day
+    ("28 Feb 2011", "۹ اسفند ۱۳۸۹"), the months a month or season runs over ("Jul–Aug 2024",
+    "Dec 2024 – Mar 2025"), the years a year runs over ("2019–2020"); empty for a date the
+    Jalali calendar cannot name (before 622 or after 9999)."""
+    other = Calendar.JALALI if date.calendar is Calendar.GREGORIAN else Calendar.GREGORIAN
+    if not (date.start >= _FIRST_JALALI_DAY and date.end <= _LAST_JALALI_DAY):
+        return ""
+    first, last = _parts(date.start, other), _parts(date.end, other)
+    if date.precision is Precision.DAY and date.start == date.end:
+        text = f"{first[2]} {_short_month(other, language, first[1])} {first[0]}"
+    elif date.precision is Precision.YEAR:
+        text = _joined(str(first[0]), str(last[0]))
+    else:
+        start_month = _short_month(other, language, first[1])
+        end_month = _short_month(other, language, last[1])
+        if first[:2] == last[:2]:
+            text = f"{start_month} {first[0]}"
+        elif first[0] == last[0]:
+            text = f"{_joined(start_month, end_month)} {first[0]}"
+        else:
+            text = _joined(f"{start_month} {first[0]}", f"{end_month} {last[0]}")
+    return to_persian_digits(text) if language == "fa" else text
+
+
+def _entered_form(date: FuzzyDate, language: str) -> str:
+    shown = format_date(date, date.calendar, language)
+    if language == "en" and date.calendar is Calendar.JALALI and date.precision is Precision.SEASON:
+        # In an English sentence "winter 1403" is read at once, "Zemestan 1403" is not; the
+        # year and the Gregorian reading beside it say which calendar's winter it is.
+        for jalali, english in zip(JALALI_SEASONS_EN, GREGORIAN_SEASONS_EN, strict=True):
+            shown = shown.replace(jalali, english)
+    return shown
+
+
+def _short_month(cal: Calendar, language: str, month: int) -> str:
+    # English Gregorian months have the three-letter forms everyone reads; Jalali months and
+    # Persian names have none in common use, so they stay whole.
+    if language == "en" and cal is Calendar.GREGORIAN:
+        return GREGORIAN_MONTHS_EN[month - 1][:3]
+    return _month_text(cal, language, month)
+
+
+def _joined(first: str, last: str) -> str:
+    """ "1397–1398", "Jul–Aug", but "Dec 2024 – Mar 2025": the dash is spaced when either
+    side is more than one word."""
+    if first == last:
+        return first
+    return first + ("–" if " " not in first + last else _RANGE_DASH) + last
+
+
 def format_iso(date: FuzzyDate) -> str:
     """A compact machine form: "2011-03-15", "2011-03", "2011", else "start/end"; "~" if circa.
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime
 import errno
 import io
 import textwrap
 from pathlib import Path
 
-from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date, format_iso
+from amanat.core.dates import Calendar, FuzzyDate, Precision, format_iso, readable_date
 from amanat.core.errors import DiskFull, FileNotWritable
 from amanat.core.timeline import (
     Contradiction,
@@ -50,29 +51,20 @@ def describe_place(place: CurrentPlace) -> str:
     return "not known: no arrest, transfer or release is recorded"
 
 
-def fuzzy_date_text(date: FuzzyDate, calendar: Calendar) -> str:
-    """A date as format_date shows it, but a month or season that does not fit the chosen
-    calendar's months ("10 Esfand 1389 – 11 Farvardin 1390") reads "between … and …", so it
-    is not taken for a span of days."""
-    shown = format_date(date, calendar)
-    if date.start != date.end and _RANGE in shown:
-        circa = _CIRCA if date.circa else ""
-        first, last = shown.removeprefix(circa).split(_RANGE)
-        shown = f"{circa}between {first} and {last}"
-    return shown
-
-
-_RANGE, _CIRCA = " – ", "c. "
-
-
-def date_text(entry: TimelineEntry, calendar: Calendar) -> str:
-    """An entry's date, and for a span where it ends: "from … to …", "from …, ongoing"."""
-    shown = fuzzy_date_text(entry.start, calendar)
+def date_text(entry: TimelineEntry) -> str:
+    """An entry's date in its readable form (``dates.readable_date``), and for a span where
+    it ends: "from … to …", "from …, ongoing"."""
+    shown = readable_date(entry.start)
     if entry.end is not None:
-        return f"from {shown} to {fuzzy_date_text(entry.end, calendar)}"
+        return f"from {shown} to {readable_date(entry.end)}"
     if entry.ongoing:
         return f"from {shown}, ongoing"
     return shown
+
+
+def today_text(today: datetime.date, calendar: Calendar) -> str:
+    """The day the facts are computed for, in the calendar chosen for the export first."""
+    return readable_date(FuzzyDate(today, today, Precision.DAY, calendar=calendar))
 
 
 def _short(ids: tuple[str, ...]) -> str:
@@ -102,7 +94,7 @@ _DESCRIPTION_WIDTH = 48
 def to_text(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> str:
     person, facts = timeline.person, timeline.facts
     names = " / ".join(n for n in (person.name_fa, person.name_latin) if n)
-    today = format_date(FuzzyDate(facts.today, facts.today, Precision.DAY), calendar)
+    today = today_text(facts.today, calendar)
     lines = [f"Chronology of {person.display_name}" + (f" ({names})" if names else ""), ""]
     lines.append(f"Facts as of {today}")
     for label, value, ids in (
@@ -135,7 +127,7 @@ def _table(timeline: Timeline, calendar: Calendar) -> list[str]:
         rows.append(
             (
                 entry.id[:8],
-                date_text(entry, calendar),
+                date_text(entry),
                 _what(entry),
                 entry.place,
                 description + marks,
@@ -177,6 +169,7 @@ CSV_COLUMNS = (
     "end",
     "precision",
     "circa",
+    "calendar",
     "place",
     "title",
     "description",
@@ -201,7 +194,13 @@ def _yes(flag: bool) -> str:
 
 
 def to_csv(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> str:
-    """One header row, then one row per entry in order, undated documents last."""
+    """One header row, then one row per entry in order, undated documents last.
+
+    Each date is there twice: ISO 8601 for programs (``date_iso``: "2011-03-15", "2011-03",
+    "2024-07-22/2024-08-21", "~" before an approximate one) with its precision, circa and the
+    calendar it was entered in; and the readable form for people (``date``). The readable
+    form does not depend on ``calendar``, which the other exports use for today's date.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -215,10 +214,11 @@ def to_csv(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> str:
                 format_iso(entry.start),
                 format_iso(end) if end else "",
                 _yes(entry.ongoing),
-                fuzzy_date_text(entry.start, calendar),
-                fuzzy_date_text(end, calendar) if end else "",
+                readable_date(entry.start),
+                readable_date(end) if end else "",
                 entry.start.precision.value,
                 _yes(entry.start.circa),
+                entry.start.calendar.value,
                 _cell(entry.place),
                 _cell(entry.title),
                 _cell(entry.description),
@@ -236,7 +236,7 @@ def to_csv(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> str:
                 document.kind.value,
                 *("",) * 2,
                 "no",
-                *("",) * 4,
+                *("",) * 5,
                 _cell(document.title),
                 "",
                 " ".join(document.relations),

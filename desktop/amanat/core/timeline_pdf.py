@@ -1,69 +1,80 @@
 """A chronology as a PDF a lawyer can print or attach: the person, the facts computed from
-their timeline and its contradictions, then a table of dates (in the chosen calendar, with
-their uncertainty), events, places and sources.
+their timeline and its contradictions, then a table of dates, events, places and sources.
+Each date is in its readable form (docs/dates.md): the calendar and precision it was entered
+with, then the other calendar's reading; the chosen calendar is the one today's date is in.
 
-Persian is shaped by HarfBuzz (fpdf2's text shaping) and laid out right to left by fpdf2's
-bidirectional algorithm, paragraph by paragraph; the font, Vazirmatn, covers Persian and Latin
-script alike, so a Persian place name in an English table needs no font switching. The PDF is
-built in memory and written with ``timeline_export.write_new_file``, like the other exports.
+Lines are laid out by ``pdf_layout``: the Unicode bidirectional algorithm per line, Persian
+shaped by HarfBuzz. The font, Vazirmatn, covers Persian and Latin script alike, so a Persian
+place name in an English table needs no font switching. The PDF is built in memory and
+written with ``timeline_export.write_new_file``, like the other exports.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from fpdf import FPDF
-from fpdf.enums import Align, TableCellFillMode, XPos, YPos
 
-from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
+from amanat.core.dates import Calendar
+from amanat.core.pdf_layout import Direction, LaidLine, Pages
 from amanat.core.resources import resource
 from amanat.core.timeline import EntryKind, Timeline, TimelineEntry, UndatedDocument
-from amanat.core.timeline_export import date_text, describe_days, describe_place
+from amanat.core.timeline_export import date_text, describe_days, describe_place, today_text
 
 _FAMILY = "Vazirmatn"
-_LRM = "\u200e"
 _COLUMN_WIDTHS = (30, 30, 20, 20)  # date, event, place, sources: parts of the page width
 _HEADINGS = ("Date", "Event", "Place", "Sources")
+# The date and event columns are English sentences (which may quote Persian); the place and
+# the sources' titles are whatever was typed, so a cell with no letter at all is taken as
+# English there too, the language of the document.
+_COLUMN_LANGUAGES = (Direction.LTR,) * 4
+_LABEL_WIDTH = 45
+
+
+@dataclass(frozen=True, slots=True)
+class LaidOutPdf:
+    data: bytes
+    """The PDF file."""
+    lines: tuple[LaidLine, ...]
+    """Every line of text in it, where it is and what it says in logical order."""
 
 
 def to_pdf(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> bytes:
     """The chronology as the bytes of a PDF file (A4, portrait)."""
+    return lay_out(timeline, calendar).data
+
+
+def lay_out(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> LaidOutPdf:
+    """The chronology's PDF together with where each of its lines went."""
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     # A fixed date keeps two exports of one chronology byte for byte the same, and tells
     # nothing about when the file was made.
     pdf.set_creation_date(datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
-    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.set_margins(15, 15, 15)
     pdf.add_font(_FAMILY, "", str(resource("fonts", "Vazirmatn-Regular.ttf")))
     pdf.add_font(_FAMILY, "B", str(resource("fonts", "Vazirmatn-Bold.ttf")))
-    pdf.set_text_shaping(True)
     pdf.set_title(f"Chronology of {timeline.person.display_name}")
-    pdf.add_page()
-    _heading(pdf, timeline)
-    _facts(pdf, timeline, calendar)
-    _table(pdf, timeline, calendar)
-    return bytes(pdf.output())
+    pages = Pages(pdf, _FAMILY)
+    _heading(pages, timeline)
+    _facts(pages, timeline, calendar)
+    _table(pages, timeline)
+    return LaidOutPdf(bytes(pdf.output()), tuple(pages.lines))
 
 
-def _line(pdf: FPDF, text: str, size: float = 10, bold: bool = False) -> None:
-    pdf.set_font(_FAMILY, "B" if bold else "", size)
-    # Text in Persian starts at the right margin, as a Persian reader expects.
-    align = Align.R if _is_persian(text) else Align.L
-    pdf.multi_cell(0, size * 0.55, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _heading(pdf: FPDF, timeline: Timeline) -> None:
+def _heading(pages: Pages, timeline: Timeline) -> None:
     person = timeline.person
-    _line(pdf, f"Chronology of {person.display_name}", 16, bold=True)
+    pages.paragraph(f"Chronology of {person.display_name}", 16, bold=True)
     for name in (person.name_fa, person.name_latin):
         if name and name != person.display_name:
-            _line(pdf, name, 13, bold=True)
-    pdf.ln(2)
+            # A name stands on its own line, at the margin of its own script.
+            pages.paragraph(name, 13, bold=True)
+    pages.space(2)
 
 
-def _facts(pdf: FPDF, timeline: Timeline, calendar: Calendar) -> None:
+def _facts(pages: Pages, timeline: Timeline, calendar: Calendar) -> None:
     facts = timeline.facts
-    today = format_date(FuzzyDate(facts.today, facts.today, Precision.DAY), calendar)
-    _line(pdf, f"Facts as of {today}", 12, bold=True)
+    pages.paragraph(f"Facts as of {today_text(facts.today, calendar)}", 12, bold=True)
     for label, value in (
         ("Time detained", describe_days(facts.detained)),
         ("Solitary confinement", describe_days(facts.solitary)),
@@ -71,88 +82,64 @@ def _facts(pdf: FPDF, timeline: Timeline, calendar: Calendar) -> None:
         ("Transfers", str(facts.transfers)),
         ("Current place", describe_place(facts.current_place)),
     ):
-        pdf.set_font(_FAMILY, "B", 10)
-        pdf.cell(45, 5.5, label + ":")
-        pdf.set_font(_FAMILY, "", 10)
-        # An English sentence that starts with a Persian place name stays a left-to-right
-        # paragraph ("قرچک (held)"), as the left-to-right mark makes it.
-        pdf.multi_cell(0, 5.5, _LRM + value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        # The value is an English sentence even when it starts with a Persian place name
+        # ("قرچک (held)"), so it is laid out left to right whatever its first letter.
+        pages.labelled(label + ":", value, _LABEL_WIDTH)
     if timeline.contradictions:
-        pdf.ln(2)
-        _line(pdf, "Contradictions", 12, bold=True)
+        pages.space(2)
+        pages.paragraph("Contradictions", 12, bold=True)
         for contradiction in timeline.contradictions:
-            _line(pdf, "• " + contradiction.message)
-    pdf.ln(3)
+            pages.paragraph("• " + contradiction.message, direction=Direction.LTR)
+    pages.space(3)
 
 
-def _table(pdf: FPDF, timeline: Timeline, calendar: Calendar) -> None:
-    rows = [_row(entry, calendar) for entry in timeline.entries]
-    rows += [_undated_row(document) for document in timeline.undated]
+def chronology_rows(timeline: Timeline) -> list[tuple[str, str, str, str]]:
+    """The table's cells, row by row: date, event, place, sources."""
+    rows = [_row(entry) for entry in timeline.entries]
+    return rows + [_undated_row(document) for document in timeline.undated]
+
+
+def _table(pages: Pages, timeline: Timeline) -> None:
+    rows = chronology_rows(timeline)
     if not rows:
-        _line(pdf, "Nothing is recorded for this person yet.")
+        pages.paragraph("Nothing is recorded for this person yet.")
         return
-    pdf.set_font(_FAMILY, "", 9)
-    with pdf.table(
-        col_widths=_COLUMN_WIDTHS,
-        text_align="LEFT",
-        line_height=4.8,
-        cell_fill_color=(242, 242, 242),
-        cell_fill_mode=TableCellFillMode.ROWS,
-        repeat_headings=1,
-    ) as table:
-        header = table.row()
-        for heading in _HEADINGS:
-            header.cell(heading)
-        for cells in rows:
-            row = table.row()
-            for text in cells:
-                row.cell(text, align=Align.R if _is_persian(text) else Align.L)
+    pages.table(_HEADINGS, rows, _COLUMN_WIDTHS, size=9, defaults=_COLUMN_LANGUAGES)
 
 
-def _row(entry: TimelineEntry, calendar: Calendar) -> tuple[str, str, str, str]:
-    when = date_text(entry, calendar)
-    if entry.uncertain:
-        # Said in words as well as in the date itself, so a reader skimming the column
-        # does not take "March 2011" for a precise day.
-        when += f" ({_uncertainty(entry)})"
+def _row(entry: TimelineEntry) -> tuple[str, str, str, str]:
+    # The readable form says how precisely the date is known ("Mordad 1403", "c. 2019") and
+    # what it is in the other calendar.
+    when = date_text(entry)
     if entry.kind is EntryKind.DOCUMENT:
-        what = f"{entry.type.value} ({', '.join(entry.relations)}): {entry.title}"
+        what = f"{entry.type.value} ({', '.join(entry.relations)}): {_quoted(entry.title)}"
         if entry.in_trash:
             what += " [in the trash]"
     else:
         what = entry.type.value.replace("-", " ")
         if entry.description:
-            what += f": {entry.description}"
+            what += f": {_quoted(entry.description)}"
     sources = "; ".join(
-        source.title + (" (in the trash)" if source.in_trash else "") for source in entry.sources
+        _quoted(source.title) + (" (in the trash)" if source.in_trash else "")
+        for source in entry.sources
     )
     return when, what, entry.place, sources
 
 
 def _undated_row(document: UndatedDocument) -> tuple[str, str, str, str]:
-    what = f"{document.kind.value} ({', '.join(document.relations)}): {document.title}"
+    what = f"{document.kind.value} ({', '.join(document.relations)}): {_quoted(document.title)}"
     return "undated", what + (" [in the trash]" if document.in_trash else ""), "", ""
 
 
-def _uncertainty(entry: TimelineEntry) -> str:
-    dates = [d for d in (entry.start, entry.end) if d is not None]
-    words = []
-    coarsest = max(dates, key=lambda d: _PRECISION_RANK[d.precision]).precision
-    if coarsest is not Precision.DAY:
-        words.append(f"only the {coarsest.value} is known")
-    if any(d.circa for d in dates):
-        words.append("approximate")
-    return ", ".join(words)
+_FIRST_STRONG_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"
 
 
-_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.SEASON: 2, Precision.YEAR: 3}
-
-
-def _is_persian(text: str) -> bool:
-    """True if the first letter with a direction is right-to-left (Arabic script)."""
-    for character in text:
-        if "\u0600" <= character <= "\u06ff" or "\ufb50" <= character <= "\ufeff":
-            return True
-        if character.isalpha():
-            return False
-    return False
+def _quoted(text: str) -> str:
+    """What someone typed, set inside an English sentence as a unit of its own direction
+    (a first-strong isolate, UAX #9): a Persian title keeps its full stop at its own end and
+    its neutrals do not join the English around it. A second paragraph of a description
+    stands on its own, with its own direction."""
+    if not text:
+        return text
+    first, newline, rest = text.partition("\n")
+    return _FIRST_STRONG_ISOLATE + first + _POP_ISOLATE + newline + rest

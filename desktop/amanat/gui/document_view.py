@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from amanat.core.dates import format_date
+from amanat.core.dates import format_date, readable_date
 from amanat.core.records import Document, DocumentKind, ImageRegion, Text, TextKind, Visibility
 from amanat.gui import labels
 from amanat.gui.annotations.highlights import Highlight
@@ -569,6 +569,7 @@ class DocumentView(QWidget):
     def _date_text(self, document: Document) -> str:
         if document.date is None:
             return self.tr("Undated")
-        shown = format_date(document.date, self._preferences.calendar, self._preferences.language)
+        # As entered, then the other calendar's reading (docs/dates.md).
+        shown = readable_date(document.date, self._preferences.language)
         precision = labels.label(document.date.precision)
         return self.tr("%1 (%2)").replace("%1", shown).replace("%2", precision)

@@ -48,7 +48,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
+from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date, readable_date
 from amanat.core.records import EventType
 from amanat.core.timeline import EntryKind, Timeline, TimelineEntry, place_key
 from amanat.gui import memory
@@ -763,8 +763,10 @@ class TimelineCanvas(QWidget):
         return "\n".join(lines)
 
     def _date_text(self, date: FuzzyDate) -> str:
+        # As entered, then the other calendar's reading (docs/dates.md): "Mordad 1403 ·
+        # Jul–Aug 2024", never a month turned into a range of days of the other calendar.
         language = "fa" if self._language == "fa" else "en"
-        return format_date(date, self._calendar, language)
+        return readable_date(date, language)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

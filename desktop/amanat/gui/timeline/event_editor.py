@@ -32,7 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from amanat.core.dates import Calendar, FuzzyDate, format_date, parse_date, validate_span
+from amanat.core.dates import (
+    Calendar,
+    FuzzyDate,
+    format_date,
+    other_calendar_reading,
+    parse_date,
+    readable_date,
+    validate_span,
+)
 from amanat.core.errors import AmanatError, InvalidInput
 from amanat.core.records import Event, EventType
 from amanat.core.timeline import group_places
@@ -191,7 +199,7 @@ class EventEditor(QDialog):
     def _source_item(self, document: DocumentChoice) -> QListWidgetItem:
         text = document.title or self.tr("(untitled)")
         if document.date is not None:
-            text += " · " + format_date(document.date, self._calendar, labels.interface_language())
+            text += " · " + readable_date(document.date, labels.interface_language())
         if document.in_trash:
             # Kept visible, since an event may still cite it; said plainly.
             text += self.tr(" (in the trash)")
@@ -232,7 +240,9 @@ class EventEditor(QDialog):
         return labels.fill(
             self.tr("%1 · %2 (%3)"),
             format_date(date, date.calendar, labels.interface_language()),
-            format_date(date, other, labels.interface_language()),
+            # Short, as every reading of a date in the other calendar (docs/dates.md).
+            other_calendar_reading(date, labels.interface_language())
+            or format_date(date, other, labels.interface_language()),
             labels.label(date.precision) + (self.tr(", approximately") if date.circa else ""),
         )
 
