@@ -141,7 +141,7 @@ def _new_password(args: argparse.Namespace, file_option: str) -> str:
             raise UsageError(f"no terminal to ask for the new password: use --{option} FILE")
         password = getpass.getpass("New password: ")
         if getpass.getpass("The new password again: ") != password:
-            raise InvalidInput(detail="The two passwords are not the same; nothing was changed.")
+            raise InvalidInput("passwords-differ")
     check_new_password(password)
     return password
 
@@ -210,7 +210,7 @@ def cmd_person_add(args: argparse.Namespace) -> int:
         notes=args.notes or "",
     )
     if not person.display_name.strip():
-        raise InvalidInput(detail="A person needs a name.")
+        raise InvalidInput("person-needs-name")
     with _unlocked(args) as archive:
         people.add(archive.db, person)
     return _print_added(args, person)
@@ -394,7 +394,7 @@ def _existing_tag(archive: Archive, path: str | None) -> Tag | None:
         return None
     tag = tags.find(archive.db, path)
     if tag is None:
-        raise InvalidInput(detail=f"There is no tag named “{path}”.")
+        raise InvalidInput("no-such-tag", path=path)
     return tag
 
 
@@ -500,11 +500,11 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from amanat.core.timeline_pdf import to_pdf
 
     if args.format == "pdf" and not args.output and not args.json:
-        raise InvalidInput(detail="A PDF is written to a file: give one with -o FILE.")
+        raise InvalidInput("pdf-needs-file")
     calendar = Calendar(args.calendar or Calendar.GREGORIAN)
     as_of = _parse_date(args.as_of, args.calendar)
     if as_of is not None and as_of.start != as_of.end:
-        raise InvalidInput(detail="--as-of needs a single day, such as 2024-06-15 or 1403/03/26.")
+        raise InvalidInput("as-of-needs-day")
     output = Path(args.output) if args.output else None
     if output is not None:
         refuse_existing(output)  # before the password is asked for
@@ -594,10 +594,7 @@ def _rectangle(text: str) -> tuple[float, float, float, float]:
     except ValueError:
         numbers = []
     if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
-        raise InvalidInput(
-            detail=f"“{text}” is not a rectangle: give X,Y,W,H in percent of the page, "
-            "such as 10,20,30,15."
-        )
+        raise InvalidInput("region-not-rectangle", text=text)
     x, y, width, height = (n / 100 for n in numbers)
     return x, y, width, height
 

@@ -726,4 +726,4 @@ def _checked(start: str, end: str, precision: str, circa: bool, calendar: str) -
 def validate_span(start: FuzzyDate, end: FuzzyDate | None) -> None:
     """Refuse a span whose end lies wholly before its start; fuzzy ends may overlap."""
     if end is not None and end.end < start.start:
-        raise InvalidInput(detail="The end date comes before the start date.")
+        raise InvalidInput("end-before-start")

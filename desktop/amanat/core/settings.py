@@ -97,7 +97,7 @@ def _text(value: object) -> str:
 def _validate(settings: ArchiveSettings) -> None:
     minutes = settings.auto_lock_minutes
     if minutes is not None and not 0 <= minutes <= MAX_AUTO_LOCK_MINUTES:
-        raise InvalidInput(detail=f"Auto-lock takes between 0 and {MAX_AUTO_LOCK_MINUTES} minutes.")
+        raise InvalidInput("auto-lock-minutes", maximum=MAX_AUTO_LOCK_MINUTES)
     name = settings.annotator_name
     if name is not None and len(name) > MAX_NAME_LENGTH:
-        raise InvalidInput(detail=f"A name can have at most {MAX_NAME_LENGTH} characters.")
+        raise InvalidInput("name-too-long", maximum=MAX_NAME_LENGTH)

@@ -43,7 +43,7 @@ from enum import StrEnum
 from amanat.core import audit
 from amanat.core.database import Database, Row
 from amanat.core.dates import FuzzyDate, Precision, format_date
-from amanat.core.errors import InvalidInput
+from amanat.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from amanat.core.normalise import normalise
 from amanat.core.records import DocumentKind, EventType, Person, PersonStatus
 from amanat.core.storage import events, people
@@ -241,7 +241,9 @@ class Timeline:
 
 class PlacesNotMerged(InvalidInput):
     code = "places-not-merged"
-    template = "The place names were not merged, and nothing was changed: {reason}."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "The place names were not merged, and nothing was changed: {reason}."
+    )
 
 
 # --- Building it -----------------------------------------------------------------------
@@ -906,7 +908,7 @@ def merge_places(
     the audit log), and if one cannot be made none is. Returns the ids of the changed events."""
     into = into.strip()
     if not into:
-        raise InvalidInput(detail="Say which name the place should keep.")
+        raise InvalidInput("place-needs-name")
     names = sorted({s for s in spellings if s != into})
     with db.transaction():
         person = people.get(db, person_id)

@@ -240,7 +240,7 @@ def original_bytes(db: Database, page_id: str) -> bytes:
 def set_rotation(db: Database, page_id: str, degrees: int) -> Page:
     """Turn the page for display only; the original file is never changed."""
     if degrees % 90:
-        raise InvalidInput(detail="A page can only be turned by quarter turns.")
+        raise InvalidInput("page-quarter-turns")
     with db.transaction():
         page = replace(get(db, page_id), rotation=degrees % 360, modified=now())
         db.execute(
