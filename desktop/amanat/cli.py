@@ -770,7 +770,7 @@ def _make_previews(
     previews.make_previews(
         archive.db,
         wanted,
-        progress=lambda done, total: bar(ImportProgress(done, total, "previews")),
+        progress=lambda update: bar(ImportProgress(update.done, update.total, "previews")),
         cancel=cancel,
     )
 

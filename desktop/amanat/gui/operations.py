@@ -15,6 +15,7 @@ from pathlib import Path
 from amanat.core import search, settings
 from amanat.core.dates import FuzzyDate
 from amanat.core.demo import DEMO_PASSWORD, build_demo
+from amanat.core.jobs import Cancel, Report
 from amanat.core.keyslots import KdfParams
 from amanat.core.records import (
     Consent,
@@ -73,7 +74,7 @@ def create_archive(
 
 
 def open_demo(
-    folder: Path, kdf: KdfParams | None = None, progress: Callable[[int, int], None] | None = None
+    folder: Path, kdf: KdfParams | None = None, progress: Report | None = None
 ) -> Operation[Opened]:
     """Open the demo archive at ``folder``, building it first if it is not there yet."""
 
@@ -245,12 +246,14 @@ PREVIEWS_AT_A_TIME = 4
 on an old laptop, so whatever the user asks for next waits no longer than that."""
 
 
-def make_some_previews(session: Session) -> int:
+def make_some_previews(
+    session: Session, progress: Report | None = None, cancel: Cancel | None = None
+) -> int:
     """One turn of the background pass: previews for a few pages that have none. Returns how
     many were made: 0 when none is left, or only pages that cannot be drawn (which keep their
     thumbnail), so the pass then stops instead of trying them again and again."""
     db = session.require().db
-    return previews.make_previews(db, previews.missing(db, PREVIEWS_AT_A_TIME))
+    return previews.make_previews(db, previews.missing(db, PREVIEWS_AT_A_TIME), progress, cancel)
 
 
 # --- Search --------------------------------------------------------------------------------

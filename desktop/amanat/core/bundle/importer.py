@@ -65,6 +65,7 @@ from amanat.core.errors import (
     ScanRefused,
 )
 from amanat.core.file_types import mime_type_of
+from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
 from amanat.core.records import (
     Annotation,
     Document,
@@ -121,13 +122,6 @@ class Conflict:
     local_id: str
     imported_id: str
     label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    done: int
-    total: int
-    current: str
 
 
 @dataclass(frozen=True, slots=True)
