@@ -309,28 +309,8 @@
         <translation>بازگرداندن</translation>
     </message>
     <message>
-        <source>Move “%1” to the trash</source>
-        <translation>انتقال «%1» به سطل زباله</translation>
-    </message>
-    <message>
-        <source>Restore “%1”</source>
-        <translation>بازگرداندن «%1»</translation>
-    </message>
-    <message>
         <source>Documents removed for good: %1.</source>
         <translation>سندهایی که برای همیشه پاک شدند: %1.</translation>
-    </message>
-    <message>
-        <source>Remove the tag “%1”</source>
-        <translation>برداشتن برچسب «%1»</translation>
-    </message>
-    <message>
-        <source>Add the tag “%1”</source>
-        <translation>افزودن برچسب «%1»</translation>
-    </message>
-    <message>
-        <source>Change the colour of the tag “%1”</source>
-        <translation>تغییر رنگ برچسب «%1»</translation>
     </message>
     <message>
         <source>Change Colour…</source>
@@ -341,20 +321,8 @@
         <translation>ذخیرهٔ متن‌ها</translation>
     </message>
     <message>
-        <source>Add the %1</source>
-        <translation>افزودن %1</translation>
-    </message>
-    <message>
-        <source>Save the %1</source>
-        <translation>ذخیرهٔ %1</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Edit the details of “%1”</source>
-        <translation>ویرایش مشخصات «%1»</translation>
     </message>
     <message>
         <source>Choose a person in the sidebar first.</source>
@@ -933,6 +901,41 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>انتقال «%1» به سطل زباله</translation>
+    </message>
+    <message>
+        <source>Restore “%1”</source>
+        <translation>بازگرداندن «%1»</translation>
+    </message>
+    <message>
+        <source>Add the tag “%1”</source>
+        <translation>افزودن برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Remove the tag “%1”</source>
+        <translation>برداشتن برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Change the colour of the tag “%1”</source>
+        <translation>تغییر رنگ برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Add the %1</source>
+        <translation>افزودن %1</translation>
+    </message>
+    <message>
+        <source>Save the %1</source>
+        <translation>ذخیرهٔ %1</translation>
+    </message>
+    <message>
+        <source>Edit the details of “%1”</source>
+        <translation>ویرایش مشخصات «%1»</translation>
     </message>
 </context>
 <context>
