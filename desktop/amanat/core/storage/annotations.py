@@ -15,7 +15,7 @@ from amanat.core import anchoring, audit, search
 from amanat.core.database import Database, Row
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.records import Annotation, ImageRegion, TextRange, Visibility, now
-from amanat.core.storage import pages, texts
+from amanat.core.storage import pages
 from amanat.core.storage.columns import time_from, time_text
 
 _COLUMNS = (
@@ -30,9 +30,13 @@ def on_text(
     db: Database, text_id: str, start: int, end: int, body: str, **fields: object
 ) -> Annotation:
     """An annotation of text[start:end], quoting the passage and some context around it."""
-    text = texts.get(db, text_id)
-    _check_range(len(text.body), start, end)
-    target = anchoring.text_range(text_id, text.body, start, end)
+    # The body is read here rather than through storage/texts.py, which imports this module
+    # so that a text's annotations follow its edits: storage modules never import each other.
+    text_body = db.value("SELECT body FROM texts WHERE id = ?", (text_id,))
+    if text_body is None:
+        raise RecordNotFound(kind="text", record_id=text_id)
+    _check_range(len(text_body), start, end)
+    target = anchoring.text_range(text_id, text_body, start, end)
     return add(db, Annotation(target=target, body=body, **fields))  # type: ignore[arg-type]
 
 
