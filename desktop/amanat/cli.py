@@ -453,7 +453,7 @@ def cmd_event_list(args: argparse.Namespace) -> int:
 
 
 def cmd_place_list(args: argparse.Namespace) -> int:
-    from amanat.core.timeline import likely_same_places, place_uses
+    from amanat.core.places import likely_same_places, place_uses
 
     with _unlocked(args) as archive:
         uses = place_uses(archive.db, args.person)
@@ -474,7 +474,7 @@ def cmd_place_list(args: argparse.Namespace) -> int:
 
 
 def cmd_place_merge(args: argparse.Namespace) -> int:
-    from amanat.core.timeline import merge_places, merge_places_everywhere
+    from amanat.core.places import merge_places, merge_places_everywhere
 
     with _unlocked(args) as archive:
         if args.person:

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from amanat.core.dates import Calendar, FuzzyDate, format_date, parse_date, validate_span
 from amanat.core.errors import AmanatError, InvalidInput
+from amanat.core.places import group_places
 from amanat.core.records import Event, EventType
-from amanat.core.timeline import group_places
 from amanat.gui import labels
 from amanat.gui.messages import error_message
 from amanat.gui.text_direction import DirectionalItemDelegate, direction_of

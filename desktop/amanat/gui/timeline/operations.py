@@ -8,10 +8,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from amanat.core.dates import Calendar, FuzzyDate
+from amanat.core.places import merge_places
 from amanat.core.records import Event
 from amanat.core.storage import documents, events, tags
 from amanat.core.storage.documents import DocumentFilter
-from amanat.core.timeline import Timeline, build_timeline, merge_places
+from amanat.core.timeline import Timeline, build_timeline
 from amanat.core.timeline_export import to_csv_file_bytes, write_new_file
 from amanat.core.timeline_pdf import to_pdf
 from amanat.gui.worker import Operation, Session
