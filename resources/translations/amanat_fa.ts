@@ -2098,8 +2098,12 @@
         <translation>سال‌های پس از {limit} پشتیبانی نمی‌شوند</translation>
     </message>
     <message>
-        <source>Solar Hijri years after {limit} are not supported</source>
+        <source>Jalali years after {limit} are not supported</source>
         <translation>سال‌های هجری شمسی پس از {limit} پشتیبانی نمی‌شوند</translation>
+    </message>
+    <message>
+        <source>winter {year} ends in {next_year}, which is not supported</source>
+        <translation>زمستان {year} در سال {next_year} تمام می‌شود که پشتیبانی نمی‌شود</translation>
     </message>
     <message>
         <source>there is no month {month}</source>
@@ -2116,10 +2120,6 @@
     <message>
         <source>there is no season {season}</source>
         <translation>فصل {season} وجود ندارد</translation>
-    </message>
-    <message>
-        <source>winter {year} ends in the next year, which is not supported</source>
-        <translation>زمستان {year} در سال بعد تمام می‌شود که پشتیبانی نمی‌شود</translation>
     </message>
     <message>
         <source>{name} is a month of the {calendar} calendar</source>

@@ -38,3 +38,28 @@ def test_the_window_and_the_command_line_give_the_same_english(qapp: object) -> 
 def test_every_sentence_is_known_to_the_window(qapp: object) -> None:
     _every_error()
     assert known_codes() == frozenset(every_sentence())
+
+
+def test_a_refused_date_reads_the_same_in_the_window_as_on_the_command_line(qapp: object) -> None:
+    import pytest
+
+    from amanat.core.dates import DATE_PROBLEMS, PROBLEM_SENTENCES, Calendar, parse_date
+    from amanat.core.errors import InvalidDate
+
+    assert set(PROBLEM_SENTENCES) == DATE_PROBLEMS
+    problems = set()
+    for text, calendar in [
+        ("", None), ("c.", None), ("89/12/24", None), ("24/12/1389", None), ("Mehrr 1401", None),
+        ("مهر", None), ("1401/13/01", None), ("2023-04-31", None), ("1401/12/30", None),
+        ("Mehr 1401", Calendar.GREGORIAN), ("10000", None), ("winter 9999", None),
+    ]:  # fmt: skip
+        with pytest.raises(InvalidDate) as refused:
+            parse_date(text, calendar)
+        problem = refused.value.values["problem"]
+        problems.add(problem)
+        if str(problem).startswith("other-calendar"):
+            # The same sentence, naming the calendar as the interface does everywhere.
+            assert error_message(refused.value).endswith("of the Solar Hijri calendar.")
+        else:
+            assert error_message(refused.value) == str(refused.value)
+    assert len(problems) >= 10

@@ -13,46 +13,15 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from amanat.core.dates import Calendar, month_name, season_name
+from amanat.core.dates import PROBLEM_SENTENCES, Calendar, month_name, season_name
 from amanat.core.errors import CONTEXT, AmanatError, every_sentence
 from amanat.gui import labels
 
 _CONTEXT = CONTEXT
 
-# Why a date was refused, by the ``problem`` code core/dates.py gives each refusal: the core's
-# own ``reason`` is English.
-_DATE_PROBLEMS: dict[str, object] = {
-    "empty": QT_TRANSLATE_NOOP("Messages", "nothing was entered"),
-    "too-long": QT_TRANSLATE_NOOP("Messages", "it is too long to be a date"),
-    "only-circa": QT_TRANSLATE_NOOP("Messages", "the date itself is missing"),
-    "short-year": QT_TRANSLATE_NOOP("Messages", "write the year in full, as in 2011 or 1390"),
-    "year-first": QT_TRANSLATE_NOOP(
-        "Messages", "write the year first, as in 2011-03-15 or 1401/07/07"
-    ),
-    "unknown-word": QT_TRANSLATE_NOOP("Messages", "“{word}” is not a month or season Amanat knows"),
-    "form": QT_TRANSLATE_NOOP(
-        "Messages", "use a form such as 2011-03-15, March 2011, Mehr 1401 or spring 2011"
-    ),
-    "no-year-given": QT_TRANSLATE_NOOP("Messages", "the year is missing"),
-    "no-year": QT_TRANSLATE_NOOP("Messages", "there is no year {year}"),
-    "year-too-late": QT_TRANSLATE_NOOP("Messages", "years after {limit} are not supported"),
-    "jalali-year-too-late": QT_TRANSLATE_NOOP(
-        "Messages", "Solar Hijri years after {limit} are not supported"
-    ),
-    "no-month": QT_TRANSLATE_NOOP("Messages", "there is no month {month}"),
-    "no-day": QT_TRANSLATE_NOOP("Messages", "there is no day {day}"),
-    "month-too-short": QT_TRANSLATE_NOOP("Messages", "{month_name} {year} has only {days} days"),
-    "no-season": QT_TRANSLATE_NOOP("Messages", "there is no season {season}"),
-    "winter-too-late": QT_TRANSLATE_NOOP(
-        "Messages", "winter {year} ends in the next year, which is not supported"
-    ),
-    "other-calendar-month": QT_TRANSLATE_NOOP(
-        "Messages", "{name} is a month of the {calendar} calendar"
-    ),
-    "other-calendar-season": QT_TRANSLATE_NOOP(
-        "Messages", "{name} is a season of the {calendar} calendar"
-    ),
-}
+# Why a date was refused, by the ``problem`` code core/dates.py gives each refusal: its one
+# English sentence is there, translated here with the values in the interface's words.
+_DATE_PROBLEMS = PROBLEM_SENTENCES
 
 # The kinds of record an error names ("A {kind} named …").
 _KINDS: dict[str, object] = {
