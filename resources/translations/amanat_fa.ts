@@ -1906,6 +1906,46 @@
         <translation>دو گذرواژه یکی نیستند؛ چیزی تغییر نکرد.</translation>
     </message>
     <message>
+        <source>there is not enough memory to open it</source>
+        <translation>حافظه برای باز کردنش کافی نیست</translation>
+    </message>
+    <message>
+        <source>it is a folder or a device, not a file</source>
+        <translation>پوشه یا دستگاه است، نه پرونده</translation>
+    </message>
+    <message>
+        <source>its picture has no width or height</source>
+        <translation>تصویرش پهنا یا بلندی ندارد</translation>
+    </message>
+    <message>
+        <source>it ends too early; perhaps it was not copied completely</source>
+        <translation>زودتر از موعد تمام می‌شود؛ شاید کامل رونوشت نشده باشد</translation>
+    </message>
+    <message>
+        <source>its content is not a valid {kind} picture</source>
+        <translation>محتوایش تصویر {kind} معتبری نیست</translation>
+    </message>
+    <message>
+        <source>its {kind} data cannot be decoded</source>
+        <translation>داده‌های {kind} آن خوانده نمی‌شوند</translation>
+    </message>
+    <message>
+        <source>its PDF structure cannot be read</source>
+        <translation>ساختار PDF آن خوانده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>the PDF has no pages</source>
+        <translation>این PDF هیچ صفحه‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>page {page} has no size</source>
+        <translation>صفحهٔ {page} اندازه ندارد</translation>
+    </message>
+    <message>
+        <source>page {page} cannot be drawn</source>
+        <translation>صفحهٔ {page} کشیده نمی‌شود</translation>
+    </message>
+    <message>
         <source>That cannot be used here; nothing was changed.</source>
         <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
     </message>

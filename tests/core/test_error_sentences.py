@@ -14,7 +14,7 @@ import pytest
 
 import amanat
 from amanat.core import errors
-from amanat.core.errors import RULES, InvalidInput, every_sentence
+from amanat.core.errors import DETAILS, RULES, Detail, InvalidInput, every_sentence
 
 DESKTOP = Path(amanat.__file__).resolve().parent
 
@@ -34,7 +34,7 @@ def test_every_error_code_has_exactly_one_sentence() -> None:
     sentences = every_sentence()  # raises when a code has two
     codes = [cls.code for cls in errors.error_classes() if "code" in vars(cls)]
     assert len(codes) == len(set(codes)), "two error classes share a code"
-    assert set(codes) | set(RULES) == set(sentences)
+    assert set(codes) | set(RULES) | set(DETAILS) == set(sentences)
     assert {"bundle-truncated", "contact-no-signing-key", "places-not-merged"} <= set(codes)
 
 
@@ -92,3 +92,28 @@ def test_input_is_refused_by_a_rule_with_its_own_sentence_never_by_english_detai
 def test_every_rule_is_used() -> None:
     used = {call.args[0].value for _, call in _invalid_input_calls() if call.args}
     assert used == set(RULES)
+
+
+def test_a_detail_reads_as_its_english_and_keeps_its_code_for_the_window() -> None:
+    detail = Detail("pdf-page-no-size", page=3)
+    assert detail == "page 3 has no size"
+    assert (detail.code, detail.values) == ("pdf-page-no-size", {"page": 3})
+    error = errors.ScanDamaged(name="letter.pdf", detail=detail)
+    assert str(error) == (
+        "letter.pdf was not imported: the file is damaged or incomplete (page 3 has no size)."
+    )
+
+
+def test_scans_refuse_with_details_that_have_a_sentence_never_with_bare_english() -> None:
+    scans = DESKTOP / "core" / "scans"
+    for path in sorted(scans.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id not in {"ScanDamaged", "ScanUnreadable"}:
+                continue
+            for keyword in node.keywords:
+                if keyword.arg in {"detail", "reason"}:
+                    assert not isinstance(keyword.value, (ast.Constant, ast.JoinedStr)), (
+                        f"{path.name}:{node.lineno}"
+                    )

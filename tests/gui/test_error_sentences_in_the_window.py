@@ -8,6 +8,8 @@ import pkgutil
 import string
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 import amanat
 from amanat.core.errors import RULES, AmanatError, InvalidInput, error_classes, every_sentence
 from amanat.gui.messages import error_message, known_codes
@@ -63,3 +65,18 @@ def test_a_refused_date_reads_the_same_in_the_window_as_on_the_command_line(qapp
         else:
             assert error_message(refused.value) == str(refused.value)
     assert len(problems) >= 10
+
+
+def test_a_detail_inside_a_sentence_is_translated_with_it(qapp: QApplication) -> None:
+    from amanat.core.errors import Detail, ScanDamaged
+    from amanat.gui.i18n import apply_language
+    from amanat.gui.settings import Preferences
+
+    error = ScanDamaged(name="letter.pdf", detail=Detail("pdf-page-no-size", page=3))
+    assert error_message(error) == str(error)
+    apply_language(qapp, Preferences.for_language("fa"))
+    try:
+        persian = error_message(error)
+    finally:
+        apply_language(qapp, Preferences())
+    assert "صفحهٔ ۳ اندازه ندارد" in persian and "has no size" not in persian

@@ -241,6 +241,40 @@ RULES: dict[str, str] = {
 }
 
 
+# Phrases that fill another error's {detail} or {reason} ("the file is damaged or incomplete
+# ({detail})"): each with a code of its own, so the window translates the phrase too.
+DETAILS: dict[str, str] = {
+    "out-of-memory": QT_TRANSLATE_NOOP("Messages", "there is not enough memory to open it"),
+    "not-a-file": QT_TRANSLATE_NOOP("Messages", "it is a folder or a device, not a file"),
+    "no-width-or-height": QT_TRANSLATE_NOOP("Messages", "its picture has no width or height"),
+    "ends-too-early": QT_TRANSLATE_NOOP(
+        "Messages", "it ends too early; perhaps it was not copied completely"
+    ),
+    "not-a-valid-picture": QT_TRANSLATE_NOOP(
+        "Messages", "its content is not a valid {kind} picture"
+    ),
+    "cannot-be-decoded": QT_TRANSLATE_NOOP("Messages", "its {kind} data cannot be decoded"),
+    "pdf-unreadable": QT_TRANSLATE_NOOP("Messages", "its PDF structure cannot be read"),
+    "pdf-no-pages": QT_TRANSLATE_NOOP("Messages", "the PDF has no pages"),
+    "pdf-page-no-size": QT_TRANSLATE_NOOP("Messages", "page {page} has no size"),
+    "pdf-page-not-drawn": QT_TRANSLATE_NOOP("Messages", "page {page} cannot be drawn"),
+}
+
+
+class Detail(str):
+    """A phrase of DETAILS, filled: a string (the English, as the command line prints it)
+    that keeps its code and values for the window, which translates it."""
+
+    code: str
+    values: dict[str, object]
+
+    def __new__(cls, code: str, **values: object) -> Detail:
+        made = super().__new__(cls, DETAILS[code].format(**values))
+        made.code = code
+        made.values = values
+        return made
+
+
 class InvalidInput(AmanatError):
     """Input refused before anything changed. ``rule`` names the rule it breaks (a key of
     RULES); its subclasses have a sentence of their own instead."""
@@ -469,15 +503,17 @@ def error_classes() -> list[type[AmanatError]]:
 
 
 def every_sentence(classes: Iterable[type[AmanatError]] | None = None) -> dict[str, str]:
-    """Each error code, and each rule of InvalidInput, with its one English sentence, over
+    """Each error code, each rule of InvalidInput and each detail, with its one English
+    sentence, over
     ``classes`` (every error class loaded, unless given). An error class that keeps its
     parent's code keeps its parent's sentence too."""
     sentences: dict[str, str] = {}
     for cls in error_classes() if classes is None else classes:
         if sentences.setdefault(cls.code, cls.template) != cls.template:
             raise ValueError(f"two sentences for the error code {cls.code!r}")
-    for rule, sentence in RULES.items():
-        if rule in sentences:
-            raise ValueError(f"the rule {rule!r} has the code of an error")
-        sentences[rule] = sentence
+    for table in (RULES, DETAILS):
+        for code, sentence in table.items():
+            if code in sentences:
+                raise ValueError(f"the code {code!r} is given twice")
+            sentences[code] = sentence
     return sentences

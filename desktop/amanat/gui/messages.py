@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from amanat.core.dates import PROBLEM_SENTENCES, Calendar, month_name, season_name
-from amanat.core.errors import CONTEXT, AmanatError, every_sentence
+from amanat.core.errors import CONTEXT, DETAILS, AmanatError, Detail, every_sentence
 from amanat.gui import labels
 
 _CONTEXT = CONTEXT
@@ -40,6 +40,11 @@ def _shown(values: Mapping[str, object]) -> dict[str, object]:
         else value
         for key, value in values.items()
     }
+    for key, value in values.items():
+        if isinstance(value, Detail):  # a phrase inside the sentence, translated too
+            shown[key] = QCoreApplication.translate(_CONTEXT, DETAILS[value.code]).format(
+                **_shown(value.values)
+            )
     kind = values.get("kind")
     if isinstance(kind, str) and kind in _KINDS:
         shown["kind"] = QCoreApplication.translate(_CONTEXT, str(_KINDS[kind]))
