@@ -309,28 +309,8 @@
         <translation>بازگرداندن</translation>
     </message>
     <message>
-        <source>Move “%1” to the trash</source>
-        <translation>انتقال «%1» به سطل زباله</translation>
-    </message>
-    <message>
-        <source>Restore “%1”</source>
-        <translation>بازگرداندن «%1»</translation>
-    </message>
-    <message>
         <source>Documents removed for good: %1.</source>
         <translation>سندهایی که برای همیشه پاک شدند: %1.</translation>
-    </message>
-    <message>
-        <source>Remove the tag “%1”</source>
-        <translation>برداشتن برچسب «%1»</translation>
-    </message>
-    <message>
-        <source>Add the tag “%1”</source>
-        <translation>افزودن برچسب «%1»</translation>
-    </message>
-    <message>
-        <source>Change the colour of the tag “%1”</source>
-        <translation>تغییر رنگ برچسب «%1»</translation>
     </message>
     <message>
         <source>Change Colour…</source>
@@ -341,20 +321,8 @@
         <translation>ذخیرهٔ متن‌ها</translation>
     </message>
     <message>
-        <source>Add the %1</source>
-        <translation>افزودن %1</translation>
-    </message>
-    <message>
-        <source>Save the %1</source>
-        <translation>ذخیرهٔ %1</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Edit the details of “%1”</source>
-        <translation>ویرایش مشخصات «%1»</translation>
     </message>
     <message>
         <source>Choose a person in the sidebar first.</source>
@@ -936,6 +904,41 @@
     </message>
 </context>
 <context>
+    <name>Edits</name>
+    <message>
+        <source>Move “%1” to the trash</source>
+        <translation>انتقال «%1» به سطل زباله</translation>
+    </message>
+    <message>
+        <source>Restore “%1”</source>
+        <translation>بازگرداندن «%1»</translation>
+    </message>
+    <message>
+        <source>Add the tag “%1”</source>
+        <translation>افزودن برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Remove the tag “%1”</source>
+        <translation>برداشتن برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Change the colour of the tag “%1”</source>
+        <translation>تغییر رنگ برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Add the %1</source>
+        <translation>افزودن %1</translation>
+    </message>
+    <message>
+        <source>Save the %1</source>
+        <translation>ذخیرهٔ %1</translation>
+    </message>
+    <message>
+        <source>Edit the details of “%1”</source>
+        <translation>ویرایش مشخصات «%1»</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>One place, two spellings?</source>
@@ -1020,10 +1023,6 @@
     <message>
         <source>, approximately</source>
         <translation>، تقریبی</translation>
-    </message>
-    <message>
-        <source>Give the date of the event, even if only the year.</source>
-        <translation>تاریخ رویداد را بنویسید، حتی اگر فقط سالش معلوم باشد.</translation>
     </message>
 </context>
 <context>
@@ -1739,16 +1738,8 @@
         <translation>{path} از پیش وجود دارد. برای بایگانی تازه نام دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <source>The archive cannot be created in {path}: {reason}.</source>
-        <translation>بایگانی را نمی‌توان در {path} ساخت: {reason}.</translation>
-    </message>
-    <message>
         <source>The key file keys.json is missing from {path}, and the archive cannot be opened without it. Restore it from a backup.</source>
         <translation>پروندهٔ کلید keys.json در {path} نیست و بایگانی بدون آن باز نمی‌شود. آن را از نسخهٔ پشتیبان برگردانید.</translation>
-    </message>
-    <message>
-        <source>The key file keys.json in {path} is damaged or was changed. Restore it from a backup.</source>
-        <translation>پروندهٔ کلید keys.json در {path} آسیب دیده یا تغییر کرده است. آن را از نسخهٔ پشتیبان برگردانید.</translation>
     </message>
     <message>
         <source>The key file keys.json in {path} belongs to a different archive. Put back the keys.json that came with this archive.</source>
@@ -1761,10 +1752,6 @@
     <message>
         <source>The archive&apos;s database in {path} is damaged and cannot be read. Restore it from a backup.</source>
         <translation>پایگاه دادهٔ بایگانی در {path} آسیب دیده و خوانده نمی‌شود. آن را از نسخهٔ پشتیبان برگردانید.</translation>
-    </message>
-    <message>
-        <source>This archive was written by a newer version of Amanat. Update Amanat to open it.</source>
-        <translation>این بایگانی با نسخهٔ تازه‌تری از امانت نوشته شده است. برای باز کردنش امانت را به‌روز کنید.</translation>
     </message>
     <message>
         <source>This archive is already open in another Amanat window or program. Close it there first.</source>
@@ -1803,11 +1790,179 @@
         <translation>{kind}ی با نام «{name}» از پیش وجود دارد.</translation>
     </message>
     <message>
-        <source>{path} cannot be read: {reason}.</source>
+        <source>Something went wrong: {detail}</source>
+        <translation>مشکلی پیش آمد: {detail}</translation>
+    </message>
+    <message>
+        <source>Cannot create the archive in {path}: {reason}.</source>
+        <translation>بایگانی را نمی‌توان در {path} ساخت: {reason}.</translation>
+    </message>
+    <message>
+        <source>The key file keys.json in {path} is damaged or was edited; restore it from a backup.</source>
+        <translation>پروندهٔ کلید keys.json در {path} آسیب دیده یا تغییر کرده است؛ آن را از نسخهٔ پشتیبان برگردانید.</translation>
+    </message>
+    <message>
+        <source>This archive was written by a newer version of Amanat (format {found}); update Amanat to open it.</source>
+        <translation>این بایگانی با نسخهٔ تازه‌تری از امانت نوشته شده است (قالب {found})؛ برای باز کردنش امانت را به‌روز کنید.</translation>
+    </message>
+    <message>
+        <source>A person needs a name.</source>
+        <translation>هر شخص باید نامی داشته باشد.</translation>
+    </message>
+    <message>
+        <source>A document needs a title.</source>
+        <translation>هر سند باید عنوانی داشته باشد.</translation>
+    </message>
+    <message>
+        <source>A text needs a language, such as fa or en.</source>
+        <translation>هر متن باید زبانی داشته باشد، مانند فارسی یا انگلیسی.</translation>
+    </message>
+    <message>
+        <source>A page can only be turned by quarter turns.</source>
+        <translation>صفحه را فقط می‌توان یک‌چهارم دور به یک‌چهارم دور چرخاند.</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>هر برچسب باید نامی داشته باشد.</translation>
+    </message>
+    <message>
+        <source>A tag&apos;s name cannot contain “{separator}”.</source>
+        <translation>نام برچسب نمی‌تواند «{separator}» داشته باشد.</translation>
+    </message>
+    <message>
+        <source>“{colour}” is not a colour; write it like #aa3355.</source>
+        <translation>«{colour}» رنگ نیست؛ آن را با شش رقم شانزده‌شانزدهی پس از # بنویسید، مانند ‎#335577.</translation>
+    </message>
+    <message>
+        <source>A tag cannot be placed inside itself.</source>
+        <translation>برچسب را نمی‌توان درون خودش گذاشت.</translation>
+    </message>
+    <message>
+        <source>There is no tag named “{path}”.</source>
+        <translation>برچسبی با نام «{path}» نیست.</translation>
+    </message>
+    <message>
+        <source>A contact needs a name.</source>
+        <translation>هر مخاطب باید نامی داشته باشد.</translation>
+    </message>
+    <message>
+        <source>The passage {start}–{end} is not inside the text, which has {length} characters, or it is empty.</source>
+        <translation>بخش {start} تا {end} درون متن نیست (متن {length} نویسه دارد)، یا خالی است.</translation>
+    </message>
+    <message>
+        <source>The passage is empty.</source>
+        <translation>این بخش از متن خالی است.</translation>
+    </message>
+    <message>
+        <source>The rectangle is not inside the page, or it is empty.</source>
+        <translation>این مستطیل درون صفحه نیست، یا خالی است.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a rectangle: give X,Y,W,H in percent of the page, such as 10,20,30,15.</source>
+        <translation>«{text}» مستطیل نیست: چهار عدد به درصدی از صفحه بدهید (فاصله از چپ، فاصله از بالا، پهنا، بلندی)، مانند 10,20,30,15.</translation>
+    </message>
+    <message>
+        <source>Only an annotation on a page can be linked to a passage.</source>
+        <translation>فقط حاشیه‌نویسیِ روی صفحه را می‌توان به بخشی از متن پیوند داد.</translation>
+    </message>
+    <message>
+        <source>An annotation on a page can only be linked to a passage.</source>
+        <translation>حاشیه‌نویسیِ روی صفحه را فقط می‌توان به بخشی از متن پیوند داد.</translation>
+    </message>
+    <message>
+        <source>An annotation on a page can only be linked to a passage of the same document.</source>
+        <translation>حاشیه‌نویسیِ روی صفحه را فقط می‌توان به بخشی از متنِ همان سند پیوند داد.</translation>
+    </message>
+    <message>
+        <source>Give the date of the event, even if only the year.</source>
+        <translation>تاریخ رویداد را بنویسید، حتی اگر فقط سالش معلوم باشد.</translation>
+    </message>
+    <message>
+        <source>The end date comes before the start date.</source>
+        <translation>تاریخ پایان پیش از تاریخ آغاز است.</translation>
+    </message>
+    <message>
+        <source>Say which name the place should keep.</source>
+        <translation>بگویید کدام نام برای این مکان بماند.</translation>
+    </message>
+    <message>
+        <source>--as-of needs a single day, such as 2024-06-15 or 1403/03/26.</source>
+        <translation>‎--as-of یک روز مشخص می‌خواهد، مانند 2024-06-15 یا 1403/03/26.</translation>
+    </message>
+    <message>
+        <source>A PDF is written to a file: give one with -o FILE.</source>
+        <translation>PDF در یک پرونده نوشته می‌شود: پرونده‌ای با ‎-o FILE بدهید.</translation>
+    </message>
+    <message>
+        <source>Auto-lock takes between 0 and {maximum} minutes.</source>
+        <translation>قفل خودکار میان ۰ تا {maximum} دقیقه را می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>A name can have at most {maximum} characters.</source>
+        <translation>نام حداکثر {maximum} نویسه می‌تواند داشته باشد.</translation>
+    </message>
+    <message>
+        <source>The clipboard is cleared after between 0 and {maximum} seconds.</source>
+        <translation>پاک شدن کلیپ‌بورد میان ۰ تا {maximum} ثانیه را می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same; nothing was changed.</source>
+        <translation>دو گذرواژه یکی نیستند؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>there is not enough memory to open it</source>
+        <translation>حافظه برای باز کردنش کافی نیست</translation>
+    </message>
+    <message>
+        <source>it is a folder or a device, not a file</source>
+        <translation>پوشه یا دستگاه است، نه پرونده</translation>
+    </message>
+    <message>
+        <source>its picture has no width or height</source>
+        <translation>تصویرش پهنا یا بلندی ندارد</translation>
+    </message>
+    <message>
+        <source>it ends too early; perhaps it was not copied completely</source>
+        <translation>زودتر از موعد تمام می‌شود؛ شاید کامل رونوشت نشده باشد</translation>
+    </message>
+    <message>
+        <source>its content is not a valid {kind} picture</source>
+        <translation>محتوایش تصویر {kind} معتبری نیست</translation>
+    </message>
+    <message>
+        <source>its {kind} data cannot be decoded</source>
+        <translation>داده‌های {kind} آن خوانده نمی‌شوند</translation>
+    </message>
+    <message>
+        <source>its PDF structure cannot be read</source>
+        <translation>ساختار PDF آن خوانده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>the PDF has no pages</source>
+        <translation>این PDF هیچ صفحه‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>page {page} has no size</source>
+        <translation>صفحهٔ {page} اندازه ندارد</translation>
+    </message>
+    <message>
+        <source>page {page} cannot be drawn</source>
+        <translation>صفحهٔ {page} کشیده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>That cannot be used here; nothing was changed.</source>
+        <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>There is no {kind} with the id {record_id}.</source>
+        <translation>{kind}ی با شناسهٔ {record_id} نیست.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
         <translation>{path} خوانده نمی‌شود: {reason}.</translation>
     </message>
     <message>
-        <source>{path} cannot be written: {reason}.</source>
+        <source>Cannot write {path}: {reason}.</source>
         <translation>در {path} نمی‌توان نوشت: {reason}.</translation>
     </message>
     <message>
@@ -1859,6 +2014,10 @@
         <translation>این کلید امضای معتبر امانت نیست ({detail})؛ کلید امضا با amanatsign1 شروع می‌شود؛ مطمئن شوید کامل و دقیق رونوشت شده باشد.</translation>
     </message>
     <message>
+        <source>This archive has no keys yet, so no bundle can have been made for it; give the sender the public key shown under Bundles › My keys (or by “amanat identity show”).</source>
+        <translation>این بایگانی هنوز کلیدی ندارد، پس بسته‌ای نمی‌توانسته برایش ساخته شده باشد؛ کلید عمومی‌ای را که در بسته‌ها › کلیدهای من (یا با «amanat identity show») آمده به فرستنده بدهید.</translation>
+    </message>
+    <message>
         <source>That is not a valid age key ({detail}); check that it was copied completely and exactly.</source>
         <translation>این کلید معتبر age نیست ({detail})؛ مطمئن شوید کامل و دقیق رونوشت شده باشد.</translation>
     </message>
@@ -1869,10 +2028,6 @@
     <message>
         <source>{name} has no signing key yet, so there is no fingerprint to compare; add their amanatsign1… key first.</source>
         <translation>{name} هنوز کلید امضا ندارد، پس اثر انگشتی برای مقایسه نیست؛ اول کلید amanatsign1… او را اضافه کنید.</translation>
-    </message>
-    <message>
-        <source>This archive has no keys yet, so no bundle can have been made for it; give the sender the public key shown under Bundles › My keys.</source>
-        <translation>این بایگانی هنوز کلیدی ندارد، پس بسته‌ای نمی‌توانسته برایش ساخته شده باشد؛ کلید عمومی‌ای را که در بسته‌ها › کلیدهای من آمده به فرستنده بدهید.</translation>
     </message>
     <message>
         <source>Nothing would leave the archive: {reason}.</source>
@@ -1987,8 +2142,12 @@
         <translation>سال‌های پس از {limit} پشتیبانی نمی‌شوند</translation>
     </message>
     <message>
-        <source>Solar Hijri years after {limit} are not supported</source>
+        <source>Jalali years after {limit} are not supported</source>
         <translation>سال‌های هجری شمسی پس از {limit} پشتیبانی نمی‌شوند</translation>
+    </message>
+    <message>
+        <source>winter {year} ends in {next_year}, which is not supported</source>
+        <translation>زمستان {year} در سال {next_year} تمام می‌شود که پشتیبانی نمی‌شود</translation>
     </message>
     <message>
         <source>there is no month {month}</source>
@@ -2005,10 +2164,6 @@
     <message>
         <source>there is no season {season}</source>
         <translation>فصل {season} وجود ندارد</translation>
-    </message>
-    <message>
-        <source>winter {year} ends in the next year, which is not supported</source>
-        <translation>زمستان {year} در سال بعد تمام می‌شود که پشتیبانی نمی‌شود</translation>
     </message>
     <message>
         <source>{name} is a month of the {calendar} calendar</source>
@@ -2029,6 +2184,10 @@
     <message>
         <source>document</source>
         <translation>سند</translation>
+    </message>
+    <message>
+        <source>The place names were not merged, and nothing was changed: {reason}.</source>
+        <translation>نام‌های مکان یکی نشدند و چیزی تغییر نکرد: {reason}.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ import pytest
 from amanat.core import search
 from amanat.core.demo import build_demo
 from amanat.core.errors import ArchiveExists
+from amanat.core.jobs import Progress
 from amanat.core.keyslots import FLOOR
 from amanat.core.records import (
     Audience,
@@ -154,7 +155,7 @@ def test_building_twice_gives_the_same_demo_and_reports_progress(
 ) -> None:
     again = tmp_path / "again.amanat"
     reported: list[tuple[int, int]] = []
-    build_demo(again, kdf=FLOOR, progress=lambda done, total: reported.append((done, total)))
+    build_demo(again, kdf=FLOOR, progress=lambda p: reported.append((p.done, p.total)))
     assert reported[0][0] == 0 and reported[-1][0] == reported[-1][1] > 10
     assert [done for done, _ in reported] == sorted(done for done, _ in reported)
     with Archive.open(again, "demo") as other:
@@ -175,8 +176,8 @@ def test_it_will_not_overwrite_an_existing_archive(demo_folder: Path) -> None:
 
 
 def test_a_failed_build_leaves_nothing_behind(tmp_path: Path) -> None:
-    def fail(done: int, total: int) -> None:
-        if done == 1:
+    def fail(progress: Progress) -> None:
+        if progress.done == 1:
             raise RuntimeError("interrupted")
 
     folder = tmp_path / "broken.amanat"

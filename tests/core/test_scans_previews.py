@@ -48,7 +48,10 @@ def test_the_second_pass_makes_the_previews_an_import_would_have_made(
     photo = make.jpeg(make.marked((2400, 1600)), orientation=6)
     ids = _import(archive, tmp_path / "later", {"a.jpg": photo}, later=True)
     seen: list[tuple[int, int]] = []
-    assert previews.make_previews(archive.db, ids, progress=lambda d, t: seen.append((d, t))) == 1
+    made = previews.make_previews(
+        archive.db, ids, progress=lambda p: seen.append((p.done, p.total))
+    )
+    assert made == 1
     assert seen == [(1, 1)]
     assert previews.missing(archive.db) == []
     later = _picture(pages.image(archive.db, ids[0], "preview"))

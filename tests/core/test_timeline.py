@@ -17,6 +17,14 @@ from amanat.core import audit, timeline_export
 from amanat.core.database import Database
 from amanat.core.dates import Calendar, FuzzyDate, parse_date
 from amanat.core.errors import FileNotWritable, InvalidDate, InvalidInput, RecordNotFound
+from amanat.core.places import (
+    PlacesNotMerged,
+    group_places,
+    known_prison,
+    likely_same_places,
+    merge_places,
+    place_key,
+)
 from amanat.core.records import (
     Document,
     DocumentKind,
@@ -31,17 +39,11 @@ from amanat.core.timeline import (
     ContradictionKind,
     DayCount,
     EntryKind,
-    PlacesNotMerged,
     TimelineEntry,
     Whereabouts,
     build_timeline,
     compute_facts,
     find_contradictions,
-    group_places,
-    known_prison,
-    likely_same_places,
-    merge_places,
-    place_key,
 )
 from amanat.core.vault import Archive
 

@@ -118,7 +118,7 @@ def test_wrong_password_leaves_archive_locked_and_unchanged(filled: Path):
     before = records_digest(filled)
     with pytest.raises(WrongPassword) as raised:
         Archive.open(filled, "not the password")
-    assert str(raised.value) == "The password is not correct."
+    assert str(raised.value) == "That password does not open this archive. Please try again."
     assert records_digest(filled) == before
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from amanat.core.dates import Calendar, parse_date
+from amanat.core.places import PlaceGroup
 from amanat.core.records import (
     Document,
     DocumentKind,
@@ -28,7 +29,6 @@ from amanat.core.records import (
     Tag,
 )
 from amanat.core.storage import documents, events, people, tags
-from amanat.core.timeline import PlaceGroup
 from amanat.core.vault import Archive
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import RememberedLocation

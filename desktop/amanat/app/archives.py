@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from amanat.core.jobs import Report
 from amanat.core.keyslots import KdfParams
 from amanat.core.vault import Archive, check_new_password
 
@@ -33,7 +33,7 @@ def create_archive(
 
 
 def open_demo(
-    folder: Path, kdf: KdfParams | None = None, progress: Callable[[int, int], None] | None = None
+    folder: Path, kdf: KdfParams | None = None, progress: Report | None = None
 ) -> Archive:
     """Open the demo archive at ``folder``, building it first if it is not there yet."""
     from amanat.core.demo import DEMO_PASSWORD, build_demo  # Pillow, only for the demo

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from amanat.app.progress import relay
 from amanat.app.tags import all_entries, existing
 from amanat.core.bundle import (
     Identity,
@@ -106,7 +105,7 @@ def write(
     """Write the planned bundle to ``path`` (which must not exist), encrypted for ``send_to``
     and signed with this archive's key."""
     recipients = send_to.recipients()  # a mistyped key is refused before anything is read
-    return write_bundle(archive.db, plan, path, recipients, relay(report), cancel)
+    return write_bundle(archive.db, plan, path, recipients, report, cancel)
 
 
 # --- Import ------------------------------------------------------------------------------
@@ -132,7 +131,7 @@ def verify(
     """Check the bundle completely and say what importing it would do; changes nothing. An
     empty passphrase means: open it with this archive's own key."""
     opened_by = identities(archive, passphrase)
-    return verify_bundle(archive.db, path, opened_by, relay(report), cancel)
+    return verify_bundle(archive.db, path, opened_by, report, cancel)
 
 
 def import_(
@@ -145,4 +144,4 @@ def import_(
 ) -> BundleReport:
     """Verify the bundle and import it in one transaction, or nothing at all."""
     opened_by = identities(archive, passphrase)
-    return import_bundle(archive.db, path, opened_by, accept_unknown_signer, relay(report), cancel)
+    return import_bundle(archive.db, path, opened_by, accept_unknown_signer, report, cancel)

@@ -13,7 +13,7 @@ from amanat.core.vault import Archive
 
 def add_person(archive: Archive, person: Person) -> Person:
     if not person.display_name.strip():
-        raise InvalidInput(detail="A person needs a name.")
+        raise InvalidInput("person-needs-name")
     return people.add(archive.db, person)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from amanat.core.timeline import (
+from amanat.core.places import (
     PlaceGroup,
     likely_same_places,
     merge_places,

@@ -3,9 +3,8 @@ time while the window is idle; a page keeps its thumbnail until then."""
 
 from __future__ import annotations
 
-from amanat.app.progress import relay_counts
 from amanat.app.scans import ImportOutcome
-from amanat.core.jobs import Cancel, Report
+from amanat.core.jobs import Cancel, Progress, Report
 from amanat.core.scans import previews
 from amanat.core.storage import pages
 from amanat.core.vault import Archive
@@ -23,12 +22,14 @@ def page_preview(archive: Archive, page_id: str) -> bytes | None:
     return image.data if image else None
 
 
-def make_some_previews(archive: Archive) -> int:
+def make_some_previews(
+    archive: Archive, report: Report | None = None, cancel: Cancel | None = None
+) -> int:
     """One turn of the background pass: previews for a few pages that have none. Returns how
     many were made: 0 when none is left, or only pages that cannot be drawn (which keep their
     thumbnail), so the pass then stops instead of trying them again and again."""
     db = archive.db
-    return previews.make_previews(db, previews.missing(db, PREVIEWS_AT_A_TIME))
+    return previews.make_previews(db, previews.missing(db, PREVIEWS_AT_A_TIME), report, cancel)
 
 
 def make_previews_of_import(
@@ -42,7 +43,9 @@ def make_previews_of_import(
     db = archive.db
     imported = {page_id for document in outcome.report.documents for page_id in document.page_ids}
     wanted = [page_id for page_id in previews.missing(db) if page_id in imported]
-    return previews.make_previews(db, wanted, relay_counts(report, "previews"), cancel)
+    # The command line's bar names the pass, not each page's id.
+    named = None if report is None else lambda p: report(Progress(p.done, p.total, "previews"))
+    return previews.make_previews(db, wanted, named, cancel)
 
 
 def make_missing_previews(archive: Archive) -> int:

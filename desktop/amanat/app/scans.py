@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from amanat.app.progress import relay
 from amanat.core.jobs import Cancel, Report
 from amanat.core.scans import ImportOptions, ImportReport, import_files
 from amanat.core.storage import pages
@@ -43,7 +42,7 @@ def import_scans(
     """Import files and folders; ``report`` hears after each file and ``cancel`` is asked
     before each (the archive then keeps only whole documents)."""
     db = archive.db
-    imported = import_files(db, list(paths), options, relay(report), cancel)
+    imported = import_files(db, list(paths), options, report, cancel)
     flagged = []
     for document in imported.documents:
         for page in pages.flagged_pages(db, document.document_id):

@@ -40,7 +40,7 @@ def existing(db: Database, path: str | None) -> Tag | None:
         return None
     tag = tags.find(db, path)
     if tag is None:
-        raise InvalidInput(detail=f"There is no tag named “{path}”.")
+        raise InvalidInput("no-such-tag", path=path)
     return tag
 
 

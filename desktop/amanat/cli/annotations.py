@@ -79,10 +79,7 @@ def _rectangle(text: str) -> tuple[float, float, float, float]:
     except ValueError:
         numbers = []
     if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
-        raise InvalidInput(
-            detail=f"“{text}” is not a rectangle: give X,Y,W,H in percent of the page, "
-            "such as 10,20,30,15."
-        )
+        raise InvalidInput("region-not-rectangle", text=text)
     x, y, width, height = (n / 100 for n in numbers)
     return x, y, width, height
 

@@ -226,7 +226,7 @@ def new_password(args: argparse.Namespace, file_option: str) -> str:
             raise UsageError(f"no terminal to ask for the new password: use --{option} FILE")
         chosen = getpass.getpass("New password: ")
         if getpass.getpass("The new password again: ") != chosen:
-            raise InvalidInput(detail="The two passwords are not the same; nothing was changed.")
+            raise InvalidInput("passwords-differ")
     check_new_password(chosen)
     return chosen
 

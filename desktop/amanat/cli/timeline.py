@@ -43,11 +43,11 @@ def show_timeline(args: argparse.Namespace) -> int:
     from amanat.core.timeline_export import refuse_existing, to_csv, to_text, write_new_file
 
     if args.format == "pdf" and not args.output and not args.json:
-        raise InvalidInput(detail="A PDF is written to a file: give one with -o FILE.")
+        raise InvalidInput("pdf-needs-file")
     calendar = Calendar(args.calendar or Calendar.GREGORIAN)
     as_of = date_option(args.as_of, args.calendar)
     if as_of is not None and as_of.start != as_of.end:
-        raise InvalidInput(detail="--as-of needs a single day, such as 2024-06-15 or 1403/03/26.")
+        raise InvalidInput("as-of-needs-day")
     output = Path(args.output) if args.output else None
     if output is not None:
         refuse_existing(output)  # before the password is asked for

@@ -8,7 +8,6 @@ as errors a user can act on: a full disk is not a damaged archive.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -19,10 +18,15 @@ from amanat.core.errors import ArchiveLocked, DatabaseDamaged, DiskFull
 Row = tuple[Any, ...]
 Params = Sequence[object] | dict[str, object]
 
-_DAMAGE = re.compile(
-    r"malformed|not a database|file is encrypted|disk I/O error|corrupt|vtable constructor failed",
-    re.I,
-)
+# SQLite's primary result codes (the low byte of its extended codes), from sqlite3.h.
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_NOTADB = 26
+
+_DAMAGE_CODES = frozenset({SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOTADB})
+"""What SQLite says when it cannot make sense of the file it reads: a damaged page, a file
+that is not a database (or not under this key), a read the disk refused."""
 
 
 class Database:
@@ -102,12 +106,20 @@ class Database:
 
 
 def translate(error: Exception, folder: str) -> Exception:
-    """The user-facing error for an SQLite failure; anything unexpected stays a bug."""
-    text = str(error)
-    if "database or disk is full" in text or "disk is full" in text:
+    """The user-facing error for an SQLite failure, by SQLite's own result code (its wording
+    varies between versions and is no contract); anything unexpected stays a bug."""
+    code = primary_code(error)
+    if code == SQLITE_FULL:
         return DiskFull()
     # A plain DatabaseError (not one of its narrower kinds, which are bugs or constraints)
-    # means SQLite could not make sense of what it read: damage, whatever the wording.
-    if _DAMAGE.search(text) or type(error) is sqlcipher3.DatabaseError:
+    # means SQLite could not make sense of what it read: damage, whatever the code.
+    if code in _DAMAGE_CODES or type(error) is sqlcipher3.DatabaseError:
         return DatabaseDamaged(path=folder)
     return error
+
+
+def primary_code(error: Exception) -> int | None:
+    """SQLite's primary result code for ``error`` (SQLITE_FULL for SQLITE_FULL and all its
+    extended forms), or None for an error that did not come from SQLite's C library."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None

@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Literal, NamedTuple
 
 from amanat.core.digits import to_ascii_digits, to_persian_digits
-from amanat.core.errors import InvalidDate, InvalidInput
+from amanat.core.errors import QT_TRANSLATE_NOOP, InvalidDate, InvalidInput
 
 with warnings.catch_warnings():
     # On import jdatetime builds its date.min without a locale; under the C locale that asks
@@ -182,10 +182,49 @@ DATE_PROBLEMS = frozenset(
 )  # fmt: skip
 """The ``problem`` codes an InvalidDate from this module carries (see parse_date)."""
 
+PROBLEM_SENTENCES: dict[str, str] = {
+    "empty": QT_TRANSLATE_NOOP("Messages", "nothing was entered"),
+    "too-long": QT_TRANSLATE_NOOP("Messages", "it is too long to be a date"),
+    "only-circa": QT_TRANSLATE_NOOP("Messages", "the date itself is missing"),
+    "short-year": QT_TRANSLATE_NOOP("Messages", "write the year in full, as in 2011 or 1390"),
+    "year-first": QT_TRANSLATE_NOOP(
+        "Messages", "write the year first, as in 2011-03-15 or 1401/07/07"
+    ),
+    "unknown-word": QT_TRANSLATE_NOOP("Messages", "“{word}” is not a month or season Amanat knows"),
+    "form": QT_TRANSLATE_NOOP(
+        "Messages", "use a form such as 2011-03-15, March 2011, Mehr 1401 or spring 2011"
+    ),
+    "no-year-given": QT_TRANSLATE_NOOP("Messages", "the year is missing"),
+    "no-year": QT_TRANSLATE_NOOP("Messages", "there is no year {year}"),
+    "year-too-late": QT_TRANSLATE_NOOP("Messages", "years after {limit} are not supported"),
+    "jalali-year-too-late": QT_TRANSLATE_NOOP(
+        "Messages", "Jalali years after {limit} are not supported"
+    ),
+    "no-month": QT_TRANSLATE_NOOP("Messages", "there is no month {month}"),
+    "no-day": QT_TRANSLATE_NOOP("Messages", "there is no day {day}"),
+    "month-too-short": QT_TRANSLATE_NOOP("Messages", "{month_name} {year} has only {days} days"),
+    "no-season": QT_TRANSLATE_NOOP("Messages", "there is no season {season}"),
+    "winter-too-late": QT_TRANSLATE_NOOP(
+        "Messages", "winter {year} ends in {next_year}, which is not supported"
+    ),
+    "other-calendar-month": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is a month of the {calendar} calendar"
+    ),
+    "other-calendar-season": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is a season of the {calendar} calendar"
+    ),
+}
+"""Why a date was refused, by problem code: the one English sentence, which the command line
+shows as the InvalidDate's ``reason`` and the window translates (gui/messages.py)."""
+
+
+def _reason(problem: str, **values: object) -> str:
+    return PROBLEM_SENTENCES[problem].format(**values)
+
+
 _CIRCA_EN = "c. "
 _CIRCA_FA = "حدود "
 _RANGE_DASH = " – "
-_FORM_HINT = "use a form such as 2011-03-15, March 2011, Mehr 1401 or spring 2011"
 _MAX_INPUT = 100
 _FIRST_JALALI_GUESS, _LAST_JALALI_GUESS = 1200, 1499
 _MAX_GREGORIAN_YEAR = datetime.MAXYEAR
@@ -308,19 +347,19 @@ def _typed(cal: Calendar, *numbers: int) -> str:
 def _check_year(year: int, cal: Calendar, text: str) -> None:
     if year < 1:
         raise InvalidDate(
-            text=text, reason=f"there is no year {year}", problem="no-year", year=year
+            text=text, reason=_reason("no-year", year=year), problem="no-year", year=year
         )
     if cal is Calendar.GREGORIAN and year > _MAX_GREGORIAN_YEAR:
         raise InvalidDate(
             text=text,
-            reason=f"years after {_MAX_GREGORIAN_YEAR} are not supported",
+            reason=_reason("year-too-late", limit=_MAX_GREGORIAN_YEAR),
             problem="year-too-late",
             limit=_MAX_GREGORIAN_YEAR,
         )
     if cal is Calendar.JALALI and year > _MAX_JALALI_YEAR:
         raise InvalidDate(
             text=text,
-            reason=f"Jalali years after {_MAX_JALALI_YEAR} are not supported",
+            reason=_reason("jalali-year-too-late", limit=_MAX_JALALI_YEAR),
             problem="jalali-year-too-late",
             limit=_MAX_JALALI_YEAR,
         )
@@ -329,7 +368,7 @@ def _check_year(year: int, cal: Calendar, text: str) -> None:
 def _check_month(month: int, text: str) -> None:
     if not 1 <= month <= 12:
         raise InvalidDate(
-            text=text, reason=f"there is no month {month}", problem="no-month", month=month
+            text=text, reason=_reason("no-month", month=month), problem="no-month", month=month
         )
 
 
@@ -338,12 +377,12 @@ def _day(year: int, month: int, day: int, cal: Calendar, circa: bool, text: str)
     _check_month(month, text)
     length = _month_length(cal, year, month)
     if day < 1:
-        raise InvalidDate(text=text, reason=f"there is no day {day}", problem="no-day", day=day)
+        raise InvalidDate(text=text, reason=_reason("no-day", day=day), problem="no-day", day=day)
     if day > length:
         month_name = _month_name_en(cal, month)
         raise InvalidDate(
             text=text,
-            reason=f"{month_name} {year} has only {length} days",
+            reason=_reason("month-too-short", month_name=month_name, year=year, days=length),
             problem="month-too-short",
             calendar=cal.value,
             month=month,
@@ -366,7 +405,10 @@ def _season(year: int, season: int, cal: Calendar, circa: bool, text: str) -> Fu
     _check_year(year, cal, text)
     if not 1 <= season <= 4:
         raise InvalidDate(
-            text=text, reason=f"there is no season {season}", problem="no-season", season=season
+            text=text,
+            reason=_reason("no-season", season=season),
+            problem="no-season",
+            season=season,
         )
     if cal is Calendar.JALALI:
         first, last = 3 * season - 2, 3 * season
@@ -379,9 +421,10 @@ def _season(year: int, season: int, cal: Calendar, circa: bool, text: str) -> Fu
     elif year == _MAX_GREGORIAN_YEAR:
         raise InvalidDate(
             text=text,
-            reason=f"winter {year} ends in {year + 1}, which is not supported",
+            reason=_reason("winter-too-late", year=year, next_year=year + 1),
             problem="winter-too-late",
             year=year,
+            next_year=year + 1,
         )
     else:
         end = datetime.date(year + 1, 2, _month_length(cal, year + 1, 2))
@@ -419,15 +462,15 @@ def parse_date(text: str, calendar: Calendar | None = None) -> FuzzyDate:
     """
     normal = _normalise(text).strip()
     if not normal:
-        raise InvalidDate(text=text, reason="nothing was entered", problem="empty")
+        raise InvalidDate(text=text, reason=_reason("empty"), problem="empty")
     if len(normal) > _MAX_INPUT:
-        raise InvalidDate(text=text, reason="it is too long to be a date", problem="too-long")
+        raise InvalidDate(text=text, reason=_reason("too-long"), problem="too-long")
     circa_match = _CIRCA_PREFIX.match(normal.casefold())
     circa = circa_match is not None
     if circa_match is not None:
         normal = normal[circa_match.end() :]
         if not normal:
-            raise InvalidDate(text=text, reason="the date itself is missing", problem="only-circa")
+            raise InvalidDate(text=text, reason=_reason("only-circa"), problem="only-circa")
 
     numeric = _NUMERIC.fullmatch(normal)
     if numeric is not None:
@@ -449,9 +492,7 @@ def _year_number(text: str, digits: str) -> int:
     # "89/12/24" almost always means 1389; taking it as the year 89 would file it silently
     # in antiquity, so short years are refused rather than guessed.
     if len(digits) < 3:
-        raise InvalidDate(
-            text=text, reason="write the year in full, as in 2011 or 1390", problem="short-year"
-        )
+        raise InvalidDate(text=text, reason=_reason("short-year"), problem="short-year")
     return int(digits)
 
 
@@ -468,7 +509,7 @@ def _parse_numeric(
     if third is not None and len(first) <= 2 and len(third) >= 3:
         raise InvalidDate(
             text=text,
-            reason="write the year first, as in 2011-03-15 or 1401/07/07",
+            reason=_reason("year-first"),
             problem="year-first",
         )
     year = _year_number(text, first)
@@ -496,20 +537,20 @@ def _parse_words(text: str, normal: str, calendar: Calendar | None, circa: bool)
         elif token.rstrip(".").isalpha():
             raise InvalidDate(
                 text=text,
-                reason=f"“{token}” is not a month or season Amanat knows",
+                reason=_reason("unknown-word", word=token),
                 problem="unknown-word",
                 word=token,
             )
         else:
-            raise InvalidDate(text=text, reason=_FORM_HINT, problem="form")
+            raise InvalidDate(text=text, reason=_reason("form"), problem="form")
 
     if shape == "n":  # "سال ۱۴۰۱", "in 2011": a year with words around it
         year = _year_number(text, numbers[0])
         return _year(year, calendar or _guess_calendar(year), circa, text)
     if shape == "w" or (shape == "nw" and len(numbers[0]) <= 2):
-        raise InvalidDate(text=text, reason="the year is missing", problem="no-year-given")
+        raise InvalidDate(text=text, reason=_reason("no-year-given"), problem="no-year-given")
     if shape not in ("wn", "nwn", "wnn") or (names[0].kind == "season" and shape != "wn"):
-        raise InvalidDate(text=text, reason=_FORM_HINT, problem="form")
+        raise InvalidDate(text=text, reason=_reason("form"), problem="form")
 
     name = names[0]
     if calendar is not None and name.calendar is not None and name.calendar is not calendar:
@@ -535,7 +576,7 @@ def _wrong_calendar(name: _Name, its_calendar: Calendar) -> str:
     else:
         label = _season_text(its_calendar, "en", name.number)
     calendar_name = "Gregorian" if its_calendar is Calendar.GREGORIAN else "Jalali"
-    return f"{label} is a {name.kind} of the {calendar_name} calendar"
+    return _reason(f"other-calendar-{name.kind}", name=label, calendar=calendar_name)
 
 
 # --- Showing -----------------------------------------------------------------------------
@@ -797,4 +838,4 @@ def _checked(start: str, end: str, precision: str, circa: bool, calendar: str) -
 def validate_span(start: FuzzyDate, end: FuzzyDate | None) -> None:
     """Refuse a span whose end lies wholly before its start; fuzzy ends may overlap."""
     if end is not None and end.end < start.start:
-        raise InvalidInput(detail="The end date comes before the start date.")
+        raise InvalidInput("end-before-start")

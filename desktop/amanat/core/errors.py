@@ -1,28 +1,47 @@
 """Errors a user can cause, each with one sentence they can act on.
 
-Every error carries a stable ``code`` and the ``values`` its sentence needs, so the
-application can show a translated sentence (the core stays Qt-free and English-only),
-while the command line prints ``str(error)``. Bugs are not AmanatErrors: they crash loudly.
+Every error carries a stable ``code``, its English sentence (``template``, with placeholders
+in braces) and the ``values`` that fill it. This sentence is the only one: the command line
+prints it filled (``str(error)``), and the window looks the same English up in its Persian
+translation (gui/messages.py). Bugs are not AmanatErrors: they crash loudly.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
+
+
+def QT_TRANSLATE_NOOP(context: str, sentence: str) -> str:
+    """Marks a sentence for the translators: Qt's lupdate finds calls of this name in the source
+    and lists the sentence in the translation file under ``context``. The core stays Qt-free:
+    to it the sentence is just the sentence."""
+    del context
+    return sentence
+
+
+CONTEXT = "Messages"
+"""The translation context of every error sentence, the one the window looks them up in."""
 
 
 class AmanatError(Exception):
     """Base of every error the user can cause or fix."""
 
     code: ClassVar[str] = "error"
-    template: ClassVar[str] = "Something went wrong: {detail}"
+    template: ClassVar[str] = QT_TRANSLATE_NOOP("Messages", "Something went wrong: {detail}")
 
     def __init__(self, **values: object) -> None:
         self.values = values
         super().__init__(self.message)
 
     @property
+    def sentence(self) -> str:
+        """The English sentence with its placeholders, the source of its translations."""
+        return self.template
+
+    @property
     def message(self) -> str:
-        return self.template.format(**self.values)
+        return self.sentence.format(**self.values)
 
 
 # --- Opening and unlocking -------------------------------------------------------------
@@ -34,141 +53,286 @@ class ArchiveError(AmanatError):
 
 class ArchiveNotFound(ArchiveError):
     code = "archive-not-found"
-    template = "There is no archive at {path}; it may have been moved or deleted."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "There is no archive at {path}. It may have been moved or deleted."
+    )
 
 
 class ArchiveExists(ArchiveError):
     code = "archive-exists"
-    template = "{path} already exists; choose a new name for the archive."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "{path} already exists. Choose another name for the new archive."
+    )
 
 
 class FolderNotWritable(ArchiveError):
     code = "folder-not-writable"
-    template = "Cannot create the archive in {path}: {reason}."
+    template = QT_TRANSLATE_NOOP("Messages", "Cannot create the archive in {path}: {reason}.")
 
 
 class KeysMissing(ArchiveError):
     code = "keys-missing"
-    template = (
-        "The key file keys.json is missing from {path}; the archive cannot be opened "
-        "without it. Restore it from a backup."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The key file keys.json is missing from {path}, and the archive cannot be opened "
+        "without it. Restore it from a backup.",
     )
 
 
 class KeysDamaged(ArchiveError):
     code = "keys-damaged"
-    template = (
-        "The key file keys.json in {path} is damaged or was edited; restore it from a backup."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The key file keys.json in {path} is damaged or was edited; restore it from a backup.",
     )
 
 
 class KeysFromOtherArchive(ArchiveError):
     code = "keys-other-archive"
-    template = (
-        "The key file keys.json in {path} belongs to a different archive than archive.db; "
-        "put back the keys.json that came with this archive."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The key file keys.json in {path} belongs to a different archive. Put back the "
+        "keys.json that came with this archive.",
     )
 
 
 class DatabaseMissing(ArchiveError):
     code = "database-missing"
-    template = "The archive's database archive.db is missing from {path}; restore it from a backup."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The archive's database archive.db is missing from {path}. Restore it from a backup.",
+    )
 
 
 class DatabaseDamaged(ArchiveError):
     code = "database-damaged"
-    template = (
-        "The archive's database in {path} is damaged and cannot be read; restore it from a backup."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The archive's database in {path} is damaged and cannot be read. Restore it from a backup.",
     )
 
 
 class UnsupportedArchiveVersion(ArchiveError):
     code = "archive-too-new"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "This archive was written by a newer version of Amanat (format {found}); "
-        "update Amanat to open it."
+        "update Amanat to open it.",
     )
 
 
 class ArchiveInUse(ArchiveError):
     code = "archive-in-use"
-    template = "The archive at {path} is open in another Amanat window or program; close it there."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "This archive is already open in another Amanat window or program. Close it there first.",
+    )
 
 
 class WrongPassword(AmanatError):
     code = "wrong-password"
-    template = "The password is not correct."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "That password does not open this archive. Please try again."
+    )
 
 
 class WrongRecoveryCode(AmanatError):
     code = "wrong-recovery-code"
-    template = "That recovery code does not open this archive."
+    template = QT_TRANSLATE_NOOP("Messages", "That recovery code does not open this archive.")
 
 
 class RecoveryCodeTypo(AmanatError):
     code = "recovery-code-typo"
-    template = (
-        "The recovery code has a typing mistake; check each group of four characters "
-        "against what you wrote down."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The recovery code has a typing mistake. Check each group of four characters "
+        "against what you wrote down.",
     )
 
 
 class NoRecoveryCode(AmanatError):
     code = "no-recovery-code"
-    template = "This archive has no recovery code; it can only be opened with its password."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "This archive has no recovery code. It can only be opened with its password."
+    )
 
 
 class WeakPassword(AmanatError):
     code = "weak-password"
-    template = "The password is too short; use at least {minimum} characters."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "The password is too short. Use at least {minimum} characters."
+    )
 
 
 class ArchiveLocked(AmanatError):
     code = "archive-locked"
-    template = "The archive is locked; unlock it first."
+    template = QT_TRANSLATE_NOOP("Messages", "The archive is locked. Unlock it first.")
 
 
 # --- Records and input -----------------------------------------------------------------
 
 
+# Why input was refused, by the rule it breaks: each rule has a code of its own and its own
+# sentence, so the window can show it translated like any other error.
+RULES: dict[str, str] = {
+    # Records
+    "person-needs-name": QT_TRANSLATE_NOOP("Messages", "A person needs a name."),
+    "document-needs-title": QT_TRANSLATE_NOOP("Messages", "A document needs a title."),
+    "text-needs-language": QT_TRANSLATE_NOOP(
+        "Messages", "A text needs a language, such as fa or en."
+    ),
+    "page-quarter-turns": QT_TRANSLATE_NOOP(
+        "Messages", "A page can only be turned by quarter turns."
+    ),
+    "tag-needs-name": QT_TRANSLATE_NOOP("Messages", "A tag needs a name."),
+    "tag-name-separator": QT_TRANSLATE_NOOP(
+        "Messages", "A tag's name cannot contain “{separator}”."
+    ),
+    "tag-colour": QT_TRANSLATE_NOOP(
+        "Messages", "“{colour}” is not a colour; write it like #aa3355."
+    ),
+    "tag-inside-itself": QT_TRANSLATE_NOOP("Messages", "A tag cannot be placed inside itself."),
+    "no-such-tag": QT_TRANSLATE_NOOP("Messages", "There is no tag named “{path}”."),
+    "contact-needs-name": QT_TRANSLATE_NOOP("Messages", "A contact needs a name."),
+    # Annotations
+    "passage-outside-text": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The passage {start}–{end} is not inside the text, which has {length} characters, "
+        "or it is empty.",
+    ),
+    "passage-empty": QT_TRANSLATE_NOOP("Messages", "The passage is empty."),
+    "region-outside-page": QT_TRANSLATE_NOOP(
+        "Messages", "The rectangle is not inside the page, or it is empty."
+    ),
+    "region-not-rectangle": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{text}” is not a rectangle: give X,Y,W,H in percent of the page, such as 10,20,30,15.",
+    ),
+    "link-from-region-only": QT_TRANSLATE_NOOP(
+        "Messages", "Only an annotation on a page can be linked to a passage."
+    ),
+    "link-to-passage-only": QT_TRANSLATE_NOOP(
+        "Messages", "An annotation on a page can only be linked to a passage."
+    ),
+    "link-same-document": QT_TRANSLATE_NOOP(
+        "Messages",
+        "An annotation on a page can only be linked to a passage of the same document.",
+    ),
+    # Events and timelines
+    "event-needs-date": QT_TRANSLATE_NOOP(
+        "Messages", "Give the date of the event, even if only the year."
+    ),
+    "end-before-start": QT_TRANSLATE_NOOP("Messages", "The end date comes before the start date."),
+    "place-needs-name": QT_TRANSLATE_NOOP("Messages", "Say which name the place should keep."),
+    "as-of-needs-day": QT_TRANSLATE_NOOP(
+        "Messages", "--as-of needs a single day, such as 2024-06-15 or 1403/03/26."
+    ),
+    "pdf-needs-file": QT_TRANSLATE_NOOP(
+        "Messages", "A PDF is written to a file: give one with -o FILE."
+    ),
+    # Settings and passwords
+    "auto-lock-minutes": QT_TRANSLATE_NOOP(
+        "Messages", "Auto-lock takes between 0 and {maximum} minutes."
+    ),
+    "name-too-long": QT_TRANSLATE_NOOP("Messages", "A name can have at most {maximum} characters."),
+    "clipboard-seconds": QT_TRANSLATE_NOOP(
+        "Messages", "The clipboard is cleared after between 0 and {maximum} seconds."
+    ),
+    "passwords-differ": QT_TRANSLATE_NOOP(
+        "Messages", "The two passwords are not the same; nothing was changed."
+    ),
+}
+
+
+# Phrases that fill another error's {detail} or {reason} ("the file is damaged or incomplete
+# ({detail})"): each with a code of its own, so the window translates the phrase too.
+DETAILS: dict[str, str] = {
+    "out-of-memory": QT_TRANSLATE_NOOP("Messages", "there is not enough memory to open it"),
+    "not-a-file": QT_TRANSLATE_NOOP("Messages", "it is a folder or a device, not a file"),
+    "no-width-or-height": QT_TRANSLATE_NOOP("Messages", "its picture has no width or height"),
+    "ends-too-early": QT_TRANSLATE_NOOP(
+        "Messages", "it ends too early; perhaps it was not copied completely"
+    ),
+    "not-a-valid-picture": QT_TRANSLATE_NOOP(
+        "Messages", "its content is not a valid {kind} picture"
+    ),
+    "cannot-be-decoded": QT_TRANSLATE_NOOP("Messages", "its {kind} data cannot be decoded"),
+    "pdf-unreadable": QT_TRANSLATE_NOOP("Messages", "its PDF structure cannot be read"),
+    "pdf-no-pages": QT_TRANSLATE_NOOP("Messages", "the PDF has no pages"),
+    "pdf-page-no-size": QT_TRANSLATE_NOOP("Messages", "page {page} has no size"),
+    "pdf-page-not-drawn": QT_TRANSLATE_NOOP("Messages", "page {page} cannot be drawn"),
+}
+
+
+class Detail(str):
+    """A phrase of DETAILS, filled: a string (the English, as the command line prints it)
+    that keeps its code and values for the window, which translates it."""
+
+    code: str
+    values: dict[str, object]
+
+    def __new__(cls, code: str, **values: object) -> Detail:
+        made = super().__new__(cls, DETAILS[code].format(**values))
+        made.code = code
+        made.values = values
+        return made
+
+
 class InvalidInput(AmanatError):
+    """Input refused before anything changed. ``rule`` names the rule it breaks (a key of
+    RULES); its subclasses have a sentence of their own instead."""
+
     code = "invalid-input"
-    template = "{detail}"
+    template = QT_TRANSLATE_NOOP("Messages", "That cannot be used here; nothing was changed.")
+
+    def __init__(self, rule: str = "", **values: object) -> None:
+        if rule and rule not in RULES:
+            raise KeyError(f"no sentence for the rule {rule!r}")  # a bug: crash loudly
+        self.rule = rule
+        super().__init__(**values)
+
+    @property
+    def sentence(self) -> str:
+        return RULES[self.rule] if self.rule else self.template
 
 
 class InvalidDate(InvalidInput):
     code = "invalid-date"
-    template = "“{text}” is not a date Amanat understands: {reason}."
+    template = QT_TRANSLATE_NOOP("Messages", "“{text}” is not a date Amanat understands: {reason}.")
 
 
 class RecordNotFound(AmanatError):
     code = "record-not-found"
-    template = "There is no {kind} with the id {record_id}."
+    template = QT_TRANSLATE_NOOP("Messages", "There is no {kind} with the id {record_id}.")
 
 
 class DuplicateName(AmanatError):
     code = "duplicate-name"
-    template = "A {kind} named “{name}” already exists."
+    template = QT_TRANSLATE_NOOP("Messages", "A {kind} named “{name}” already exists.")
 
 
 class FileProblem(AmanatError):
     code = "file-problem"
-    template = "Cannot read {path}: {reason}."
+    template = QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {reason}.")
 
 
 class FileNotWritable(AmanatError):
     code = "file-not-writable"
-    template = "Cannot write {path}: {reason}."
+    template = QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}.")
 
 
 class DiskFull(AmanatError):
     code = "disk-full"
-    template = "The disk is full, so nothing was saved; free some space and try again."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "The disk is full, so nothing was saved. Free some space and try again."
+    )
 
 
 class BackupDamaged(AmanatError):
     code = "backup-damaged"
-    template = "The backup {path} is damaged or is not an Amanat backup: {reason}."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "The backup {path} is damaged or is not an Amanat backup: {reason}."
+    )
 
 
 # --- Importing scans -------------------------------------------------------------------
@@ -180,60 +344,69 @@ class ScanRefused(AmanatError):
     """A file offered for import that cannot become a page."""
 
     code = "scan-refused"
-    template = "{name} was not imported: {reason}."
+    template = QT_TRANSLATE_NOOP("Messages", "{name} was not imported: {reason}.")
 
 
 class ScanUnreadable(ScanRefused):
     code = "scan-unreadable"
-    template = "{name} was not imported: it could not be read ({reason})."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not imported: it could not be read ({reason})."
+    )
 
 
 class ScanEmpty(ScanRefused):
     code = "scan-empty"
-    template = "{name} was not imported: the file is empty."
+    template = QT_TRANSLATE_NOOP("Messages", "{name} was not imported: the file is empty.")
 
 
 class ScanTooBig(ScanRefused):
     code = "scan-too-big"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB "
-        "for one file."
+        "for one file.",
     )
 
 
 class ScanNotSupported(ScanRefused):
     code = "scan-not-supported"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, "
-        "whatever its name says."
+        "whatever its name says.",
     )
 
 
 class ScanDamaged(ScanRefused):
     code = "scan-damaged"
-    template = "{name} was not imported: the file is damaged or incomplete ({detail})."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not imported: the file is damaged or incomplete ({detail})."
+    )
 
 
 class ScanTooManyPixels(ScanRefused):
     code = "scan-too-many-pixels"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "{name} was not imported: it claims to be {size}, more than the {limit_mp} million "
-        "pixels Amanat opens; the file is damaged or was made to harm."
+        "pixels Amanat opens; the file is damaged or was made to harm.",
     )
 
 
 class ScanTooManyPages(ScanRefused):
     code = "scan-too-many-pages"
-    template = (
-        "{name} was not imported: it has more than {limit} pages; split it into smaller files."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: it has more than {limit} pages; split it into smaller files.",
     )
 
 
 class ScanPasswordProtected(ScanRefused):
     code = "scan-password-protected"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "{name} was not imported: the PDF is locked with a password; save an unlocked copy "
-        "and import that."
+        "and import that.",
     )
 
 
@@ -244,68 +417,106 @@ class ScanPasswordProtected(ScanRefused):
 
 class InvalidSigningKey(AmanatError):
     code = "invalid-signing-key"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "That is not a valid Amanat signing key ({detail}); it starts with amanatsign1; "
-        "check that it was copied completely and exactly."
+        "check that it was copied completely and exactly.",
     )
 
 
 class ContactExists(AmanatError):
     code = "contact-exists"
-    template = "The contact “{name}” already has the key {key}."
+    template = QT_TRANSLATE_NOOP("Messages", "The contact “{name}” already has the key {key}.")
 
 
 class NoArchiveKeys(AmanatError):
     code = "no-archive-keys"
-    template = (
-        "This archive has no keys yet, so no bundle can have been made for it; show them with "
-        "“amanat identity show” and give the age1… key to the sender."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "This archive has no keys yet, so no bundle can have been made for it; give the sender "
+        "the public key shown under Bundles › My keys (or by “amanat identity show”).",
     )
 
 
 class NothingToExport(AmanatError):
     code = "nothing-to-export"
-    template = "Nothing would leave the archive: {reason}."
+    template = QT_TRANSLATE_NOOP("Messages", "Nothing would leave the archive: {reason}.")
 
 
 class ExportCancelled(AmanatError):
     code = "export-cancelled"
-    template = "The export was cancelled; no bundle was written."
+    template = QT_TRANSLATE_NOOP("Messages", "The export was cancelled; no bundle was written.")
 
 
 class ImportCancelled(AmanatError):
     code = "import-cancelled"
-    template = "The import was cancelled; nothing was imported."
+    template = QT_TRANSLATE_NOOP("Messages", "The import was cancelled; nothing was imported.")
 
 
 class BundleDamaged(AmanatError):
     code = "bundle-damaged"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "The bundle cannot be trusted: {detail}; nothing was imported. Ask the sender to make "
-        "it again."
+        "it again.",
     )
 
 
 class BundleBadSignature(BundleDamaged):
     code = "bundle-bad-signature"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "The bundle's signature does not match its list of contents, so it was changed after "
-        "it was signed; nothing was imported."
+        "it was signed; nothing was imported.",
     )
 
 
 class BundleUnknownSigner(AmanatError):
     code = "bundle-unknown-signer"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "The bundle is signed by a key that is none of your contacts (fingerprint "
         "{fingerprint}); nothing was imported. Compare the fingerprint with the sender by "
-        "phone, add them as a contact, or accept this signer explicitly."
+        "phone, add them as a contact, or accept this signer explicitly.",
     )
 
 
 class BundleTooNew(AmanatError):
     code = "bundle-too-new"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "This bundle was made by a newer version of Amanat (bundle format {found}); update "
-        "Amanat to open it."
+        "Amanat to open it.",
     )
+
+
+# --- The list of sentences ---------------------------------------------------------------
+
+
+def error_classes() -> list[type[AmanatError]]:
+    """Every error class loaded so far (errors live beside their concept, as the bundle's
+    do in bundle/age.py), parents before their children."""
+    found: list[type[AmanatError]] = []
+    waiting: list[type[AmanatError]] = [AmanatError]
+    while waiting:
+        cls = waiting.pop(0)
+        found.append(cls)
+        waiting.extend(cls.__subclasses__())
+    return found
+
+
+def every_sentence(classes: Iterable[type[AmanatError]] | None = None) -> dict[str, str]:
+    """Each error code, each rule of InvalidInput and each detail, with its one English
+    sentence, over
+    ``classes`` (every error class loaded, unless given). An error class that keeps its
+    parent's code keeps its parent's sentence too."""
+    sentences: dict[str, str] = {}
+    for cls in error_classes() if classes is None else classes:
+        if sentences.setdefault(cls.code, cls.template) != cls.template:
+            raise ValueError(f"two sentences for the error code {cls.code!r}")
+    for table in (RULES, DETAILS):
+        for code, sentence in table.items():
+            if code in sentences:
+                raise ValueError(f"the code {code!r} is given twice")
+            sentences[code] = sentence
+    return sentences

@@ -113,12 +113,10 @@ def _text(value: object) -> str:
 def _validate(settings: ArchiveSettings) -> None:
     minutes = settings.auto_lock_minutes
     if minutes is not None and not 0 <= minutes <= MAX_AUTO_LOCK_MINUTES:
-        raise InvalidInput(detail=f"Auto-lock takes between 0 and {MAX_AUTO_LOCK_MINUTES} minutes.")
+        raise InvalidInput("auto-lock-minutes", maximum=MAX_AUTO_LOCK_MINUTES)
     seconds = settings.clipboard_seconds
     if seconds is not None and not 0 <= seconds <= MAX_CLIPBOARD_SECONDS:
-        raise InvalidInput(
-            detail=f"The clipboard is cleared after between 0 and {MAX_CLIPBOARD_SECONDS} seconds."
-        )
+        raise InvalidInput("clipboard-seconds", maximum=MAX_CLIPBOARD_SECONDS)
     name = settings.annotator_name
     if name is not None and len(name) > MAX_NAME_LENGTH:
-        raise InvalidInput(detail=f"A name can have at most {MAX_NAME_LENGTH} characters.")
+        raise InvalidInput("name-too-long", maximum=MAX_NAME_LENGTH)

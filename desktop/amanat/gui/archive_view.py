@@ -2,8 +2,8 @@
 documents, or search results) and the chosen document, side by side.
 
 Changes made here (texts, details, moving to the trash, restoring, tags and their colours) go
-on an undo stack; after each one the views are read again from the archive, keeping what was
-chosen.
+on an undo stack, each made with the way to undo it (gui/edits.py); after each one the views
+are read again from the archive, keeping what was chosen.
 
 Nothing typed is lost: texts are saved with Save or Ctrl+S, and an edit still unsaved is
 saved on its own when the user moves to another document (an undoable change like any save,
@@ -50,6 +50,7 @@ from amanat.gui import labels
 from amanat.gui.annotations.controller import AnnotationController
 from amanat.gui.details_dialog import DocumentDetailsDialog
 from amanat.gui.document_view import DocumentView
+from amanat.gui.edits import Edits
 from amanat.gui.messages import error_message
 from amanat.gui.models.document_list import ID_ROLE, THUMBNAIL_HEIGHT, DocumentListModel
 from amanat.gui.models.sidebar import COLOUR_ROLE, FILTER_ROLE, SidebarModel
@@ -60,20 +61,14 @@ from amanat.gui.operations import (
     SidebarContent,
     TagEntry,
     TextContent,
-    add_tag,
     add_text,
-    delete_text,
     document_details,
     document_title,
     empty_trash,
     load_sidebar,
-    move_to_trash,
     person_details,
-    remove_tag,
-    restore_from_trash,
     save_document_fields,
     save_text,
-    set_tag_colour,
     tag_entries,
 )
 from amanat.gui.person_card import PersonCard
@@ -83,7 +78,6 @@ from amanat.gui.tag_colours import ask_tag_colour
 from amanat.gui.text_direction import DirectionalItemDelegate
 from amanat.gui.text_editor import TextEditor
 from amanat.gui.timeline.view import TimelineView
-from amanat.gui.undo import Change
 from amanat.gui.worker import Operation, Worker
 
 
@@ -132,6 +126,7 @@ class ArchiveView(QWidget):
         self.timeline_view: TimelineView | None = None
         """The open timeline window of a person, if any (one at a time)."""
         self.undo_stack = QUndoStack(self)
+        self.edits = Edits(self.undo_stack, self._run_change, self)
 
         self.sidebar_model = SidebarModel(self)
         self.sidebar = QTreeView()
@@ -512,14 +507,7 @@ class ArchiveView(QWidget):
         self._worker.submit(
             document_title(document_id),
             self,
-            lambda title: self.undo_stack.push(
-                Change(
-                    self.tr("Move “%1” to the trash").replace("%1", title),
-                    self._run_change,
-                    move_to_trash(document_id),
-                    restore_from_trash(document_id),
-                )
-            ),
+            lambda title: self.edits.move_to_trash(document_id, title),
             self._failed,
         )
 
@@ -530,14 +518,7 @@ class ArchiveView(QWidget):
         self._worker.submit(
             document_title(document_id),
             self,
-            lambda title: self.undo_stack.push(
-                Change(
-                    self.tr("Restore “%1”").replace("%1", title),
-                    self._run_change,
-                    restore_from_trash(document_id),
-                    move_to_trash(document_id),
-                )
-            ),
+            lambda title: self.edits.restore(document_id, title),
             self._failed,
         )
 
@@ -557,14 +538,7 @@ class ArchiveView(QWidget):
         document_id = self.document.document_id
         if document_id is None or path not in self.document.tags.paths:
             return
-        self.undo_stack.push(
-            Change(
-                self.tr("Remove the tag “%1”").replace("%1", path),
-                self._run_change,
-                remove_tag(document_id, path),
-                add_tag(document_id, path),
-            )
-        )
+        self.edits.remove_tag(document_id, path)
 
     def add_tag(self, path: str) -> None:
         document_id = self.document.document_id
@@ -575,14 +549,7 @@ class ArchiveView(QWidget):
             colour = self.choose_tag_colour(self, path, None)
             if colour is None:
                 return  # they cancelled: no tag
-        self.undo_stack.push(
-            Change(
-                self.tr("Add the tag “%1”").replace("%1", path),
-                self._run_change,
-                add_tag(document_id, path, colour),
-                remove_tag(document_id, path),
-            )
-        )
+        self.edits.add_tag(document_id, path, colour)
 
     def change_tag_colour(self, index: QModelIndex) -> None:
         where = index.data(FILTER_ROLE)
@@ -593,14 +560,7 @@ class ArchiveView(QWidget):
         chosen = self.choose_tag_colour(self, name, current)
         if chosen is None or chosen == current:
             return
-        self.undo_stack.push(
-            Change(
-                self.tr("Change the colour of the tag “%1”").replace("%1", name),
-                self._run_change,
-                set_tag_colour(where.tag_id, chosen),
-                set_tag_colour(where.tag_id, current or "#808080"),
-            )
-        )
+        self.edits.change_tag_colour(where.tag_id, name, chosen, current)
 
     def sidebar_menu(self, index: QModelIndex) -> QMenu | None:
         """The context menu of a sidebar entry; None for entries that have none."""
@@ -635,31 +595,16 @@ class ArchiveView(QWidget):
         content = editor.content()
         before = editor.saved
         text_id = editor.text.id
-        if not editor.stored:
-            # The first save brings a new text into the archive; undoing it takes the text
-            # out again (annotations made on it meanwhile stay, orphaned).
+        name = self._text_name(editor, content)
+        stored = editor.stored
+        editor.mark_saved(content)
+        if not stored:
             new = replace(
                 editor.text, body=content.body, language=content.language, status=content.status
             )
-            editor.mark_saved(content)
-            self.undo_stack.push(
-                Change(
-                    labels.fill(self.tr("Add the %1"), self._text_name(editor, content)),
-                    self._run_change,
-                    add_text(new),
-                    delete_text(text_id),
-                )
-            )
-            return
-        editor.mark_saved(content)
-        self.undo_stack.push(
-            Change(
-                labels.fill(self.tr("Save the %1"), self._text_name(editor, content)),
-                self._run_change,
-                save_text(text_id, content),
-                save_text(text_id, before),
-            )
-        )
+            self.edits.add_text(new, name)
+        else:
+            self.edits.save_text(text_id, name, content, before)
 
     def _text_name(self, editor: TextEditor, content: TextContent) -> str:
         return labels.fill(
@@ -716,14 +661,7 @@ class ArchiveView(QWidget):
             return
         fields = dialog.fields()
         document_id = dialog.document.id
-        self.undo_stack.push(
-            Change(
-                self.tr("Edit the details of “%1”").replace("%1", fields.title),
-                self._run_change,
-                save_document_fields(document_id, fields),
-                save_document_fields(document_id, dialog.original),
-            )
-        )
+        self.edits.save_details(document_id, fields, dialog.original)
 
     def _details_closed(self, dialog: DocumentDetailsDialog) -> None:
         if self.details_dialog is dialog:

@@ -1,21 +1,20 @@
 """Importing scans: choose whose letters they are, what kind, and whether the files are the
 pages of one letter; then watch the import, cancel it if need be, and read what happened.
 
-The import runs on the worker thread. Its progress reaches this dialog through a queued
-signal, and its cancel flag is a threading.Event the core reads between files, so Cancel
-answers at once and the archive keeps only whole documents. Afterwards the dialog lists the
-files that were refused, each with its sentence, and warns about pages whose hidden metadata
-holds a place or a name.
+The import runs as a long job (gui/jobs.py): its progress reaches this dialog on the GUI
+thread, and Cancel (or closing the dialog, or locking) sets the flag the core reads between
+files, so it answers at once and the archive keeps only whole documents. Afterwards the
+dialog lists the files that were refused, each with its sentence, and warns about pages
+whose hidden metadata holds a place or a name.
 """
 
 from __future__ import annotations
 
 import html
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,15 +35,10 @@ from amanat.core.errors import AmanatError
 from amanat.core.records import DocumentKind, Person
 from amanat.core.scans import ImportOptions, ImportProgress
 from amanat.gui import labels
+from amanat.gui.jobs import Job
 from amanat.gui.messages import error_message
 from amanat.gui.operations import ImportOutcome, import_scans
 from amanat.gui.worker import Worker
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
-
-    advanced = Signal(object)
 
 
 class ImportDialog(QDialog):
@@ -62,14 +56,11 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import scans"))
-        self._worker = worker
         self._paths = list(paths)
-        self._cancel = threading.Event()
-        self._running = False
         self.outcome: ImportOutcome | None = None
-        self._progress = _Progress(self)
-        # Queued by itself when the worker thread emits; direct with the synchronous worker.
-        self._progress.advanced.connect(self._advanced)
+        self.job = Job(worker, self)
+        self.job.progressed.connect(self._advanced)
+        self.job.cancelling.connect(self._stopping)
 
         # --- What to import -------------------------------------------------------------
         self.files = QLabel()
@@ -147,43 +138,39 @@ class ImportDialog(QDialog):
         )
 
     def start(self) -> None:
-        if self._running or self.outcome is not None:
+        if self.job.running or self.outcome is not None:
             return
-        self._running = True
+        options = self.options()
         self.pages.setCurrentIndex(1)
         self.import_button.hide()
         self.close_button.setEnabled(False)
-        self._worker.submit(
-            import_scans(
-                self._paths, self.options(), self._progress.advanced.emit, self._cancel.is_set
-            ),
-            self,
+        self.job.start(
+            lambda report, cancel: import_scans(self._paths, options, report, cancel),
             self._finished,
             self._failed,
         )
 
     def cancel(self) -> None:
         """Stop after the file being written; in one-letter mode nothing is kept."""
-        self._cancel.set()
+        self.job.cancel()
+
+    def _stopping(self) -> None:
         self.cancel_button.setEnabled(False)
         self.current.setText(self.tr("Stopping after the file being imported…"))
 
     def reject(self) -> None:
-        if self._running:
-            self.cancel()  # closing the window while it runs means stop, not vanish
-            return
+        if self.job.stop_if_running():
+            return  # closing the window while it runs means stop, not vanish
         super().reject()
 
     @property
     def running(self) -> bool:
-        return self._running
+        return self.job.running
 
     def _advanced(self, progress: ImportProgress) -> None:
-        if not self._running:
-            return
         self.bar.setMaximum(max(1, progress.total))
         self.bar.setValue(progress.done)
-        if progress.current and not self._cancel.is_set():
+        if progress.current and not self.job.cancelled:
             self.current.setText(
                 labels.fill(
                     self.tr("Imported %1 of %2: %3"),
@@ -195,14 +182,12 @@ class ImportDialog(QDialog):
         self.advanced.emit(progress)
 
     def _finished(self, outcome: ImportOutcome) -> None:
-        self._running = False
         self.outcome = outcome
         self.summary.setHtml(self._summary_html(outcome))
         self._show_summary()
         self.imported.emit(outcome)
 
     def _failed(self, error: AmanatError) -> None:
-        self._running = False
         self.summary.setHtml(f"<p>{html.escape(error_message(error))}</p>")
         self._show_summary()
 

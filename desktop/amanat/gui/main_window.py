@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -35,6 +35,7 @@ from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryC
 from amanat.gui.every_window import WindowKeys, close_other_windows
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.import_dialog import ImportDialog
+from amanat.gui.jobs import Job
 from amanat.gui.messages import error_message
 from amanat.gui.operations import (
     ImportOutcome,
@@ -86,12 +87,6 @@ def default_demo_folder() -> Path:
     encrypted archive, and everything in it is invented."""
     data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(data) / "demo.amanat"
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
-
-    advanced = Signal(int, int)
 
 
 class MainWindow(QMainWindow):
@@ -159,8 +154,8 @@ class MainWindow(QMainWindow):
         self.system_lock.locking.connect(self._computer_locking)
         self.system_lock.start(self)
         self.preview_pass = PreviewPass(worker, self)
-        self._progress = _Progress(self)
-        self._progress.advanced.connect(self.welcome.set_progress)
+        self.demo_job = Job(worker, self)
+        self.demo_job.progressed.connect(lambda p: self.welcome.set_progress(p.done, p.total))
 
         self.welcome.create_requested.connect(self._ask_new_archive)
         self.welcome.open_requested.connect(self._choose_archive)
@@ -236,9 +231,9 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> None:
         self.welcome.set_busy(True)
-        self._worker.submit(
-            open_demo(self._demo_folder, self._kdf, self._progress.advanced.emit),
-            self,
+        folder, kdf = self._demo_folder, self._kdf
+        self.demo_job.start(
+            lambda report, _cancel: open_demo(folder, kdf, report),
             self._opened,
             lambda error: self.show_welcome(error_message(error)),
         )

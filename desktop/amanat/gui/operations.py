@@ -8,7 +8,7 @@ rule lives here: the command line calls the same use cases. Nothing here touches
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -91,7 +91,7 @@ def create_archive(
 
 
 def open_demo(
-    folder: Path, kdf: KdfParams | None = None, progress: Callable[[int, int], None] | None = None
+    folder: Path, kdf: KdfParams | None = None, progress: Report | None = None
 ) -> Operation[Opened]:
     """Open the demo archive at ``folder``, building it first if it is not there yet."""
 
@@ -167,8 +167,10 @@ def page_preview(page_id: str) -> Operation[bytes | None]:
     return run
 
 
-def make_some_previews(session: Session) -> int:
-    return previews.make_some_previews(session.require())
+def make_some_previews(
+    session: Session, progress: Report | None = None, cancel: Cancel | None = None
+) -> int:
+    return previews.make_some_previews(session.require(), progress, cancel)
 
 
 # --- Search --------------------------------------------------------------------------------

@@ -2,14 +2,17 @@
 
 It runs on the archive's worker thread a few pages per turn, and each turn is queued behind
 whatever the user asked for meanwhile, so opening a letter never waits for the whole pass.
-Locking drops the turn on its way (Worker.invalidate) and the pass simply stops; the next
-unlock starts it again for what is left.
+Each turn is a long job (gui/jobs.py), so locking cancels the turn between two pages and
+drops its result, and the pass simply stops; the next unlock starts it again for what is left.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject, Signal
 
+from amanat.gui.jobs import Job
 from amanat.gui.operations import make_some_previews
 from amanat.gui.worker import Worker
 
@@ -19,7 +22,7 @@ class PreviewPass(QObject):
 
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._worker = worker
+        self.job = Job(worker, self)
         self._running = False
         self._chain = 0
         """Which start the turns on their way belong to: a turn of a pass stopped and
@@ -39,17 +42,21 @@ class PreviewPass(QObject):
     def stop(self) -> None:
         self._running = False
         self._chain += 1
+        self.job.cancel()
 
     def _turn(self, chain: int) -> None:
-        self._worker.submit(
-            make_some_previews,
-            self,
+        # While a turn of a pass stopped since is still finishing, the new pass takes over
+        # when it ends (see _made).
+        self.job.start(
+            lambda report, cancel: partial(make_some_previews, progress=report, cancel=cancel),
             lambda count: self._made(chain, count),
             lambda _error: self._made(chain, 0),
         )
 
     def _made(self, chain: int, count: int) -> None:
         if chain != self._chain:
+            if self._running:
+                self._turn(self._chain)  # the turn of the pass started meanwhile
             return
         if count:
             self._turn(chain)

@@ -61,6 +61,8 @@ class Worker(QObject):
 
     unhandled_error = Signal(object)
     """An AmanatError from an operation submitted without a failure callback."""
+    invalidated = Signal()
+    """The archive was locked: results on their way are dropped, long jobs cancel."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,7 @@ class Worker(QObject):
     def invalidate(self) -> None:
         """Drop every result still on its way: called when the archive is locked."""
         self._generation += 1
+        self.invalidated.emit()
 
     def shutdown(self) -> None:
         """Lock the archive and stop; called once when the application quits."""

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from amanat.core.errors import AmanatError
+from amanat.core.errors import QT_TRANSLATE_NOOP, AmanatError
 
 __all__ = [
     "AgeArmorDamaged",
@@ -69,83 +69,98 @@ class AgeError(AmanatError):
     """A bundle (age file) cannot be opened; the subclass says why."""
 
     code = "bundle-error"
-    template = "The bundle cannot be opened: {detail}."
+    template = QT_TRANSLATE_NOOP("Messages", "The bundle cannot be opened: {detail}.")
 
 
 class AgeArmorDamaged(AgeError):
     code = "bundle-armor-damaged"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "The text form of the bundle is damaged or was edited ({detail}); copy it again in "
-        "full, from the BEGIN line to the END line, without changing any line."
+        "full, from the BEGIN line to the END line, without changing any line.",
     )
 
 
 class AgeHeaderDamaged(AgeError):
     code = "bundle-header-damaged"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "The bundle's header is damaged or malformed ({detail}); ask the sender to make the "
-        "bundle again."
+        "bundle again.",
     )
 
 
 class AgeNotAgeFile(AgeHeaderDamaged):
     code = "bundle-not-age"
-    template = "This file is not an Amanat bundle or age file; check that you chose the right file."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "This file is not an Amanat bundle or age file; check that you chose the right file.",
+    )
 
 
 class AgeUnsupportedVersion(AgeHeaderDamaged):
     code = "bundle-version"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "This bundle uses a newer version of the age format than Amanat understands; update "
-        "Amanat to open it."
+        "Amanat to open it.",
     )
 
 
 class AgeWorkFactorTooHigh(AgeHeaderDamaged):
     code = "bundle-work-factor"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "This bundle's passphrase protection asks for far more work than allowed (work factor "
         "{found}, limit {limit}), which could freeze the computer; ask the sender to make it "
-        "again with the default settings."
+        "again with the default settings.",
     )
 
 
 class AgeHeaderTampered(AgeError):
     code = "bundle-header-tampered"
-    template = "The bundle was changed or damaged after it was made; it cannot be trusted."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "The bundle was changed or damaged after it was made; it cannot be trusted."
+    )
 
 
 class AgeNoMatch(AgeError):
     code = "bundle-no-match"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "None of the keys or passphrases given can open this bundle; it was made for someone "
-        "else, or with a different key."
+        "else, or with a different key.",
     )
 
 
 class AgeWrongPassphrase(AgeNoMatch):
     code = "bundle-wrong-passphrase"
-    template = "That passphrase does not open this bundle; check it and try again."
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "That passphrase does not open this bundle; check it and try again."
+    )
 
 
 class AgePayloadDamaged(AgeError):
     code = "bundle-payload-damaged"
-    template = (
-        "The bundle's contents were changed or damaged after it was made; it cannot be trusted."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The bundle's contents were changed or damaged after it was made; it cannot be trusted.",
     )
 
 
 class AgePayloadTruncated(AgePayloadDamaged):
     code = "bundle-truncated"
-    template = (
-        "The bundle is incomplete, probably cut off while it was copied; copy it again in full."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The bundle is incomplete, probably cut off while it was copied; copy it again in full.",
     )
 
 
 class AgeInvalidKey(AgeError):
     code = "bundle-invalid-key"
-    template = (
-        "That is not a valid age key ({detail}); check that it was copied completely and exactly."
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "That is not a valid age key ({detail}); check that it was copied completely and exactly.",
     )
 
 

@@ -12,7 +12,13 @@ from amanat.core import audit
 from amanat.core.bundle.age import X25519Recipient
 from amanat.core.bundle.identity import fingerprint, format_signing_key, parse_signing_key
 from amanat.core.database import Database, Row
-from amanat.core.errors import AmanatError, ContactExists, InvalidInput, RecordNotFound
+from amanat.core.errors import (
+    QT_TRANSLATE_NOOP,
+    AmanatError,
+    ContactExists,
+    InvalidInput,
+    RecordNotFound,
+)
 from amanat.core.records import new_id, now
 from amanat.core.storage.columns import time_from, time_text
 
@@ -21,9 +27,10 @@ _COLUMNS = "id, name, age_recipient, signing_key, verified, created, modified"
 
 class NoSigningKey(AmanatError):
     code = "contact-no-signing-key"
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
         "{name} has no signing key yet, so there is no fingerprint to compare; add their "
-        "amanatsign1… key first."
+        "amanatsign1… key first.",
     )
 
 
@@ -54,7 +61,7 @@ def add(
 ) -> Contact:
     """Check both keys (a typo is caught by their checksums) and keep the contact."""
     if not name.strip():
-        raise InvalidInput(detail="A contact needs a name.")
+        raise InvalidInput("contact-needs-name")
     recipient = X25519Recipient.parse(age_recipient).to_string()
     signing = None if signing_key is None else format_signing_key(parse_signing_key(signing_key))
     contact = Contact(name.strip(), recipient, signing, verified)

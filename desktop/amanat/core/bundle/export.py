@@ -50,6 +50,7 @@ from amanat.core.bundle.manifest import signature as sign_manifest
 from amanat.core.bundle.record_json import BundledPage
 from amanat.core.database import Database
 from amanat.core.errors import DiskFull, ExportCancelled, FileProblem, NothingToExport
+from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
 from amanat.core.records import (
     Annotation,
     Audience,
@@ -140,13 +141,6 @@ class ExportPlan:
     pseudonyms: tuple[Pseudonym, ...]
     warnings: tuple[str, ...] = ()
     pseudonym_ids: frozenset[str] = field(default_factory=frozenset)
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    done: int
-    total: int
-    current: str
 
 
 @dataclass(frozen=True, slots=True)

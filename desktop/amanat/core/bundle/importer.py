@@ -65,6 +65,7 @@ from amanat.core.errors import (
     ScanRefused,
 )
 from amanat.core.file_types import mime_type_of
+from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
 from amanat.core.records import (
     Annotation,
     Document,
@@ -121,13 +122,6 @@ class Conflict:
     local_id: str
     imported_id: str
     label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    done: int
-    total: int
-    current: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -716,46 +710,11 @@ def _label(record: object) -> str:
 
 
 def _insert_page(db: Database, bundled: BundledPage) -> None:
-    """A page with its id from the bundle: the pages storage module mints new ids, and
-    annotations in the bundle point at these."""
-    page = bundled.page
-    number = page.number
-    taken = db.value(
-        "SELECT 1 FROM pages WHERE document_id = ? AND number = ?", (page.document_id, number)
+    """A page with its id from the bundle: annotations in the bundle point at it."""
+    details = pages.ScanDetails(
+        bundled.source_page, "", bundled.metadata, bundled.has_location, bundled.has_person_name
     )
-    if taken is not None:  # theirs joins a document that already has a page at that place
-        number = int(
-            db.value(
-                "SELECT coalesce(max(number), 0) + 1 FROM pages WHERE document_id = ?",
-                (page.document_id,),
-            )
-        )
-    db.execute(
-        "INSERT INTO pages (id, document_id, number, sha256, mime_type, size, width, height,"
-        " rotation, original_name, imported, created, modified, source_page, source_path,"
-        " metadata, has_location, has_person_name)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
-        (
-            page.id,
-            page.document_id,
-            number,
-            page.sha256,
-            page.mime_type,
-            page.size,
-            page.width,
-            page.height,
-            page.rotation,
-            page.original_name,
-            time_text(page.imported),
-            time_text(page.created),
-            time_text(page.modified),
-            bundled.source_page,
-            bundled.metadata,
-            int(bundled.has_location),
-            int(bundled.has_person_name),
-        ),
-    )
-    audit.append(db, "imported", "page", page.id, f"imported page {number} ({page.sha256[:12]})")
+    pages.add_received(db, bundled.page, details)
 
 
 # --- Pictures: the thumbnail (and for PDFs the preview) of each page that arrives ------
@@ -816,28 +775,16 @@ class _Pictures:
     def store(self, db: Database, page: Page, place: int | None) -> None:
         if not self.wanted:
             return
-        db.executemany(
-            "INSERT INTO page_images (page_id, kind, mime_type, width, height, bytes)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (page.id, i.kind, i.mime_type, i.width, i.height, i.data)
-                for i in self._for(db, page.sha256, place)
-            ],
-        )
+        pages.add_pictures(db, page.id, self._for(db, page.sha256, place))
 
     def _for(self, db: Database, sha256: str, place: int | None) -> tuple[PageImage, ...]:
         if sha256 in self._pending:
             self._collect(sha256)
         if place in self._made.get(sha256, {}):
             return self._made[sha256][place]
-        rows = db.all(
-            "SELECT kind, mime_type, width, height, bytes FROM page_images WHERE page_id ="
-            " (SELECT id FROM pages WHERE sha256 = ? AND source_page IS ?"
-            "  AND EXISTS (SELECT 1 FROM page_images WHERE page_id = pages.id) LIMIT 1)",
-            (sha256, place),
-        )
-        if rows:
-            return tuple(PageImage(r[0], r[1], r[2], r[3], bytes(r[4])) for r in rows)
+        copied = pages.pictures_of_file(db, sha256, place)
+        if copied:
+            return copied
         data = db.value("SELECT bytes FROM files WHERE sha256 = ?", (sha256,))
         return _draw(bytes(data), sha256, frozenset({place})).get(place, ()) if data else ()
 

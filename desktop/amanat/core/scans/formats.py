@@ -18,7 +18,13 @@ from dataclasses import dataclass
 import pillow_heif
 from PIL import Image, UnidentifiedImageError
 
-from amanat.core.errors import ScanDamaged, ScanNotSupported, ScanTooManyPages, ScanTooManyPixels
+from amanat.core.errors import (
+    Detail,
+    ScanDamaged,
+    ScanNotSupported,
+    ScanTooManyPages,
+    ScanTooManyPixels,
+)
 from amanat.core.file_types import mime_type_of
 
 MB = 1024 * 1024
@@ -119,7 +125,7 @@ def check_pixels(image: Image.Image, name: str) -> None:
     frame of a file when opening it; a TIFF's later frames come here on seeking."""
     width, height = image.size
     if width <= 0 or height <= 0:
-        raise ScanDamaged(name=name, detail="its picture has no width or height")
+        raise ScanDamaged(name=name, detail=Detail("no-width-or-height"))
     if width * height > MAX_PIXELS:
         raise ScanTooManyPixels(
             name=name, size=f"{width:,} × {height:,} pixels", limit_mp=MAX_PIXELS // 1_000_000
@@ -155,16 +161,16 @@ def frames(image: Image.Image, name: str, limits: ScanLimits) -> Iterator[int]:
         raise ScanDamaged(name=name, detail=describe(error, TIFF)) from error
 
 
-def describe(error: BaseException, mime: str) -> str:
+def describe(error: BaseException, mime: str) -> Detail:
     """A plain-language reason for a decoding failure; the library's words stay in the
     exception chain for whoever debugs it."""
     text = str(error).lower()
     kind = {PDF: "PDF", HEIC: "HEIC"}.get(mime, mime.removeprefix("image/").upper())
     if "truncated" in text or isinstance(error, EOFError):
-        return "it ends too early; perhaps it was not copied completely"
+        return Detail("ends-too-early")
     if isinstance(error, UnidentifiedImageError) or "cannot identify" in text:
-        return f"its content is not a valid {kind} picture"
-    return f"its {kind} data cannot be decoded"
+        return Detail("not-a-valid-picture", kind=kind)
+    return Detail("cannot-be-decoded", kind=kind)
 
 
 def _claimed_size(message: str) -> str:

@@ -11,13 +11,14 @@ naming it, and the other files go in all the same.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from amanat.core.background import worked_ahead
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.records import Document, DocumentKind, Page
 from amanat.core.scans.formats import ScanLimits
 from amanat.core.scans.reading import (
@@ -53,13 +54,9 @@ class ImportOptions:
     the previews with ``scans.previews`` (see there)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ImportProgress:
-    done: int
-    """Files finished so far: imported, refused or skipped."""
-    total: int
-    current: str
-    """The file just finished; empty before the first."""
+ImportProgress = Progress
+"""An import's progress counts files finished (imported, refused or skipped); ``current`` is
+the file just finished, empty before the first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +103,6 @@ class ImportReport:
         return sum(len(d.page_ids) for d in self.documents)
 
 
-Progress = Callable[[ImportProgress], None]
-Cancel = Callable[[], bool]
-
-
 class _Cancelled(Exception):
     """Unwinds the one-document transaction so a cancelled letter leaves nothing."""
 
@@ -138,7 +131,7 @@ def import_files(
     db: Database,
     paths: Sequence[Path],
     options: ImportOptions = ImportOptions(),
-    progress: Progress | None = None,
+    progress: Report | None = None,
     cancel: Cancel | None = None,
 ) -> ImportReport:
     """Import ``paths`` (files and folders). Call on the thread that owns ``db``. ``cancel``
@@ -149,18 +142,18 @@ def import_files(
     files = files_to_import(paths)
     run = _Run(db, options, len(files))
     if progress:
-        progress(ImportProgress(0, len(files), ""))
+        progress(Progress(0, len(files)))
     letter = db.transaction() if options.one_document else contextlib.nullcontext()
     try:
         with _rare_checkpoints(db), letter:
             known = _known_files(db)
             for outcome in _read_in_pool(files, options, known):
-                if cancel is not None and cancel():
+                if cancelled(cancel):
                     run.cancelled = True
                     break
                 run.take(outcome)
                 if progress:
-                    progress(ImportProgress(run.done, len(files), str(outcome.path)))
+                    progress(Progress(run.done, len(files), str(outcome.path)))
             if run.cancelled and options.one_document:
                 raise _Cancelled
     except _Cancelled:

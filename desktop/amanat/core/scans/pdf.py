@@ -16,7 +16,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 from PIL import Image
 
-from amanat.core.errors import ScanDamaged, ScanPasswordProtected, ScanTooManyPages
+from amanat.core.errors import Detail, ScanDamaged, ScanPasswordProtected, ScanTooManyPages
 from amanat.core.scans.formats import ScanLimits
 
 _PDFIUM = threading.Lock()
@@ -37,11 +37,11 @@ def opened(data: bytes, name: str, limits: ScanLimits) -> Iterator[pdfium.PdfDoc
         except pdfium.PdfiumError as error:
             if error.err_code in _PASSWORD_ERRORS:
                 raise ScanPasswordProtected(name=name) from error
-            raise ScanDamaged(name=name, detail="its PDF structure cannot be read") from error
+            raise ScanDamaged(name=name, detail=Detail("pdf-unreadable")) from error
         count = len(document)
     try:
         if count == 0:
-            raise ScanDamaged(name=name, detail="the PDF has no pages")
+            raise ScanDamaged(name=name, detail=Detail("pdf-no-pages"))
         if count > limits.max_pages:
             raise ScanTooManyPages(name=name, limit=limits.max_pages)
         yield document
@@ -68,7 +68,7 @@ def render(document: pdfium.PdfDocument, index: int, longest: int, name: str) ->
             try:
                 width, height = page.get_size()
                 if not (width > 0 and height > 0):
-                    raise ScanDamaged(name=name, detail=f"page {index + 1} has no size")
+                    raise ScanDamaged(name=name, detail=Detail("pdf-page-no-size", page=index + 1))
                 scale = min(longest / max(width, height), _MAX_RENDER_SCALE)
                 bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
                 try:
@@ -80,7 +80,9 @@ def render(document: pdfium.PdfDocument, index: int, longest: int, name: str) ->
             finally:
                 page.close()
         except pdfium.PdfiumError as error:
-            raise ScanDamaged(name=name, detail=f"page {index + 1} cannot be drawn") from error
+            raise ScanDamaged(
+                name=name, detail=Detail("pdf-page-not-drawn", page=index + 1)
+            ) from error
 
 
 def each_page(

@@ -11,12 +11,13 @@ pass stopped half-way keeps what it made and the next pass starts where it stopp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from amanat.core.background import worked_ahead
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import DECODING_ERRORS, PDF, ScanLimits, open_picture
 from amanat.core.scans.metadata import MetadataReport
@@ -24,9 +25,6 @@ from amanat.core.storage import pages
 from amanat.core.storage.pages import PageImage
 
 WORKERS = 2
-
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,23 +55,24 @@ def make_preview(db: Database, page_id: str) -> PageImage | None:
 def make_previews(
     db: Database,
     page_ids: Sequence[str],
-    progress: Progress | None = None,
+    progress: Report | None = None,
     cancel: Cancel | None = None,
 ) -> int:
-    """Make and keep the previews of ``page_ids``; returns how many were made. ``cancel`` is
-    asked before each page is kept; the previews kept so far stay."""
+    """Make and keep the previews of ``page_ids``; returns how many were made. ``progress``
+    counts pages (``current`` is the page's id); ``cancel`` is asked before each page is
+    kept, and the previews kept so far stay."""
     made = 0
     # Each original is read here, on the database thread, as the pool asks for the next.
     originals = ((page_id, _original(db, page_id)) for page_id in page_ids)
     drawn = worked_ahead(originals, lambda pair: _draw(pair[1]), WORKERS, "amanat-preview")
     for done, ((page_id, _), picture) in enumerate(drawn, start=1):
-        if cancel is not None and cancel():
+        if cancelled(cancel):
             break
         if picture is not None:
             pages.store_image(db, page_id, picture)
             made += 1
         if progress is not None:
-            progress(done, len(page_ids))
+            progress(Progress(done, len(page_ids), page_id))
     return made
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PIL import Image
 
 from amanat.core.errors import (
+    Detail,
     ScanDamaged,
     ScanEmpty,
     ScanRefused,
@@ -89,9 +90,7 @@ def read_scan(
     except ScanRefused as error:
         return RefusedFile(path, error)
     except MemoryError:
-        return RefusedFile(
-            path, ScanDamaged(name=name, detail="there is not enough memory to open it")
-        )
+        return RefusedFile(path, ScanDamaged(name=name, detail=Detail("out-of-memory")))
 
 
 def read_data(data: bytes, name: str, limits: ScanLimits) -> ReadFile:
@@ -105,7 +104,7 @@ def read_data(data: bytes, name: str, limits: ScanLimits) -> ReadFile:
     try:
         return _decode(Path(name), data, hashlib.sha256(data).hexdigest(), limits)
     except MemoryError:
-        raise ScanDamaged(name=name, detail="there is not enough memory to open it") from None
+        raise ScanDamaged(name=name, detail=Detail("out-of-memory")) from None
 
 
 def _decode(
@@ -121,7 +120,7 @@ def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise ScanUnreadable(name=name, reason="it is a folder or a device, not a file")
+            raise ScanUnreadable(name=name, reason=Detail("not-a-file"))
         if size > limits.max_file_bytes:
             raise _too_big(name, size, limits)
         with open(path, "rb") as handle:

@@ -15,7 +15,7 @@ from amanat.core import anchoring, audit, search
 from amanat.core.database import Database, Row
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.records import Annotation, ImageRegion, TextRange, Visibility, now
-from amanat.core.storage import pages, texts
+from amanat.core.storage import pages
 from amanat.core.storage.columns import time_from, time_text
 
 _COLUMNS = (
@@ -30,9 +30,13 @@ def on_text(
     db: Database, text_id: str, start: int, end: int, body: str, **fields: object
 ) -> Annotation:
     """An annotation of text[start:end], quoting the passage and some context around it."""
-    text = texts.get(db, text_id)
-    _check_range(len(text.body), start, end)
-    target = anchoring.text_range(text_id, text.body, start, end)
+    # The body is read here rather than through storage/texts.py, which imports this module
+    # so that a text's annotations follow its edits: storage modules never import each other.
+    text_body = db.value("SELECT body FROM texts WHERE id = ?", (text_id,))
+    if text_body is None:
+        raise RecordNotFound(kind="text", record_id=text_id)
+    _check_range(len(text_body), start, end)
+    target = anchoring.text_range(text_id, text_body, start, end)
     return add(db, Annotation(target=target, body=body, **fields))  # type: ignore[arg-type]
 
 
@@ -179,19 +183,16 @@ def link(db: Database, image_annotation_id: str, text_annotation_id: str | None)
     with db.transaction():
         image = get(db, image_annotation_id)
         if not isinstance(image.target, ImageRegion):
-            raise InvalidInput(detail="Only an annotation on a page can be linked to a passage.")
+            raise InvalidInput("link-from-region-only")
         _clear_link(db, image.id)
         if text_annotation_id is None:
             audit.append(db, "changed", "annotation", image.id, "unlinked annotation")
             return
         passage = get(db, text_annotation_id)
         if not isinstance(passage.target, TextRange):
-            raise InvalidInput(detail="An annotation on a page can only be linked to a passage.")
+            raise InvalidInput("link-to-passage-only")
         if passage.document_id != image.document_id:
-            raise InvalidInput(
-                detail="An annotation on a page can only be linked to a passage of the same "
-                "document."
-            )
+            raise InvalidInput("link-same-document")
         _clear_link(db, passage.id)
         _set_link(db, image.id, passage.id)
         audit.append(db, "changed", "annotation", image.id, "linked annotation to a passage")
@@ -240,10 +241,7 @@ def orphan_text(db: Database, text_id: str) -> None:
 
 def _check_range(length: int, start: int, end: int) -> None:
     if not 0 <= start < end <= length:
-        raise InvalidInput(
-            detail=f"The passage {start}–{end} is not inside the text, which has "
-            f"{length} characters, or it is empty."
-        )
+        raise InvalidInput("passage-outside-text", start=start, end=end, length=length)
 
 
 def _attached(db: Database, annotation: Annotation, *, by_quote: bool) -> Annotation:
@@ -309,9 +307,9 @@ def _validate(annotation: Annotation) -> None:
             and target.y + target.height <= 1 + 1e-9
         )
         if not inside:
-            raise InvalidInput(detail="The rectangle is not inside the page, or it is empty.")
+            raise InvalidInput("region-outside-page")
     elif target.end <= target.start or target.start < 0:
-        raise InvalidInput(detail="The passage is empty.")
+        raise InvalidInput("passage-empty")
 
 
 def _exists(db: Database, annotation_id: str) -> bool:

@@ -337,7 +337,7 @@ def _index(db: Database, document: Document) -> None:
 
 def _validate(document: Document) -> None:
     if not document.title.strip():
-        raise InvalidInput(detail="A document needs a title.")
+        raise InvalidInput("document-needs-title")
 
 
 def _row(document: Document) -> tuple[object, ...]:

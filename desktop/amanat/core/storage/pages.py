@@ -144,6 +144,64 @@ def add_scanned(
     return added
 
 
+def add_received(db: Database, page: Page, details: ScanDetails) -> Page:
+    """Add a page that arrived from another archive (in a bundle), keeping its id, which the
+    annotations that came with it point at. Its file is stored already. It takes its number
+    in its document, or the next one after the last when another page is there (theirs joins
+    a document that already has pages). Runs in the caller's transaction; returns the page
+    as stored."""
+    taken = db.value(
+        "SELECT 1 FROM pages WHERE document_id = ? AND number = ?", (page.document_id, page.number)
+    )
+    if taken is not None:
+        page = replace(
+            page,
+            number=int(
+                db.value(
+                    "SELECT coalesce(max(number), 0) + 1 FROM pages WHERE document_id = ?",
+                    (page.document_id,),
+                )
+            ),
+        )
+    db.execute(
+        f"INSERT INTO pages ({_COLUMNS}, source_page, source_path, metadata,"
+        f" has_location, has_person_name) VALUES ({', '.join('?' * 18)})",
+        (
+            *_row(page),
+            details.source_page,
+            details.source_path,
+            details.metadata,
+            int(details.has_location),
+            int(details.has_person_name),
+        ),
+    )
+    audit.append(
+        db, "imported", "page", page.id, f"imported page {page.number} ({page.sha256[:12]})"
+    )
+    return page
+
+
+def add_pictures(db: Database, page_id: str, pictures: Sequence[PageImage]) -> None:
+    """Keep the pictures made for a page as it is added, in the caller's transaction."""
+    db.executemany(
+        "INSERT INTO page_images (page_id, kind, mime_type, width, height, bytes)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(page_id, i.kind, i.mime_type, i.width, i.height, i.data) for i in pictures],
+    )
+
+
+def pictures_of_file(db: Database, sha256: str, source_page: int | None) -> tuple[PageImage, ...]:
+    """The pictures of a page here that shows the same place (``source_page``) of the same
+    file, to copy instead of drawing them again; empty when there is none."""
+    rows = db.all(
+        "SELECT kind, mime_type, width, height, bytes FROM page_images WHERE page_id ="
+        " (SELECT id FROM pages WHERE sha256 = ? AND source_page IS ?"
+        "  AND EXISTS (SELECT 1 FROM page_images WHERE page_id = pages.id) LIMIT 1)",
+        (sha256, source_page),
+    )
+    return tuple(PageImage(r[0], r[1], r[2], r[3], bytes(r[4])) for r in rows)
+
+
 def scan_details(db: Database, page_id: str) -> ScanDetails:
     row = db.one(
         "SELECT source_page, source_path, metadata, has_location, has_person_name"
@@ -240,7 +298,7 @@ def original_bytes(db: Database, page_id: str) -> bytes:
 def set_rotation(db: Database, page_id: str, degrees: int) -> Page:
     """Turn the page for display only; the original file is never changed."""
     if degrees % 90:
-        raise InvalidInput(detail="A page can only be turned by quarter turns.")
+        raise InvalidInput("page-quarter-turns")
     with db.transaction():
         page = replace(get(db, page_id), rotation=degrees % 360, modified=now())
         db.execute(

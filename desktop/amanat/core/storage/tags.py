@@ -40,7 +40,7 @@ def update(db: Database, tag: Tag) -> Tag:
         if other is not None and other != tag.id:
             raise DuplicateName(kind="tag", name=tag.name)
         if tag.parent_id is not None and tag.id in _ancestors(db, tag.parent_id) | {tag.parent_id}:
-            raise InvalidInput(detail="A tag cannot be placed inside itself.")
+            raise InvalidInput("tag-inside-itself")
         db.execute(
             "UPDATE tags SET name = ?, colour = ?, parent_id = ?, modified = ? WHERE id = ?",
             (tag.name, tag.colour, tag.parent_id, time_text(tag.modified), tag.id),
@@ -101,7 +101,7 @@ def ensure(db: Database, path: str, colour: str | None = None) -> Tag:
                 tag = get(db, found)
             parent = tag.id
         if tag is None:
-            raise InvalidInput(detail="A tag needs a name.")
+            raise InvalidInput("tag-needs-name")
         return tag
 
 
@@ -129,11 +129,11 @@ def _ancestors(db: Database, tag_id: str) -> set[str]:
 
 def _validate(tag: Tag) -> None:
     if not tag.name.strip():
-        raise InvalidInput(detail="A tag needs a name.")
+        raise InvalidInput("tag-needs-name")
     if SEPARATOR in tag.name:
-        raise InvalidInput(detail=f"A tag's name cannot contain “{SEPARATOR}”.")
+        raise InvalidInput("tag-name-separator", separator=SEPARATOR)
     if not _COLOUR.match(tag.colour):
-        raise InvalidInput(detail=f"“{tag.colour}” is not a colour; write it like #aa3355.")
+        raise InvalidInput("tag-colour", colour=tag.colour)
 
 
 def _row(tag: Tag) -> tuple[object, ...]:

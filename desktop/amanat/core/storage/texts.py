@@ -81,7 +81,7 @@ def texts_of(db: Database, document_id: str) -> list[Text]:
 
 def _validate(text: Text) -> None:
     if not text.language.strip():
-        raise InvalidInput(detail="A text needs a language, such as fa or en.")
+        raise InvalidInput("text-needs-language")
 
 
 def _row(text: Text) -> tuple[object, ...]:

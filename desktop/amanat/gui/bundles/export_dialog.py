@@ -4,14 +4,13 @@ before anything is written; then choose the file and watch it being written.
 
 The safe choices are the defaults, and visible: sanitised copies of the pages (no location,
 camera or names), shareable annotations only, and a strong passphrase made here, to pass on
-separately. Writing runs on the worker thread; Cancel stops it between files, and the core
+separately. Writing runs as a long job (gui/jobs.py); Cancel stops it between files, and the core
 removes the unfinished file, so a cancelled or failed export leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import html
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -61,6 +60,7 @@ from amanat.gui.bundles.operations import ExportChoices, SendTo, export_choices,
 from amanat.gui.clipboard import copy_text
 from amanat.gui.details_dialog import DateField
 from amanat.gui.file_dialogs import FileChooser
+from amanat.gui.jobs import Job
 from amanat.gui.messages import error_message
 from amanat.gui.settings import Preferences
 from amanat.gui.text_direction import isolated
@@ -134,12 +134,6 @@ class ContactChoiceModel(QAbstractListModel):
         return True
 
 
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
-
-    advanced = Signal(object)
-
-
 class ExportDialog(QDialog):
     written = Signal(object)
     """The WrittenBundle, once the bundle is complete."""
@@ -161,13 +155,12 @@ class ExportDialog(QDialog):
         self.chooser = chooser
         self._selected = tuple(selected_ids)
         self._person_id = person_id
-        self._cancel = threading.Event()
-        self._running = False
         self.plan: ExportPlan | None = None
         self.written_bundle: WrittenBundle | None = None
         self.passphrase_text = new_passphrase()
-        self._progress = _Progress(self)
-        self._progress.advanced.connect(self._advanced)
+        self.job = Job(worker, self)
+        self.job.progressed.connect(self._advanced)
+        self.job.cancelling.connect(self._stopping)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choose_page(preferences))
@@ -566,43 +559,39 @@ class ExportDialog(QDialog):
             self.write_to(path)
 
     def write_to(self, path: Path) -> None:
-        if self.plan is None or self._running:
+        plan = self.plan
+        if plan is None or self.job.running:
             return
-        self._running = True
-        self._cancel.clear()
         self.cancel_button.setEnabled(True)
         self._show_page(WRITING)
-        self._worker.submit(
-            write(
-                self.plan, path, self.send_to(), self._progress.advanced.emit, self._cancel.is_set
-            ),
-            self,
+        send_to = self.send_to()
+        self.job.start(
+            lambda report, cancel: write(plan, path, send_to, report, cancel),
             self._written,
             self._write_failed,
         )
 
     def cancel(self) -> None:
         """Stop between files; the unfinished file is removed."""
-        self._cancel.set()
+        self.job.cancel()
+
+    def _stopping(self) -> None:
         self.cancel_button.setEnabled(False)
         self.current.setText(self.tr("Stopping…"))
 
     @property
     def running(self) -> bool:
-        return self._running
+        return self.job.running
 
     def reject(self) -> None:
-        if self._running:
-            self.cancel()  # closing the window while it writes means stop, not vanish
-            return
+        if self.job.stop_if_running():
+            return  # closing the window while it writes means stop, not vanish
         super().reject()
 
     def _advanced(self, progress: Progress) -> None:
-        if not self._running:
-            return
         self.bar.setMaximum(max(1, progress.total))
         self.bar.setValue(min(progress.done, max(1, progress.total)))
-        if not self._cancel.is_set():
+        if not self.job.cancelled:
             self.current.setText(
                 labels.fill(
                     self.tr("Writing %1 of %2"), str(progress.done + 1), str(progress.total)
@@ -611,7 +600,6 @@ class ExportDialog(QDialog):
         self.advanced.emit(progress)
 
     def _written(self, written: WrittenBundle) -> None:
-        self._running = False
         self.written_bundle = written
         self.summary.setText(
             labels.fill(
@@ -634,7 +622,6 @@ class ExportDialog(QDialog):
         self.written.emit(written)
 
     def _write_failed(self, error: AmanatError) -> None:
-        self._running = False
         self.summary.setText(error_message(error))
         self.passphrase_again.hide()
         self.copy_again.hide()

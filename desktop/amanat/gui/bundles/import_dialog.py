@@ -11,11 +11,10 @@ bundle, or a wrong passphrase, gets one sentence and changes nothing.
 from __future__ import annotations
 
 import html
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,18 +38,13 @@ from amanat.core.errors import AmanatError
 from amanat.gui import labels
 from amanat.gui.bundles.operations import import_, verify
 from amanat.gui.file_dialogs import FileChooser
+from amanat.gui.jobs import Job
 from amanat.gui.messages import error_message
 from amanat.gui.text_direction import isolated
 from amanat.gui.worker import Worker
 
 CHOOSE, WORKING, VERIFIED, RESULT = range(4)
 """The pages of the dialog, in order."""
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
-
-    advanced = Signal(object)
 
 
 class BundleImportDialog(QDialog):
@@ -62,14 +56,12 @@ class BundleImportDialog(QDialog):
     def __init__(self, worker: Worker, chooser: FileChooser, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import a bundle"))
-        self._worker = worker
         self.chooser = chooser
-        self._cancel = threading.Event()
-        self._running = False
         self.report: BundleReport | None = None
         """What verifying said; then what importing did."""
-        self._progress = _Progress(self)
-        self._progress.advanced.connect(self._advanced)
+        self.job = Job(worker, self)
+        self.job.progressed.connect(self._advanced)
+        self.job.cancelling.connect(self._stopping)
 
         # --- Which bundle, and how it opens ----------------------------------------------
         choose = QWidget()
@@ -222,20 +214,19 @@ class BundleImportDialog(QDialog):
 
     def start_verify(self) -> None:
         path = self._path()
-        if path is None or self._running:
+        if path is None or self.job.running:
             return
         self.error.hide()
         self.report = None
         self._begin(self.tr("Checking the bundle…"))
-        self._worker.submit(
-            verify(path, self._passphrase(), self._progress.advanced.emit, self._cancel.is_set),
-            self,
+        passphrase = self._passphrase()
+        self.job.start(
+            lambda report, cancel: verify(path, passphrase, report, cancel),
             self._verified,
             self._verify_failed,
         )
 
     def _verified(self, report: BundleReport) -> None:
-        self._running = False
         self.report = report
         signer = report.signer
         unknown = signer.trust is SignerTrust.UNKNOWN
@@ -343,27 +334,21 @@ class BundleImportDialog(QDialog):
     def start_import(self) -> None:
         path = self._path()
         report = self.report
-        if path is None or report is None or self._running:
+        if path is None or report is None or self.job.running:
             return
         unknown = report.signer.trust is SignerTrust.UNKNOWN
         if unknown and not self.accept_unknown.isChecked():
             return
         self._begin(self.tr("Importing…"))
-        self._worker.submit(
-            import_(
-                path,
-                self._passphrase(),
-                unknown and self.accept_unknown.isChecked(),
-                self._progress.advanced.emit,
-                self._cancel.is_set,
-            ),
-            self,
+        passphrase = self._passphrase()
+        accept_unknown = unknown and self.accept_unknown.isChecked()
+        self.job.start(
+            lambda report, cancel: import_(path, passphrase, accept_unknown, report, cancel),
             self._imported,
             self._failed,
         )
 
     def _imported(self, report: BundleReport) -> None:
-        self._running = False
         self.report = report
         if report.already_imported or not report.imported:
             sentence = self.tr("Nothing changed: this bundle was imported before.")
@@ -388,8 +373,6 @@ class BundleImportDialog(QDialog):
     # --- Both --------------------------------------------------------------------------------
 
     def _begin(self, what: str) -> None:
-        self._running = True
-        self._cancel.clear()
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.current.setText(what)
@@ -397,23 +380,22 @@ class BundleImportDialog(QDialog):
         self._show_page(WORKING)
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.job.cancel()
+
+    def _stopping(self) -> None:
         self.cancel_button.setEnabled(False)
         self.current.setText(self.tr("Stopping…"))
 
     @property
     def running(self) -> bool:
-        return self._running
+        return self.job.running
 
     def reject(self) -> None:
-        if self._running:
-            self.cancel()
+        if self.job.stop_if_running():
             return
         super().reject()
 
     def _advanced(self, progress: Progress) -> None:
-        if not self._running:
-            return
         self.bar.setMaximum(max(1, progress.total))
         self.bar.setValue(min(progress.done, max(1, progress.total)))
         self.advanced.emit(progress)
@@ -421,13 +403,11 @@ class BundleImportDialog(QDialog):
     def _verify_failed(self, error: AmanatError) -> None:
         """One sentence, back where the file and passphrase are chosen, to try again;
         verifying changed nothing."""
-        self._running = False
         self.error.setText(error_message(error))
         self.error.show()
         self._show_page(CHOOSE)
 
     def _failed(self, error: AmanatError) -> None:
         """One sentence; the import is one transaction, so the archive is as before."""
-        self._running = False
         self.summary.setHtml(f"<p>{html.escape(error_message(error))}</p>")
         self._show_page(RESULT)

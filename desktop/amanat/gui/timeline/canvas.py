@@ -49,8 +49,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date, readable_date
+from amanat.core.places import place_key
 from amanat.core.records import EventType
-from amanat.core.timeline import EntryKind, Timeline, TimelineEntry, place_key
+from amanat.core.timeline import EntryKind, Timeline, TimelineEntry
 from amanat.gui import memory
 from amanat.gui.text_direction import direction_of
 from amanat.gui.timeline import event_types

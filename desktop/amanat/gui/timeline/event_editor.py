@@ -42,8 +42,8 @@ from amanat.core.dates import (
     validate_span,
 )
 from amanat.core.errors import AmanatError, InvalidInput
+from amanat.core.places import group_places
 from amanat.core.records import Event, EventType
-from amanat.core.timeline import group_places
 from amanat.gui import labels
 from amanat.gui.messages import error_message
 from amanat.gui.text_direction import DirectionalItemDelegate, direction_of
@@ -269,7 +269,7 @@ class EventEditor(QDialog):
         """The event as typed; raises the core's error when it cannot be saved."""
         date = self._read(self.date.text())
         if date is None:
-            raise InvalidInput(detail=self.tr("Give the date of the event, even if only the year."))
+            raise InvalidInput("event-needs-date")
         end = None if self.ongoing.isChecked() else self._read(self.end.text())
         validate_span(date, end)
         base = self.original or Event(person_id=self.person_id, type=EventType.OTHER, date=date)

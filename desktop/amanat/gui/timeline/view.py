@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 
 from amanat.core.dates import Calendar, parse_date
 from amanat.core.errors import AmanatError
+from amanat.core.places import PlaceGroup
 from amanat.core.records import DocumentKind, Event, EventType
-from amanat.core.timeline import EntryKind, PlaceGroup, Timeline, TimelineEntry, Whereabouts
+from amanat.core.timeline import EntryKind, Timeline, TimelineEntry, Whereabouts
 from amanat.gui import labels
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.messages import error_message

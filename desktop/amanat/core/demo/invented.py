@@ -1,105 +1,29 @@
-"""A demonstration archive, for trying Amanat without putting anything real into it.
-
-NOTHING IN IT IS REAL. Every person, letter, testimony, case number, court document, note and
-event is invented for showing the application to new users and reviewers; any likeness to a real
-person is accidental. Only the places (prisons, courts) and the names of the charges are real,
-because the demo should look the way the archive is used. Page images are scribbles, not writing.
-
-The content comes from fixed tables and a generator seeded with the same number every time
-(``random.Random(1403)``), so two builds hold the same people, titles, texts and images; only
-record ids and timestamps differ.
-"""
+"""The demo's content: invented people, letters, testimony, court papers, lawyers' notes and
+events, in fixed tables (see the package's docstring: NOTHING IN IT IS REAL). Only the places
+and the names of the charges are real."""
 
 from __future__ import annotations
 
-import datetime
-import io
-import math
-import os
-import random
-import shutil
-from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import partial
-from pathlib import Path
 
-from PIL import Image, ImageDraw
-
-from amanat.core.database import Database
-from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date, parse_date
-from amanat.core.digits import to_persian_digits
-from amanat.core.keyslots import KdfParams
 from amanat.core.records import (
-    Annotation,
     Audience,
     Consent,
-    Document,
-    DocumentKind,
-    Event,
     EventType,
-    ImageRegion,
     Person,
     PersonStatus,
-    Provenance,
     Role,
-    Text,
     TextKind,
-    TextStatus,
-    Visibility,
 )
-from amanat.core.scans.importer import add_pages
-from amanat.core.storage import annotations as annotation_store
-from amanat.core.storage import documents, events, people, tags, texts
-from amanat.core.vault import Archive
 
-SEED = 1403
-DEMO_PASSWORD = "demo"
-_TRANSLATOR = "Volunteer translator"
-
-Progress = Callable[[int, int], None]
-_Box = tuple[float, float, float, float]
-"""A rectangle on a page as fractions of its size: x, y, width, height."""
-
-
-def build_demo(
-    folder: Path,
-    password: str = DEMO_PASSWORD,
-    kdf: KdfParams | None = None,
-    progress: Progress | None = None,
-) -> None:
-    """Create the demo archive at ``folder`` (which must not exist) and lock it again.
-
-    ``kdf`` None calibrates key derivation as for a real archive. ``progress(done, total)`` is
-    called as the content is written. If anything fails, the half-made archive is removed:
-    a demo that is missing pieces would only mislead.
-    """
-    archive = Archive.create(folder, password, kdf=kdf, actor="demo")
-    try:
-        # Page images are drawn in a few threads (Pillow releases the interpreter lock for
-        # its heavy work) while this thread writes the records.
-        workers = max(1, min(4, os.cpu_count() or 1))
-        with ThreadPoolExecutor(workers, thread_name_prefix="amanat-demo") as pool:
-            builder = _Builder(archive.db, random.Random(SEED), progress, pool)
-            try:
-                # One transaction: hundreds of records commit at once, not with a sync each.
-                with archive.db.transaction():
-                    builder.build()
-            finally:
-                pool.shutdown(cancel_futures=True)
-    except BaseException:
-        archive.lock()
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    archive.lock()
-
+TRANSLATOR = "Volunteer translator"
 
 # --- People ------------------------------------------------------------------------------
 
 _INVENTED = "\n\n(An invented person in the Amanat demo archive.)"
 
 
-def _people() -> dict[str, Person]:
+def invented_people() -> dict[str, Person]:
     def person(
         display: str,
         fa: str,
@@ -243,33 +167,33 @@ def _people() -> dict[str, Person]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Place:
+class Place:
     en: str
     fa: str
 
 
-_PLACES = {
-    "karaj": _Place("Karaj, the family home", "کرج، منزل خانواده"),
-    "tehran": _Place("Tehran", "تهران"),
-    "209": _Place("Evin Prison, Ward 209", "زندان اوین، بند ۲۰۹"),
-    "evin-women": _Place("Evin Prison, Women's Ward", "زندان اوین، بند زنان"),
-    "evin-4": _Place("Evin Prison, Ward 4", "زندان اوین، بند ۴"),
-    "qarchak": _Place("Qarchak Prison", "زندان قرچک ورامین"),
-    "ghezel": _Place("Ghezel Hesar Prison, Hall 2", "زندان قزل‌حصار، سالن ۲"),
-    "court-24": _Place(
+PLACES = {
+    "karaj": Place("Karaj, the family home", "کرج، منزل خانواده"),
+    "tehran": Place("Tehran", "تهران"),
+    "209": Place("Evin Prison, Ward 209", "زندان اوین، بند ۲۰۹"),
+    "evin-women": Place("Evin Prison, Women's Ward", "زندان اوین، بند زنان"),
+    "evin-4": Place("Evin Prison, Ward 4", "زندان اوین، بند ۴"),
+    "qarchak": Place("Qarchak Prison", "زندان قرچک ورامین"),
+    "ghezel": Place("Ghezel Hesar Prison, Hall 2", "زندان قزل‌حصار، سالن ۲"),
+    "court-24": Place(
         "Islamic Revolutionary Court of Tehran, Branch 24", "دادگاه انقلاب تهران، شعبهٔ ۲۴"
     ),
-    "court-29": _Place(
+    "court-29": Place(
         "Islamic Revolutionary Court of Tehran, Branch 29", "دادگاه انقلاب تهران، شعبهٔ ۲۹"
     ),
-    "appeal-54": _Place("Tehran Court of Appeal, Branch 54", "دادگاه تجدیدنظر تهران، شعبهٔ ۵۴"),
-    "prosecutor": _Place(
+    "appeal-54": Place("Tehran Court of Appeal, Branch 54", "دادگاه تجدیدنظر تهران، شعبهٔ ۵۴"),
+    "prosecutor": Place(
         "Prosecutor's office at Evin (District 33)", "دادسرای ناحیهٔ ۳۳ تهران (اوین)"
     ),
 }
 
 # Parents come before their children so each parent gets its own colour.
-_TAGS = (
+TAGS = (
     ("conditions", "#9d2b3c"),
     ("conditions/solitary", "#aa3355"),
     ("conditions/medical-care-denied", "#d1495b"),
@@ -295,7 +219,7 @@ _TAGS = (
 # Sentences of invented letters, each a Persian original and its English translation. A letter
 # takes a few from the pools of its topics and a few general ones, chosen by the seeded
 # generator, so every letter reads differently while staying consistent with its timeline.
-_Pair = tuple[str, str]
+Pair = tuple[str, str]
 # Sentences that other records refer to, so their letters must contain them.
 _BLINDFOLD = (
     "هر بار که برای بازجویی می‌برندم، چشم‌بند می‌زنند.",
@@ -314,7 +238,7 @@ _WHY_MAHTAB = (
     "اعتصاب غذا کرده‌ام چون بدون هیچ حکمی به اینجا منتقلم کردند.",
     "I went on hunger strike because they moved me here without any order.",
 )
-_FRAGMENTS: dict[str, tuple[_Pair, ...]] = {
+FRAGMENTS: dict[str, tuple[Pair, ...]] = {
     "general": (
         (
             "حالم خوب است و روحیه‌ام بهتر از آن است که فکر می‌کنید.",
@@ -527,21 +451,21 @@ _FRAGMENTS: dict[str, tuple[_Pair, ...]] = {
     ),
 }
 
-_OPENINGS: dict[tuple[str, str], _Pair] = {
+OPENINGS: dict[tuple[str, str], Pair] = {
     ("mahtab", "fereshteh"): ("مادر عزیزم، سلام.", "Dear Mother, hello."),
     ("mahtab", "babak"): ("بابک جان، برادر خوبم، سلام.", "Dear Babak, my good brother, hello."),
     ("kaveh", "leila"): ("لیلای عزیزم، سلام.", "My dear Leila, hello."),
     ("kaveh", "sara"): ("سارای قشنگم، سلام.", "My lovely Sara, hello."),
     ("parisa", "hamid"): ("بابای عزیزم، سلام.", "Dear Dad, hello."),
 }
-_CLOSINGS: dict[tuple[str, str], _Pair] = {
+CLOSINGS: dict[tuple[str, str], Pair] = {
     ("mahtab", "fereshteh"): ("قربانت بروم، مهتاب", "With all my love, Mahtab"),
     ("mahtab", "babak"): ("خواهرت، مهتاب", "Your sister, Mahtab"),
     ("kaveh", "leila"): ("دوستت دارم، کاوه", "I love you. Kaveh"),
     ("kaveh", "sara"): ("بابا کاوه", "Your dad, Kaveh"),
     ("parisa", "hamid"): ("دخترت، پریسا", "Your daughter, Parisa"),
 }
-_RELATION = {
+RELATION = {
     "fereshteh": "her mother",
     "babak": "her brother Babak",
     "leila": "his wife Leila",
@@ -552,7 +476,7 @@ _RELATION = {
 
 
 @dataclass(frozen=True, slots=True)
-class _Letter:
+class Letter:
     key: str
     writer: str
     to: str
@@ -562,7 +486,7 @@ class _Letter:
     topics: tuple[str, ...]
     received: tuple[str, str, str]
     """(from whom, when, how) the letter reached the archive."""
-    lead: tuple[_Pair, ...] = ()
+    lead: tuple[Pair, ...] = ()
     """Sentences the letter must contain, before those chosen from its topics."""
     general: int = 3
     pages: int = 1
@@ -575,65 +499,65 @@ class _Letter:
 
 _HANDED = "Handed to the family at a visit; photographed with a phone."
 _POSTED = "Sent through the prison office, opened by the censor; photographed with a phone."
-_CARRIED = "Carried out by a released cellmate; photographed with a phone."
-_LETTERS = (
-    _Letter(
+CARRIED = "Carried out by a released cellmate; photographed with a phone."
+LETTERS = (
+    Letter(
         "L1", "mahtab", "fereshteh", "1398-09-20", "209", ("solitary",),
         ("babak", "1398-10-10", _POSTED), lead=(_BLINDFOLD,), general=2,
         tags=("conditions/solitary", "family"),
     ),
-    _Letter(
+    Letter(
         "L2", "mahtab", "babak", "Dey 1398", "evin-women", ("teacher",),
         ("babak", "Dey 1398", _HANDED), tags=("family",), ink="black",
     ),
-    _Letter(
+    Letter(
         "L3", "mahtab", "fereshteh", "Ordibehesht 1400", "evin-women", ("sentence", "teacher"),
         ("babak", "Khordad 1400", _HANDED), general=6, pages=3, tags=("family",),
     ),
-    _Letter(
+    Letter(
         "L4", "mahtab", "fereshteh", "1401-01-08", "qarchak", ("transfer", "hunger"),
         ("fereshteh", "1401-01-29", _POSTED), lead=(_WHY_MAHTAB,), general=1, censored=True,
         tags=("conditions/hunger-strike", "conditions/censorship", "advocacy/ready-to-share"),
     ),
-    _Letter(
+    Letter(
         "L5", "mahtab", "babak", "Paeez 1402", "qarchak", ("crowded", "teacher"),
-        ("babak", "Azar 1402", _CARRIED), ink="black",
+        ("babak", "Azar 1402", CARRIED), ink="black",
     ),
-    _Letter(
+    Letter(
         "L6", "mahtab", "fereshteh", "1403-05-14", "qarchak", ("heart", "medical"),
         ("fereshteh", "1403-05-20", _HANDED), pages=2,
         tags=("conditions/medical-care-denied", "family"), checked=False,
     ),
-    _Letter(
+    Letter(
         "K1", "kaveh", "leila", "c. June 2019", "209", ("solitary",),
         ("leila", "July 2019", _POSTED), general=2, tags=("conditions/solitary",), ink="black",
     ),
-    _Letter(
+    Letter(
         "K2", "kaveh", "sara", "2019-10-03", "evin-4", ("daughter",),
         ("leila", "2019-10-20", _HANDED), general=2, tags=("family",),
     ),
-    _Letter(
+    Letter(
         "K3", "kaveh", "leila", "winter 2020", "evin-4", ("labour",),
         ("leila", "February 2021", _HANDED), general=5, pages=2, ink="black",
     ),
-    _Letter(
+    Letter(
         "K4", "kaveh", "leila", "2021-12-23", "ghezel", ("hunger",),
-        ("leila", "2022-01-09", _CARRIED), lead=(_DAY_EIGHT, _WHY_KAVEH), general=2,
+        ("leila", "2022-01-09", CARRIED), lead=(_DAY_EIGHT, _WHY_KAVEH), general=2,
         tags=("conditions/hunger-strike", "advocacy/ready-to-share"),
     ),
-    _Letter(
+    Letter(
         "K5", "kaveh", "sara", "spring 2022", "ghezel", ("daughter", "back"),
         ("leila", "June 2022", _HANDED), general=1, tags=("family",), translated=False,
     ),
-    _Letter(
+    Letter(
         "P1", "parisa", "hamid", "Aban 1401", "qarchak", ("transfer", "student"),
-        ("hamid", "Aban 1401", _CARRIED), general=2,
+        ("hamid", "Aban 1401", CARRIED), general=2,
     ),
-    _Letter(
+    Letter(
         "P2", "parisa", "hamid", "1401-09-25", "qarchak", ("crowded", "student"),
         ("hamid", "1401-10-03", _HANDED), general=3, pages=2, tags=("family",),
     ),
-    _Letter(
+    Letter(
         "P3", "parisa", "hamid", "Dey 1401", "evin-women", ("student",),
         ("hamid", "Bahman 1401", _HANDED), general=3, translated=False, checked=False,
         ink="black",
@@ -641,21 +565,21 @@ _LETTERS = (
 )  # fmt: skip
 
 # Two letters are not made of fragments: an open letter and a formal one.
-_OPEN_LETTER_FA = (
+OPEN_LETTER_FA = (
     "شاگردان عزیزم، سلام.\n"
     "چهار سال است که کلاس‌مان را ندیده‌ام، اما هنوز اسم تک‌تک شما را به یاد دارم. شنیده‌ام "
     "بعضی از شما امسال به دبیرستان رفته‌اید. هیچ‌وقت نگذارید کسی به شما بگوید پرسیدن جرم است. "
     "هر جا که باشم، معلم شما می‌مانم.\n\n"
     "معلم‌تان، مهتاب رضوانی"
 )
-_FURLOUGH_REQUEST_FA = (
+FURLOUGH_REQUEST_FA = (
     "جناب آقای صادق‌پور، با سلام و احترام.\n"
     "همان‌طور که در ملاقات گفتم، درد کمرم شدیدتر شده و پزشک بهداری نوشته است که درمان در "
     "زندان ممکن نیست. خواهش می‌کنم درخواست مرخصی استعلاجی مرا هرچه زودتر به اجرای احکام "
     "بدهید. رونوشت نامهٔ پزشک را همسرم برایتان می‌آورد.\n\n"
     "با سپاس، کاوه امیرزاده"
 )
-_FURLOUGH_REQUEST_EN = (
+FURLOUGH_REQUEST_EN = (
     "Dear Mr Sadeghpour, with greetings and respect.\n"
     "As I said at our meeting, my back pain has grown worse and the clinic doctor has written "
     "that it cannot be treated in prison. Please submit my request for medical furlough to the "
@@ -668,7 +592,7 @@ _FURLOUGH_REQUEST_EN = (
 
 
 @dataclass(frozen=True, slots=True)
-class _Testimony:
+class Testimony:
     key: str
     title: str
     witness: str
@@ -684,8 +608,8 @@ class _Testimony:
     """Others the testimony is about, besides the prisoner."""
 
 
-_TESTIMONY = (
-    _Testimony(
+TESTIMONY = (
+    Testimony(
         "T1",
         "Testimony of Roya Esfandiari on Ward 209",
         "roya",
@@ -707,7 +631,7 @@ _TESTIMONY = (
         tags=("conditions/solitary", "conditions/ill-treatment"),
         named=("haj-saeed",),
     ),
-    _Testimony(
+    Testimony(
         "T2",
         "Testimony of Roya Esfandiari on Qarchak",
         "roya",
@@ -724,7 +648,7 @@ _TESTIMONY = (
         "the guards said no order had come from the prosecutor's office.",
         tags=("conditions/hunger-strike", "conditions/medical-care-denied"),
     ),
-    _Testimony(
+    Testimony(
         "T3",
         "Testimony of a former cellmate of Kaveh Amirzadeh (anonymised)",
         "omid",
@@ -744,7 +668,7 @@ _TESTIMONY = (
         "not with my name.",
         tags=("conditions/hunger-strike", "conditions/medical-care-denied"),
     ),
-    _Testimony(
+    Testimony(
         "T4",
         "شهادت بابک رضوانی دربارهٔ بازداشت خواهرش",
         "babak",
@@ -762,7 +686,7 @@ _TESTIMONY = (
         en_kind=TextKind.SUMMARY,
         tags=("conditions/incommunicado", "family"),
     ),
-    _Testimony(
+    Testimony(
         "T5",
         "Testimony of Leila Moshiri on cancelled visits",
         "leila",
@@ -779,7 +703,7 @@ _TESTIMONY = (
         "father, and we could not get it to him.",
         tags=("conditions/visits-denied", "family", "advocacy/ready-to-share"),
     ),
-    _Testimony(
+    Testimony(
         "T6",
         "شهادت حمید نیک‌نام دربارهٔ بازداشت دخترش",
         "hamid",
@@ -796,7 +720,7 @@ _TESTIMONY = (
         "our house as bail, but the judge refused it.",
         tags=("conditions/incommunicado", "legal/bail"),
     ),
-    _Testimony(
+    Testimony(
         "T7",
         "Testimony of Shabnam Yazdani (withdrawn)",
         "shabnam",
@@ -811,7 +735,7 @@ _TESTIMONY = (
         "kept only so that the legal team knows it exists.",
         en_kind=TextKind.SUMMARY,
     ),
-    _Testimony(
+    Testimony(
         "T8",
         "Testimony of Parisa Niknam after her release",
         "parisa",
@@ -828,7 +752,7 @@ _TESTIMONY = (
         "released under the amnesty in Bahman, but I am still barred from university.",
         tags=("conditions/solitary",),
     ),
-    _Testimony(
+    Testimony(
         "T9",
         "شهادت فرشته گلستانی دربارهٔ ملاقات مرداد ۱۴۰۳",
         "fereshteh",
@@ -851,7 +775,7 @@ _TESTIMONY = (
 
 
 @dataclass(frozen=True, slots=True)
-class _Court:
+class Court:
     key: str
     title: str
     prisoner: str
@@ -864,8 +788,8 @@ class _Court:
     tags: tuple[str, ...] = ()
 
 
-_COURT = (
-    _Court(
+COURT = (
+    Court(
         "C1",
         "Indictment of Mahtab Rezvani",
         "mahtab",
@@ -883,7 +807,7 @@ _COURT = (
         pages=2,
         tags=("legal/charges",),
     ),
-    _Court(
+    Court(
         "C2",
         "Verdict in the case of Mahtab Rezvani, Revolutionary Court Branch 24",
         "mahtab",
@@ -901,7 +825,7 @@ _COURT = (
         pages=2,
         tags=("legal/no-lawyer",),
     ),
-    _Court(
+    Court(
         "C3",
         "Appeal ruling for Mahtab Rezvani, Court of Appeal Branch 54",
         "mahtab",
@@ -915,7 +839,7 @@ _COURT = (
         "formula that no effective objection was raised.",
         tags=("legal/appeal",),
     ),
-    _Court(
+    Court(
         "C4",
         "Summons to serve sentence, Mahtab Rezvani",
         "mahtab",
@@ -927,7 +851,7 @@ _COURT = (
         "days to begin serving her sentence, or be arrested.",
         pages=0,
     ),
-    _Court(
+    Court(
         "C5",
         "Detention order for Kaveh Amirzadeh",
         "kaveh",
@@ -941,7 +865,7 @@ _COURT = (
         "family was never shown the renewals.",
         tags=("legal/charges",),
     ),
-    _Court(
+    Court(
         "C6",
         "Verdict in the case of Kaveh Amirzadeh, Revolutionary Court Branch 29",
         "kaveh",
@@ -955,7 +879,7 @@ _COURT = (
         "at the works.",
         pages=2,
     ),
-    _Court(
+    Court(
         "C7",
         "Appeal ruling reducing the sentence of Kaveh Amirzadeh",
         "kaveh",
@@ -967,7 +891,7 @@ _COURT = (
         "and reduced the prison term to four years; the travel ban stands.",
         tags=("legal/appeal",),
     ),
-    _Court(
+    Court(
         "C8",
         "Medical furlough order for Kaveh Amirzadeh",
         "kaveh",
@@ -979,7 +903,7 @@ _COURT = (
         "from the state forensic medicine office. It has been renewed every month since.",
         tags=("legal/bail",),
     ),
-    _Court(
+    Court(
         "C9",
         "Indictment of Parisa Niknam",
         "parisa",
@@ -993,7 +917,7 @@ _COURT = (
         pages=0,
         tags=("legal/charges", "legal/no-lawyer"),
     ),
-    _Court(
+    Court(
         "C10",
         "Release order under the amnesty, Parisa Niknam",
         "parisa",
@@ -1007,7 +931,7 @@ _COURT = (
 
 # --- Notes ---------------------------------------------------------------------------------
 
-_ABOUT_EN = (
+ABOUT_EN = (
     "This is a demonstration archive. Everything in it is invented: the prisoners, their "
     "families, the lawyer, the witnesses, the letters, the testimony, the court documents and "
     "the case numbers. Any likeness to real people is accidental. The prisons and courts are "
@@ -1015,7 +939,7 @@ _ABOUT_EN = (
     "Try searching for “Evin” or «قرچک», open a prisoner's timeline, read a letter next to its "
     "scan, and look at which testimony may be shared and which may not. The password is “demo”."
 )
-_ABOUT_FA = (
+ABOUT_FA = (
     "این یک بایگانی نمایشی است. همه‌چیز در آن ساختگی است: زندانیان، خانواده‌ها، وکیل، "
     "شاهدان، نامه‌ها، شهادت‌ها، اسناد دادگاه و شماره‌های پرونده. هر شباهتی به افراد واقعی "
     "تصادفی است. زندان‌ها و دادگاه‌ها نام مکان‌های واقعی‌اند.\n\n"
@@ -1024,8 +948,8 @@ _ABOUT_FA = (
 )
 
 # Lawyer's meeting notes: what the meeting established, then routine lines chosen at random.
-_MEETING_LENGTH = "Met the client for {minutes} minutes; a guard stayed in the room throughout."
-_ROUTINE = (
+MEETING_LENGTH = "Met the client for {minutes} minutes; a guard stayed in the room throughout."
+ROUTINE = (
     "To do: write to the sentence-enforcement office about the family's visit permits.",
     "To do: ask the family for the date of each cancelled visit, with any receipts.",
     "The client asked for books and for the family to be told not to worry.",
@@ -1034,43 +958,43 @@ _ROUTINE = (
 
 
 @dataclass(frozen=True, slots=True)
-class _Meeting:
+class Meeting:
     client: str
     date: str
     place: str
     facts: tuple[str, ...]
 
 
-_MEETINGS = (
-    _Meeting("mahtab", "1399-05-10", "evin-women", (
+MEETINGS = (
+    Meeting("mahtab", "1399-05-10", "evin-women", (
         "I was shown the case file for one hour and not allowed to copy any of it.",
         "The client says the first 21 days of questioning took place without a lawyer.",
     )),
-    _Meeting("kaveh", "2020-02-03", "evin-4", (
+    Meeting("kaveh", "2020-02-03", "evin-4", (
         "Discussed grounds for appeal; the client wants to appeal even if it delays a pardon.",
         "The verdict relies on the wage petition; no act of violence is alleged.",
     )),
-    _Meeting("mahtab", "1401-02-20", "qarchak", (
+    Meeting("mahtab", "1401-02-20", "qarchak", (
         "The client has lost weight since the hunger strike but is clear and composed.",
         "Asked the prison clinic for the client's medical file; refused orally, no written "
         "decision.",
     )),
-    _Meeting("parisa", "1401-10-05", "evin-women", (
+    Meeting("parisa", "1401-10-05", "evin-women", (
         "The client says the first 12 days of questioning took place without a lawyer.",
         "The client named two cellmates who could confirm the conditions; both still inside.",
     )),
-    _Meeting("kaveh", "2023-07-30", "ghezel", (
+    Meeting("kaveh", "2023-07-30", "ghezel", (
         "The clinic doctor has written that the back condition cannot be treated in prison.",
         "Agreed to file a request for medical furlough once his letter arrives.",
     )),
-    _Meeting("mahtab", "1403-06-02", "qarchak", (
+    Meeting("mahtab", "1403-06-02", "qarchak", (
         "Filed a written request for transfer to a cardiologist; to chase in two weeks.",
         "The client describes palpitations and breathlessness since spring.",
     )),
 )  # fmt: skip
 
 # Families' notes of phone calls: a fact of the call, then a few of these, in both languages.
-_CALL_FRAGMENTS: tuple[_Pair, ...] = (
+CALL_FRAGMENTS: tuple[Pair, ...] = (
     ("گفت حالش خوب است، اما صدایش خسته بود.", "Said all is well, but sounded tired."),
     ("خواست برایش کتاب و لباس گرم بفرستیم.", "Asked us to send books and warm clothes."),
     (
@@ -1091,41 +1015,41 @@ _CALL_FRAGMENTS: tuple[_Pair, ...] = (
 
 
 @dataclass(frozen=True, slots=True)
-class _Call:
+class Call:
     caller: str
     relative: str
     date: str
-    fact: _Pair
+    fact: Pair
 
 
-_CALLS = (
-    _Call("mahtab", "babak", "1398-09-03", (
+CALLS = (
+    Call("mahtab", "babak", "1398-09-03", (
         "اولین تماس بعد از بازداشت بود؛ گفت در بند ۲۰۹ است.",
         "The first call since the arrest; said she is in Ward 209.",
     )),
-    _Call("kaveh", "leila", "2019-08-14", (
+    Call("kaveh", "leila", "2019-08-14", (
         "گفت او را به بند ۴ برده‌اند و حالا می‌تواند هفته‌ای یک بار زنگ بزند.",
         "Said he has been moved to Ward 4 and can now phone once a week.",
     )),
-    _Call("mahtab", "fereshteh", "1401-02-02", (
+    Call("mahtab", "fereshteh", "1401-02-02", (
         "گفت اعتصاب را شکسته، اما هنوز ضعف دارد.",
         "Said she has ended the hunger strike but is still weak.",
     )),
-    _Call("kaveh", "leila", "2022-02-20", (
+    Call("kaveh", "leila", "2022-02-20", (
         "گفت کمردردش بدتر شده و هنوز او را نزد پزشک متخصص نبرده‌اند.",
         "Said his back is worse and he has still not been taken to a specialist.",
     )),
-    _Call("parisa", "hamid", "1401-08-30", (
+    Call("parisa", "hamid", "1401-08-30", (
         "گفت در قرچک است و روزهای اول در قرنطینه بوده است.",
         "Said she is in Qarchak and was kept in quarantine at first.",
     )),
-    _Call("mahtab", "babak", "1402-11-15", (
+    Call("mahtab", "babak", "1402-11-15", (
         "گفت بند شلوغ‌تر شده و آب گرم فقط دو ساعت در روز وصل است.",
         "Said the ward is more crowded and there is hot water for only two hours a day.",
     )),
 )  # fmt: skip
 
-_CHRONOLOGY_EN = (
+CHRONOLOGY_EN = (
     "Working chronology of the case of Mahtab Rezvani (draft, for the legal team only).\n"
     "12 Aban 1398: arrested at home in Karaj; ten days without news.\n"
     "Aban–Dey 1398: solitary confinement and interrogation in Ward 209.\n"
@@ -1147,7 +1071,7 @@ class _Event:
     date: str
     description: str
     place: str = ""
-    """A key of _PLACES, or the place itself."""
+    """A key of PLACES, or the place itself."""
     end: str | None = None
     ongoing: bool = False
     sources: tuple[str, ...] = ()
@@ -1155,7 +1079,7 @@ class _Event:
 
 
 _E = EventType
-_EVENTS = (
+EVENTS = (
     # Mahtab Rezvani, entered by her brother in the Jalali calendar.
     _Event("mahtab", _E.ARREST, "1398-08-12", "Arrested at home at dawn by four plain-clothes "
            "agents; laptop, phone and books seized.", "karaj", sources=("T4",)),
@@ -1252,724 +1176,3 @@ _EVENTS = (
     _Event("parisa", _E.OTHER, "بهار ۱۴۰۳", "احضار به دادسرا برای توضیح دربارهٔ نوشته‌هایش در "
            "شبکه‌های اجتماعی.", "prosecutor"),
 )  # fmt: skip
-
-
-# --- Building ------------------------------------------------------------------------------
-
-
-_Scan = tuple[bytes, _Box | None]
-_ONE_PAGE_LETTERS = {"L7": "blue", "K6": "black"}
-"""The letters not in _LETTERS, with their ink."""
-
-
-class _Builder:
-    def __init__(
-        self, db: Database, rng: random.Random, progress: Progress | None, pool: Executor
-    ) -> None:
-        self.db = db
-        self.rng = rng
-        self.progress = progress
-        self.pool = pool
-        self.scans: dict[str, list[Future[_Scan]]] = {}
-        """Page images being drawn, by document key, in page order."""
-        self.people: dict[str, Person] = {}
-        self.tags: dict[str, str] = {}
-        self.documents: dict[str, Document] = {}
-        self.texts: dict[str, Text] = {}
-        """Texts by document key and language, e.g. "T1/en"."""
-        self.censored: tuple[str, _Box] | None = None
-        """The page id and rectangle of the letter the censor blacked out."""
-
-    def build(self) -> None:
-        self._start_scans()
-        steps: list[Callable[[], None]] = [self._add_people_and_tags, self._add_about]
-        steps += [partial(self._add_letter, letter) for letter in _LETTERS]
-        steps += [self._add_special_letters]
-        steps += [partial(self._add_testimony, testimony) for testimony in _TESTIMONY]
-        steps += [partial(self._add_court, court) for court in _COURT]
-        steps += [partial(self._add_meeting, meeting) for meeting in _MEETINGS]
-        steps += [partial(self._add_call, call) for call in _CALLS]
-        steps += [self._add_chronology, self._add_events, self._add_annotations]
-        for done, step in enumerate(steps):
-            if self.progress is not None:
-                self.progress(done, len(steps))
-            step()
-        if self.progress is not None:
-            self.progress(len(steps), len(steps))
-
-    def _start_scans(self) -> None:
-        """Start drawing every page image. Each page has its own seed, drawn here in a fixed
-        order, so the images do not depend on the threads' timing."""
-        letters = [(x.key, x.pages, x.ink, x.censored) for x in _LETTERS]
-        letters += [(key, 1, ink, False) for key, ink in _ONE_PAGE_LETTERS.items()]
-        for key, count, ink, censored in letters:
-            self.scans[key] = [
-                self.pool.submit(
-                    _letter_scan, self.rng.getrandbits(64), ink, n == count - 1, censored and n == 0
-                )
-                for n in range(count)
-            ]
-        for court in _COURT:
-            self.scans[court.key] = [
-                self.pool.submit(_court_scan, self.rng.getrandbits(64), n == court.pages - 1)
-                for n in range(court.pages)
-            ]
-
-    # --- Records ---
-
-    def _add_people_and_tags(self) -> None:
-        for key, person in _people().items():
-            self.people[key] = people.add(self.db, person)
-        for path, colour in _TAGS:
-            self.tags[path] = tags.ensure(self.db, path, colour=colour).id
-
-    def _document(
-        self,
-        key: str,
-        kind: DocumentKind,
-        title: str,
-        date: FuzzyDate | None,
-        languages: tuple[str, ...],
-        *,
-        author: str | None = None,
-        to: Sequence[str] = (),
-        about: Sequence[str] = (),
-        received: tuple[str, str, str] | None = None,
-        consent: Consent | None = None,
-        tag_paths: Sequence[str] = (),
-    ) -> Document:
-        provenance = Provenance()
-        if received is not None:
-            giver, when, how = received
-            provenance = Provenance(_received_from(self.people, giver), parse_date(when), how)
-        document = documents.add(
-            self.db,
-            Document(
-                kind=kind,
-                title=title,
-                date=date,
-                author_id=self.people[author].id if author else None,
-                recipient_ids=tuple(self.people[p].id for p in to),
-                concerned_ids=tuple(self.people[p].id for p in about),
-                languages=languages,
-                provenance=provenance,
-                consent=consent or Consent(),
-                tag_ids=tuple(self.tags[t] for t in tag_paths),
-            ),
-        )
-        self.documents[key] = document
-        return document
-
-    def _text(
-        self,
-        key: str,
-        kind: TextKind,
-        language: str,
-        body: str,
-        made_by: str,
-        status: TextStatus = TextStatus.CHECKED,
-    ) -> Text:
-        text = Text(
-            document_id=self.documents[key].id,
-            kind=kind,
-            language=language,
-            body=body,
-            made_by=made_by,
-            status=status,
-        )
-        self.texts[f"{key}/{language}"] = texts.add(self.db, text)
-        return text
-
-    # --- Content ---
-
-    def _add_about(self) -> None:
-        self._document(
-            "about",
-            DocumentKind.NOTE,
-            "About this demo archive: everything here is invented",
-            # Dated after everything else so that it heads the newest-first list.
-            parse_date("1404"),
-            ("en", "fa"),
-        )
-        self._text("about", TextKind.SUMMARY, "en", _ABOUT_EN, "Amanat")
-        self._text("about", TextKind.SUMMARY, "fa", _ABOUT_FA, "Amanat")
-
-    def _add_letter(self, letter: _Letter) -> None:
-        writer = self.people[letter.writer]
-        date = parse_date(letter.date)
-        place = _PLACES[letter.place]
-        title = (
-            f"{writer.display_name} to {_RELATION[letter.to]}: {_short(place.en)}, "
-            f"{format_date(date, date.calendar)}"
-        )
-        tag_paths = letter.tags if letter.translated else (*letter.tags, "to-translate")
-        self._document(
-            letter.key,
-            DocumentKind.LETTER,
-            title,
-            date,
-            ("fa",),
-            author=letter.writer,
-            to=(letter.to,),
-            about=(letter.writer,),
-            received=letter.received,
-            tag_paths=tag_paths,
-        )
-        fa, en = self._compose(letter, date, place)
-        transcriber = self.people[letter.received[0]].display_name
-        status = TextStatus.CHECKED if letter.checked else TextStatus.DRAFT
-        self._text(letter.key, TextKind.TRANSCRIPTION, "fa", fa, transcriber, status)
-        if letter.translated:
-            self._text(letter.key, TextKind.TRANSLATION, "en", en, _TRANSLATOR, status)
-        self._add_pages(letter.key, letter.received[1])
-
-    def _compose(self, letter: _Letter, date: FuzzyDate, place: _Place) -> tuple[str, str]:
-        """The Persian letter and its English translation, sentence for sentence."""
-        rng = self.rng
-        topical = list(letter.lead)
-        for topic in letter.topics:
-            pool = [pair for pair in _FRAGMENTS[topic] if pair not in letter.lead]
-            topical += rng.sample(pool, k=min(len(pool), rng.choice((1, 2, 2))))
-        general = rng.sample(_FRAGMENTS["general"], k=letter.general)
-        sentences = general[:1] + topical + general[1:]
-        # Paragraphs of one to three sentences, as people write letters.
-        paragraphs: list[list[_Pair]] = []
-        while sentences:
-            size = rng.randint(1, 3)
-            paragraphs.append(sentences[:size])
-            sentences = sentences[size:]
-        pair = (letter.writer, letter.to)
-        heading_fa, heading_en = place.fa, place.en
-        if date.precision is Precision.DAY:
-            heading_fa += "، " + format_date(date, Calendar.JALALI, "fa")
-            heading_en += ", " + format_date(date, date.calendar)
-            if date.calendar is Calendar.JALALI:
-                heading_en += f" ({format_date(date, Calendar.GREGORIAN)})"
-        fa = "\n\n".join(
-            [heading_fa, _OPENINGS[pair][0]]
-            + [" ".join(s[0] for s in p) for p in paragraphs]
-            + [_CLOSINGS[pair][0]]
-        )
-        en = "\n\n".join(
-            [heading_en, _OPENINGS[pair][1]]
-            + [" ".join(s[1] for s in p) for p in paragraphs]
-            + [_CLOSINGS[pair][1]]
-        )
-        return fa, en
-
-    def _add_special_letters(self) -> None:
-        date = parse_date("Esfand 1403")
-        self._document(
-            "L7",
-            DocumentKind.LETTER,
-            f"Mahtab Rezvani to her former pupils: open letter, {format_date(date, date.calendar)}",
-            date,
-            ("fa",),
-            author="mahtab",
-            about=("mahtab",),
-            received=("babak", "Farvardin 1404", _CARRIED),
-            tag_paths=("advocacy", "to-translate"),
-        )
-        self._text("L7", TextKind.TRANSCRIPTION, "fa", _OPEN_LETTER_FA, "Babak Rezvani")
-        self._add_pages("L7", "Farvardin 1404")
-
-        date = parse_date("2023-08-09")
-        self._document(
-            "K6",
-            DocumentKind.LETTER,
-            f"Kaveh Amirzadeh to his lawyer: Ghezel Hesar, {format_date(date, date.calendar)}",
-            date,
-            ("fa",),
-            author="kaveh",
-            to=("farhad",),
-            about=("kaveh",),
-            received=("leila", "2023-08-16", "Brought to the lawyer's office by his wife."),
-            tag_paths=("conditions/medical-care-denied", "legal"),
-        )
-        self._text("K6", TextKind.TRANSCRIPTION, "fa", _FURLOUGH_REQUEST_FA, "Farhad Sadeghpour")
-        self._text("K6", TextKind.TRANSLATION, "en", _FURLOUGH_REQUEST_EN, _TRANSLATOR)
-        self._add_pages("K6", "2023-08-16")
-
-    def _add_testimony(self, testimony: _Testimony) -> None:
-        date = parse_date(testimony.date)
-        # The anonymised witness's name stays in the archive; only export replaces it.
-        self._document(
-            testimony.key,
-            DocumentKind.TESTIMONY,
-            testimony.title,
-            date,
-            ("fa",),
-            author=testimony.witness,
-            to=("farhad",),
-            about=(testimony.about, *testimony.named),
-            received=(testimony.witness, testimony.date, testimony.how),
-            consent=testimony.consent,
-            tag_paths=testimony.tags,
-        )
-        self._text(testimony.key, TextKind.TRANSCRIPTION, "fa", testimony.fa, "Farhad Sadeghpour")
-        made_by = "Farhad Sadeghpour" if testimony.en_kind is TextKind.SUMMARY else _TRANSLATOR
-        self._text(testimony.key, testimony.en_kind, "en", testimony.en, made_by)
-
-    def _add_court(self, court: _Court) -> None:
-        date = parse_date(court.date)
-        case = _case_number(self.rng, date)
-        self._document(
-            court.key,
-            DocumentKind.COURT,
-            court.title,
-            date,
-            ("fa",),
-            to=("farhad",),
-            about=(court.prisoner,),
-            received=("farhad", court.date, "Copy from the judiciary's e-services account."),
-            tag_paths=("legal", *court.tags),
-        )
-        fa = court.fa.format(case=to_persian_digits(case))
-        self._text(court.key, TextKind.TRANSCRIPTION, "fa", fa, "Farhad Sadeghpour")
-        en = court.en.format(case=case)
-        self._text(court.key, TextKind.SUMMARY, "en", en, "Farhad Sadeghpour")
-        for number, scan in enumerate(self.scans[court.key], start=1):
-            data, _ = scan.result()
-            add_pages(self.db, self.documents[court.key].id, data, f"scan-{case}-{number}.jpg")
-
-    def _add_meeting(self, meeting: _Meeting) -> None:
-        date = parse_date(meeting.date)
-        client = self.people[meeting.client]
-        place = _PLACES[meeting.place]
-        key = f"meeting-{meeting.client}-{meeting.date}"
-        minutes = self.rng.choice((15, 20, 30, 40))
-        routine = self.rng.sample(_ROUTINE, k=self.rng.randint(1, 2))
-        lines = [_MEETING_LENGTH.format(minutes=minutes), *meeting.facts, *routine]
-        self._document(
-            key,
-            DocumentKind.NOTE,
-            f"Lawyer's notes: meeting with {client.display_name}, "
-            f"{format_date(date, date.calendar)}",
-            date,
-            ("en",),
-            author="farhad",
-            about=(meeting.client,),
-            tag_paths=("legal",),
-        )
-        body = f"Meeting with {client.display_name} at {place.en}.\n" + "\n".join(
-            f"- {line}" for line in lines
-        )
-        self._text(key, TextKind.SUMMARY, "en", body, "Farhad Sadeghpour")
-
-    def _add_call(self, call: _Call) -> None:
-        date = parse_date(call.date)
-        caller = self.people[call.caller]
-        relative = self.people[call.relative]
-        key = f"call-{call.caller}-{call.date}"
-        first_fa = caller.name_fa.split()[0]
-        first_en = caller.display_name.split()[0]
-        chosen = [call.fact, *self.rng.sample(_CALL_FRAGMENTS, k=self.rng.randint(2, 3))]
-        minutes = self.rng.choice((4, 5, 7, 10))
-        fa = f"امروز {first_fa} زنگ زد؛ تماس {to_persian_digits(str(minutes))} دقیقه طول کشید. "
-        fa += " ".join(pair[0] for pair in chosen)
-        en = f"{first_en} called today; the call lasted {minutes} minutes. "
-        en += " ".join(pair[1] for pair in chosen)
-        self._document(
-            key,
-            DocumentKind.NOTE,
-            f"یادداشت تماس تلفنی با {first_fa}، {format_date(date, Calendar.JALALI, 'fa')}",
-            date,
-            ("fa",),
-            author=call.relative,
-            about=(call.caller,),
-            tag_paths=("family",),
-        )
-        self._text(key, TextKind.TRANSCRIPTION, "fa", fa, relative.display_name)
-        self._text(key, TextKind.TRANSLATION, "en", en, _TRANSLATOR, TextStatus.DRAFT)
-
-    def _add_chronology(self) -> None:
-        self._document(
-            "chronology",
-            DocumentKind.NOTE,
-            "Working chronology: Mahtab Rezvani (draft)",
-            parse_date("1403-06-10"),
-            ("en",),
-            author="farhad",
-            about=("mahtab",),
-            tag_paths=("legal",),
-        )
-        self._text(
-            "chronology", TextKind.SUMMARY, "en", _CHRONOLOGY_EN, "Farhad Sadeghpour",
-            TextStatus.DRAFT,
-        )  # fmt: skip
-
-    def _add_events(self) -> None:
-        for spec in _EVENTS:
-            place = _PLACES[spec.place].en if spec.place in _PLACES else spec.place
-            events.add(
-                self.db,
-                Event(
-                    person_id=self.people[spec.person].id,
-                    type=spec.type,
-                    date=parse_date(spec.date),
-                    end_date=parse_date(spec.end) if spec.end else None,
-                    ongoing=spec.ongoing,
-                    place=place,
-                    description=spec.description,
-                    source_ids=tuple(self.documents[key].id for key in spec.sources),
-                    tag_ids=tuple(self.tags[path] for path in spec.tags),
-                ),
-            )
-
-    def _add_annotations(self) -> None:
-        lawyer, brother = "Farhad Sadeghpour", "Babak Rezvani"
-        shareable, private = Visibility.SHAREABLE, Visibility.PRIVATE
-        notes = (
-            ("T1/fa", "هر دو چشم‌بند داشتیم",
-             "Blindfolded in the corridor: matches her own letter from Ward 209 of 20 Azar "
-             "1398.", lawyer, shareable, ("conditions/ill-treatment",)),
-            ("T1/en", "she had not been allowed to call her family for three weeks",
-             "Three weeks without contact with her family. Use in the complaint about "
-             "incommunicado detention.", lawyer, shareable, ("conditions/incommunicado",)),
-            ("T1/en", "the marks of handcuffs",
-             "Ask whether anyone else saw this. No medical examination was recorded.",
-             lawyer, private, ()),
-            ("C2/en", "her chosen lawyer was not admitted",
-             "Main ground of appeal; bring the refusal from the court office.", lawyer,
-             private, ("legal/no-lawyer", "legal/appeal")),
-            ("T3/en", "On the twelfth day he fainted in the yard",
-             "Fits Kaveh's own letter of 23 December 2021, written on day eight of the strike.",
-             lawyer, shareable, ("conditions/hunger-strike", "conditions/medical-care-denied")),
-            ("L4/fa", format_date(parse_date("1401-01-08"), Calendar.JALALI, "fa"),
-             "مادر این نامه را سه هفته بعد از تاریخش گرفت؛ مهر سانسور روی پاکت بود.", brother,
-             private, ("conditions/censorship",)),
-            ("T5/en", "each time we were told at the gate that the visit had been cancelled",
-             "Dates of the three visits are in her phone; ask her to add them.", lawyer,
-             private, ("conditions/visits-denied",)),
-        )  # fmt: skip
-        for text_key, passage, body, author, visibility, tag_paths in notes:
-            text = self.texts[text_key]
-            start = text.body.index(passage)
-            annotation_store.on_text(
-                self.db,
-                text.id,
-                start,
-                start + len(passage),
-                body,
-                author=author,
-                visibility=visibility,
-                tag_ids=tuple(self.tags[path] for path in tag_paths),
-            )
-        assert self.censored is not None, "the censored letter has been added"
-        page_id, (x, y, width, height) = self.censored
-        annotation_store.add(
-            self.db,
-            _image_annotation(
-                page_id,
-                (x, y, width, height),
-                "Lines blacked out by the prison censor before the letter was handed over.",
-                lawyer,
-                (self.tags["conditions/censorship"],),
-            ),
-        )
-
-    # --- Pages ---
-
-    def _add_pages(self, key: str, taken: str) -> None:
-        """The letter's photographed pages, named as a phone names photos when taken."""
-        document_id = self.documents[key].id
-        day = parse_date(taken).start
-        taken_at = datetime.datetime(day.year, day.month, day.day, self.rng.randint(8, 21))
-        taken_at += datetime.timedelta(seconds=self.rng.randrange(3600))
-        for scan in self.scans[key]:
-            data, box = scan.result()
-            [page] = add_pages(self.db, document_id, data, f"IMG_{taken_at:%Y%m%d_%H%M%S}.jpg")
-            taken_at += datetime.timedelta(seconds=self.rng.randint(6, 40))
-            if box is not None:
-                self.censored = (page.id, box)
-
-
-def _image_annotation(
-    page_id: str,
-    box: _Box,
-    body: str,
-    author: str,
-    tag_ids: tuple[str, ...],
-) -> Annotation:
-    x, y, width, height = box
-    return Annotation(
-        target=ImageRegion(page_id=page_id, x=x, y=y, width=width, height=height),
-        body=body,
-        author=author,
-        visibility=Visibility.SHAREABLE,
-        tag_ids=tag_ids,
-    )
-
-
-def _received_from(everyone: dict[str, Person], key: str) -> str:
-    relation = {
-        "fereshteh": "mother",
-        "babak": "brother",
-        "leila": "wife",
-        "hamid": "father",
-        "farhad": "lawyer",
-    }
-    person = everyone[key]
-    return f"{person.display_name} ({relation[key]})" if key in relation else person.display_name
-
-
-def _case_number(rng: random.Random, date: FuzzyDate) -> str:
-    """An invented judiciary number: the Jalali year, shortened before 1400, then digits."""
-    start = date.start
-    year = start.year - (621 if (start.month, start.day) >= (3, 21) else 622)
-    prefix = str(year)[2:] if year < 1400 else str(year)
-    return prefix + "".join(str(rng.randrange(10)) for _ in range(14))
-
-
-def _short(place: str) -> str:
-    """Shortened as titles are typed: "Evin Prison, Ward 209" becomes "Evin, Ward 209"."""
-    return place.replace(" Prison", "")
-
-
-# --- Page images ---------------------------------------------------------------------------
-
-# Ink is drawn at twice the page's size into a greyscale mask and halved, which smooths the
-# strokes like ink on paper; paper, rules and folds are drawn at the page's own size. Drawing
-# colour pages at double size would cost four times as much for nothing. 900×1270 keeps each
-# JPEG near 100 kB, so the whole demo stays a few megabytes.
-_PAGE_SIZE = (900, 1270)
-_S = 2
-"""Scale of the ink mask; every coordinate below is in its units."""
-_INKS = {"blue": (28, 46, 122), "black": (32, 32, 38)}
-_PAPERS = ((241, 236, 220), (236, 232, 214), (244, 241, 230), (238, 230, 208))
-
-
-def _letter_scan(seed: int, ink: str, signed: bool, censor: bool) -> _Scan:
-    return _letter_page(random.Random(seed), ink, signed, censor)
-
-
-def _court_scan(seed: int, seal: bool) -> _Scan:
-    return _court_page(random.Random(seed), seal), None
-
-
-def _letter_page(
-    rng: random.Random, ink_name: str, signed: bool, censor: bool
-) -> tuple[bytes, _Box | None]:
-    """A photographed handwritten page: scribbles, not writing, so that no invented letter
-    could ever be read as a real one. Returns the JPEG and, if asked, the normalised box of
-    a passage blacked out by the censor."""
-    s = _S
-    width, height = _PAGE_SIZE[0] * s, _PAGE_SIZE[1] * s
-    page = _paper(rng, rng.choice(_PAPERS))
-    paper = ImageDraw.Draw(page)
-    mask = Image.new("L", (width, height), 0)
-    draw = ImageDraw.Draw(mask)
-    pen = rng.choice((4, 5, 6))
-    spacing = rng.randint(40, 48) * s
-    right, left = width - rng.randint(60, 80) * s, rng.randint(55, 75) * s
-    if rng.random() < 0.5:  # Lined writing paper: faint rules and a margin on the right.
-        for y in range(150 * s, height - 60 * s, spacing):
-            paper.line(
-                [(30, (y + 6 * s) // s), (width // s - 30, (y + 6 * s) // s)], (180, 196, 214)
-            )
-        paper.line([((right + 24 * s) // s, 0), ((right + 24 * s) // s, height)], (214, 160, 160))
-    # The date, top left, as Persian letters are dated.
-    _scribble_words(draw, rng, left + 150 * s, left, 90 * s, pen)
-    lines = (height - 260 * s) // spacing
-    if signed:
-        lines = rng.randint(2 * lines // 3, lines - 3)
-    baseline = 150 * s
-    for line in range(lines):
-        start = right - (60 * s if line == 0 or rng.random() < 0.12 else rng.randint(0, 8) * s)
-        end = left + (rng.randint(200, 500) * s if line == 0 else rng.randint(0, 25) * s)
-        if line == lines - 1 or rng.random() < 0.1:  # A paragraph's last line stops early.
-            end = max(end, left + rng.randint(150, 450) * s)
-        _scribble_words(draw, rng, start, end, baseline, pen)
-        baseline += spacing
-    if signed:
-        _signature(draw, rng, left + rng.randint(40, 160) * s, baseline + 40 * s, pen)
-    _ink(page, _INKS[ink_name], mask)
-    box = None
-    if censor:
-        top = 150 * s + rng.randint(5, 8) * spacing - 34 * s
-        bottom = top + 3 * spacing
-        _marker(paper, rng, (left - 10 * s) // s, top // s, (right + 10 * s) // s, bottom // s)
-        box = (
-            round((left - 20 * s) / width, 3),
-            round((top - 10 * s) / height, 3),
-            round((right - left + 40 * s) / width, 3),
-            round((bottom - top + 20 * s) / height, 3),
-        )
-    page_width, page_height = page.size
-    for fold in (page_height // 3, 2 * page_height // 3):  # Folded in three for the envelope.
-        paper.line([(0, fold), (page_width, fold + rng.randint(-6, 6))], (205, 198, 180), 2)
-        paper.line([(0, fold + 2), (page_width, fold + 2)], (250, 247, 238), 1)
-    return _jpeg(page), box
-
-
-def _court_page(rng: random.Random, seal: bool) -> bytes:
-    """A scanned typed court form: a heading, lines of print-like marks, a stamp."""
-    s = _S
-    width, height = _PAGE_SIZE[0] * s, _PAGE_SIZE[1] * s
-    page = _paper(rng, (246, 246, 242))
-    mask = Image.new("L", (width, height), 0)
-    draw = ImageDraw.Draw(mask)
-    right, left = width - 80 * s, 80 * s
-    for row in range(3):  # The court's name, top right; number and date, top left.
-        y = 80 * s + row * 28 * s
-        _typed_words(draw, rng, right, right - rng.randint(160, 240) * s, y)
-        if row < 2:
-            _typed_words(draw, rng, left + 170 * s, left + 40 * s, y)
-            draw.line([(left, y + 8 * s), (left + 36 * s, y + 8 * s)], 255, s)
-    middle = width // 2
-    draw.ellipse([middle - 34 * s, 70 * s, middle + 34 * s, 138 * s], outline=255, width=2 * s)
-    draw.line([(left, 180 * s), (right, 180 * s)], 255, 2 * s)
-    draw.line([(left, 186 * s), (right, 186 * s)], 255, s)
-    baseline = 240 * s
-    lines = rng.randint(16, 24) if seal else 38
-    for line in range(lines):
-        end = left if rng.random() > 0.15 else left + rng.randint(100, 500) * s
-        if line % 9 == 0:  # Headings of the form's sections, bold and short.
-            _typed_words(draw, rng, right, right - 180 * s, baseline, bold=True)
-        else:
-            _typed_words(draw, rng, right, end, baseline)
-        baseline += 30 * s
-    seal_at = (left + rng.randint(80, 200) * s, baseline + 100 * s)
-    if seal:
-        _signature(draw, rng, seal_at[0] + rng.randint(60, 120) * s, seal_at[1] - 10 * s, 5)
-    _ink(page, (45, 45, 50), mask)
-    if seal:
-        _stamp(page, rng, seal_at[0] // s, seal_at[1] // s)
-    return _jpeg(page)
-
-
-def _paper(rng: random.Random, colour: tuple[int, int, int]) -> Image.Image:
-    """Paper with soft, uneven shading. The shading is a tiny random image enlarged: cheap,
-    seeded, and smooth enough that JPEG spends no bytes on it."""
-    small = (_PAGE_SIZE[0] // 100, _PAGE_SIZE[1] // 100)
-    values = bytes(rng.randrange(0, 90) for _ in range(small[0] * small[1]))
-    shading = Image.frombytes("L", small, values).resize(_PAGE_SIZE, Image.Resampling.BILINEAR)
-    # Each channel through a lookup table: several times faster than pasting through a mask.
-    channels = [shading.point([c - v // 8 for v in range(256)]) for c in colour]
-    return Image.merge("RGB", channels)
-
-
-def _ink(page: Image.Image, colour: tuple[int, int, int], mask: Image.Image) -> None:
-    """Lay ink of ``colour`` on the page where the double-size ``mask`` is drawn."""
-    page.paste(Image.new("RGB", page.size, colour), (0, 0), mask.reduce(_S))
-
-
-def _scribble_words(
-    draw: ImageDraw.ImageDraw, rng: random.Random, start: int, end: int, baseline: int, pen: int
-) -> None:
-    """One line of handwriting-like strokes from right to left, as Persian is written, the
-    line drifting a little as a hand does."""
-    s = _S
-    tilt = rng.uniform(-0.012, 0.02)
-    x = float(start)
-    while x > end + 20 * s:
-        stop = max(float(end), x - rng.uniform(25, 130) * s)
-        points: list[tuple[float, float]] = []
-        phase = rng.uniform(0, math.tau)
-        amplitude = rng.uniform(4, 9) * s
-        position = x
-        drift = 0.0
-        while position > stop:
-            drift = tilt * (start - position)
-            y = baseline + drift - amplitude * (0.5 + 0.5 * math.sin(phase))
-            if rng.random() < 0.06:  # The tall strokes of alef, lam and kaf.
-                points.append((position, y))
-                points.append((position - s, y - rng.uniform(16, 26) * s))
-            points.append((position, y))
-            phase += rng.uniform(0.6, 1.3)
-            position -= rng.uniform(3, 6) * s
-        if rng.random() < 0.25:  # A final reh or vav dipping below the line.
-            points.append((position - 2 * s, baseline + drift + 3 * s))
-            points.append((position - 8 * s, baseline + drift + rng.uniform(7, 11) * s))
-        if len(points) > 1:
-            draw.line(points, 255, pen)
-        for _ in range(rng.randint(0, 3)):  # Dots above or below the letters.
-            dot_x = rng.uniform(stop, x)
-            dot_y = baseline + drift + (rng.choice((-1, 1)) * rng.uniform(14, 20) - 4) * s
-            r = pen * 0.8
-            draw.ellipse([dot_x - r, dot_y - r, dot_x + r, dot_y + r], fill=255)
-        x = stop - rng.uniform(10, 24) * s
-
-
-def _typed_words(
-    draw: ImageDraw.ImageDraw,
-    rng: random.Random,
-    start: int,
-    end: int,
-    baseline: int,
-    bold: bool = False,
-) -> None:
-    """A line of print: words joined along the baseline with ascenders and dots, the way
-    Persian type looks from a distance, but no letters."""
-    s = _S
-    weight = (2 if bold else 1) * s + s // 2
-    x = float(start)
-    while x > end + 10 * s:
-        stop = max(float(end), x - rng.uniform(18, 70) * s)
-        draw.line([(x, baseline), (stop, baseline)], 255, weight)
-        position = x - rng.uniform(2, 6) * s
-        while position > stop:
-            if rng.random() < 0.35:
-                top = baseline - rng.uniform(4, 12) * s
-                draw.line([(position, baseline), (position, top)], 255, weight)
-            if rng.random() < 0.12:
-                r = 1.4 * s
-                dot_y = baseline + rng.choice((-8, 6)) * s
-                draw.ellipse([position - r, dot_y - r, position + r, dot_y + r], fill=255)
-            position -= rng.uniform(3, 7) * s
-        x = stop - rng.uniform(6, 10) * s
-
-
-def _signature(draw: ImageDraw.ImageDraw, rng: random.Random, x: int, y: int, pen: int) -> None:
-    """A signature: irregular loops climbing to the right, then a sweep back under them."""
-    s = _S
-    points = []
-    phase = rng.uniform(0, math.tau)
-    steps = rng.randint(40, 70)
-    for step in range(steps):
-        size = 6 + 12 * math.sin(math.pi * step / steps)
-        points.append(
-            (
-                x + step * 2.4 * s + size * s * math.cos(phase),
-                y - size * s * math.sin(phase) - step * 0.4 * s,
-            )
-        )
-        phase += rng.uniform(0.3, 0.9)
-    end_x, end_y = points[-1]
-    points += [(end_x + 12 * s, end_y + 20 * s), (x - 20 * s, y + rng.uniform(14, 24) * s)]
-    draw.line(points, 255, pen, joint="curve")
-
-
-def _marker(
-    draw: ImageDraw.ImageDraw, rng: random.Random, left: int, top: int, right: int, bottom: int
-) -> None:
-    """Thick overlapping strokes of a black marker, as censors black out lines (page units)."""
-    y = top
-    while y < bottom:
-        start, end = right + rng.randint(-8, 8), left + rng.randint(-8, 8)
-        draw.line([(start, y), (end, y + 3)], (22, 22, 26), rng.randint(16, 22))
-        y += 12
-
-
-def _stamp(page: Image.Image, rng: random.Random, x: int, y: int) -> None:
-    """A round office stamp in violet ink, pressed unevenly: two rings and a border of ticks.
-    Drawn on a small patch (in page units) and laid over the page half-transparent."""
-    outer, inner = 70, 48
-    patch = Image.new("RGBA", (2 * outer + 4, 2 * outer + 4), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(patch)
-    colour = (78, 62, 158, rng.randint(150, 200))
-    c = outer + 2
-    draw.ellipse([c - outer, c - outer, c + outer, c + outer], outline=colour, width=3)
-    draw.ellipse([c - inner, c - inner, c + inner, c + inner], outline=colour, width=2)
-    for tick in range(36):
-        angle = tick * math.tau / 36
-        r1, r2 = inner + 6, outer - 8
-        start = (c + r1 * math.cos(angle), c + r1 * math.sin(angle))
-        draw.line([start, (c + r2 * math.cos(angle), c + r2 * math.sin(angle))], colour, 2)
-    page.paste(patch, (x - c, y - c), patch)
-
-
-def _jpeg(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=80, optimize=True)
-    return buffer.getvalue()
