@@ -40,6 +40,7 @@ KEY_FILE = "keys.json"
 FORMAT = "amanat-keys"
 VERSION = 1
 DATA_KEY_BYTES = 32
+_TAG_BYTES = 16
 
 
 class SlotKind(StrEnum):
@@ -55,14 +56,17 @@ class KdfParams:
     iterations: int
     lanes: int
 
-    def derive(self, secret: bytes, salt: bytes) -> bytes:
-        return Argon2id(
+    def derive(self, secret: bytes, salt: bytes) -> bytearray:
+        """The wrapping key, in a buffer the caller wipes once the slot is (un)wrapped."""
+        key = bytearray(32)
+        Argon2id(
             salt=salt,
             length=32,
             iterations=self.iterations,
             lanes=self.lanes,
             memory_cost=self.memory_kib,
-        ).derive(secret)
+        ).derive_into(secret, key)
+        return key
 
     @property
     def at_least_the_floor(self) -> bool:
@@ -201,10 +205,15 @@ def new_slot(
         created=created,
     )
     wrapping_key = params.derive(secret, slot.salt)
-    wrapped = AESGCM(wrapping_key).encrypt(
-        slot.nonce, bytes(data_key), _associated_data(slot, archive_id)
-    )
-    return replace(slot, wrapped_key=wrapped)
+    try:
+        # encrypt_into reads the data key where it is: no immutable copy of it is made.
+        wrapped = bytearray(len(data_key) + _TAG_BYTES)
+        AESGCM(wrapping_key).encrypt_into(
+            slot.nonce, data_key, _associated_data(slot, archive_id), wrapped
+        )
+    finally:
+        wipe(wrapping_key)
+    return replace(slot, wrapped_key=bytes(wrapped))
 
 
 def unwrap(key_file: KeyFile, kind: SlotKind, secret: bytes) -> bytearray:
@@ -214,14 +223,31 @@ def unwrap(key_file: KeyFile, kind: SlotKind, secret: bytes) -> bytearray:
         raise NoRecoveryCode() if kind == SlotKind.RECOVERY else WrongPassword()
     for slot in slots:
         wrapping_key = slot.kdf.derive(secret, slot.salt)
+        # decrypt_into writes the data key straight into a buffer that lock() can wipe; a
+        # bytes object would stay in memory, unreachable but readable, until overwritten.
+        data_key = bytearray(max(len(slot.wrapped_key) - _TAG_BYTES, 0))
         try:
-            data_key = AESGCM(wrapping_key).decrypt(
-                slot.nonce, slot.wrapped_key, _associated_data(slot, key_file.archive_id)
+            AESGCM(wrapping_key).decrypt_into(
+                slot.nonce,
+                slot.wrapped_key,
+                _associated_data(slot, key_file.archive_id),
+                data_key,
             )
-        except InvalidTag:
+        except (InvalidTag, ValueError):
+            wipe(data_key)
             continue
-        return bytearray(data_key)
+        finally:
+            wipe(wrapping_key)
+        if len(data_key) != DATA_KEY_BYTES:
+            wipe(data_key)
+            continue
+        return data_key
     raise WrongRecoveryCode() if kind == SlotKind.RECOVERY else WrongPassword()
+
+
+def wipe(buffer: bytearray) -> None:
+    """Overwrite a key in place (a bytearray is the one buffer Python lets us zero)."""
+    buffer[:] = bytes(len(buffer))
 
 
 def _associated_data(slot: KeySlot, archive_id: str) -> bytes:

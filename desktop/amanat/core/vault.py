@@ -115,6 +115,7 @@ class Archive:
         except BaseException:
             with contextlib.suppress(Exception):
                 connection.close()
+            _wipe(data_key)
             shutil.rmtree(folder, ignore_errors=True)
             raise
         archive = cls(folder, db, archive_id, data_key)
@@ -136,8 +137,9 @@ class Archive:
         database = folder / DATABASE_FILE
         _check_database_belongs(folder, database, key_file)
         data_key = keyslots.unwrap(key_file, kind, secret)
-        lock_handle = _lock(folder)
+        lock_handle = None
         try:
+            lock_handle = _lock(folder)
             connection = _connect(database, data_key)
             db = Database(connection, str(folder), actor)
             stored_id = db.value("SELECT value FROM meta WHERE key = 'archive_id'")
@@ -235,7 +237,13 @@ def _connect(database: Path, data_key: bytearray) -> Any:
     connection = sqlcipher3.connect(str(database), isolation_level=None, check_same_thread=True)
     try:
         # The raw key form x'…' skips SQLCipher's own PBKDF2: the data key is already random.
-        connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        # It goes to sqlite3_key() in a buffer wiped right after: a PRAGMA statement would be
+        # a Python string, which cannot be wiped and would outlive the lock.
+        raw_key = _raw_key_form(data_key)
+        try:
+            connection.set_key(raw_key)
+        finally:
+            keyslots.wipe(raw_key)
         for pragma in _PRAGMAS:
             connection.execute(pragma)
         # The first read is where a wrong key or a damaged first page shows.
@@ -269,9 +277,22 @@ def _check_database_belongs(folder: Path, database: Path, key_file: KeyFile) -> 
         raise DatabaseDamaged(path=str(folder))
 
 
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def _raw_key_form(data_key: bytearray) -> bytearray:
+    """``x'<hex>'`` written digit by digit into a bytearray, never through a str or bytes."""
+    form = bytearray(2 * len(data_key) + 3)
+    form[0:2] = b"x'"
+    for index, byte in enumerate(data_key):
+        form[2 + 2 * index] = _HEX_DIGITS[byte >> 4]
+        form[3 + 2 * index] = _HEX_DIGITS[byte & 15]
+    form[-1] = ord("'")
+    return form
+
+
 def _wipe(key: bytearray) -> None:
-    for index in range(len(key)):
-        key[index] = 0
+    keyslots.wipe(key)
 
 
 _LOCKERS: tuple[Callable[[int], None], Callable[[int], None]] | None
