@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from amanat import __version__
-from amanat.core import audit, backup, check, search
+from amanat.core import audit, backup, check, process_hardening, search
 from amanat.core.dates import Calendar, FuzzyDate, format_date, format_iso, parse_date
 from amanat.core.errors import (
     AmanatError,
@@ -1597,6 +1597,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    process_hardening.harden()
     parser = build_parser()
     args = parser.parse_args(argv)
     for name in ("archive", "password_file", "recovery_code_file", "actor"):
