@@ -25,6 +25,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from amanat.core import bounded_json
 from amanat.core.atomic_file import write_atomically
 from amanat.core.digits import to_ascii_digits
 from amanat.core.errors import (
@@ -41,6 +42,11 @@ FORMAT = "amanat-keys"
 VERSION = 1
 DATA_KEY_BYTES = 32
 _TAG_BYTES = 16
+_SALT_BYTES = 16
+_NONCE_BYTES = 12
+# A key file holds a handful of slots of a few hundred bytes each.
+_MAX_SLOTS = 16
+_MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 class SlotKind(StrEnum):
@@ -76,8 +82,19 @@ class KdfParams:
             and self.lanes >= FLOOR.lanes
         )
 
+    @property
+    def within_the_ceiling(self) -> bool:
+        return (
+            self.memory_kib <= CEILING.memory_kib
+            and self.iterations <= CEILING.iterations
+            and self.lanes <= CEILING.lanes
+        )
+
 
 FLOOR = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
+# What a key file may ask for at most (calibration stays far below): 4 GiB, 64 passes,
+# 16 lanes. Beyond this a keys.json is hostile, not careful.
+CEILING = KdfParams(memory_kib=4 * 1024 * 1024, iterations=64, lanes=16)
 # Old laptops must still open the archive without swapping; past this we add passes instead.
 MEMORY_CEILING_KIB = 256 * 1024
 
@@ -199,8 +216,8 @@ def new_slot(
         id=secrets.token_hex(8),
         kind=kind,
         kdf=params,
-        salt=os.urandom(16),
-        nonce=os.urandom(12),
+        salt=os.urandom(_SALT_BYTES),
+        nonce=os.urandom(_NONCE_BYTES),
         wrapped_key=b"",
         created=created,
     )
@@ -278,22 +295,32 @@ def read(folder: Path) -> KeyFile:
     except FileNotFoundError:
         raise KeysMissing(path=str(folder)) from None
     try:
-        document = json.loads(raw)
+        document = bounded_json.loads(raw, _MAX_KEY_FILE_BYTES)
+        if not isinstance(document, dict) or not isinstance(document.get("slots"), list):
+            raise ValueError("layout")
+        if len(document["slots"]) > _MAX_SLOTS:
+            raise ValueError("slots")
         checksum = document.pop("checksum")
         if not hmac.compare_digest(checksum, _checksum(document)):
             raise ValueError("checksum")
         if document["format"] != FORMAT or document["version"] != VERSION:
             raise ValueError("format")
+        database_salt = _text(document["database_salt"])
+        if len(bytes.fromhex(database_salt)) != _SALT_BYTES:
+            raise ValueError("database salt")
         key_file = KeyFile(
-            archive_id=str(document["archive_id"]),
-            database_salt=str(document["database_salt"]),
+            archive_id=_text(document["archive_id"]),
+            database_salt=database_salt,
             slots=tuple(_slot_from_json(item) for item in document["slots"]),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise KeysDamaged(path=str(folder)) from error
     # A slot cheaper than the floor can only come from tampering: refuse it rather than
-    # let an edited file weaken the archive.
-    if not key_file.slots or not all(slot.kdf.at_least_the_floor for slot in key_file.slots):
+    # let an edited file weaken the archive. One dearer than the ceiling would hang the
+    # open or exhaust memory before the wrong password could even be told.
+    if not key_file.slots or not all(
+        slot.kdf.at_least_the_floor and slot.kdf.within_the_ceiling for slot in key_file.slots
+    ):
         raise KeysDamaged(path=str(folder))
     return key_file
 
@@ -328,25 +355,41 @@ def _slot_json(slot: KeySlot) -> dict[str, object]:
     }
 
 
-def _slot_from_json(item: dict[str, object]) -> KeySlot:
+def _slot_from_json(item: object) -> KeySlot:
+    """Every field of exactly the type and length Amanat writes; anything else is damage."""
+    if not isinstance(item, dict):
+        raise ValueError("slot")
     kdf = item["kdf"]
     if not isinstance(kdf, dict) or kdf.get("name") != "argon2id":
         raise ValueError("kdf")
     if item["cipher"] != "aes-256-gcm":
         raise ValueError("cipher")
     return KeySlot(
-        id=str(item["id"]),
-        kind=SlotKind(str(item["kind"])),
+        id=_text(item["id"]),
+        kind=SlotKind(_text(item["kind"])),
         kdf=KdfParams(
-            memory_kib=int(kdf["memory_kib"]),
-            iterations=int(kdf["iterations"]),
-            lanes=int(kdf["lanes"]),
+            memory_kib=_whole_number(kdf["memory_kib"]),
+            iterations=_whole_number(kdf["iterations"]),
+            lanes=_whole_number(kdf["lanes"]),
         ),
-        salt=_unb64(item["salt"]),
-        nonce=_unb64(item["nonce"]),
-        wrapped_key=_unb64(item["wrapped_key"]),
-        created=str(item["created"]),
+        salt=_unb64(item["salt"], _SALT_BYTES),
+        nonce=_unb64(item["nonce"], _NONCE_BYTES),
+        wrapped_key=_unb64(item["wrapped_key"], DATA_KEY_BYTES + _TAG_BYTES),
+        created=_text(item["created"]),
     )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= 100:
+        raise ValueError("expected a short text")
+    return value
+
+
+def _whole_number(value: object) -> int:
+    # bool is an int to Python, and a float would pass int(); neither is what Amanat writes.
+    if type(value) is not int:
+        raise ValueError("expected a whole number")
+    return value
 
 
 def _kdf_json(params: KdfParams) -> dict[str, object]:
@@ -362,7 +405,10 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(value: object) -> bytes:
-    if not isinstance(value, str):
+def _unb64(value: object, length: int) -> bytes:
+    if not isinstance(value, str) or len(value) > 4 * length:
         raise ValueError("expected base64 text")
-    return base64.b64decode(value, validate=True)
+    decoded = base64.b64decode(value, validate=True)
+    if len(decoded) != length:
+        raise ValueError("wrong length")
+    return decoded
