@@ -138,11 +138,11 @@ def _remember_derived_keys() -> Iterator[None]:
     still fails); it only keeps the suite fast. Subprocess tests derive for real."""
     real_derive = keyslots.KdfParams.derive
 
-    def derive(params: keyslots.KdfParams, secret: bytes, salt: bytes) -> bytes:
+    def derive(params: keyslots.KdfParams, secret: bytes, salt: bytes) -> bytearray:
         key = (params, bytes(secret), bytes(salt))
         if key not in _derived_keys:
-            _derived_keys[key] = real_derive(params, secret, salt)
-        return _derived_keys[key]
+            _derived_keys[key] = bytes(real_derive(params, secret, salt))
+        return bytearray(_derived_keys[key])  # a copy: the caller wipes what it is given
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(keyslots.KdfParams, "derive", derive)

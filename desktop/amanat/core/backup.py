@@ -15,7 +15,7 @@ import tarfile
 from pathlib import Path
 from typing import IO, Any
 
-from amanat.core import keyslots
+from amanat.core import bounded_json, keyslots
 from amanat.core.atomic_file import sync_folder
 from amanat.core.errors import (
     ArchiveExists,
@@ -32,6 +32,7 @@ FORMAT = "amanat-backup"
 VERSION = 1
 _MEMBERS = (keyslots.KEY_FILE, DATABASE_FILE)
 _CHUNK = 1 << 20
+_MAX_MANIFEST_BYTES = 1 << 16
 
 
 def backup(archive: Archive, destination: Path) -> None:
@@ -132,7 +133,10 @@ def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
     extracted = tar.extractfile(MANIFEST)
     if extracted is None:
         raise BackupDamaged(path=str(source), reason="its manifest is not a file")
-    manifest = json.loads(extracted.read(1 << 16))
+    try:
+        manifest = bounded_json.loads(extracted.read(_MAX_MANIFEST_BYTES + 1), _MAX_MANIFEST_BYTES)
+    except bounded_json.UnreadableJson:
+        raise BackupDamaged(path=str(source), reason="its manifest is not readable") from None
     if not isinstance(manifest, dict):
         raise BackupDamaged(path=str(source), reason="its manifest is not readable")
     if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
@@ -34,7 +33,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from amanat.core import audit
+from amanat.core import audit, bounded_json
 from amanat.core.audit import AuditEntry
 from amanat.core.bundle import contacts, identity, record_json
 from amanat.core.bundle import manifest as manifests
@@ -473,7 +472,7 @@ def _stage_record(staged: _Staged, entry: FileEntry, data: bytes) -> None:
         return
     try:
         if entry.path == AUDIT_PATH:
-            staged.audit_entries = record_json.parse_audit(json.loads(data.decode("utf-8")))
+            staged.audit_entries = record_json.parse_audit(bounded_json.loads(data, len(data)))
             return
         _, kind, name = entry.path.split("/")
         parsed = _PARSERS[kind](record_json.decode(data))

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+from amanat.core import bounded_json
 from amanat.core.bundle import identity
 from amanat.core.bundle.identity import ArchiveIdentity
 from amanat.core.errors import AmanatError, BundleBadSignature, BundleDamaged, BundleTooNew
@@ -32,7 +33,6 @@ README_NAME: Final = "README.txt"
 # Limits on what a bundle may declare, so a hostile one cannot make us hold gigabytes:
 # files are read whole into memory before going into the database (SQLCipher's Python
 # binding has no incremental blob I/O), records and the manifest are parsed whole.
-MAX_MANIFEST_BYTES: Final = 64 * 1024 * 1024
 MAX_SIGNATURE_BYTES: Final = 1024
 MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
 MAX_FILE_BYTES: Final = 1024 * 1024 * 1024
@@ -41,6 +41,12 @@ MAX_ENTRIES: Final = 100_000
 """Files one bundle may hold: a case is a few thousand records and pages. More is a wrong or
 hostile bundle, refused before any of them is read (each would cost a row, a hash and a
 check, inside one transaction)."""
+MAX_MANIFEST_BYTES: Final = MAX_ENTRIES * 256 + 1024 * 1024
+"""About 25 MiB. The manifest is parsed before its signature can be checked (the key is in
+it), so it is held to what the exporter writes for MAX_ENTRIES files: an entry, indented, is
+at most 201 bytes (a 61-character record path, a 64-digit hash, a 10-digit size and the JSON
+around them), rounded up to 256; scope, redaction and sender fit well in the extra MiB.
+Parsed, that is about 60 MB of Python objects, where 64 MiB of manifest was 1.5 GB."""
 
 _RECORD_PATH = re.compile(
     r"records/(tags|people|documents|pages|texts|events|annotations)/"
@@ -119,7 +125,7 @@ def check_signature(manifest: Manifest, manifest_bytes: bytes, signature_file: b
 def parse(data: bytes) -> Manifest:
     """The manifest, checked for shape, allowed paths and sizes before anything trusts it."""
     try:
-        value = json.loads(data.decode("utf-8"))
+        value = bounded_json.loads(data, MAX_MANIFEST_BYTES)
         if not isinstance(value, dict) or value.get("format") != FORMAT:
             raise ValueError("it is not an Amanat bundle manifest")
         version = value.get("version")
