@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from amanat import __version__
-from amanat.core import audit, backup, check, process_hardening, search
+from amanat.core import audit, backup, check, private_files, process_hardening, search
 from amanat.core.dates import Calendar, FuzzyDate, format_date, format_iso, parse_date
 from amanat.core.errors import (
     AmanatError,
@@ -923,7 +923,7 @@ def cmd_page_export(args: argparse.Namespace) -> int:
     target = Path(args.file)
     try:
         # Never overwrite: the target may be another page or the user's own file.
-        with open(target, "xb") as handle:
+        with private_files.create_new(target) as handle:
             handle.write(data)
     except FileExistsError as error:
         raise FileProblem(

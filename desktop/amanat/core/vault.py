@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlcipher3
 
-from amanat.core import audit, keyslots, schema
+from amanat.core import audit, keyslots, private_files, schema
 from amanat.core.database import Database
 from amanat.core.errors import (
     ArchiveExists,
@@ -83,7 +83,10 @@ class Archive:
             raise ArchiveExists(path=str(folder))
         params = kdf or keyslots.calibrate()
         try:
-            folder.mkdir(parents=True)
+            private_files.make_folder(folder, parents=True)
+            # SQLite would create archive.db readable by all (0644), and gives its -wal and
+            # -shm files the mode of archive.db: an empty private file it accepts as new.
+            private_files.create_new(folder / DATABASE_FILE).close()
         except OSError as error:
             raise FolderNotWritable(
                 path=str(folder), reason=error.strerror or str(error)
@@ -136,6 +139,7 @@ class Archive:
         key_file = _read_key_file(folder)
         database = folder / DATABASE_FILE
         _check_database_belongs(folder, database, key_file)
+        _make_private(folder)
         data_key = keyslots.unwrap(key_file, kind, secret)
         lock_handle = None
         try:
@@ -252,6 +256,14 @@ def _connect(database: Path, data_key: bytearray) -> Any:
         connection.close()
         raise DatabaseDamaged(path=str(database.parent)) from error
     return connection
+
+
+def _make_private(folder: Path) -> None:
+    """An archive made by an earlier version, or copied with lax modes, is made private."""
+    private_files.make_private(folder)
+    for name in (keyslots.KEY_FILE, DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm"):
+        if (folder / name).exists():
+            private_files.make_private(folder / name)
 
 
 def _database_salt(database: Path) -> bytes:

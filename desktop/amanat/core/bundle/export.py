@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from amanat.core import audit
+from amanat.core import audit, private_files
 from amanat.core.atomic_file import sync_folder
 from amanat.core.audit import AuditEntry
 from amanat.core.bundle import identity, record_json
@@ -497,7 +497,7 @@ def write_bundle(
 
     temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        with open(temporary, "xb") as handle:
+        with private_files.create_new(temporary) as handle:
             _write(
                 handle,
                 recipients,
