@@ -695,20 +695,16 @@
         </translation>
     </message>
     <message>
-        <source>Weak: easy to guess.</source>
-        <translation>ضعیف: به‌آسانی حدس زده می‌شود.</translation>
+        <source>Too easy to guess. A passphrase of five or more unrelated words is both strong and easy to remember.</source>
+        <translation>خیلی آسان حدس زده می‌شود. عبارتی از پنج واژهٔ بی‌ربط یا بیشتر، هم قوی است و هم آسان به یاد می‌ماند.</translation>
     </message>
     <message>
-        <source>Fair: better with another word or two.</source>
-        <translation>متوسط: با یکی دو واژهٔ دیگر بهتر می‌شود.</translation>
+        <source>Almost: add another word or two.</source>
+        <translation>نزدیک است: یکی دو واژهٔ دیگر بیفزایید.</translation>
     </message>
     <message>
         <source>Strong.</source>
         <translation>قوی.</translation>
-    </message>
-    <message>
-        <source>Very strong.</source>
-        <translation>بسیار قوی.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -1789,6 +1785,10 @@
     <message>
         <source>The password is too short. Use at least {minimum} characters.</source>
         <translation>رمز خیلی کوتاه است. دست‌کم {minimum} نویسه به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess. A passphrase of five or more unrelated words is both strong and easy to remember.</source>
+        <translation>این رمز خیلی آسان حدس زده می‌شود. عبارتی از پنج واژهٔ بی‌ربط یا بیشتر، هم قوی است و هم آسان به یاد می‌ماند.</translation>
     </message>
     <message>
         <source>The archive is locked. Unlock it first.</source>

@@ -137,6 +137,20 @@ def test_init_refuses_a_short_password_and_creates_nothing(
     assert not folder.exists()
 
 
+@pytest.mark.parametrize("password", ["12345678", "qwertyuiop", "ضصثقفغعهخحجچ"])
+def test_init_and_passwd_refuse_a_guessable_password(
+    tmp_path: Path, write_file: WriteFile, cli: Cli, password: str
+) -> None:
+    folder = tmp_path / "new.amanat"
+    weak = write_file("weak.txt", password)
+    result = run_cli("init", folder, "--password-file", weak)
+    assert_user_error(result, "too easy to guess", "passphrase of five or more unrelated words")
+    assert not folder.exists()
+    keys_before = (cli.archive / "keys.json").read_bytes()
+    assert_user_error(cli("passwd", "--new-password-file", weak), "too easy to guess")
+    assert (cli.archive / "keys.json").read_bytes() == keys_before
+
+
 def test_init_under_a_regular_file_exits_1(tmp_path: Path, password_file: Path) -> None:
     not_a_folder = tmp_path / "afile"
     not_a_folder.write_text("I am a file")

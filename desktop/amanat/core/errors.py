@@ -123,6 +123,14 @@ class WeakPassword(AmanatError):
     template = "The password is too short; use at least {minimum} characters."
 
 
+class GuessablePassword(AmanatError):
+    code = "guessable-password"
+    template = (
+        "This password is too easy to guess; a passphrase of five or more unrelated words is "
+        "both strong and easy to remember."
+    )
+
+
 class ArchiveLocked(AmanatError):
     code = "archive-locked"
     template = "The archive is locked; unlock it first."

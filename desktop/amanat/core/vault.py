@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlcipher3
 
-from amanat.core import audit, keyslots, private_files, schema
+from amanat.core import audit, keyslots, password_strength, private_files, schema
 from amanat.core.database import Database
 from amanat.core.errors import (
     ArchiveExists,
@@ -28,6 +28,7 @@ from amanat.core.errors import (
     DatabaseDamaged,
     DatabaseMissing,
     FolderNotWritable,
+    GuessablePassword,
     KeysFromOtherArchive,
     WeakPassword,
 )
@@ -36,7 +37,7 @@ from amanat.core.records import new_id, now
 
 DATABASE_FILE = "archive.db"
 SUFFIX = ".amanat"
-MINIMUM_PASSWORD_LENGTH = 8
+MINIMUM_PASSWORD_LENGTH = password_strength.MINIMUM_LENGTH
 _SALT_BYTES = 16
 
 # Every connection is opened the same way: SQLCipher wipes freed memory and logs nothing;
@@ -55,10 +56,13 @@ _PRAGMAS = (
 
 
 def check_new_password(password: str) -> None:
-    """Refuse a password too short to protect anyone. The application also shows a
-    strength estimate; this is only the floor."""
-    if len(password) < MINIMUM_PASSWORD_LENGTH:
+    """Refuse a password too short or too easy to guess (password_strength.py says how it
+    is judged). Both the window and the command line call this for every new password."""
+    assessment = password_strength.assess(password)
+    if assessment.verdict is password_strength.Verdict.TOO_SHORT:
         raise WeakPassword(minimum=MINIMUM_PASSWORD_LENGTH)
+    if not assessment.acceptable:
+        raise GuessablePassword()
 
 
 @dataclass

@@ -76,6 +76,11 @@ _TEMPLATES: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as object
     "weak-password": QT_TRANSLATE_NOOP(
         "Messages", "The password is too short. Use at least {minimum} characters."
     ),
+    "guessable-password": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This password is too easy to guess. A passphrase of five or more unrelated words is "
+        "both strong and easy to remember.",
+    ),
     "archive-locked": QT_TRANSLATE_NOOP("Messages", "The archive is locked. Unlock it first."),
     "invalid-date": QT_TRANSLATE_NOOP(
         "Messages", "“{text}” is not a date Amanat understands: {reason}."
