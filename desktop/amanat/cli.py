@@ -1143,14 +1143,27 @@ def cmd_verify_bundle(args: argparse.Namespace) -> int:
     else:
         print("The bundle is whole and its signature matches.")
         _print_bundle_report(report, "Importing would add")
+    for addition in report.additions_to_existing:
+        print(
+            f"  Adds to a record already here: {addition.record_type} “{addition.label}” "
+            f"to {addition.existing_type} “{addition.existing_label}” ({addition.existing_id})"
+        )
+    if report.additions_need_confirming:
+        print(
+            f"amanat: the bundle adds {len(report.additions_to_existing)} item(s) to records "
+            "already here and its signer is not a verified contact; import only with "
+            "--confirm-additions once you have checked them.",
+            file=sys.stderr,
+        )
     if report.signer.trust is SignerTrust.UNKNOWN:
         print(
             "amanat: the bundle is signed by an unknown signer; compare the fingerprint with the "
-            "sender before importing.",
+            "sender, then import with --accept-signer "
+            f"'{report.signer.fingerprint}'.",
             file=sys.stderr,
         )
         return 1
-    return 0
+    return 1 if report.additions_need_confirming else 0
 
 
 def cmd_import_bundle(args: argparse.Namespace) -> int:
@@ -1161,7 +1174,8 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
             archive.db,
             Path(args.file),
             _bundle_identities(args, archive),
-            accept_unknown_signer=args.accept_unknown_signer,
+            accepted_signer=args.accept_signer,
+            confirmed_additions=args.confirm_additions,
         )
         # Photos arrive with their thumbnails; their previews are made here, as after a scan
         # import, so the application shows them at once.
@@ -1589,9 +1603,16 @@ def build_parser() -> argparse.ArgumentParser:
         way.add_argument("--passphrase-file", metavar="FILE")
         if name == "import-bundle":
             bundle.add_argument(
-                "--accept-unknown-signer",
+                "--accept-signer",
+                metavar="FINGERPRINT",
+                help="import from this signer (as verify-bundle shows and the sender confirms) "
+                "even if they are none of your contacts; any other signer is refused",
+            )
+            bundle.add_argument(
+                "--confirm-additions",
                 action="store_true",
-                help="import even if the signer is none of your contacts",
+                help="accept the additions to records already here that verify-bundle lists "
+                "(needed unless the signer is a verified contact)",
             )
     return parser
 

@@ -139,8 +139,8 @@ def test_a_bundle_signed_by_an_unknown_key_is_reported_and_refused(setup: Setup,
         report = verify_bundle(opened.db, path, [setup.key])
         assert report.signer.trust is SignerTrust.UNKNOWN
         assert report.signer.fingerprint == fingerprint
-        # Accepting the signer explicitly imports it.
-        assert import_bundle(opened.db, path, [setup.key], accept_unknown_signer=True).imported
+        # Accepting the signer explicitly, by the fingerprint compared, imports it.
+        assert import_bundle(opened.db, path, [setup.key], accepted_signer=fingerprint).imported
 
 
 def _scope_of(archive: Archive) -> ExportScope:

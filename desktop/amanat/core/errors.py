@@ -302,6 +302,23 @@ class BundleBadSignature(BundleDamaged):
     )
 
 
+class BundleSignerChanged(AmanatError):
+    code = "bundle-signer-changed"
+    template = (
+        "The bundle is signed by another key (fingerprint {fingerprint}) than the one that was "
+        "compared ({key}); it may have been swapped, so nothing was imported."
+    )
+
+
+class BundleAddsToExisting(AmanatError):
+    code = "bundle-adds-to-existing"
+    template = (
+        "This bundle, from a signer who is not a verified contact, adds {found} item(s) to "
+        "records already in this archive; nothing was imported. Look at them in the "
+        "verification and confirm them to import."
+    )
+
+
 class BundleUnknownSigner(AmanatError):
     code = "bundle-unknown-signer"
     template = (

@@ -169,6 +169,17 @@ _TEMPLATES: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as object
         "The bundle's signature does not match its list of contents, so it was changed after "
         "it was signed; nothing was imported.",
     ),
+    "bundle-signer-changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The bundle is signed by another key (fingerprint {fingerprint}) than the one that was "
+        "compared ({key}); it may have been swapped, so nothing was imported.",
+    ),
+    "bundle-adds-to-existing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This bundle, from a signer who is not a verified contact, adds {found} item(s) to "
+        "records already in this archive; nothing was imported. Look at them in the "
+        "verification and confirm them to import.",
+    ),
     "bundle-unknown-signer": QT_TRANSLATE_NOOP(
         "Messages",
         "The bundle is signed by a key that is none of your contacts (fingerprint "

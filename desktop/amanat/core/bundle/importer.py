@@ -17,8 +17,16 @@ duplicated. Files are deduplicated by their SHA-256. A bundle already imported (
 manifest) changes nothing.
 
 A bundle signed by a key that is neither this archive's nor a contact's is refused unless the
-caller accepts that signer explicitly: verification still shows what it holds and whose key
-it is, so the user can compare the fingerprint with the sender first.
+caller accepts that signer explicitly, by the fingerprint the user compared with the sender:
+verification still shows what it holds and whose key it is. The import reads the file again,
+so acceptance is bound to that fingerprint, and a bundle swapped in between (on a memory
+stick, in a synced folder) is refused whoever signed it.
+
+Ids leak through any earlier export, so a bundle can name records that are here already and
+add to them: a text or page to a local document, an event to a local person, an annotation to
+a local text. Unless the signer is this archive or a verified contact, such additions are
+listed in the report (``additions_to_existing``) and the import is refused until the user has
+looked at them and confirms them.
 """
 
 from __future__ import annotations
@@ -52,9 +60,12 @@ from amanat.core.bundle.manifest import (
 )
 from amanat.core.bundle.record_json import BundledPage
 from amanat.core.database import Database
+from amanat.core.digits import to_ascii_digits
 from amanat.core.errors import (
     AmanatError,
+    BundleAddsToExisting,
     BundleDamaged,
+    BundleSignerChanged,
     BundleUnknownSigner,
     DuplicateName,
     FileProblem,
@@ -123,6 +134,18 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class Addition:
+    """A record of the bundle that attaches to a record that was here before it."""
+
+    record_type: str
+    record_id: str
+    label: str
+    existing_type: str
+    existing_id: str
+    existing_label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Progress:
     done: int
     total: int
@@ -146,6 +169,14 @@ class BundleReport:
     already_imported: bool
     imported: bool
     """False after ``verify_bundle``, or when nothing needed importing."""
+    additions_to_existing: tuple[Addition, ...] = ()
+
+    @property
+    def additions_need_confirming(self) -> bool:
+        return bool(self.additions_to_existing) and self.signer.trust not in _TRUSTED
+
+
+_TRUSTED = (SignerTrust.THIS_ARCHIVE, SignerTrust.VERIFIED_CONTACT)
 
 
 Progressing = Callable[[Progress], None] | None
@@ -164,7 +195,7 @@ def verify_bundle(
     It runs the whole import and rolls it back, so the answer (new, unchanged, conflicts) is
     exactly what an import would do, and a bundle that verifies also imports. An unknown
     signer is reported, not refused."""
-    run = _Run(db, dry_run=True, accept_unknown_signer=True, progress=progress, cancel=cancel)
+    run = _Run(db, dry_run=True, any_signer=True, progress=progress, cancel=cancel)
     try:
         with db.transaction():
             report = run.go(path, identities)
@@ -177,12 +208,26 @@ def import_bundle(
     db: Database,
     path: Path,
     identities: Sequence[Identity],
-    accept_unknown_signer: bool = False,
+    accepted_signer: str | None = None,
+    confirmed_additions: bool = False,
     progress: Progressing = None,
     cancel: Cancelling = None,
 ) -> BundleReport:
-    """Import a bundle in one transaction, or nothing at all."""
-    run = _Run(db, False, accept_unknown_signer, progress, cancel)
+    """Import a bundle in one transaction, or nothing at all.
+
+    ``accepted_signer`` is the fingerprint the user compared (from ``verify_bundle``): it
+    admits a signer who is not a contact, and refuses a bundle signed by any other key.
+    ``confirmed_additions`` says the user saw and accepts the report's additions to records
+    already here; without it a signer who is not a verified contact cannot make any."""
+    run = _Run(
+        db,
+        dry_run=False,
+        any_signer=False,
+        progress=progress,
+        cancel=cancel,
+        accepted_signer=accepted_signer,
+        confirmed_additions=confirmed_additions,
+    )
     with db.transaction():
         return run.go(path, identities)
 
@@ -208,9 +253,12 @@ class _Staged:
 class _Run:
     db: Database
     dry_run: bool
-    accept_unknown_signer: bool
+    any_signer: bool
+    """Verification reports whoever signed; only an import refuses."""
     progress: Progressing
     cancel: Cancelling
+    accepted_signer: str | None = None
+    confirmed_additions: bool = False
     already_imported: bool = False
 
     pictures: _Pictures = field(default_factory=lambda: _Pictures())
@@ -231,13 +279,19 @@ class _Run:
         counts["files"] = len(staged.files)
         titles = tuple(d.title for d in staged.records.get("documents", ()))
         manifest = staged.manifest
+        additions: list[Addition] = []
         if self.already_imported:
             added, unchanged, conflicts = 0, sum(counts.values()), list[Conflict]()
         else:
+            applying = _Apply(self.db, staged, self.pictures)
             try:
-                added, unchanged, conflicts = _Apply(self.db, staged, self.pictures).run()
+                added, unchanged, conflicts = applying.run()
             except (InvalidInput, RecordNotFound, DuplicateName, ValueError) as error:
                 raise BundleDamaged(detail=f"one of its records does not fit ({error})") from None
+            additions = applying.additions
+            unconfirmed = additions and signer.trust not in _TRUSTED
+            if not self.dry_run and unconfirmed and not self.confirmed_additions:
+                raise BundleAddsToExisting(found=len(additions))
             if not self.dry_run:
                 self._record(staged, signer, added, unchanged, conflicts)
         return BundleReport(
@@ -254,6 +308,7 @@ class _Run:
             conflicts=tuple(conflicts),
             already_imported=self.already_imported,
             imported=not self.dry_run and not self.already_imported,
+            additions_to_existing=tuple(additions),
         )
 
     # --- Reading: the whole bundle, checked against the signed manifest ------------------
@@ -268,8 +323,8 @@ class _Run:
         manifest = manifests.parse(manifest_bytes)
         manifests.check_signature(manifest, manifest_bytes, signature)
         signer = _signer(self.db, manifest)
-        if signer.trust is SignerTrust.UNKNOWN and not self.accept_unknown_signer:
-            raise BundleUnknownSigner(fingerprint=signer.fingerprint)
+        if not self.any_signer:
+            _check_signer(signer, self.accepted_signer)
         record_bytes = sum(e.size for e in manifest.files if not e.path.startswith("files/"))
         if record_bytes > MAX_RECORDS_BYTES:
             raise BundleDamaged(detail="its records are larger than Amanat accepts")
@@ -443,6 +498,20 @@ def _shown(name: str) -> str:
     return f"“{clean}”"
 
 
+def _check_signer(signer: Signer, accepted: str | None) -> None:
+    if accepted is not None and _fingerprint_digits(accepted) != _fingerprint_digits(
+        signer.fingerprint
+    ):
+        raise BundleSignerChanged(fingerprint=signer.fingerprint, key=accepted.strip()[:40])
+    if signer.trust is SignerTrust.UNKNOWN and accepted is None:
+        raise BundleUnknownSigner(fingerprint=signer.fingerprint)
+
+
+def _fingerprint_digits(fingerprint: str) -> str:
+    """A fingerprint as typed or pasted: spaces, dashes and Persian digits do not matter."""
+    return "".join(c for c in to_ascii_digits(fingerprint) if c.isascii() and c.isdigit())
+
+
 def _signer(db: Database, manifest: Manifest) -> Signer:
     key = identity.format_signing_key(manifest.signing_key)
     own = identity.existing(db)
@@ -499,6 +568,9 @@ class _Apply:
         self.added = 0
         self.unchanged = 0
         self.conflicts: list[Conflict] = []
+        self.existing: set[tuple[str, str]] = set()
+        """Records that were here before the import and that the bundle names."""
+        self.additions: list[Addition] = []
         self.suffix = f" (from bundle {staged.manifest.created.date().isoformat()})"
 
     def run(self) -> tuple[int, int, list[Conflict]]:
@@ -509,25 +581,74 @@ class _Apply:
         for person, _pseudonym in records.get("people", []):
             self._settle("people", person, people.get, people.add, self._person_copy)
         for document in records.get("documents", []):
-            self._settle(
-                "documents", self._document(document), documents.get, documents.add,
+            document = self._document(document)
+            if self._settle(
+                "documents", document, documents.get, documents.add,
                 lambda d: replace(d, id=new_id(), title=d.title + self.suffix),
                 compare=lambda local: replace(local, trashed=None),
-            )  # fmt: skip
+            ):  # fmt: skip
+                people_named = (
+                    document.author_id,
+                    *document.recipient_ids,
+                    *document.concerned_ids,
+                )
+                self._note_addition("documents", document, [("people", p) for p in people_named])
         for bundled in records.get("pages", []):
             self._page(bundled)
         for text in records.get("texts", []):
             text = replace(text, document_id=self._ref("documents", text.document_id))
-            self._settle("texts", text, texts.get, texts.add, lambda t: replace(t, id=new_id()))
+            if self._settle("texts", text, texts.get, texts.add, lambda t: replace(t, id=new_id())):
+                self._note_addition("texts", text, [("documents", text.document_id)])
         for event in records.get("events", []):
-            self._settle(
-                "events", self._event(event), events.get, events.add,
+            event = self._event(event)
+            if self._settle(
+                "events", event, events.get, events.add,
                 lambda e: replace(e, id=new_id(), description=e.description + self.suffix),
-            )  # fmt: skip
+            ):  # fmt: skip
+                sources = [("documents", d) for d in event.source_ids]
+                self._note_addition("events", event, [("people", event.person_id), *sources])
         for note in records.get("annotations", []):
-            self._settle_annotation(self._annotation(note))
+            note = self._annotation(note)
+            if self._settle_annotation(note):
+                target = note.target
+                on = (
+                    ("texts", target.text_id)
+                    if isinstance(target, TextRange)
+                    else ("pages", target.page_id)
+                )
+                self._note_addition("annotations", note, [on])
         self._unused_files()
         return self.added, self.unchanged, self.conflicts
+
+    def _note_addition(
+        self, kind: str, record: object, parents: Sequence[tuple[str, str | None]]
+    ) -> None:
+        """A new record of the bundle that hangs on a record that was here before."""
+        for parent_kind, parent_id in parents:
+            if parent_id and (parent_kind, parent_id) in self.existing:
+                self.additions.append(
+                    Addition(
+                        kind,
+                        str(getattr(record, "id", "")),
+                        _label(record),
+                        parent_kind,
+                        parent_id,
+                        self._existing_label(parent_kind, parent_id),
+                    )
+                )
+                return
+
+    def _existing_label(self, kind: str, record_id: str) -> str:
+        getters: dict[str, Callable[[Database, str], object]] = {
+            "people": people.get,
+            "documents": documents.get,
+            "texts": texts.get,
+            "pages": pages.get,
+        }
+        try:
+            return _label(getters[kind](self.db, record_id))
+        except (RecordNotFound, KeyError):
+            return record_id
 
     def _ref(self, kind: str, record_id: str) -> str:
         """The local id of a record the bundle refers to: one from the bundle (as placed),
@@ -541,6 +662,7 @@ class _Apply:
                 detail=f"one of its records refers to a record of kind “{kind}” that is "
                 "neither in the bundle nor in this archive"
             )
+        self.existing.add((kind, record_id))
         return record_id
 
     def _settle(
@@ -551,7 +673,8 @@ class _Apply:
         add: Callable[[Database, R], R],
         copy: Callable[[R], R],
         compare: Callable[[R], R] | None = None,
-    ) -> None:
+    ) -> bool:
+        """Whether ``incoming`` was added under its own id (new here)."""
         record_id: str = incoming.id  # type: ignore[attr-defined]
         try:
             local: R | None = get(self.db, record_id)
@@ -561,16 +684,19 @@ class _Apply:
             add(self.db, incoming)
             self.ids[kind][record_id] = record_id
             self.added += 1
-        elif (compare(local) if compare else local) == incoming:
+            return True
+        if (compare(local) if compare else local) == incoming:
             self.ids[kind][record_id] = record_id
+            self.existing.add((kind, record_id))
             self.unchanged += 1
-        else:
-            theirs = copy(incoming)
-            add(self.db, theirs)
-            their_id: str = theirs.id  # type: ignore[attr-defined]
-            self.ids[kind][record_id] = their_id
-            self.added += 1
-            self.conflicts.append(Conflict(kind, record_id, their_id, _label(local)))
+            return False
+        theirs = copy(incoming)
+        add(self.db, theirs)
+        their_id: str = theirs.id  # type: ignore[attr-defined]
+        self.ids[kind][record_id] = their_id
+        self.added += 1
+        self.conflicts.append(Conflict(kind, record_id, their_id, _label(local)))
+        return False
 
     def _tag(self, tag: Tag, bundle_tags: dict[str, Tag], climbing: set[str]) -> str:
         if tag.id in self.ids["tags"]:
@@ -644,9 +770,12 @@ class _Apply:
         if record_id in self.ids[kind]:
             return self.ids[kind][record_id]
         found = self.db.value(f"SELECT 1 FROM {kind} WHERE id = ?", (record_id,))
-        return record_id if found is not None else ""
+        if found is None:
+            return ""
+        self.existing.add((kind, record_id))
+        return record_id
 
-    def _settle_annotation(self, incoming: Annotation) -> None:
+    def _settle_annotation(self, incoming: Annotation) -> bool:
         """Like ``_settle``, but an annotation already here is the same one when what the
         sender wrote agrees: where it sits may differ, as this archive places it by its quote."""
         try:
@@ -657,14 +786,16 @@ class _Apply:
             annotation_store.add(self.db, incoming)
             self.ids["annotations"][incoming.id] = incoming.id
             self.added += 1
-        elif _same_annotation(local, incoming):
+            return True
+        if _same_annotation(local, incoming):
             self.ids["annotations"][incoming.id] = incoming.id
             self.unchanged += 1
-        else:
-            theirs = annotation_store.add(self.db, replace(incoming, id=new_id()))
-            self.ids["annotations"][incoming.id] = theirs.id
-            self.added += 1
-            self.conflicts.append(Conflict("annotations", incoming.id, theirs.id, _label(local)))
+            return False
+        theirs = annotation_store.add(self.db, replace(incoming, id=new_id()))
+        self.ids["annotations"][incoming.id] = theirs.id
+        self.added += 1
+        self.conflicts.append(Conflict("annotations", incoming.id, theirs.id, _label(local)))
+        return False
 
     def _page(self, bundled: BundledPage) -> None:
         page = replace(bundled.page, document_id=self._ref("documents", bundled.page.document_id))
@@ -679,7 +810,8 @@ class _Apply:
             self.pictures.store(db, page, bundled.source_page)
             return page
 
-        self._settle("pages", page, pages.get, add, lambda p: replace(p, id=new_id()))
+        if self._settle("pages", page, pages.get, add, lambda p: replace(p, id=new_id())):
+            self._note_addition("pages", page, [("documents", page.document_id)])
 
     def _unused_files(self) -> None:
         used = {bundled.page.sha256 for bundled in self.staged.records.get("pages", [])}

@@ -171,7 +171,8 @@ def verify(
 def import_(
     path: Path,
     passphrase: str,
-    accept_unknown_signer: bool,
+    accepted_signer: str | None,
+    confirmed_additions: bool,
     progress: Callable[[ImportProgress], None],
     cancelled: Cancelled,
 ) -> Operation[BundleReport]:
@@ -180,7 +181,8 @@ def import_(
             session.require().db,
             path,
             _identities(session, passphrase),
-            accept_unknown_signer,
+            accepted_signer,
+            confirmed_additions,
             progress,
             cancelled,
         )
