@@ -653,8 +653,29 @@ def cmd_annotations(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with _unlocked(args) as archive:
-        archive.change_password(_new_password(args, "new_password_file"))
-    print("The password was changed. The old password no longer opens the archive.")
+        new_password = _new_password(args, "new_password_file")
+        if not args.re_encrypt:
+            archive.change_password(new_password)
+            print(
+                "The password was changed: this archive no longer opens with the old one. "
+                "The key inside is the same, so a copy of keys.json from before (in any "
+                "earlier backup) still opens it with the old password. If the old password "
+                "may have been seen, run again with --re-encrypt."
+            )
+            return 0
+        code = archive.change_password_and_re_encrypt(new_password)
+    print(
+        "The password was changed and the archive re-encrypted with a new key: neither the "
+        "old password nor any earlier keys.json opens it now. Backups made before are copies "
+        "of the old archive and still open with the old password; destroy them and make a "
+        "new backup."
+    )
+    if code is not None:
+        print("The old recovery code no longer works. The new one (write it down):")
+        print()
+        print(f"    {code}")
+        print()
+        print("It is shown only this once. Anyone who has it can open the archive.")
     return 0
 
 
@@ -1441,6 +1462,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     passwd = command(commands, "passwd", cmd_passwd, "change the password")
     passwd.add_argument("--new-password-file", metavar="FILE")
+    passwd.add_argument(
+        "--re-encrypt",
+        action="store_true",
+        help="also give the archive a new key, so no earlier keys.json (in a backup, say) "
+        "opens it; recommended when the old password may have been seen",
+    )
     command(
         commands,
         "recovery-code",

@@ -10,6 +10,7 @@ whole file tells a damaged or hand-edited file apart from a wrong password.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -26,9 +27,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from amanat.core import bounded_json
-from amanat.core.atomic_file import write_atomically
+from amanat.core.atomic_file import sync_folder, write_atomically
 from amanat.core.digits import to_ascii_digits
 from amanat.core.errors import (
+    FileProblem,
     KeysDamaged,
     KeysMissing,
     NoRecoveryCode,
@@ -288,12 +290,52 @@ def write(folder: Path, key_file: KeyFile) -> None:
     write_atomically(folder / KEY_FILE, _serialise(key_file))
 
 
+# --- Re-encryption: the key file of the new data key, waiting beside the current one ------
+
+PENDING_FILE = "keys.json.next"
+"""Written, complete, before archive.db is re-encrypted; it replaces keys.json right after.
+If the process dies in between, the next open finds which of the two opens archive.db and
+finishes (or forgets) the change, so the archive is never left without a key that opens it."""
+
+
+def write_pending(folder: Path, key_file: KeyFile) -> None:
+    write_atomically(folder / PENDING_FILE, _serialise(key_file))
+
+
+def read_pending(folder: Path) -> KeyFile | None:
+    if not (folder / PENDING_FILE).is_file():
+        return None
+    try:
+        return _parse(folder, (folder / PENDING_FILE).read_bytes())
+    except KeysDamaged:
+        # Written atomically, so a damaged one was never complete: the database was not
+        # re-encrypted to it.
+        return None
+
+
+def promote_pending(folder: Path) -> None:
+    try:
+        os.replace(folder / PENDING_FILE, folder / KEY_FILE)
+    except OSError as error:
+        raise FileProblem(path=str(folder / KEY_FILE), reason=error.strerror or "") from error
+    sync_folder(folder)
+
+
+def discard_pending(folder: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        (folder / PENDING_FILE).unlink()
+
+
 def read(folder: Path) -> KeyFile:
     path = folder / KEY_FILE
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise KeysMissing(path=str(folder)) from None
+    return _parse(folder, raw)
+
+
+def _parse(folder: Path, raw: bytes) -> KeyFile:
     try:
         document = bounded_json.loads(raw, _MAX_KEY_FILE_BYTES)
         if not isinstance(document, dict) or not isinstance(document.get("slots"), list):

@@ -13,7 +13,7 @@ import secrets
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,10 @@ from amanat.core.errors import (
     FolderNotWritable,
     GuessablePassword,
     KeysFromOtherArchive,
+    NoRecoveryCode,
     WeakPassword,
+    WrongPassword,
+    WrongRecoveryCode,
 )
 from amanat.core.keyslots import KdfParams, KeyFile, SlotKind
 from amanat.core.records import new_id, now
@@ -144,17 +147,23 @@ class Archive:
         database = folder / DATABASE_FILE
         _check_database_belongs(folder, database, key_file)
         _make_private(folder)
-        data_key = keyslots.unwrap(key_file, kind, secret)
-        lock_handle = None
+        lock_handle = _lock(folder)
         try:
-            lock_handle = _lock(folder)
-            connection = _connect(database, data_key)
+            connection, data_key, key_file = _unlock_database(
+                folder, database, key_file, kind, secret
+            )
+        except BaseException:
+            _unlock(lock_handle)
+            raise
+        try:
             db = Database(connection, str(folder), actor)
             stored_id = db.value("SELECT value FROM meta WHERE key = 'archive_id'")
             if stored_id != key_file.archive_id:
                 raise KeysFromOtherArchive(path=str(folder))
             schema.migrate(db)
         except BaseException:
+            with contextlib.suppress(Exception):
+                connection.close()
             _wipe(data_key)
             _unlock(lock_handle)
             raise
@@ -177,6 +186,66 @@ class Archive:
         )
         keyslots.write(self.folder, key_file.without(SlotKind.PASSWORD).with_slot(slot))
         self._audit("password-changed", "the password was changed")
+
+    def change_password_and_re_encrypt(
+        self, new_password: str, kdf: KdfParams | None = None
+    ) -> str | None:
+        """A new password and a new data key: archive.db is re-encrypted (SQLCipher's rekey),
+        so no earlier keys.json, with whatever password it holds, opens it any more (backups
+        made before still open with their old password: they are copies of the old archive).
+
+        A recovery code wraps the data key too, and the old code cannot be re-wrapped
+        without being typed in; so when the archive had one, a new code replaces it and is
+        returned, to be written down. Returns None when there was none.
+
+        Crash safety: the new key file is written complete beside keys.json first
+        (keyslots.PENDING_FILE), then archive.db is re-encrypted in one SQLite transaction,
+        then the new file replaces keys.json. Dying at any point leaves one of the two key
+        files matching archive.db, and the next open finds it (``_unlock_database``)."""
+        check_new_password(new_password)
+        params = kdf or keyslots.calibrate()
+        key_file = _read_key_file(self.folder)
+        current = self._key()
+        new_key = bytearray(secrets.token_bytes(keyslots.DATA_KEY_BYTES))
+        code = keyslots.new_recovery_code() if key_file.slots_of(SlotKind.RECOVERY) else None
+        try:
+            created = now().isoformat()
+            slots = [
+                keyslots.new_slot(
+                    SlotKind.PASSWORD,
+                    keyslots.password_secret(new_password),
+                    new_key,
+                    params,
+                    self.archive_id,
+                    created,
+                )
+            ]
+            if code is not None:
+                slots.append(
+                    keyslots.new_slot(
+                        SlotKind.RECOVERY,
+                        keyslots.recovery_secret(code),
+                        new_key,
+                        params,
+                        self.archive_id,
+                        created,
+                    )
+                )
+            keyslots.write_pending(self.folder, replace(key_file, slots=tuple(slots)))
+            # Every page into archive.db first: the rekey rewrites the database file, and
+            # the write-ahead log must not hold pages under the old key afterwards.
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _rekey(self.db.connection, new_key)
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            keyslots.promote_pending(self.folder)
+            current[:] = new_key
+        finally:
+            _wipe(new_key)
+        self._audit(
+            "password-changed-re-encrypted",
+            "the password was changed and the archive re-encrypted with a new key",
+        )
+        return code
 
     def add_recovery_code(self, kdf: KdfParams | None = None) -> str:
         """A new recovery code, replacing any earlier one. It is returned once, to be
@@ -239,6 +308,48 @@ def _read_key_file(folder: Path) -> KeyFile:
     if not folder.is_dir():
         raise ArchiveNotFound(path=str(folder))
     return keyslots.read(folder)
+
+
+def _unlock_database(
+    folder: Path, database: Path, key_file: KeyFile, kind: SlotKind, secret: bytes
+) -> tuple[Any, bytearray, KeyFile]:
+    """Open archive.db with the key ``secret`` unwraps. Normally that is keys.json's; after
+    a re-encryption cut short, it is whichever of keys.json and the pending key file
+    matches archive.db, and the change is finished (or forgotten) here."""
+    pending = keyslots.read_pending(folder)
+    candidates = [key_file] if pending is None else [key_file, pending]
+    refusal: Exception | None = None
+    for candidate in candidates:
+        try:
+            data_key = keyslots.unwrap(candidate, kind, secret)
+        except (WrongPassword, WrongRecoveryCode, NoRecoveryCode) as error:
+            refusal = error
+            continue
+        try:
+            connection = _connect(database, data_key)
+        except DatabaseDamaged as error:
+            _wipe(data_key)
+            if pending is None:
+                raise
+            refusal = refusal or error
+            continue
+        if pending is not None:
+            if candidate is pending:
+                keyslots.promote_pending(folder)  # the database was re-encrypted: finish
+            else:
+                keyslots.discard_pending(folder)  # it never was: forget the new key
+        return connection, data_key, candidate
+    assert refusal is not None
+    raise refusal
+
+
+def _rekey(connection: Any, new_key: bytearray) -> None:
+    """SQLCipher's rekey (sqlite3_rekey), with the key in a buffer wiped right after."""
+    raw_key = _raw_key_form(new_key)
+    try:
+        connection.reset_key(raw_key)
+    finally:
+        keyslots.wipe(raw_key)
 
 
 def _connect(database: Path, data_key: bytearray) -> Any:
