@@ -8,22 +8,18 @@ the archive (see keyslots.py). Nothing else is written there or anywhere else.
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 import shutil
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from amanat.core import audit, keyslots, password_strength, private_files, schema
+from amanat.core import audit, folder_lock, keyslots, password_strength, private_files, schema
 from amanat.core.database import Database
 from amanat.core.errors import (
     ArchiveExists,
-    ArchiveInUse,
     ArchiveNotFound,
     DatabaseDamaged,
     DatabaseMissing,
@@ -422,39 +418,9 @@ def _wipe(key: bytearray) -> None:
     keyslots.wipe(key)
 
 
-_LOCKERS: tuple[Callable[[int], None], Callable[[int], None]] | None
-if sys.platform != "win32":
-    import fcntl
-
-    def _lock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-    _LOCKERS = (_lock_fd, _unlock_fd)
-else:  # Windows refuses to share an open SQLite file in the same way; no extra lock.
-    _LOCKERS = None
-
-
-def _lock(folder: Path) -> int | None:
-    """Hold the archive for this process, so a second program cannot open it at the same time.
-    The lock is on the folder: keys.json is replaced when the password changes, and a second
-    descriptor on archive.db would interfere with SQLite's own locks."""
-    if _LOCKERS is None:
-        return None
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        _LOCKERS[0](fd)
-    except OSError:
-        os.close(fd)
-        raise ArchiveInUse(path=str(folder)) from None
-    return fd
+def _lock(folder: Path) -> int:
+    return folder_lock.hold(folder)
 
 
 def _unlock(handle: int | None) -> None:
-    if handle is None or _LOCKERS is None:
-        return
-    with contextlib.suppress(OSError):
-        _LOCKERS[1](handle)
-        os.close(handle)
+    folder_lock.release(handle)
