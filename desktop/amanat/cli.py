@@ -1136,6 +1136,11 @@ def _print_bundle_report(report: Any, verb: str) -> None:
     }[signer.trust.value]
     print(f"Signed by {who}; fingerprint {signer.fingerprint}")
     print(f"Made {report.created.isoformat()} by archive {report.sender_archive_id}")
+    if report.made_for_someone_else:
+        print(
+            "Warning: the signer made this bundle for someone else; it was encrypted again "
+            "to you by someone who could open it."
+        )
     counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items() if n)
     print(f"Contents: {counts or 'nothing'}")
     for title in report.titles:

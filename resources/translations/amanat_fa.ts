@@ -444,6 +444,10 @@
         <translation>این بسته پیش‌تر وارد شده است: وارد کردن دوباره‌اش چیزی را تغییر نمی‌دهد.</translation>
     </message>
     <message>
+        <source>The signer made this bundle for someone else: it was encrypted again, to you, by someone who could open it.</source>
+        <translation>امضاکننده این بسته را برای کس دیگری ساخته است: کسی که می‌توانست بازش کند، آن را دوباره برای شما رمزگذاری کرده است.</translation>
+    </message>
+    <message>
         <source>In the bundle</source>
         <translation>در بسته</translation>
     </message>

@@ -45,7 +45,12 @@ from amanat.core import audit, bounded_json
 from amanat.core.audit import AuditEntry
 from amanat.core.bundle import contacts, identity, record_json
 from amanat.core.bundle import manifest as manifests
-from amanat.core.bundle.age import AgePayloadTruncated, Identity
+from amanat.core.bundle.age import (
+    AgePayloadTruncated,
+    Identity,
+    ScryptIdentity,
+    X25519Identity,
+)
 from amanat.core.bundle.age_stream import decrypt
 from amanat.core.bundle.container import TarReader
 from amanat.core.bundle.manifest import (
@@ -170,6 +175,9 @@ class BundleReport:
     imported: bool
     """False after ``verify_bundle``, or when nothing needed importing."""
     additions_to_existing: tuple[Addition, ...] = ()
+    made_for_someone_else: bool = False
+    """The signed manifest names recipients, and none of them is how it was opened here: it
+    was encrypted again, by someone who could open it, to this archive."""
 
     @property
     def additions_need_confirming(self) -> bool:
@@ -260,6 +268,7 @@ class _Run:
     accepted_signer: str | None = None
     confirmed_additions: bool = False
     already_imported: bool = False
+    made_for_someone_else: bool = False
 
     pictures: _Pictures = field(default_factory=lambda: _Pictures())
     _read_file: tuple[FileEntry, bytearray] | None = None
@@ -309,6 +318,7 @@ class _Run:
             already_imported=self.already_imported,
             imported=not self.dry_run and not self.already_imported,
             additions_to_existing=tuple(additions),
+            made_for_someone_else=self.made_for_someone_else,
         )
 
     # --- Reading: the whole bundle, checked against the signed manifest ------------------
@@ -323,6 +333,7 @@ class _Run:
         manifest = manifests.parse(manifest_bytes)
         manifests.check_signature(manifest, manifest_bytes, signature)
         signer = _signer(self.db, manifest)
+        self.made_for_someone_else = _made_for_someone_else(manifest, identities)
         if not self.any_signer:
             _check_signer(signer, self.accepted_signer)
         record_bytes = sum(e.size for e in manifest.files if not e.path.startswith("files/"))
@@ -496,6 +507,15 @@ def _shown(name: str) -> str:
     """A name from the bundle, safe to print: short, and with no control characters."""
     clean = "".join(c if c.isprintable() else "?" for c in name[:80])
     return f"“{clean}”"
+
+
+def _made_for_someone_else(manifest: Manifest, identities: Sequence[Identity]) -> bool:
+    if manifest.recipients is None:
+        return False  # a bundle from before recipients were signed into it: nothing to say
+    ours = {i.recipient().to_string() for i in identities if isinstance(i, X25519Identity)}
+    if any(isinstance(i, ScryptIdentity) for i in identities):
+        ours.add(manifests.PASSPHRASE_RECIPIENT)
+    return not ours.intersection(manifest.recipients)
 
 
 def _check_signer(signer: Signer, accepted: str | None) -> None:

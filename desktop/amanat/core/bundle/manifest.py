@@ -48,6 +48,10 @@ at most 201 bytes (a 61-character record path, a 64-digit hash, a 10-digit size 
 around them), rounded up to 256; scope, redaction and sender fit well in the extra MiB.
 Parsed, that is about 60 MB of Python objects, where 64 MiB of manifest was 1.5 GB."""
 
+PASSPHRASE_RECIPIENT: Final = "passphrase"
+MAX_RECIPIENTS: Final = 32
+"""As many as an age header may hold (age.MAX_STANZAS)."""
+
 _RECORD_PATH = re.compile(
     r"records/(tags|people|documents|pages|texts|events|annotations)/"
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json"
@@ -81,6 +85,11 @@ class Manifest:
     files: tuple[FileEntry, ...]
     export_id: str = ""
     """A fresh id per export, so two exports of the same records are two bundles."""
+    recipients: tuple[str, ...] | None = None
+    """Whom the sender encrypted it to, signed with the rest: each ``age1…`` public key, or
+    PASSPHRASE_RECIPIENT. Anyone who can open a bundle can encrypt it again to someone else,
+    and the signature would still hold; this list tells the new reader it was not made for
+    them. None in bundles from before it was added."""
 
     @property
     def fingerprint(self) -> str:
@@ -101,6 +110,8 @@ class Manifest:
             "redaction": self.redaction,
             "files": [{"path": f.path, "sha256": f.sha256, "size": f.size} for f in self.files],
         }
+        if self.recipients is not None:
+            value["recipients"] = list(self.recipients)
         return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
 
 
@@ -143,6 +154,7 @@ def parse(data: bytes) -> Manifest:
             redaction=_object(value["redaction"], "redaction"),
             files=tuple(_entry(item) for item in _entries(value["files"])),
             export_id=_text(value.get("export_id", ""), "export_id"),
+            recipients=_recipients(value.get("recipients")),
         )
     except BundleTooNew:
         raise
@@ -174,6 +186,19 @@ def _list(value: object, name: str) -> list[Any]:
     if not isinstance(value, list):
         raise ValueError(f"{name} is not a list")
     return value
+
+
+def _recipients(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    listed = _list(value, "recipients")
+    if not listed or len(listed) > MAX_RECIPIENTS:
+        raise ValueError("it names no recipients, or too many")
+    for item in listed:
+        is_key = isinstance(item, str) and item.startswith("age1") and len(item) < 100
+        if not (is_key or item == PASSPHRASE_RECIPIENT):
+            raise ValueError("one of its recipients is neither an age key nor a passphrase")
+    return tuple(listed)
 
 
 def _entries(value: object) -> list[Any]:

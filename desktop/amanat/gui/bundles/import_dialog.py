@@ -294,6 +294,17 @@ class BundleImportDialog(QDialog):
                 )
                 + "</b></p>"
             )
+        if report.made_for_someone_else:
+            parts.append(
+                '<p style="color: #a04000"><b>'
+                + escape(
+                    self.tr(
+                        "The signer made this bundle for someone else: it was encrypted again, "
+                        "to you, by someone who could open it."
+                    )
+                )
+                + "</b></p>"
+            )
         parts.append("<h4>" + escape(self.tr("In the bundle")) + "</h4>")
         parts.append("<p>" + escape(self._counts(report)) + "</p>")
         if report.titles:
