@@ -72,6 +72,57 @@ class ScannedPage:
     images: tuple[PageImage, ...]
 
 
+def add_arrived(
+    db: Database,
+    page: Page,
+    source_page: int | None,
+    metadata: str,
+    *,
+    has_location: bool,
+    has_person_name: bool,
+) -> None:
+    """A page that arrived in a bundle, keeping the id it has there (the bundle's annotations
+    point at it); its file is stored already. Where the document has a page at that number,
+    it becomes the last page instead."""
+    number = page.number
+    taken = db.value(
+        "SELECT 1 FROM pages WHERE document_id = ? AND number = ?", (page.document_id, number)
+    )
+    if taken is not None:
+        number = int(
+            db.value(
+                "SELECT coalesce(max(number), 0) + 1 FROM pages WHERE document_id = ?",
+                (page.document_id,),
+            )
+        )
+    db.execute(
+        "INSERT INTO pages (id, document_id, number, sha256, mime_type, size, width, height,"
+        " rotation, original_name, imported, created, modified, source_page, source_path,"
+        " metadata, has_location, has_person_name)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
+        (
+            page.id,
+            page.document_id,
+            number,
+            page.sha256,
+            page.mime_type,
+            page.size,
+            page.width,
+            page.height,
+            page.rotation,
+            page.original_name,
+            time_text(page.imported),
+            time_text(page.created),
+            time_text(page.modified),
+            source_page,
+            metadata,
+            int(has_location),
+            int(has_person_name),
+        ),
+    )
+    audit.append(db, "imported", "page", page.id, f"imported page {number} ({page.sha256[:12]})")
+
+
 @dataclass(frozen=True, slots=True)
 class ScanDetails:
     """The import details of a page beyond the Page record."""
