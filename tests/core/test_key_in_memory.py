@@ -29,6 +29,9 @@ folder = Path(sys.argv[1])
 Archive.create(folder, sys.argv[2], kdf=FLOOR).lock()
 archive = Archive.open(folder, sys.argv[2])
 archive.db.all("SELECT * FROM meta")
+if len(sys.argv) > 3:  # the old key file is kept for the test, then a new key is made
+    (folder / "keys.old").write_bytes((folder / "keys.json").read_bytes())
+    archive.change_password_and_re_encrypt(sys.argv[3], kdf=FLOOR)
 archive.lock()
 del archive
 gc.collect()
@@ -59,11 +62,18 @@ def _readable_memory(pid: int) -> list[bytes]:
     return regions
 
 
-@needs_proc
-def test_no_copy_of_the_data_key_is_left_in_memory_after_lock(tmp_path: Path):
+def _key_of(folder: Path, key_file_name: str, password: str) -> bytearray:
+    reading = folder.parent / f"reading-{key_file_name}"
+    reading.mkdir()
+    (reading / keyslots.KEY_FILE).write_bytes((folder / key_file_name).read_bytes())
+    key_file = keyslots.read(reading)
+    return keyslots.unwrap(key_file, keyslots.SlotKind.PASSWORD, password.encode())
+
+
+def _copies_after_lock(tmp_path: Path, *extra: str) -> tuple[Path, list[bytes]]:
     folder = tmp_path / "family.amanat"
     with subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(folder), PASSWORD],
+        [sys.executable, "-c", _CHILD, str(folder), PASSWORD, *extra],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -74,16 +84,33 @@ def test_no_copy_of_the_data_key_is_left_in_memory_after_lock(tmp_path: Path):
         assert child.stdout is not None and child.stdin is not None
         try:
             assert child.stdout.readline() == "locked\n"
-            key_file = keyslots.read(folder)
-            key = keyslots.unwrap(key_file, keyslots.SlotKind.PASSWORD, PASSWORD.encode())
-            forms = {
-                "raw": bytes(key),
-                "hex": key.hex().encode(),
-                "upper-case hex": key.hex().upper().encode(),
-            }
             regions = _readable_memory(child.pid)
         finally:
             child.stdin.close()
     assert sum(len(region) for region in regions) > 10_000_000  # we did read the process
-    found = [name for name, form in forms.items() for r in regions if form in r]
-    assert found == []
+    return folder, regions
+
+
+def _forms_found(key: bytearray, regions: list[bytes]) -> list[str]:
+    forms = {
+        "raw": bytes(key),
+        "hex": key.hex().encode(),
+        "upper-case hex": key.hex().upper().encode(),
+    }
+    return [name for name, form in forms.items() for region in regions if form in region]
+
+
+@needs_proc
+def test_no_copy_of_the_data_key_is_left_in_memory_after_lock(tmp_path: Path):
+    folder, regions = _copies_after_lock(tmp_path)
+    assert _forms_found(_key_of(folder, "keys.json", PASSWORD), regions) == []
+
+
+@needs_proc
+def test_neither_the_old_nor_the_new_key_is_left_after_re_encryption(tmp_path: Path):
+    new_password = "plum river ostrich lantern velvet"
+    folder, regions = _copies_after_lock(tmp_path, new_password)
+    old, new = _key_of(folder, "keys.old", PASSWORD), _key_of(folder, "keys.json", new_password)
+    assert old != new
+    assert _forms_found(old, regions) == []
+    assert _forms_found(new, regions) == []
