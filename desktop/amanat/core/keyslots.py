@@ -264,6 +264,15 @@ def unwrap(key_file: KeyFile, kind: SlotKind, secret: bytes) -> bytearray:
     raise WrongRecoveryCode() if kind == SlotKind.RECOVERY else WrongPassword()
 
 
+def new_data_key() -> bytearray:
+    """A random data key made in place, a byte at a time: ``bytearray(token_bytes(32))``
+    would leave the 32 bytes object behind, unwiped, once it was copied."""
+    key = bytearray(DATA_KEY_BYTES)
+    for index in range(DATA_KEY_BYTES):
+        key[index] = secrets.randbits(8)
+    return key
+
+
 def wipe(buffer: bytearray) -> None:
     """Overwrite a key in place (a bytearray is the one buffer Python lets us zero)."""
     buffer[:] = bytes(len(buffer))

@@ -8,7 +8,6 @@ the archive (see keyslots.py). Nothing else is written there or anywhere else.
 from __future__ import annotations
 
 import contextlib
-import secrets
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -94,7 +93,7 @@ class Archive:
             raise FolderNotWritable(
                 path=str(folder), reason=error.strerror or str(error)
             ) from error
-        data_key = bytearray(secrets.token_bytes(keyslots.DATA_KEY_BYTES))
+        data_key = keyslots.new_data_key()
         archive_id = new_id()
         try:
             connection = _connect(folder / DATABASE_FILE, data_key)
@@ -202,7 +201,7 @@ class Archive:
         params = kdf or keyslots.calibrate()
         key_file = _read_key_file(self.folder)
         current = self._key()
-        new_key = bytearray(secrets.token_bytes(keyslots.DATA_KEY_BYTES))
+        new_key = keyslots.new_data_key()
         code = keyslots.new_recovery_code() if key_file.slots_of(SlotKind.RECOVERY) else None
         try:
             created = now().isoformat()
