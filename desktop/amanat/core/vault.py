@@ -2,7 +2,9 @@
 
 The folder holds two files: ``archive.db``, an SQLCipher 4 database keyed with a random
 256-bit data key, and ``keys.json``, which holds that data key wrapped by each way of opening
-the archive (see keyslots.py). Nothing else is written there or anywhere else.
+the archive (see keyslots.py). Nothing else is written there or anywhere else, but for
+``keys.json.next`` for the moment a re-encryption takes, and on Windows the lock file
+(folder_lock.py). The folder is its owner's alone (0700, its files 0600: private_files.py).
 """
 
 from __future__ import annotations
