@@ -106,3 +106,23 @@ def test_a_verified_contact_may_add_to_records_here_without_confirming(tmp_path:
         assert not report.additions_need_confirming
         assert import_bundle(opened.db, back, [key]).imported
         assert texts.get(opened.db, text_id).document_id == letter_id
+
+
+def test_the_command_line_lists_additions_and_imports_them_only_with_confirm_additions(
+    tmp_path: Path,
+):
+    from tests.cli.conftest import assert_user_error, run_cli
+
+    folder, _key, back, _letter_id, text_id = _round_trip(tmp_path, verified=False)
+    password_file = tmp_path / "password.txt"
+    password_file.write_text(PASSWORD + "\n")
+    common = ("--archive", folder, "--password-file", password_file)
+    verified = run_cli("verify-bundle", back, *common)
+    assert verified.code == 1
+    assert "Adds to a record already here: texts" in verified.out and "Our letter" in verified.out
+    assert "--confirm-additions" in verified.err
+    assert_user_error(run_cli("import-bundle", back, *common), "adds 1 item(s)")
+    imported = run_cli("import-bundle", back, "--confirm-additions", *common)
+    assert imported.code == 0, imported.err
+    with Archive.open(folder, PASSWORD) as opened:
+        assert texts.get(opened.db, text_id).body == "a translation added later"
