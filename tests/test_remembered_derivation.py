@@ -13,11 +13,23 @@ from amanat.core.keyslots import FLOOR
 from tests.helpers import kdf
 
 
-def test_a_remembered_key_is_the_key_argon2id_derives() -> None:
+def test_a_remembered_key_is_the_key_argon2id_derives(monkeypatch: pytest.MonkeyPatch) -> None:
+    derived: list[bytes] = []
+    real = kdf.real_derive
+
+    def counting(params: object, secret: bytes, salt: bytes) -> bytearray:
+        derived.append(secret)
+        return real(FLOOR, secret, salt)
+
+    monkeypatch.setattr(kdf, "real_derive", counting)
     salt = os.urandom(16)
     first = FLOOR.derive(b"secret", salt)
-    assert FLOOR.derive(b"secret", salt) is first  # from memory, not derived again
-    assert first == kdf.real_derive(FLOOR, b"secret", salt)
+    again = FLOOR.derive(b"secret", salt)
+    assert derived == [b"secret"]  # from memory, not derived again
+    assert again == first and again is not first  # a copy: the product wipes what it gets
+    first[:] = bytes(len(first))
+    assert FLOOR.derive(b"secret", salt) == again
+    assert again == real(FLOOR, b"secret", salt)
     assert FLOOR.derive(b"another secret", salt) != first
     assert FLOOR.derive(b"secret", os.urandom(16)) != first
 

@@ -368,6 +368,10 @@
         <translation>اثر انگشت را با فرستنده مقایسه کرده‌ام و این فرستندهٔ ناشناس را می‌پذیرم</translation>
     </message>
     <message>
+        <source>I looked at what it adds to records already here, and I accept it</source>
+        <translation>آنچه به سوابقِ موجود در اینجا می‌افزاید را دیدم و می‌پذیرم</translation>
+    </message>
+    <message>
         <source>&amp;Verify</source>
         <translation>بررسی</translation>
     </message>
@@ -408,12 +412,28 @@
         <translation>این بسته پیش‌تر وارد شده است: وارد کردن دوباره‌اش چیزی را تغییر نمی‌دهد.</translation>
     </message>
     <message>
+        <source>The signer made this bundle for someone else: it was encrypted again, to you, by someone who could open it.</source>
+        <translation>امضاکننده این بسته را برای کس دیگری ساخته است: کسی که می‌توانست بازش کند، آن را دوباره برای شما رمزگذاری کرده است.</translation>
+    </message>
+    <message>
         <source>In the bundle</source>
         <translation>در بسته</translation>
     </message>
     <message>
         <source>Importing would add %1 and leave %2 already here unchanged.</source>
         <translation>وارد کردن، %1 را اضافه می‌کند و %2 را که از پیش اینجاست دست‌نخورده می‌گذارد.</translation>
+    </message>
+    <message>
+        <source>“%1” would be added to “%2”, which was here before.</source>
+        <translation>«%1» به «%2» افزوده می‌شود، که از پیش اینجا بوده است.</translation>
+    </message>
+    <message>
+        <source>Additions to records already here</source>
+        <translation>افزوده‌ها به سوابقی که از پیش اینجا هستند</translation>
+    </message>
+    <message>
+        <source>The signer is not a contact whose fingerprint you verified: these are imported only if you confirm them below.</source>
+        <translation>امضاکننده مخاطبی نیست که اثر انگشتش را تأیید کرده باشید: این‌ها فقط اگر در پایین تأییدشان کنید وارد می‌شوند.</translation>
     </message>
     <message>
         <source>“%1” differs from the version here: both are kept, theirs marked “from bundle”.</source>
@@ -663,20 +683,16 @@
         </translation>
     </message>
     <message>
-        <source>Weak: easy to guess.</source>
-        <translation>ضعیف: به‌آسانی حدس زده می‌شود.</translation>
+        <source>Too easy to guess. A passphrase of five or more unrelated words is both strong and easy to remember.</source>
+        <translation>خیلی آسان حدس زده می‌شود. عبارتی از پنج واژهٔ بی‌ربط یا بیشتر، هم قوی است و هم آسان به یاد می‌ماند.</translation>
     </message>
     <message>
-        <source>Fair: better with another word or two.</source>
-        <translation>متوسط: با یکی دو واژهٔ دیگر بهتر می‌شود.</translation>
+        <source>Almost: add another word or two.</source>
+        <translation>نزدیک است: یکی دو واژهٔ دیگر بیفزایید.</translation>
     </message>
     <message>
         <source>Strong.</source>
         <translation>قوی.</translation>
-    </message>
-    <message>
-        <source>Very strong.</source>
-        <translation>بسیار قوی.</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -1778,6 +1794,10 @@
         <translation>رمز خیلی کوتاه است. دست‌کم {minimum} نویسه به کار ببرید.</translation>
     </message>
     <message>
+        <source>This password is too easy to guess. A passphrase of five or more unrelated words is both strong and easy to remember.</source>
+        <translation>این رمز خیلی آسان حدس زده می‌شود. عبارتی از پنج واژهٔ بی‌ربط یا بیشتر، هم قوی است و هم آسان به یاد می‌ماند.</translation>
+    </message>
+    <message>
         <source>The archive is locked. Unlock it first.</source>
         <translation>بایگانی قفل است. اول قفلش را باز کنید.</translation>
     </message>
@@ -2048,6 +2068,14 @@
     <message>
         <source>The bundle&apos;s signature does not match its list of contents, so it was changed after it was signed; nothing was imported.</source>
         <translation>امضای بسته با فهرست محتوایش نمی‌خواند، پس پس از امضا تغییر کرده است؛ چیزی وارد نشد.</translation>
+    </message>
+    <message>
+        <source>The bundle is signed by another key (fingerprint {fingerprint}) than the one that was compared ({key}); it may have been swapped, so nothing was imported.</source>
+        <translation>بسته با کلید دیگری (اثر انگشت {fingerprint}) امضا شده است، نه کلیدی که مقایسه شد ({key})؛ شاید جابه‌جا شده باشد، پس چیزی وارد نشد.</translation>
+    </message>
+    <message>
+        <source>This bundle, from a signer who is not a verified contact, adds {found} item(s) to records already in this archive; nothing was imported. Look at them in the verification and confirm them to import.</source>
+        <translation>این بسته، از امضاکننده‌ای که مخاطب تأییدشده نیست، {found} مورد به سوابقی که از پیش در این بایگانی هستند می‌افزاید؛ چیزی وارد نشد. آن‌ها را در نتیجهٔ بررسی ببینید و برای وارد کردن تأییدشان کنید.</translation>
     </message>
     <message>
         <source>The bundle is signed by a key that is none of your contacts (fingerprint {fingerprint}); nothing was imported. Compare the fingerprint with the sender by phone, add them as a contact, or accept this signer explicitly.</source>

@@ -70,6 +70,8 @@ def test_a_passphrase_bundle_and_hostile_input_from_the_command_line(
     # Unknown signer: verify reports it (exit 1), import refuses unless told to accept.
     verified = advocate("verify-bundle", bundle, "--passphrase-file", passphrase)
     assert verified.code == 1 and "UNKNOWN SIGNER" in verified.out
+    fingerprint = re.search(r"--accept-signer '([0-9 ]+)'", verified.err)
+    assert fingerprint is not None
     before = records_digest(tmp_path / "advocate.amanat")
     assert_user_error(
         advocate("import-bundle", bundle, "--passphrase-file", passphrase), "none of your contacts"
@@ -80,7 +82,12 @@ def test_a_passphrase_bundle_and_hostile_input_from_the_command_line(
     damaged.write_bytes(bytes(flipped))
     assert_user_error(
         advocate(
-            "import-bundle", damaged, "--passphrase-file", passphrase, "--accept-unknown-signer"
+            "import-bundle",
+            damaged,
+            "--passphrase-file",
+            passphrase,
+            "--accept-signer",
+            fingerprint[1],
         ),
         "changed or damaged",
     )
@@ -88,8 +95,14 @@ def test_a_passphrase_bundle_and_hostile_input_from_the_command_line(
     wrong.write_text("not it\n")
     assert_user_error(advocate("verify-bundle", bundle, "--passphrase-file", wrong), "passphrase")
     assert records_digest(tmp_path / "advocate.amanat") == before
+    assert_user_error(
+        advocate(
+            "import-bundle", bundle, "--passphrase-file", passphrase, "--accept-signer", "1234"
+        ),
+        "another key",
+    )
     imported = advocate.ok(
-        "import-bundle", bundle, "--passphrase-file", passphrase, "--accept-unknown-signer"
+        "import-bundle", bundle, "--passphrase-file", passphrase, "--accept-signer", fingerprint[1]
     )
     assert "Imported: " in imported.out
 

@@ -4,6 +4,7 @@ it was before (every row of every table, by tests.helpers.archives.records_diges
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import json
 import tarfile
@@ -138,8 +139,8 @@ def test_a_bundle_signed_by_an_unknown_key_is_reported_and_refused(setup: Setup,
         report = verify_bundle(opened.db, path, [setup.key])
         assert report.signer.trust is SignerTrust.UNKNOWN
         assert report.signer.fingerprint == fingerprint
-        # Accepting the signer explicitly imports it.
-        assert import_bundle(opened.db, path, [setup.key], accept_unknown_signer=True).imported
+        # Accepting the signer explicitly, by the fingerprint compared, imports it.
+        assert import_bundle(opened.db, path, [setup.key], accepted_signer=fingerprint).imported
 
 
 def _scope_of(archive: Archive) -> ExportScope:
@@ -515,3 +516,55 @@ def test_100000_tiny_entries_in_a_signed_manifest_are_refused_unread(setup: Setu
     message = _refused(setup, path, BundleDamaged)
     assert "more than 100,000 files" in message
     assert time.perf_counter() - started < 30
+
+
+# --- Parse limits (security review, finding 8) ---------------------------------------------
+
+
+def test_the_manifest_cap_is_what_the_most_entries_need_and_no_more():
+    from amanat.core.bundle import manifest as manifests
+
+    longest = "records/annotations/" + "0" * 8 + "-0000" * 3 + "-" + "0" * 12 + ".json"
+    assert manifests.allowed_path(longest)
+    largest = manifests.Manifest(
+        created=datetime.datetime.now(datetime.UTC),
+        sender_archive_id="0" * 36,
+        signing_key=bytes(32),
+        scope={"person_id": "0" * 36, "since": "2020-01-01", "until": "2024-12-31"},
+        redaction={"hold_back_tags": ["0" * 36] * 100},
+        files=tuple(
+            manifests.FileEntry(longest, "0" * 64, manifests.MAX_RECORD_BYTES)
+            for _ in range(manifests.MAX_ENTRIES)
+        ),
+    ).to_bytes()
+    assert len(largest) <= manifests.MAX_MANIFEST_BYTES <= 27 * MB
+
+
+def _nested_manifest(setup: Setup, nested: bytes) -> Path:
+    def change(listed: Members) -> Members:
+        manifest = dict(listed)["manifest.json"]
+        hostile = manifest.replace(b'"redaction": {', b'"redaction": {"x": ' + nested + b", ", 1)
+        assert hostile != manifest
+        return resign(setup.sender, listed, hostile)
+
+    return _tampered(setup, change)
+
+
+@pytest.mark.parametrize("depth", [200_000, 2_000])
+def test_a_manifest_nested_deep_is_damaged_not_a_crash(setup: Setup, depth: int):
+    bundle = _nested_manifest(setup, b"[" * depth + b"]" * depth)
+    assert "list of contents" in _refused(setup, bundle, BundleDamaged)
+
+
+def test_a_record_nested_deep_is_damaged_not_a_crash():
+    from amanat.core.bundle import record_json
+
+    with pytest.raises(ValueError):
+        record_json.decode(b'{"a": ' + b"[" * 200_000 + b"]" * 200_000 + b"}")
+
+
+@pytest.mark.parametrize("work_factor", ["9" * 5000, "100", "0018"])
+def test_a_work_factor_of_many_digits_is_damage_not_a_raw_error(setup: Setup, work_factor: str):
+    path = _passphrase_bundle(setup, work_factor)
+    message = _refused(setup, path, AgeHeaderDamaged, [ScryptIdentity("right one")])
+    assert "work factor" in message and len(message) < 300

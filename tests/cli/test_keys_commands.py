@@ -49,6 +49,32 @@ def test_passwd_replaces_the_password(cli: Cli, write_file: WriteFile) -> None:
     assert [p["id"] for p in with_new] == [person]
 
 
+def test_passwd_says_what_a_plain_change_and_a_re_encryption_each_protect_against(
+    cli: Cli, write_file: WriteFile, tmp_path: Path
+) -> None:
+    person = cli.add_person("Narges")
+    code = recovery_code(cli)
+    old_keys = (cli.archive / "keys.json").read_bytes()
+    new_file = write_file("new.txt", NEW_PASSWORD + "\n")
+    plain = cli.ok("passwd", "--new-password-file", new_file)
+    assert "earlier backup) still opens it with the old password" in plain.out
+    assert "--re-encrypt" in plain.out
+
+    newer_file = write_file("newer.txt", "plum river ostrich lantern velvet\n")
+    re_encrypted = Cli(cli.archive, new_file).ok(
+        "passwd", "--new-password-file", newer_file, "--re-encrypt"
+    )
+    assert "neither the old password nor any earlier keys.json opens it" in re_encrypted.out
+    assert "The old recovery code no longer works" in re_encrypted.out
+    new_code = re.search(r"([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})", re_encrypted.out)
+    assert new_code is not None and new_code[1] != code
+    assert [
+        p["id"] for p in Cli(cli.archive, newer_file).ok("person", "list", "--json").json()
+    ] == [person]
+    (cli.archive / "keys.json").write_bytes(old_keys)  # an earlier backup's copy
+    assert_user_error(cli("person", "list"), "damaged")
+
+
 def test_passwd_refuses_a_password_shorter_than_8_and_keeps_the_old_one(
     cli: Cli, write_file: WriteFile
 ) -> None:
@@ -135,6 +161,20 @@ def test_init_refuses_a_short_password_and_creates_nothing(
     result = run_cli("init", folder, "--password-file", write_file("short.txt", "short"))
     assert_user_error(result, "too short")
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("password", ["12345678", "qwertyuiop", "ضصثقفغعهخحجچ"])
+def test_init_and_passwd_refuse_a_guessable_password(
+    tmp_path: Path, write_file: WriteFile, cli: Cli, password: str
+) -> None:
+    folder = tmp_path / "new.amanat"
+    weak = write_file("weak.txt", password)
+    result = run_cli("init", folder, "--password-file", weak)
+    assert_user_error(result, "too easy to guess", "passphrase of five or more unrelated words")
+    assert not folder.exists()
+    keys_before = (cli.archive / "keys.json").read_bytes()
+    assert_user_error(cli("passwd", "--new-password-file", weak), "too easy to guess")
+    assert (cli.archive / "keys.json").read_bytes() == keys_before
 
 
 def test_init_under_a_regular_file_exits_1(tmp_path: Path, password_file: Path) -> None:

@@ -483,3 +483,79 @@ def test_lock_closes_a_bundle_dialog_that_is_open(
     window.lock()
     assert window.bundles.export_dialog is None and window.bundles.import_dialog is None
     assert not exporting.isVisible() and not importing.isVisible()
+
+
+def test_the_import_is_bound_to_the_signer_the_dialog_showed(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    tmp_path: Path,
+) -> None:
+    """A bundle swapped on the stick between Verify and Import is refused, whoever signed it."""
+    bundles = []
+    with Archive.open(archive_folder, PASSWORD) as advocate:
+        for name in ("first", "second"):
+            with new_archive(tmp_path / f"{name}.amanat") as stranger:
+                sample = fill(stranger)
+                scope = ExportScope(person_id=sample.prisoner)
+                bundles.append(export_to(stranger, advocate, tmp_path / f"{name}.age", scope))
+    delivered = tmp_path / "delivered.age"
+    delivered.write_bytes(bundles[0].read_bytes())
+    before = records_digest(archive_folder)
+    window = _opened(make_window, location, archive_folder)
+    dialog = window.bundles.open_import()
+    assert dialog is not None
+    dialog.file.setText(str(delivered))
+    dialog.with_key.setChecked(True)
+    dialog.next_button.click()
+    assert dialog.report is not None
+    dialog.accept_unknown.setChecked(True)
+    delivered.write_bytes(bundles[1].read_bytes())  # swapped after it was verified
+    dialog.next_button.click()
+    assert "may have been swapped" in dialog.summary.toPlainText()
+    window.lock()
+    assert records_digest(archive_folder) == before
+
+
+def test_additions_to_records_here_from_an_unverified_contact_wait_for_confirmation(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    tmp_path: Path,
+) -> None:
+    with (
+        Archive.open(archive_folder, PASSWORD) as advocate,
+        new_archive(tmp_path / "colleague.amanat") as colleague,
+    ):
+        ours, theirs = identity.ensure(advocate.db), identity.ensure(colleague.db)
+        contact_store.add(
+            colleague.db, "Advocate", ours.age_recipient, ours.signing_key, verified=True
+        )
+        contact_store.add(
+            advocate.db, "Colleague", theirs.age_recipient, theirs.signing_key, verified=False
+        )
+        sample = fill(advocate)
+        scope = ExportScope(document_ids=(sample.letter,))
+        out = export_to(advocate, colleague, tmp_path / "out.age", scope)
+        from amanat.core.bundle.importer import import_bundle
+        from amanat.core.records import Text, TextKind
+        from amanat.core.storage import texts
+
+        assert import_bundle(colleague.db, out, [theirs.age_identity]).imported
+        texts.add(colleague.db, Text(sample.letter, TextKind.TRANSLATION, "fa", "ترجمه"))
+        back = export_to(colleague, advocate, tmp_path / "back.age", scope)
+    window = _opened(make_window, location, archive_folder)
+    dialog = window.bundles.open_import()
+    assert dialog is not None
+    dialog.file.setText(str(back))
+    dialog.with_key.setChecked(True)
+    dialog.next_button.click()
+    shown = dialog.contents.toPlainText()
+    assert "Additions to records already here" in shown
+    assert "Letter from Evin" in _seen(shown)
+    assert dialog.confirm_additions.isVisibleTo(dialog)
+    assert not dialog.next_button.isEnabled()
+    dialog.confirm_additions.setChecked(True)
+    assert dialog.next_button.isEnabled()
+    dialog.next_button.click()
+    assert "Imported:" in dialog.summary.toPlainText()

@@ -28,12 +28,13 @@ real_scrypt = age._scrypt_key
 _remembered: dict[tuple[object, bytes, bytes], bytes] = {}
 
 
-def _remembered_derive(params: KdfParams, secret: bytes, salt: bytes) -> bytes:
+def _remembered_derive(params: KdfParams, secret: bytes, salt: bytes) -> bytearray:
     key = (params, bytes(secret), bytes(salt))
     derived = _remembered.get(key)
     if derived is None:
-        derived = _remembered[key] = real_derive(params, secret, salt)
-    return derived
+        derived = _remembered[key] = bytes(real_derive(params, secret, salt))
+    # A copy each time, of the type the product gets: the caller wipes what it is given.
+    return bytearray(derived)
 
 
 def _remembered_scrypt(passphrase: bytes, salt: bytes, work_factor: int) -> bytes:

@@ -45,9 +45,18 @@ def open_demo(
 
 
 def change_password(archive: Archive, new_password: str) -> None:
-    """Only the password's key slot is rewritten; the old password no longer opens it."""
+    """Only the password's key slot is rewritten: the old password no longer opens this
+    archive, but an earlier copy of keys.json (in a backup) still does with it."""
     check_new_password(new_password)
     archive.change_password(new_password)
+
+
+def change_password_and_re_encrypt(archive: Archive, new_password: str) -> str | None:
+    """A new password and a new data key: no earlier keys.json opens the archive any more.
+    Returns the new recovery code when the archive had one (the old one is replaced, since
+    it cannot be re-wrapped without being typed in), to be shown once."""
+    check_new_password(new_password)
+    return archive.change_password_and_re_encrypt(new_password)
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,10 +138,16 @@ def import_(
     archive: Archive,
     path: Path,
     passphrase: str,
-    accept_unknown_signer: bool,
+    accepted_signer: str | None = None,
+    confirmed_additions: bool = False,
     report: Report | None = None,
     cancel: Cancel | None = None,
 ) -> BundleReport:
-    """Verify the bundle and import it in one transaction, or nothing at all."""
+    """Verify the bundle and import it in one transaction, or nothing at all.
+    ``accepted_signer`` is the fingerprint the user compared, which admits a signer who is not
+    a contact (and no other); ``confirmed_additions`` accepts what the bundle adds to records
+    already here when its signer is not a verified contact."""
     opened_by = identities(archive, passphrase)
-    return import_bundle(archive.db, path, opened_by, accept_unknown_signer, report, cancel)
+    return import_bundle(
+        archive.db, path, opened_by, accepted_signer, confirmed_additions, report, cancel
+    )

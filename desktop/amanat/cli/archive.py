@@ -34,6 +34,12 @@ def init_archive(args: argparse.Namespace) -> int:
 def declare_secrets(commands: Commands) -> None:
     passwd = commands.command("passwd", change_password, "change the password")
     passwd.add_argument("--new-password-file", metavar="FILE")
+    passwd.add_argument(
+        "--re-encrypt",
+        action="store_true",
+        help="also give the archive a new key, so no earlier keys.json (in a backup, say) "
+        "opens it; recommended when the old password may have been seen",
+    )
     commands.command(
         "recovery-code",
         recovery_code,
@@ -43,8 +49,29 @@ def declare_secrets(commands: Commands) -> None:
 
 def change_password(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
-        archives.change_password(archive, new_password(args, "new_password_file"))
-    print("The password was changed. The old password no longer opens the archive.")
+        chosen = new_password(args, "new_password_file")
+        if not args.re_encrypt:
+            archives.change_password(archive, chosen)
+            print(
+                "The password was changed: this archive no longer opens with the old one. "
+                "The key inside is the same, so a copy of keys.json from before (in any "
+                "earlier backup) still opens it with the old password. If the old password "
+                "may have been seen, run again with --re-encrypt."
+            )
+            return 0
+        code = archives.change_password_and_re_encrypt(archive, chosen)
+    print(
+        "The password was changed and the archive re-encrypted with a new key: neither the "
+        "old password nor any earlier keys.json opens it now. Backups made before are copies "
+        "of the old archive and still open with the old password; destroy them and make a "
+        "new backup."
+    )
+    if code is not None:
+        print("The old recovery code no longer works. The new one (write it down):")
+        print()
+        print(f"    {code}")
+        print()
+        print("It is shown only this once. Anyone who has it can open the archive.")
     return 0
 
 

@@ -75,9 +75,16 @@ def declare(commands: Commands) -> None:
         way.add_argument("--passphrase-file", metavar="FILE")
         if name == "import-bundle":
             bundle.add_argument(
-                "--accept-unknown-signer",
+                "--accept-signer",
+                metavar="FINGERPRINT",
+                help="import from this signer (as verify-bundle shows and the sender confirms) "
+                "even if they are none of your contacts; any other signer is refused",
+            )
+            bundle.add_argument(
+                "--confirm-additions",
                 action="store_true",
-                help="import even if the signer is none of your contacts",
+                help="accept the additions to records already here that verify-bundle lists "
+                "(needed unless the signer is a verified contact)",
             )
 
 
@@ -154,6 +161,11 @@ def _report_lines(report: BundleReport, verb: str) -> Iterator[str]:
     }[signer.trust.value]
     yield f"Signed by {who}; fingerprint {signer.fingerprint}"
     yield f"Made {report.created.isoformat()} by archive {report.sender_archive_id}"
+    if report.made_for_someone_else:
+        yield (
+            "Warning: the signer made this bundle for someone else; it was encrypted again "
+            "to you by someone who could open it."
+        )
     counts = ", ".join(f"{n} {kind}" for kind, n in report.counts.items() if n)
     yield f"Contents: {counts or 'nothing'}"
     for title in report.titles:
@@ -169,6 +181,11 @@ def _report_lines(report: BundleReport, verb: str) -> Iterator[str]:
         yield (
             f"  Conflict: {conflict.record_type} “{conflict.label}” ({conflict.local_id}) differs "
             f"here; theirs is kept as {conflict.imported_id}"
+        )
+    for addition in report.additions_to_existing:
+        yield (
+            f"  Adds to a record already here: {addition.record_type} “{addition.label}” "
+            f"to {addition.existing_type} “{addition.existing_label}” ({addition.existing_id})"
         )
 
 
@@ -191,13 +208,19 @@ def verify_bundle(args: argparse.Namespace) -> int:
             *_report_lines(report, "Importing would add"),
         ],
     )
+    if report.additions_need_confirming:
+        warn(
+            f"the bundle adds {len(report.additions_to_existing)} item(s) to records already "
+            "here and its signer is not a verified contact; import only with "
+            "--confirm-additions once you have checked them."
+        )
     if report.signer.trust is SignerTrust.UNKNOWN:
         warn(
             "the bundle is signed by an unknown signer; compare the fingerprint with the "
-            "sender before importing."
+            f"sender, then import with --accept-signer '{report.signer.fingerprint}'."
         )
         return 1
-    return 0
+    return 1 if report.additions_need_confirming else 0
 
 
 def import_bundle(args: argparse.Namespace) -> int:
@@ -205,7 +228,11 @@ def import_bundle(args: argparse.Namespace) -> int:
 
     with unlocked(args) as archive:
         report = bundles.import_(
-            archive, Path(args.file), _passphrase(args), args.accept_unknown_signer
+            archive,
+            Path(args.file),
+            _passphrase(args),
+            accepted_signer=args.accept_signer,
+            confirmed_additions=args.confirm_additions,
         )
         # Photos arrive with their thumbnails; their previews are made here, as after a scan
         # import, so the application shows them at once.

@@ -32,6 +32,7 @@ from amanat.cli import (
     timeline,
 )
 from amanat.cli.shared import Commands, UsageError
+from amanat.core import process_hardening
 from amanat.core.errors import AmanatError
 
 EXIT_USER_ERROR = 1
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    process_hardening.harden()  # before anything secret is in memory: no core dumps
     parser = build_parser()
     args = parser.parse_args(argv)
     for name in ("archive", "password_file", "recovery_code_file", "actor"):

@@ -8,13 +8,14 @@ import contextlib
 import os
 from pathlib import Path
 
+from amanat.core import private_files
 from amanat.core.errors import DiskFull, FileProblem
 
 
 def write_atomically(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(temporary, "wb") as handle:
+        with private_files.create_or_replace(temporary) as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

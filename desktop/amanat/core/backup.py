@@ -15,7 +15,7 @@ import tarfile
 from pathlib import Path
 from typing import IO, Any
 
-from amanat.core import keyslots
+from amanat.core import bounded_json, keyslots, private_files
 from amanat.core.atomic_file import sync_folder
 from amanat.core.errors import (
     ArchiveExists,
@@ -32,6 +32,7 @@ FORMAT = "amanat-backup"
 VERSION = 1
 _MEMBERS = (keyslots.KEY_FILE, DATABASE_FILE)
 _CHUNK = 1 << 20
+_MAX_MANIFEST_BYTES = 1 << 16
 
 
 def backup(archive: Archive, destination: Path) -> None:
@@ -46,7 +47,10 @@ def backup(archive: Archive, destination: Path) -> None:
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
     digests: dict[str, str] = {}
     try:
-        with tarfile.open(temporary, "w", format=tarfile.PAX_FORMAT) as tar:
+        with (
+            private_files.create_or_replace(temporary) as file,
+            tarfile.open(fileobj=file, mode="w", format=tarfile.PAX_FORMAT) as tar,
+        ):
             for name in _MEMBERS:
                 path = archive.folder / name
                 with open(path, "rb") as source:
@@ -89,14 +93,14 @@ def restore(source: Path, folder: Path) -> str:
     try:
         with tarfile.open(source, "r:") as tar:
             manifest = _read_manifest(tar, source)
-            staging.mkdir(parents=True)
+            private_files.make_folder(staging, parents=True)
             for name in _MEMBERS:
                 member = tar.getmember(name)
                 if not member.isfile():
                     raise BackupDamaged(path=str(source), reason=f"{name} is not a file")
                 extracted = tar.extractfile(member)
                 assert extracted is not None
-                with open(staging / name, "wb") as target:
+                with private_files.create_new(staging / name) as target:
                     hashing = _HashingReader(extracted)
                     shutil.copyfileobj(hashing, target, _CHUNK)
                     target.flush()
@@ -132,7 +136,10 @@ def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
     extracted = tar.extractfile(MANIFEST)
     if extracted is None:
         raise BackupDamaged(path=str(source), reason="its manifest is not a file")
-    manifest = json.loads(extracted.read(1 << 16))
+    try:
+        manifest = bounded_json.loads(extracted.read(_MAX_MANIFEST_BYTES + 1), _MAX_MANIFEST_BYTES)
+    except bounded_json.UnreadableJson:
+        raise BackupDamaged(path=str(source), reason="its manifest is not readable") from None
     if not isinstance(manifest, dict):
         raise BackupDamaged(path=str(source), reason="its manifest is not readable")
     if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:

@@ -164,6 +164,15 @@ class WeakPassword(AmanatError):
     )
 
 
+class GuessablePassword(AmanatError):
+    code = "guessable-password"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "This password is too easy to guess. A passphrase of five or more unrelated words is "
+        "both strong and easy to remember.",
+    )
+
+
 class ArchiveLocked(AmanatError):
     code = "archive-locked"
     template = QT_TRANSLATE_NOOP("Messages", "The archive is locked. Unlock it first.")
@@ -468,6 +477,25 @@ class BundleBadSignature(BundleDamaged):
         "Messages",
         "The bundle's signature does not match its list of contents, so it was changed after "
         "it was signed; nothing was imported.",
+    )
+
+
+class BundleSignerChanged(AmanatError):
+    code = "bundle-signer-changed"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The bundle is signed by another key (fingerprint {fingerprint}) than the one that was "
+        "compared ({key}); it may have been swapped, so nothing was imported.",
+    )
+
+
+class BundleAddsToExisting(AmanatError):
+    code = "bundle-adds-to-existing"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "This bundle, from a signer who is not a verified contact, adds {found} item(s) to "
+        "records already in this archive; nothing was imported. Look at them in the "
+        "verification and confirm them to import.",
     )
 
 

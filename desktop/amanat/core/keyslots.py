@@ -10,6 +10,7 @@ whole file tells a damaged or hand-edited file apart from a wrong password.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -25,9 +26,11 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from amanat.core.atomic_file import write_atomically
+from amanat.core import bounded_json
+from amanat.core.atomic_file import sync_folder, write_atomically
 from amanat.core.digits import to_ascii_digits
 from amanat.core.errors import (
+    FileProblem,
     KeysDamaged,
     KeysMissing,
     NoRecoveryCode,
@@ -40,6 +43,12 @@ KEY_FILE = "keys.json"
 FORMAT = "amanat-keys"
 VERSION = 1
 DATA_KEY_BYTES = 32
+_TAG_BYTES = 16
+_SALT_BYTES = 16
+_NONCE_BYTES = 12
+# A key file holds a handful of slots of a few hundred bytes each.
+_MAX_SLOTS = 16
+_MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 class SlotKind(StrEnum):
@@ -55,14 +64,17 @@ class KdfParams:
     iterations: int
     lanes: int
 
-    def derive(self, secret: bytes, salt: bytes) -> bytes:
-        return Argon2id(
+    def derive(self, secret: bytes, salt: bytes) -> bytearray:
+        """The wrapping key, in a buffer the caller wipes once the slot is (un)wrapped."""
+        key = bytearray(32)
+        Argon2id(
             salt=salt,
             length=32,
             iterations=self.iterations,
             lanes=self.lanes,
             memory_cost=self.memory_kib,
-        ).derive(secret)
+        ).derive_into(secret, key)
+        return key
 
     @property
     def at_least_the_floor(self) -> bool:
@@ -72,8 +84,19 @@ class KdfParams:
             and self.lanes >= FLOOR.lanes
         )
 
+    @property
+    def within_the_ceiling(self) -> bool:
+        return (
+            self.memory_kib <= CEILING.memory_kib
+            and self.iterations <= CEILING.iterations
+            and self.lanes <= CEILING.lanes
+        )
+
 
 FLOOR = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
+# What a key file may ask for at most (calibration stays far below): 4 GiB, 64 passes,
+# 16 lanes. Beyond this a keys.json is hostile, not careful.
+CEILING = KdfParams(memory_kib=4 * 1024 * 1024, iterations=64, lanes=16)
 # Old laptops must still open the archive without swapping; past this we add passes instead.
 MEMORY_CEILING_KIB = 256 * 1024
 
@@ -195,16 +218,21 @@ def new_slot(
         id=secrets.token_hex(8),
         kind=kind,
         kdf=params,
-        salt=os.urandom(16),
-        nonce=os.urandom(12),
+        salt=os.urandom(_SALT_BYTES),
+        nonce=os.urandom(_NONCE_BYTES),
         wrapped_key=b"",
         created=created,
     )
     wrapping_key = params.derive(secret, slot.salt)
-    wrapped = AESGCM(wrapping_key).encrypt(
-        slot.nonce, bytes(data_key), _associated_data(slot, archive_id)
-    )
-    return replace(slot, wrapped_key=wrapped)
+    try:
+        # encrypt_into reads the data key where it is: no immutable copy of it is made.
+        wrapped = bytearray(len(data_key) + _TAG_BYTES)
+        AESGCM(wrapping_key).encrypt_into(
+            slot.nonce, data_key, _associated_data(slot, archive_id), wrapped
+        )
+    finally:
+        wipe(wrapping_key)
+    return replace(slot, wrapped_key=bytes(wrapped))
 
 
 def unwrap(key_file: KeyFile, kind: SlotKind, secret: bytes) -> bytearray:
@@ -214,14 +242,40 @@ def unwrap(key_file: KeyFile, kind: SlotKind, secret: bytes) -> bytearray:
         raise NoRecoveryCode() if kind == SlotKind.RECOVERY else WrongPassword()
     for slot in slots:
         wrapping_key = slot.kdf.derive(secret, slot.salt)
+        # decrypt_into writes the data key straight into a buffer that lock() can wipe; a
+        # bytes object would stay in memory, unreachable but readable, until overwritten.
+        data_key = bytearray(max(len(slot.wrapped_key) - _TAG_BYTES, 0))
         try:
-            data_key = AESGCM(wrapping_key).decrypt(
-                slot.nonce, slot.wrapped_key, _associated_data(slot, key_file.archive_id)
+            AESGCM(wrapping_key).decrypt_into(
+                slot.nonce,
+                slot.wrapped_key,
+                _associated_data(slot, key_file.archive_id),
+                data_key,
             )
-        except InvalidTag:
+        except (InvalidTag, ValueError):
+            wipe(data_key)
             continue
-        return bytearray(data_key)
+        finally:
+            wipe(wrapping_key)
+        if len(data_key) != DATA_KEY_BYTES:
+            wipe(data_key)
+            continue
+        return data_key
     raise WrongRecoveryCode() if kind == SlotKind.RECOVERY else WrongPassword()
+
+
+def new_data_key() -> bytearray:
+    """A random data key made in place, a byte at a time: ``bytearray(token_bytes(32))``
+    would leave the 32 bytes object behind, unwiped, once it was copied."""
+    key = bytearray(DATA_KEY_BYTES)
+    for index in range(DATA_KEY_BYTES):
+        key[index] = secrets.randbits(8)
+    return key
+
+
+def wipe(buffer: bytearray) -> None:
+    """Overwrite a key in place (a bytearray is the one buffer Python lets us zero)."""
+    buffer[:] = bytes(len(buffer))
 
 
 def _associated_data(slot: KeySlot, archive_id: str) -> bytes:
@@ -245,29 +299,79 @@ def write(folder: Path, key_file: KeyFile) -> None:
     write_atomically(folder / KEY_FILE, _serialise(key_file))
 
 
+# --- Re-encryption: the key file of the new data key, waiting beside the current one ------
+
+PENDING_FILE = "keys.json.next"
+"""Written, complete, before archive.db is re-encrypted; it replaces keys.json right after.
+If the process dies in between, the next open finds which of the two opens archive.db and
+finishes (or forgets) the change, so the archive is never left without a key that opens it."""
+
+
+def write_pending(folder: Path, key_file: KeyFile) -> None:
+    write_atomically(folder / PENDING_FILE, _serialise(key_file))
+
+
+def read_pending(folder: Path) -> KeyFile | None:
+    if not (folder / PENDING_FILE).is_file():
+        return None
+    try:
+        return _parse(folder, (folder / PENDING_FILE).read_bytes())
+    except KeysDamaged:
+        # Written atomically, so a damaged one was never complete: the database was not
+        # re-encrypted to it.
+        return None
+
+
+def promote_pending(folder: Path) -> None:
+    try:
+        os.replace(folder / PENDING_FILE, folder / KEY_FILE)
+    except OSError as error:
+        raise FileProblem(path=str(folder / KEY_FILE), reason=error.strerror or "") from error
+    sync_folder(folder)
+
+
+def discard_pending(folder: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        (folder / PENDING_FILE).unlink()
+
+
 def read(folder: Path) -> KeyFile:
     path = folder / KEY_FILE
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise KeysMissing(path=str(folder)) from None
+    return _parse(folder, raw)
+
+
+def _parse(folder: Path, raw: bytes) -> KeyFile:
     try:
-        document = json.loads(raw)
+        document = bounded_json.loads(raw, _MAX_KEY_FILE_BYTES)
+        if not isinstance(document, dict) or not isinstance(document.get("slots"), list):
+            raise ValueError("layout")
+        if len(document["slots"]) > _MAX_SLOTS:
+            raise ValueError("slots")
         checksum = document.pop("checksum")
         if not hmac.compare_digest(checksum, _checksum(document)):
             raise ValueError("checksum")
         if document["format"] != FORMAT or document["version"] != VERSION:
             raise ValueError("format")
+        database_salt = _text(document["database_salt"])
+        if len(bytes.fromhex(database_salt)) != _SALT_BYTES:
+            raise ValueError("database salt")
         key_file = KeyFile(
-            archive_id=str(document["archive_id"]),
-            database_salt=str(document["database_salt"]),
+            archive_id=_text(document["archive_id"]),
+            database_salt=database_salt,
             slots=tuple(_slot_from_json(item) for item in document["slots"]),
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise KeysDamaged(path=str(folder)) from error
     # A slot cheaper than the floor can only come from tampering: refuse it rather than
-    # let an edited file weaken the archive.
-    if not key_file.slots or not all(slot.kdf.at_least_the_floor for slot in key_file.slots):
+    # let an edited file weaken the archive. One dearer than the ceiling would hang the
+    # open or exhaust memory before the wrong password could even be told.
+    if not key_file.slots or not all(
+        slot.kdf.at_least_the_floor and slot.kdf.within_the_ceiling for slot in key_file.slots
+    ):
         raise KeysDamaged(path=str(folder))
     return key_file
 
@@ -302,25 +406,41 @@ def _slot_json(slot: KeySlot) -> dict[str, object]:
     }
 
 
-def _slot_from_json(item: dict[str, object]) -> KeySlot:
+def _slot_from_json(item: object) -> KeySlot:
+    """Every field of exactly the type and length Amanat writes; anything else is damage."""
+    if not isinstance(item, dict):
+        raise ValueError("slot")
     kdf = item["kdf"]
     if not isinstance(kdf, dict) or kdf.get("name") != "argon2id":
         raise ValueError("kdf")
     if item["cipher"] != "aes-256-gcm":
         raise ValueError("cipher")
     return KeySlot(
-        id=str(item["id"]),
-        kind=SlotKind(str(item["kind"])),
+        id=_text(item["id"]),
+        kind=SlotKind(_text(item["kind"])),
         kdf=KdfParams(
-            memory_kib=int(kdf["memory_kib"]),
-            iterations=int(kdf["iterations"]),
-            lanes=int(kdf["lanes"]),
+            memory_kib=_whole_number(kdf["memory_kib"]),
+            iterations=_whole_number(kdf["iterations"]),
+            lanes=_whole_number(kdf["lanes"]),
         ),
-        salt=_unb64(item["salt"]),
-        nonce=_unb64(item["nonce"]),
-        wrapped_key=_unb64(item["wrapped_key"]),
-        created=str(item["created"]),
+        salt=_unb64(item["salt"], _SALT_BYTES),
+        nonce=_unb64(item["nonce"], _NONCE_BYTES),
+        wrapped_key=_unb64(item["wrapped_key"], DATA_KEY_BYTES + _TAG_BYTES),
+        created=_text(item["created"]),
     )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= 100:
+        raise ValueError("expected a short text")
+    return value
+
+
+def _whole_number(value: object) -> int:
+    # bool is an int to Python, and a float would pass int(); neither is what Amanat writes.
+    if type(value) is not int:
+        raise ValueError("expected a whole number")
+    return value
 
 
 def _kdf_json(params: KdfParams) -> dict[str, object]:
@@ -336,7 +456,10 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(value: object) -> bytes:
-    if not isinstance(value, str):
+def _unb64(value: object, length: int) -> bytes:
+    if not isinstance(value, str) or len(value) > 4 * length:
         raise ValueError("expected base64 text")
-    return base64.b64decode(value, validate=True)
+    decoded = base64.b64decode(value, validate=True)
+    if len(decoded) != length:
+        raise ValueError("wrong length")
+    return decoded

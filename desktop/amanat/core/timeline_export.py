@@ -12,6 +12,7 @@ import io
 import textwrap
 from pathlib import Path
 
+from amanat.core import private_files
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_iso, readable_date
 from amanat.core.errors import DiskFull, FileNotWritable
 from amanat.core.timeline import (
@@ -269,7 +270,7 @@ def refuse_existing(path: Path) -> None:
 def write_new_file(path: Path, data: bytes) -> None:
     """Write ``data`` to a file that must not exist yet; on failure leave no partial file."""
     try:
-        handle = open(path, "xb")  # noqa: SIM115 - closed below; "x" refuses an existing file
+        handle = private_files.create_new(path)  # refuses an existing file; 0600
     except FileExistsError as error:
         raise FileNotWritable(path=str(path), reason=_TAKEN) from error
     except OSError as error:

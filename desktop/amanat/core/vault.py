@@ -2,41 +2,42 @@
 
 The folder holds two files: ``archive.db``, an SQLCipher 4 database keyed with a random
 256-bit data key, and ``keys.json``, which holds that data key wrapped by each way of opening
-the archive (see keyslots.py). Nothing else is written there or anywhere else.
+the archive (see keyslots.py). Nothing else is written there or anywhere else, but for
+``keys.json.next`` for the moment a re-encryption takes, and on Windows the lock file
+(folder_lock.py). The folder is its owner's alone (0700, its files 0600: private_files.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import secrets
 import shutil
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from amanat.core import audit, keyslots, schema
+from amanat.core import audit, folder_lock, keyslots, password_strength, private_files, schema
 from amanat.core.database import Database
 from amanat.core.errors import (
     ArchiveExists,
-    ArchiveInUse,
     ArchiveNotFound,
     DatabaseDamaged,
     DatabaseMissing,
     FolderNotWritable,
+    GuessablePassword,
     KeysFromOtherArchive,
+    NoRecoveryCode,
     WeakPassword,
+    WrongPassword,
+    WrongRecoveryCode,
 )
 from amanat.core.keyslots import KdfParams, KeyFile, SlotKind
 from amanat.core.records import new_id, now
 
 DATABASE_FILE = "archive.db"
 SUFFIX = ".amanat"
-MINIMUM_PASSWORD_LENGTH = 8
+MINIMUM_PASSWORD_LENGTH = password_strength.MINIMUM_LENGTH
 _SALT_BYTES = 16
 
 # Every connection is opened the same way: SQLCipher wipes freed memory and logs nothing;
@@ -55,10 +56,13 @@ _PRAGMAS = (
 
 
 def check_new_password(password: str) -> None:
-    """Refuse a password too short to protect anyone. The application also shows a
-    strength estimate; this is only the floor."""
-    if len(password) < MINIMUM_PASSWORD_LENGTH:
+    """Refuse a password too short or too easy to guess (password_strength.py says how it
+    is judged). Both the window and the command line call this for every new password."""
+    assessment = password_strength.assess(password)
+    if assessment.verdict is password_strength.Verdict.TOO_SHORT:
         raise WeakPassword(minimum=MINIMUM_PASSWORD_LENGTH)
+    if not assessment.acceptable:
+        raise GuessablePassword()
 
 
 @dataclass
@@ -83,12 +87,15 @@ class Archive:
             raise ArchiveExists(path=str(folder))
         params = kdf or keyslots.calibrate()
         try:
-            folder.mkdir(parents=True)
+            private_files.make_folder(folder, parents=True)
+            # SQLite would create archive.db readable by all (0644), and gives its -wal and
+            # -shm files the mode of archive.db: an empty private file it accepts as new.
+            private_files.create_new(folder / DATABASE_FILE).close()
         except OSError as error:
             raise FolderNotWritable(
                 path=str(folder), reason=error.strerror or str(error)
             ) from error
-        data_key = bytearray(secrets.token_bytes(keyslots.DATA_KEY_BYTES))
+        data_key = keyslots.new_data_key()
         archive_id = new_id()
         try:
             connection = _connect(folder / DATABASE_FILE, data_key)
@@ -115,6 +122,7 @@ class Archive:
         except BaseException:
             with contextlib.suppress(Exception):
                 connection.close()
+            _wipe(data_key)
             shutil.rmtree(folder, ignore_errors=True)
             raise
         archive = cls(folder, db, archive_id, data_key)
@@ -135,16 +143,24 @@ class Archive:
         key_file = _read_key_file(folder)
         database = folder / DATABASE_FILE
         _check_database_belongs(folder, database, key_file)
-        data_key = keyslots.unwrap(key_file, kind, secret)
+        _make_private(folder)
         lock_handle = _lock(folder)
         try:
-            connection = _connect(database, data_key)
+            connection, data_key, key_file = _unlock_database(
+                folder, database, key_file, kind, secret
+            )
+        except BaseException:
+            _unlock(lock_handle)
+            raise
+        try:
             db = Database(connection, str(folder), actor)
             stored_id = db.value("SELECT value FROM meta WHERE key = 'archive_id'")
             if stored_id != key_file.archive_id:
                 raise KeysFromOtherArchive(path=str(folder))
             schema.migrate(db)
         except BaseException:
+            with contextlib.suppress(Exception):
+                connection.close()
             _wipe(data_key)
             _unlock(lock_handle)
             raise
@@ -167,6 +183,66 @@ class Archive:
         )
         keyslots.write(self.folder, key_file.without(SlotKind.PASSWORD).with_slot(slot))
         self._audit("password-changed", "the password was changed")
+
+    def change_password_and_re_encrypt(
+        self, new_password: str, kdf: KdfParams | None = None
+    ) -> str | None:
+        """A new password and a new data key: archive.db is re-encrypted (SQLCipher's rekey),
+        so no earlier keys.json, with whatever password it holds, opens it any more (backups
+        made before still open with their old password: they are copies of the old archive).
+
+        A recovery code wraps the data key too, and the old code cannot be re-wrapped
+        without being typed in; so when the archive had one, a new code replaces it and is
+        returned, to be written down. Returns None when there was none.
+
+        Crash safety: the new key file is written complete beside keys.json first
+        (keyslots.PENDING_FILE), then archive.db is re-encrypted in one SQLite transaction,
+        then the new file replaces keys.json. Dying at any point leaves one of the two key
+        files matching archive.db, and the next open finds it (``_unlock_database``)."""
+        check_new_password(new_password)
+        params = kdf or keyslots.calibrate()
+        key_file = _read_key_file(self.folder)
+        current = self._key()
+        new_key = keyslots.new_data_key()
+        code = keyslots.new_recovery_code() if key_file.slots_of(SlotKind.RECOVERY) else None
+        try:
+            created = now().isoformat()
+            slots = [
+                keyslots.new_slot(
+                    SlotKind.PASSWORD,
+                    keyslots.password_secret(new_password),
+                    new_key,
+                    params,
+                    self.archive_id,
+                    created,
+                )
+            ]
+            if code is not None:
+                slots.append(
+                    keyslots.new_slot(
+                        SlotKind.RECOVERY,
+                        keyslots.recovery_secret(code),
+                        new_key,
+                        params,
+                        self.archive_id,
+                        created,
+                    )
+                )
+            keyslots.write_pending(self.folder, replace(key_file, slots=tuple(slots)))
+            # Every page into archive.db first: the rekey rewrites the database file, and
+            # the write-ahead log must not hold pages under the old key afterwards.
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _rekey(self.db.connection, new_key)
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            keyslots.promote_pending(self.folder)
+            current[:] = new_key
+        finally:
+            _wipe(new_key)
+        self._audit(
+            "password-changed-re-encrypted",
+            "the password was changed and the archive re-encrypted with a new key",
+        )
+        return code
 
     def add_recovery_code(self, kdf: KdfParams | None = None) -> str:
         """A new recovery code, replacing any earlier one. It is returned once, to be
@@ -231,11 +307,59 @@ def _read_key_file(folder: Path) -> KeyFile:
     return keyslots.read(folder)
 
 
+def _unlock_database(
+    folder: Path, database: Path, key_file: KeyFile, kind: SlotKind, secret: bytes
+) -> tuple[Any, bytearray, KeyFile]:
+    """Open archive.db with the key ``secret`` unwraps. Normally that is keys.json's; after
+    a re-encryption cut short, it is whichever of keys.json and the pending key file
+    matches archive.db, and the change is finished (or forgotten) here."""
+    pending = keyslots.read_pending(folder)
+    candidates = [key_file] if pending is None else [key_file, pending]
+    refusal: Exception | None = None
+    for candidate in candidates:
+        try:
+            data_key = keyslots.unwrap(candidate, kind, secret)
+        except (WrongPassword, WrongRecoveryCode, NoRecoveryCode) as error:
+            refusal = error
+            continue
+        try:
+            connection = _connect(database, data_key)
+        except DatabaseDamaged as error:
+            _wipe(data_key)
+            if pending is None:
+                raise
+            refusal = refusal or error
+            continue
+        if pending is not None:
+            if candidate is pending:
+                keyslots.promote_pending(folder)  # the database was re-encrypted: finish
+            else:
+                keyslots.discard_pending(folder)  # it never was: forget the new key
+        return connection, data_key, candidate
+    assert refusal is not None
+    raise refusal
+
+
+def _rekey(connection: Any, new_key: bytearray) -> None:
+    """SQLCipher's rekey (sqlite3_rekey), with the key in a buffer wiped right after."""
+    raw_key = _raw_key_form(new_key)
+    try:
+        connection.reset_key(raw_key)
+    finally:
+        keyslots.wipe(raw_key)
+
+
 def _connect(database: Path, data_key: bytearray) -> Any:
     connection = sqlcipher3.connect(str(database), isolation_level=None, check_same_thread=True)
     try:
         # The raw key form x'…' skips SQLCipher's own PBKDF2: the data key is already random.
-        connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        # It goes to sqlite3_key() in a buffer wiped right after: a PRAGMA statement would be
+        # a Python string, which cannot be wiped and would outlive the lock.
+        raw_key = _raw_key_form(data_key)
+        try:
+            connection.set_key(raw_key)
+        finally:
+            keyslots.wipe(raw_key)
         for pragma in _PRAGMAS:
             connection.execute(pragma)
         # The first read is where a wrong key or a damaged first page shows.
@@ -244,6 +368,14 @@ def _connect(database: Path, data_key: bytearray) -> Any:
         connection.close()
         raise DatabaseDamaged(path=str(database.parent)) from error
     return connection
+
+
+def _make_private(folder: Path) -> None:
+    """An archive made by an earlier version, or copied with lax modes, is made private."""
+    private_files.make_private(folder)
+    for name in (keyslots.KEY_FILE, DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm"):
+        if (folder / name).exists():
+            private_files.make_private(folder / name)
 
 
 def _database_salt(database: Path) -> bytes:
@@ -269,44 +401,27 @@ def _check_database_belongs(folder: Path, database: Path, key_file: KeyFile) -> 
         raise DatabaseDamaged(path=str(folder))
 
 
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def _raw_key_form(data_key: bytearray) -> bytearray:
+    """``x'<hex>'`` written digit by digit into a bytearray, never through a str or bytes."""
+    form = bytearray(2 * len(data_key) + 3)
+    form[0:2] = b"x'"
+    for index, byte in enumerate(data_key):
+        form[2 + 2 * index] = _HEX_DIGITS[byte >> 4]
+        form[3 + 2 * index] = _HEX_DIGITS[byte & 15]
+    form[-1] = ord("'")
+    return form
+
+
 def _wipe(key: bytearray) -> None:
-    for index in range(len(key)):
-        key[index] = 0
+    keyslots.wipe(key)
 
 
-_LOCKERS: tuple[Callable[[int], None], Callable[[int], None]] | None
-if sys.platform != "win32":
-    import fcntl
-
-    def _lock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock_fd(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-    _LOCKERS = (_lock_fd, _unlock_fd)
-else:  # Windows refuses to share an open SQLite file in the same way; no extra lock.
-    _LOCKERS = None
-
-
-def _lock(folder: Path) -> int | None:
-    """Hold the archive for this process, so a second program cannot open it at the same time.
-    The lock is on the folder: keys.json is replaced when the password changes, and a second
-    descriptor on archive.db would interfere with SQLite's own locks."""
-    if _LOCKERS is None:
-        return None
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        _LOCKERS[0](fd)
-    except OSError:
-        os.close(fd)
-        raise ArchiveInUse(path=str(folder)) from None
-    return fd
+def _lock(folder: Path) -> int:
+    return folder_lock.hold(folder)
 
 
 def _unlock(handle: int | None) -> None:
-    if handle is None or _LOCKERS is None:
-        return
-    with contextlib.suppress(OSError):
-        _LOCKERS[1](handle)
-        os.close(handle)
+    folder_lock.release(handle)

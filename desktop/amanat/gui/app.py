@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
 
+from amanat.core import process_hardening
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation, system_language
@@ -20,6 +21,7 @@ __all__ = ["APPLICATION_NAME", "apply_language", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    process_hardening.harden()
     parser = argparse.ArgumentParser(
         prog="amanat-gui", description="Amanat, the desktop application."
     )

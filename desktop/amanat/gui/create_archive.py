@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from amanat.core import password_strength
+from amanat.core.password_strength import Verdict
 from amanat.core.vault import MINIMUM_PASSWORD_LENGTH, SUFFIX
 from amanat.gui.file_dialogs import FileChooser
-from amanat.gui.password_strength import Strength, estimate
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ class CreateArchiveDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.meter = QProgressBar()
-        self.meter.setRange(0, int(Strength.VERY_STRONG))
+        self.meter.setRange(0, password_strength.STRONG_ENOUGH)
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(8)
         self.strength = QLabel()
@@ -120,18 +121,22 @@ class CreateArchiveDialog(QDialog):
 
     def _check(self) -> None:
         password = self.password.text()
-        guess = estimate(password)
-        self.meter.setValue(int(guess.strength))
-        words = {
-            Strength.TOO_SHORT: self.tr(
-                "Too short: use at least %n characters.", "", MINIMUM_PASSWORD_LENGTH
-            ),
-            Strength.WEAK: self.tr("Weak: easy to guess."),
-            Strength.FAIR: self.tr("Fair: better with another word or two."),
-            Strength.STRONG: self.tr("Strong."),
-            Strength.VERY_STRONG: self.tr("Very strong."),
-        }
-        self.strength.setText(words[guess.strength] if password else "")
+        assessment = password_strength.assess(password)
+        self.meter.setValue(assessment.score)
+        # The same judgement as the command line's (core/password_strength.py): Create stays
+        # disabled until it is met, and this line says what is missing.
+        if assessment.verdict is Verdict.TOO_SHORT:
+            why = self.tr("Too short: use at least %n characters.", "", MINIMUM_PASSWORD_LENGTH)
+        elif assessment.score <= 2:
+            why = self.tr(
+                "Too easy to guess. A passphrase of five or more unrelated words is both "
+                "strong and easy to remember."
+            )
+        elif not assessment.acceptable:
+            why = self.tr("Almost: add another word or two.")
+        else:
+            why = self.tr("Strong.")
+        self.strength.setText(why if password else "")
         matches = password == self.repeat.text()
         self.mismatch.setText(
             "" if matches or not self.repeat.text() else self.tr("The two passwords differ.")
@@ -141,7 +146,7 @@ class CreateArchiveDialog(QDialog):
             bool(name)
             and "/" not in name
             and "\\" not in name
-            and guess.strength is not Strength.TOO_SHORT
+            and assessment.acceptable
             and matches
         )
 

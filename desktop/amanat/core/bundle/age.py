@@ -186,7 +186,9 @@ _READ_BLOCK: Final = 8 * 1024
 
 _B64_UNPADDED: Final = re.compile(rb"[A-Za-z0-9+/]*")
 _VCHAR_ARG: Final = re.compile(r"[\x21-\x7e]+")
-_WORK_FACTOR: Final = re.compile(r"[1-9][0-9]*")
+# Two digits at most: scrypt's cost is 2^work_factor, so anything longer is no real work
+# factor, and a thousand digits would raise in int() instead of being refused.
+_WORK_FACTOR: Final = re.compile(r"[1-9][0-9]?")
 _VERSION_LIKE: Final = re.compile(rb"age-encryption\.org/v[0-9]+")
 
 

@@ -30,16 +30,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from amanat.core import audit
+from amanat.core import audit, private_files
 from amanat.core.atomic_file import sync_folder
 from amanat.core.audit import AuditEntry
 from amanat.core.bundle import identity, record_json
-from amanat.core.bundle.age import Recipient
+from amanat.core.bundle.age import Recipient, X25519Recipient
 from amanat.core.bundle.age_stream import encrypt
 from amanat.core.bundle.container import TarWriter
 from amanat.core.bundle.manifest import (
     AUDIT_PATH,
     MANIFEST_NAME,
+    PASSPHRASE_RECIPIENT,
     README_NAME,
     SIGNATURE_NAME,
     FileEntry,
@@ -419,6 +420,18 @@ class _File:
     sanitised: bool
 
 
+def _recipient_names(recipients: Sequence[Recipient]) -> list[str]:
+    """What the manifest names for each recipient: the public key, or that a passphrase
+    opens it (the passphrase itself, of course, never)."""
+    names = []
+    for recipient in recipients:
+        if isinstance(recipient, X25519Recipient):
+            names.append(recipient.to_string())
+        else:
+            names.append(PASSPHRASE_RECIPIENT)
+    return names
+
+
 def write_bundle(
     db: Database,
     plan: ExportPlan,
@@ -485,13 +498,14 @@ def write_bundle(
         redaction=_redaction_json(plan.options),
         files=tuple(entries),
         export_id=new_id(),
+        recipients=tuple(_recipient_names(recipients)),
     )
     manifest_bytes = manifest.to_bytes()
     total = len(plan.pages) + len(files)
 
     temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
-        with open(temporary, "xb") as handle:
+        with private_files.create_new(temporary) as handle:
             _write(
                 handle,
                 recipients,

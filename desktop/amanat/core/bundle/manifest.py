@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+from amanat.core import bounded_json
 from amanat.core.bundle import identity
 from amanat.core.bundle.identity import ArchiveIdentity
 from amanat.core.errors import AmanatError, BundleBadSignature, BundleDamaged, BundleTooNew
@@ -32,7 +33,6 @@ README_NAME: Final = "README.txt"
 # Limits on what a bundle may declare, so a hostile one cannot make us hold gigabytes:
 # files are read whole into memory before going into the database (SQLCipher's Python
 # binding has no incremental blob I/O), records and the manifest are parsed whole.
-MAX_MANIFEST_BYTES: Final = 64 * 1024 * 1024
 MAX_SIGNATURE_BYTES: Final = 1024
 MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
 MAX_FILE_BYTES: Final = 1024 * 1024 * 1024
@@ -41,6 +41,16 @@ MAX_ENTRIES: Final = 100_000
 """Files one bundle may hold: a case is a few thousand records and pages. More is a wrong or
 hostile bundle, refused before any of them is read (each would cost a row, a hash and a
 check, inside one transaction)."""
+MAX_MANIFEST_BYTES: Final = MAX_ENTRIES * 256 + 1024 * 1024
+"""About 25 MiB. The manifest is parsed before its signature can be checked (the key is in
+it), so it is held to what the exporter writes for MAX_ENTRIES files: an entry, indented, is
+at most 201 bytes (a 61-character record path, a 64-digit hash, a 10-digit size and the JSON
+around them), rounded up to 256; scope, redaction and sender fit well in the extra MiB.
+Parsed, that is about 60 MB of Python objects, where 64 MiB of manifest was 1.5 GB."""
+
+PASSPHRASE_RECIPIENT: Final = "passphrase"
+MAX_RECIPIENTS: Final = 32
+"""As many as an age header may hold (age.MAX_STANZAS)."""
 
 _RECORD_PATH = re.compile(
     r"records/(tags|people|documents|pages|texts|events|annotations)/"
@@ -75,6 +85,11 @@ class Manifest:
     files: tuple[FileEntry, ...]
     export_id: str = ""
     """A fresh id per export, so two exports of the same records are two bundles."""
+    recipients: tuple[str, ...] | None = None
+    """Whom the sender encrypted it to, signed with the rest: each ``age1…`` public key, or
+    PASSPHRASE_RECIPIENT. Anyone who can open a bundle can encrypt it again to someone else,
+    and the signature would still hold; this list tells the new reader it was not made for
+    them. None in bundles from before it was added."""
 
     @property
     def fingerprint(self) -> str:
@@ -95,6 +110,8 @@ class Manifest:
             "redaction": self.redaction,
             "files": [{"path": f.path, "sha256": f.sha256, "size": f.size} for f in self.files],
         }
+        if self.recipients is not None:
+            value["recipients"] = list(self.recipients)
         return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
 
 
@@ -119,7 +136,7 @@ def check_signature(manifest: Manifest, manifest_bytes: bytes, signature_file: b
 def parse(data: bytes) -> Manifest:
     """The manifest, checked for shape, allowed paths and sizes before anything trusts it."""
     try:
-        value = json.loads(data.decode("utf-8"))
+        value = bounded_json.loads(data, MAX_MANIFEST_BYTES)
         if not isinstance(value, dict) or value.get("format") != FORMAT:
             raise ValueError("it is not an Amanat bundle manifest")
         version = value.get("version")
@@ -137,6 +154,7 @@ def parse(data: bytes) -> Manifest:
             redaction=_object(value["redaction"], "redaction"),
             files=tuple(_entry(item) for item in _entries(value["files"])),
             export_id=_text(value.get("export_id", ""), "export_id"),
+            recipients=_recipients(value.get("recipients")),
         )
     except BundleTooNew:
         raise
@@ -168,6 +186,19 @@ def _list(value: object, name: str) -> list[Any]:
     if not isinstance(value, list):
         raise ValueError(f"{name} is not a list")
     return value
+
+
+def _recipients(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    listed = _list(value, "recipients")
+    if not listed or len(listed) > MAX_RECIPIENTS:
+        raise ValueError("it names no recipients, or too many")
+    for item in listed:
+        is_key = isinstance(item, str) and item.startswith("age1") and len(item) < 100
+        if not (is_key or item == PASSPHRASE_RECIPIENT):
+            raise ValueError("one of its recipients is neither an age key nor a passphrase")
+    return tuple(listed)
 
 
 def _entries(value: object) -> list[Any]:

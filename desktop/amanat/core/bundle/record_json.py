@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from amanat.core import dates
+from amanat.core import bounded_json, dates
 from amanat.core.audit import AuditEntry
 from amanat.core.bundle import web_annotation
 from amanat.core.dates import FuzzyDate
@@ -52,7 +52,8 @@ def encode(value: object) -> bytes:
 
 
 def decode(data: bytes) -> JsonObject:
-    value = json.loads(data.decode("utf-8"))
+    # Bounded like the manifest: 100,000 nested brackets must be damage, not RecursionError.
+    value = bounded_json.loads(data, len(data))
     if not isinstance(value, dict):
         raise ValueError("a record must be a JSON object")
     return value

@@ -136,12 +136,17 @@ class BundleImportDialog(QDialog):
             self.tr("I compared the fingerprint with the sender and accept this unknown sender")
         )
         self.accept_unknown.toggled.connect(self._update)
+        self.confirm_additions = QCheckBox(
+            self.tr("I looked at what it adds to records already here, and I accept it")
+        )
+        self.confirm_additions.toggled.connect(self._update)
         self.contents = QTextBrowser()
         self.contents.setOpenLinks(False)
         verified_layout = QVBoxLayout(verified)
         verified_layout.addWidget(self.signer)
         verified_layout.addWidget(self.fingerprint)
         verified_layout.addWidget(self.accept_unknown)
+        verified_layout.addWidget(self.confirm_additions)
         verified_layout.addWidget(self.contents, 1)
 
         # --- Afterwards -----------------------------------------------------------------------
@@ -193,6 +198,7 @@ class BundleImportDialog(QDialog):
                 report is not None
                 and not report.already_imported
                 and (not unknown or self.accept_unknown.isChecked())
+                and (not report.additions_need_confirming or self.confirm_additions.isChecked())
             )
 
     def _show_page(self, page: int) -> None:
@@ -234,6 +240,8 @@ class BundleImportDialog(QDialog):
         self.fingerprint.setText(signer.fingerprint)
         self.accept_unknown.setChecked(False)
         self.accept_unknown.setVisible(unknown and not report.already_imported)
+        self.confirm_additions.setChecked(False)
+        self.confirm_additions.setVisible(report.additions_need_confirming)
         self.contents.setHtml(self._contents_html(report))
         self._show_page(VERIFIED)
 
@@ -277,6 +285,17 @@ class BundleImportDialog(QDialog):
                 )
                 + "</b></p>"
             )
+        if report.made_for_someone_else:
+            parts.append(
+                '<p style="color: #a04000"><b>'
+                + escape(
+                    self.tr(
+                        "The signer made this bundle for someone else: it was encrypted again, "
+                        "to you, by someone who could open it."
+                    )
+                )
+                + "</b></p>"
+            )
         parts.append("<h4>" + escape(self.tr("In the bundle")) + "</h4>")
         parts.append("<p>" + escape(self._counts(report)) + "</p>")
         if report.titles:
@@ -294,7 +313,38 @@ class BundleImportDialog(QDialog):
                 + "</p>"
             )
             parts.append(self._conflicts_html(report))
+            parts.append(self._additions_html(report))
         return "".join(parts)
+
+    def _additions_html(self, report: BundleReport) -> str:
+        if not report.additions_to_existing:
+            return ""
+        lines = [
+            labels.fill(
+                self.tr("“%1” would be added to “%2”, which was here before."),
+                isolated(addition.label),
+                isolated(addition.existing_label),
+            )
+            for addition in report.additions_to_existing
+        ]
+        heading = html.escape(self.tr("Additions to records already here"))
+        warning = ""
+        if report.additions_need_confirming:
+            warning = (
+                "<p>"
+                + html.escape(
+                    self.tr(
+                        "The signer is not a contact whose fingerprint you verified: these are "
+                        "imported only if you confirm them below."
+                    )
+                )
+                + "</p>"
+            )
+        return (
+            f'<h4 style="color: #a04000">{heading}</h4>{warning}<ul>'
+            + "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+            + "</ul>"
+        )
 
     def _conflicts_html(self, report: BundleReport) -> str:
         if not report.conflicts:
@@ -341,9 +391,12 @@ class BundleImportDialog(QDialog):
             return
         self._begin(self.tr("Importing…"))
         passphrase = self._passphrase()
-        accept_unknown = unknown and self.accept_unknown.isChecked()
+        # The import reads the file again: it must be signed by the key shown here, so a
+        # bundle swapped since it was verified is refused, whoever signed it.
+        signer = report.signer.fingerprint
+        confirmed = self.confirm_additions.isChecked()
         self.job.start(
-            lambda report, cancel: import_(path, passphrase, accept_unknown, report, cancel),
+            lambda progress, cancel: import_(path, passphrase, signer, confirmed, progress, cancel),
             self._imported,
             self._failed,
         )

@@ -91,13 +91,20 @@ def verify(
 def import_(
     path: Path,
     passphrase: str,
-    accept_unknown_signer: bool,
+    accepted_signer: str | None,
+    confirmed_additions: bool,
     progress: Report,
     cancelled: Cancel,
 ) -> Operation[BundleReport]:
     def run(session: Session) -> BundleReport:
         return bundles.import_(
-            session.require(), path, passphrase, accept_unknown_signer, progress, cancelled
+            session.require(),
+            path,
+            passphrase,
+            accepted_signer,
+            confirmed_additions,
+            progress,
+            cancelled,
         )
 
     return run
