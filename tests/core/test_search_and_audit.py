@@ -339,3 +339,26 @@ def test_audit_entry_rewritten_with_a_fresh_hash_breaks_the_next_link(
         "UPDATE audit_log SET action = 'deleted', hash = ? WHERE seq = ?", (forged, entry.seq)
     )
     assert audit.verify(archive.db).first_broken == entry.seq + 1
+
+
+@pytest.mark.parametrize(
+    ("written", "query", "marked"),
+    [
+        ("گفت می خواهم بروم", "می‌خواهم", "گفت {می خواهم} بروم"),
+        ("گفت میخواهم بروم", '"می خواهم بروم"', "گفت {میخواهم بروم}"),
+        ("این کتاب‌ها را بخوان", "کتاب ها", "این {کتاب‌ها} را بخوان"),
+        ("در خانه ی پدری", "خانۀ پدری", "در {خانه ی} {پدری}"),
+        ("زلزله ۹کیلومتر دورتر", "۹ کیلومتر", "زلزله {۹}{کیلومتر} دورتر"),
+        ("سلاممم مادر", "سلام", "{سلاممم} مادر"),
+        ("نامهٔ هیئت مدیره", "هیأت", "نامهٔ {هیئت} مدیره"),
+    ],
+)
+def test_folded_spellings_are_found_and_marked_as_written(
+    archive: Archive, written: str, query: str, marked: str
+) -> None:
+    db = archive.db
+    with db.transaction():
+        letter = documents.add(db, Document(kind=DocumentKind.LETTER, title="title"))
+        text = texts.add(db, Text(letter.id, TextKind.TRANSCRIPTION, "fa", written))
+    [hit] = [hit for hit in search.search(db, query) if hit.record_id == text.id]
+    assert hit.snippet.replace(MATCH_START, "{").replace(MATCH_END, "}") == marked
