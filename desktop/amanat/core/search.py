@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from amanat.core.database import Database
+from amanat.core.jobs import Progress, Report
 from amanat.core.normalise import fts_query, normalise, normalise_with_offsets, search_terms
 from amanat.core.records import DocumentKind
 
@@ -85,18 +86,22 @@ def index(
     unindex(db, record_type, record_id)
     if document_id is not None and _in_trash(db, document_id):
         return
-    if record_type == "event":
-        words = _EVENT_WORDS.get(title.split(" ", 1)[0])
-        title = f"{title} {words}" if words else title
     cursor = db.execute(
         "INSERT INTO search_index (title, body, record_type, record_id, document_id, person_id)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        (normalise(title), normalise(body), record_type, record_id, document_id, person_id),
+        (*_as_indexed(record_type, title, body), record_type, record_id, document_id, person_id),
     )
     db.execute(
         "INSERT INTO search_rows (record_type, record_id, row) VALUES (?, ?, ?)",
         (record_type, record_id, cursor.lastrowid),
     )
+
+
+def _as_indexed(record_type: str, title: str, body: str) -> tuple[str, str]:
+    if record_type == "event":
+        words = _EVENT_WORDS.get(title.split(" ", 1)[0])
+        title = f"{title} {words}" if words else title
+    return normalise(title), normalise(body)
 
 
 def index_document(db: Database, document_id: str, title: str, provenance: str) -> None:
@@ -148,6 +153,69 @@ def unindex(db: Database, record_type: str, record_id: str) -> None:
             "DELETE FROM search_rows WHERE record_type = ? AND record_id = ?",
             (record_type, record_id),
         )
+
+
+def rebuild_index(db: Database, report: Report | None = None) -> None:
+    """Normalise every entry of the index again from its record as written, keeping its row
+    (and so ``search_rows``): for an archive indexed by an older ``normalise``. Runs in the
+    caller's transaction; ``report`` hears of every few hundred records."""
+    entries = db.all("SELECT rowid, record_type, record_id FROM search_index ORDER BY rowid")
+    total = len(entries)
+    for done, (row, record_type, record_id) in enumerate(entries, 1):
+        fields = _fields_as_written(db, record_type, record_id)
+        if fields is None:  # cannot happen in a consistent archive; an entry for nothing goes
+            db.execute("DELETE FROM search_index WHERE rowid = ?", (row,))
+            db.execute("DELETE FROM search_rows WHERE row = ?", (row,))
+        else:
+            title, body = _as_indexed(record_type, *fields)
+            db.execute(
+                "UPDATE search_index SET title = ?, body = ? WHERE rowid = ?", (title, body, row)
+            )
+        if report is not None and (done % _REPORT_EVERY == 0 or done == total):
+            report(Progress(done, total))
+
+
+_REPORT_EVERY = 500
+
+
+def _fields_as_written(db: Database, record_type: str, record_id: str) -> tuple[str, str] | None:
+    """(title, body) of a record as the storage modules give them to ``index``."""
+    key = (record_id,)
+    if record_type == "document":
+        row = db.one("SELECT title, received_from, received_how FROM documents WHERE id = ?", key)
+        return None if row is None else (row[0], f"{row[1]} {row[2]}")
+    if record_type == "text":
+        row = db.one("SELECT body FROM texts WHERE id = ?", key)
+        return None if row is None else ("", row[0])
+    if record_type == "annotation":
+        row = db.one("SELECT quote, body FROM annotations WHERE id = ?", key)
+        return None if row is None else (row[0], row[1])
+    if record_type == "person":
+        row = db.one(
+            "SELECT display_name, name_fa, name_latin, aliases, notes FROM people WHERE id = ?", key
+        )
+        if row is None:
+            return None
+        return " ".join((row[0], row[1], row[2], *json.loads(row[3]))), row[4]
+    if record_type == "event":
+        row = db.one("SELECT type, place, description FROM events WHERE id = ?", key)
+        return None if row is None else (f"{row[0]} {row[1]}", row[2])
+    if record_type == "tag":
+        path = _tag_path(db, record_id)
+        return (path, "") if path else None
+    return None
+
+
+def _tag_path(db: Database, tag_id: str) -> str:
+    parts = db.all(
+        "WITH RECURSIVE up(id, name, parent_id, depth) AS ("
+        " SELECT id, name, parent_id, 0 FROM tags WHERE id = ?"
+        " UNION ALL SELECT t.id, t.name, t.parent_id, up.depth + 1"
+        " FROM tags t JOIN up ON t.id = up.parent_id)"
+        " SELECT name FROM up ORDER BY depth DESC",
+        (tag_id,),
+    )
+    return "/".join(str(part[0]) for part in parts)
 
 
 def search(
@@ -282,15 +350,7 @@ def _originals(db: Database, hit: SearchHit) -> tuple[str, str, str] | None:
         # application names the type in the title, in the user's words).
         return None if row is None else (f"{row[0]} {row[1]}", row[1], row[2])
     if hit.record_type == "tag":
-        parts = db.all(
-            "WITH RECURSIVE up(id, name, parent_id, depth) AS ("
-            " SELECT id, name, parent_id, 0 FROM tags WHERE id = ?"
-            " UNION ALL SELECT t.id, t.name, t.parent_id, up.depth + 1"
-            " FROM tags t JOIN up ON t.id = up.parent_id)"
-            " SELECT name FROM up ORDER BY depth DESC",
-            key,
-        )
-        path = "/".join(str(part[0]) for part in parts)
+        path = _tag_path(db, hit.record_id)
         return (path, path, "") if path else None
     return None
 
