@@ -362,3 +362,25 @@ def test_folded_spellings_are_found_and_marked_as_written(
         text = texts.add(db, Text(letter.id, TextKind.TRANSCRIPTION, "fa", written))
     [hit] = [hit for hit in search.search(db, query) if hit.record_id == text.id]
     assert hit.snippet.replace(MATCH_START, "{").replace(MATCH_END, "}") == marked
+
+
+def test_a_cancelled_search_stops_inside_sqlite_and_finds_nothing(
+    archive: Archive, case: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "_CANCEL_EVERY", 1)  # ask at every step of SQLite's machine
+    asked = []
+
+    def typed_on() -> bool:
+        asked.append(True)
+        return len(asked) > 3  # the user types while SQLite is at work
+
+    assert search.search(archive.db, "مادر", cancel=typed_on) == []
+    # Stopped at the first "yes", in SQLite, before any snippet; asked once more to tell a
+    # cancel from another interruption.
+    assert len(asked) == 5
+    # The connection is left as it was: the next search runs to the end.
+    assert case["text"] in found(archive, "مادر")
+    kept = search.search(archive.db, "مادر", cancel=lambda: False)
+    assert [hit.record_id for hit in kept] == [
+        h.record_id for h in search.search(archive.db, "مادر")
+    ]

@@ -18,8 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+import sqlcipher3
+
 from amanat.core.database import Database
-from amanat.core.jobs import Progress, Report
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.normalise import fts_query, normalise, normalise_with_offsets, search_terms
 from amanat.core.records import DocumentKind
 
@@ -219,17 +221,53 @@ def _tag_path(db: Database, tag_id: str) -> str:
 
 
 def search(
-    db: Database, query: str, filters: SearchFilters | None = None, limit: int = 50
+    db: Database,
+    query: str,
+    filters: SearchFilters | None = None,
+    limit: int = 50,
+    cancel: Cancel | None = None,
 ) -> list[SearchHit]:
     """Ranked matches for ``query``: best first, titles weighing more than bodies.
-    Documents in the trash are not in the index, so they are never found."""
+    Documents in the trash are not in the index, so they are never found.
+
+    ``cancel`` is asked while SQLite works and between hits: the window asks whether another
+    key was typed, and a search it no longer wants stops within a millisecond or so instead of
+    keeping the worker from the next one. A cancelled search returns no hits."""
+    if cancel is None:
+        return _search(db, query, filters, limit)
+    connection = db.connection
+    # SQLite calls this every few thousand steps of its virtual machine; non-zero interrupts.
+    connection.set_progress_handler(lambda: 1 if cancel() else 0, _CANCEL_EVERY)
+    try:
+        return _search(db, query, filters, limit, cancel)
+    except sqlcipher3.OperationalError as error:
+        if cancelled(cancel) and "interrupt" in str(error):
+            return []
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
+# VM steps between two cancel checks: a check costs about as much as a few hundred steps, and
+# a scan of a common word takes millions.
+_CANCEL_EVERY = 20_000
+
+
+def _search(
+    db: Database,
+    query: str,
+    filters: SearchFilters | None,
+    limit: int,
+    cancel: Cancel | None = None,
+) -> list[SearchHit]:
     expression = fts_query(query)
     if expression is None:
         return []
     filters = filters or SearchFilters()
     params: dict[str, object] = {"query": expression, "limit": limit}
     if filters == SearchFilters():
-        return _as_written(db, query, [SearchHit(*row) for row in db.all(_BEST_FIRST, params)])
+        hits = [SearchHit(*row) for row in db.all(_BEST_FIRST, params)]
+        return _as_written(db, query, hits, cancel)
     where = ["search_index MATCH :query"]
     if filters.person_id:
         params["person"] = filters.person_id
@@ -274,7 +312,7 @@ def search(
     )
     if not filters.tag_id:
         params["tag"] = None
-    return _as_written(db, query, [SearchHit(*row) for row in db.all(sql, params)])
+    return _as_written(db, query, [SearchHit(*row) for row in db.all(sql, params)], cancel)
 
 
 # Without filters: FTS5 ranks and cuts to the limit on its own, and only those rows are joined
@@ -355,10 +393,14 @@ def _originals(db: Database, hit: SearchHit) -> tuple[str, str, str] | None:
     return None
 
 
-def _as_written(db: Database, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+def _as_written(
+    db: Database, query: str, hits: list[SearchHit], cancel: Cancel | None = None
+) -> list[SearchHit]:
     terms = [[_fold(word) for word in term.split(" ")] for term in search_terms(query)]
     shown = []
     for hit in hits:
+        if cancelled(cancel):
+            return []
         originals = _originals(db, hit)
         if originals is None:
             shown.append(hit)

@@ -15,6 +15,7 @@ from pathlib import Path
 from amanat.core import search, settings
 from amanat.core.dates import FuzzyDate
 from amanat.core.demo import DEMO_PASSWORD, build_demo
+from amanat.core.jobs import Cancel
 from amanat.core.keyslots import KdfParams
 from amanat.core.records import (
     Consent,
@@ -259,9 +260,11 @@ SEARCH_LIMIT = 200
 """Results shown for one query: more than anyone reads; a narrower query finds the rest."""
 
 
-def search_archive(query: str, filters: SearchFilters) -> Operation[list[SearchHit]]:
+def search_archive(
+    query: str, filters: SearchFilters, cancel: Cancel | None = None
+) -> Operation[list[SearchHit]]:
     def run(session: Session) -> list[SearchHit]:
-        return search.search(session.require().db, query, filters, SEARCH_LIMIT)
+        return search.search(session.require().db, query, filters, SEARCH_LIMIT, cancel)
 
     return run
 
