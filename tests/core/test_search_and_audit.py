@@ -384,3 +384,13 @@ def test_a_cancelled_search_stops_inside_sqlite_and_finds_nothing(
     assert [hit.record_id for hit in kept] == [
         h.record_id for h in search.search(archive.db, "مادر")
     ]
+
+
+@pytest.mark.parametrize("at", [0, 700, 790, 800, 810, 1500, 2900])
+def test_a_snippet_from_the_start_of_a_long_text_is_the_snippet_of_the_whole(at: int) -> None:
+    filler = "کتاب ها و نامه های او را "  # a suffix after a space, glued wherever the cut falls
+    text = (filler * 200)[:at] + " می خواهم زندان را ببینم " + filler * 40
+    terms = [[search._fold(word) for word in term.split(" ")] for term in ["میخواهم زندان"]]
+    whole = search._snippet(text, terms, 0)
+    assert whole is not None and MATCH_START in whole
+    assert search.original_snippet(text, terms) == whole

@@ -232,8 +232,8 @@ _EZAFE = re.compile(f"\u0647({_JOINER}+\u06cc)(?!{_TOKEN_CHAR})")
 # Why glue and not split: splitting would need to recognise a prefix or suffix inside a glued
 # word, and "میز" (table), "تنها" (alone), "بیمار" (ill) start or end with the same letters as
 # one; gluing only acts on a piece that stands alone after a ZWNJ or a space, and such a piece
-# ("ها", "ترین", "نمی") is an affix. ZWNJ between any other two parts is removed as well, so a
-# compound written with ZWNJ ("کتاب‌خانه") meets the glued spelling ("کتابخانه"). Because both
+# ("ها", "ترین", "نمی") is an affix. ZWNJ is simply removed, which glues what it stood between:
+# an affix, or the parts of a compound, so "کتاب‌خانه" meets "کتابخانه". Because both
 # sides are glued the same way, a quoted phrase ("می خواهم بروم") is the same tokens in the
 # query as in the index and phrase matching works unchanged. The cost: a few separate words
 # spelt like an affix are glued to the word before them ("لباس تر", wet clothes, becomes
@@ -249,8 +249,9 @@ _SUFFIXES = (
 )  # fmt: skip
 # Longest first, so "هایشان" is not taken for "ها" followed by a word.
 _AFFIX_WORD = "|".join(sorted(_SUFFIXES, key=len, reverse=True))
-_BEFORE_SUFFIX = re.compile(f"{_JOINER}+(?=(?:{_AFFIX_WORD})(?!{_TOKEN_CHAR}))")
-_AFTER_PREFIX = re.compile(f"(?:{'|'.join(_PREFIXES)})({_JOINER}+)(?={_LETTER})")
+# ZWNJ is gone when these run (it glues like nothing at all), so only spaces are left to glue.
+_BEFORE_SUFFIX = re.compile(f" +(?=(?:{_AFFIX_WORD})(?!{_TOKEN_CHAR}))")
+_AFTER_PREFIX = re.compile(f"(?:{'|'.join(_PREFIXES)})( +)(?={_LETTER})")
 _IS_TOKEN_CHAR = re.compile(_TOKEN_CHAR)
 _REMAINING_ZWNJ = re.compile(_ZWNJ)
 
@@ -300,22 +301,14 @@ def _edits(text: str, step: str) -> list[Edit]:
     return [(m.start(), m.end(), "") for m in _REMAINING_ZWNJ.finditer(text)]
 
 
-# The order matters. Digits are set apart before affixes are looked for ("ی2" holds an affix
-# only once apart) and again once ZWNJ is gone (a ZWNJ between "۲۲" and "ه" hid them). Repeated
-# letters are collapsed before gluing ("کتاب ههها" has a suffix only once its heh are one) and
-# again at the end (gluing "خیلی" and "یی" makes three). The ezafe goes before the suffixes, or
-# its ی would be glued as one; ZWNJ goes once the affixes have seen it.
-_STEPS = (
-    "digits",
-    "hamza",
-    "repeated",
-    "ezafe",
-    "suffixes",
-    "prefixes",
-    "zwnj",
-    "digits",
-    "repeated",
-)
+# One pass of these steps, in this order, leaves nothing for any of them to do, which is what
+# keeps normalise idempotent (tested on random mixtures). The ezafe goes first, while its ZWNJ is
+# still there to tell "خانه‌ی" from the word "ماهی"; then ZWNJ goes, so that what it stood
+# between is seen as one (a ZWNJ inside "ه‌ا" would otherwise hide an affix until a second
+# pass); then digits are set apart, so that "ی2" holds a stand-alone ی; repeated letters are
+# collapsed before gluing ("کتاب ههها" has a suffix only once its heh are one) and again after
+# it, since gluing "خیلی" and "یی" makes three.
+_STEPS = ("ezafe", "zwnj", "digits", "hamza", "repeated", "suffixes", "prefixes", "repeated")
 # A quick test for whether any step can apply: most text of most archives has some of these,
 # but titles, names and English text often have none.
 _NEEDS_STEPS = re.compile(f"[ {_ZWNJ}\u0626]|({_LETTER})\\1\\1|[0-9]")
@@ -343,19 +336,24 @@ def _apply(text: str, edits: list[Edit], offsets: list[int] | None) -> tuple[str
 
 
 def _fold_words(text: str, offsets: list[int] | None = None) -> tuple[str, list[int]]:
-    # Rounds until nothing changes: removing a ZWNJ can make an affix of what was not one
-    # ("ه‌ا" becoming "ها"), and only a fixed point makes normalise idempotent whatever the
-    # input. Each round only removes characters or puts a space between a digit and a letter,
-    # so it ends; real text needs one round and a second to find nothing left to do.
-    changed = _NEEDS_STEPS.search(text) is not None
-    while changed:
-        changed = False
-        for step in _STEPS:
-            edits = _edits(text, step)
-            if edits:
-                changed = True
-                text, moved = _apply(text, edits, offsets)
-                offsets = moved if offsets is not None else None
+    if _NEEDS_STEPS.search(text) is None:
+        return text, offsets or []
+    glued = False
+    for number, step in enumerate(_STEPS):
+        if number == len(_STEPS) - 1 and not glued:
+            break  # the second collapse is for what gluing made; nothing was glued
+        if step == "zwnj" and offsets is None:
+            text = text.replace(_ZWNJ, "")  # the same edits, without the offsets: faster
+            continue
+        edits = _edits(text, step)
+        while edits:
+            glued = glued or step in ("suffixes", "prefixes")
+            text, moved = _apply(text, edits, offsets)
+            offsets = moved if offsets is not None else None
+            # Two pieces glued can make a suffix that stands alone in turn ("ا ی" is "ای"):
+            # only this step can feed itself, and only in text no one writes, but a second
+            # look keeps normalise idempotent whatever it is given.
+            edits = _edits(text, step) if step == "suffixes" else []
     return text, offsets or []
 
 

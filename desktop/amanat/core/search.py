@@ -430,10 +430,32 @@ def _term_pattern(term: list[str]) -> re.Pattern[str]:
     )
 
 
+# Normalising a text with its offsets is most of the cost of a hit (a letter of a few pages
+# takes a millisecond): a long text is first looked at up to here, which is where the first
+# match of a common word is, and whole only when that finds no match far enough from the cut.
+_LOOK_FIRST = 800
+_CUT_MARGIN = 200
+"""Normalised characters the snippet must end before the cut: the folds at a cut (a suffix
+glued across it) change no more than the word or two next to it."""
+_WHITESPACE = re.compile(r"\s")
+
+
 def original_snippet(text: str, terms: list[list[str]]) -> str | None:
     """A few words of ``text`` around its first match of ``terms`` (each a list of folded
     words: one for a word, several for a phrase), the matches between MATCH_START and
     MATCH_END; None when nothing in ``text`` matches."""
+    if len(text) > 2 * _LOOK_FIRST:
+        cut = _WHITESPACE.search(text, _LOOK_FIRST)
+        if cut is not None:
+            found = _snippet(text[: cut.start()], terms, _CUT_MARGIN)
+            if found is not None:
+                return found
+    return _snippet(text, terms, 0)
+
+
+def _snippet(text: str, terms: list[list[str]], margin: int) -> str | None:
+    """``original_snippet`` of ``text``; None also when the snippet would end less than
+    ``margin`` characters before the end of ``text`` (the start of a longer text)."""
     normal, offsets = normalise_with_offsets(text)
     folded = _fold(normal)
     if len(folded) != len(normal):  # casefolding changed a length ("ß" is "ss"): as it is
@@ -451,6 +473,8 @@ def original_snippet(text: str, terms: list[list[str]]) -> str | None:
         start = 0
     words = list(itertools.islice(_TOKEN.finditer(folded, start), _SNIPPET_WORDS))
     end = words[-1].end() if words else len(folded)
+    if margin and len(folded) - end < margin:
+        return None
     cut_before = start > 0 and _TOKEN.search(folded, 0, start) is not None
     cut_after = _TOKEN.search(folded, end) is not None
 
