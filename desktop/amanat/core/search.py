@@ -470,10 +470,10 @@ def _term_pattern(term: list[str]) -> re.Pattern[str]:
 
 
 # Normalising a text with its offsets is most of the cost of a hit (a letter of a few pages
-# takes a millisecond): a long text is first looked at up to here, which is where the first
+# takes a millisecond): a long text is first looked at up to about here, which is where the first
 # match of a common word is, and whole only when that finds no match far enough from the cut.
-_LOOK_FIRST = 800
-_CUT_MARGIN = 200
+_LOOK_FIRST = 500
+_CUT_MARGIN = 80
 """Normalised characters the snippet must end before the cut: the folds at a cut (a suffix
 glued across it) change no more than the word or two next to it."""
 _WHITESPACE = re.compile(r"\s")
