@@ -10,10 +10,11 @@ records as written.
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from amanat.core import keyslots
+from amanat.core import keyslots, search
 from amanat.core.normalise import fts_query
 from amanat.core.vault import Archive
 from tests.bench import corpus, engines
@@ -103,6 +104,13 @@ def run(workdir: Path, quick: bool) -> Section:
     )
     progress(f"building {sizes.documents:,} documents with {sizes.texts:,} texts, twice")
     loaded = load(targets, letters, sizes.documents, sizes.plan)
+    # What migration 5 costs an archive of this size: every entry normalised again from its
+    # record (the same rows, so what is measured below is unchanged).
+    progress("normalising the archive's index again, as migration 5 does")
+    started = time.perf_counter()
+    with archive.db.transaction():
+        search.rebuild_index(archive.db)
+    reindex_seconds = time.perf_counter() - started
     archive.lock()
     engines.close(targets[1].db)
     archive_size, plain_size = engines.size_of(folder), engines.size_of(plain_path)
@@ -260,6 +268,12 @@ def run(workdir: Path, quick: bool) -> Section:
                 secs(archive_target.index_seconds),
                 secs(plain_target.index_seconds),
                 ratio(archive_target.index_seconds, plain_target.index_seconds),
+            ],
+            [
+                "normalising the index again from the records (migration 5)",
+                secs(reindex_seconds),
+                "",
+                "",
             ],
             [
                 "rows in the search index",
