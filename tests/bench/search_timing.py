@@ -1,10 +1,11 @@
 """The search queries, how they are timed, and the timings that need a process of their own.
 
-SQLCipher's memory security (``PRAGMA cipher_memory_security = ON``, which the archive sets)
-wipes every block SQLite frees, and once switched on it stays on for the whole process,
-unencrypted connections included. To show what it costs, the search case also runs
-``python -m tests.bench.search_timing FOLDER PLAIN_FILE REPETITIONS`` in a fresh process that
-never switches it on, and reads the timings back as JSON.
+SQLCipher's memory security (``PRAGMA cipher_memory_security = ON``) wipes every block SQLite
+frees and locks SQLite's memory, and once switched on it stays on for the whole process,
+unencrypted connections included. The archive leaves it off (docs/search.md); to show what it
+would cost, the search case also runs
+``python -m tests.bench.search_timing FOLDER PLAIN_FILE REPETITIONS on|off`` in a fresh process
+with the other setting, and reads the timings back as JSON.
 """
 
 from __future__ import annotations
@@ -157,16 +158,23 @@ def measure(subjects: Sequence[Subject], queries: Sequence[str], repetitions: in
 
 # --- The process without memory security ----------------------------------------------------
 
-ISOLATED_PLAIN = f"{engines.CIPHER_PLAIN_NAME}, memory security off"
-ISOLATED_ARCHIVE = "archive, memory security off"
+
+def isolated_labels(memory_security_on: bool) -> tuple[str, str]:
+    """The labels of the plain file's and the archive's timings in the child process."""
+    setting = "on" if memory_security_on else "off"
+    return (
+        f"{engines.CIPHER_PLAIN_NAME}, memory security {setting}",
+        f"archive, memory security {setting}",
+    )
 
 
-def open_without_memory_security(folder: Path) -> Database:
-    """The archive opened like vault does it, minus ``cipher_memory_security``."""
+def open_with_memory_security(folder: Path, on: bool) -> Database:
+    """The archive opened like vault does it, with ``cipher_memory_security`` as asked."""
     key_file = keyslots.read(folder)
     data_key = keyslots.unwrap(key_file, SlotKind.PASSWORD, keyslots.password_secret(PASSWORD))
     connection = sqlcipher3.connect(str(folder / vault.DATABASE_FILE), isolation_level=None)
     connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    connection.execute(f"PRAGMA cipher_memory_security = {'ON' if on else 'OFF'}")
     for pragma in vault._PRAGMAS:
         if "cipher_memory_security" not in pragma:
             connection.execute(pragma)
@@ -177,8 +185,11 @@ def memory_security(db: Database) -> bool:
     return str(db.value("PRAGMA cipher_memory_security")) == "1"
 
 
-def run_isolated(folder: Path, plain_file: Path, repetitions: int) -> dict[str, Subject]:
-    """Time the queries in a child process; returns its subjects by label."""
+def run_isolated(
+    folder: Path, plain_file: Path, repetitions: int, memory_security_on: bool
+) -> dict[str, Subject]:
+    """Time the queries in a child process with memory security as asked; returns its
+    subjects by label."""
     command = [
         sys.executable,
         "-m",
@@ -186,6 +197,7 @@ def run_isolated(folder: Path, plain_file: Path, repetitions: int) -> dict[str, 
         str(folder),
         str(plain_file),
         str(repetitions),
+        "on" if memory_security_on else "off",
     ]
     repository = Path(__file__).resolve().parents[2]
     finished = subprocess.run(command, cwd=repository, check=True, capture_output=True, text=True)
@@ -200,13 +212,15 @@ def run_isolated(folder: Path, plain_file: Path, repetitions: int) -> dict[str, 
 
 def _isolated_main(arguments: Sequence[str]) -> int:
     folder, plain_file, repetitions = Path(arguments[0]), Path(arguments[1]), int(arguments[2])
+    on = arguments[3] == "on"
+    archive = open_with_memory_security(folder, on)  # first: it decides for the process
     plain = engines.CIPHER_PLAIN.open(plain_file)
-    archive = open_without_memory_security(folder)
-    if memory_security(plain) or memory_security(archive):
-        raise SystemExit("memory security is on in a process that never asked for it")
+    if memory_security(plain) != on or memory_security(archive) != on:
+        raise SystemExit(f"memory security is not {arguments[3]} in the child process")
+    plain_label, archive_label = isolated_labels(on)
     subjects = [
-        Subject(ISOLATED_PLAIN, product_search(plain)),
-        Subject(ISOLATED_ARCHIVE, product_search(archive)),
+        Subject(plain_label, product_search(plain)),
+        Subject(archive_label, product_search(archive)),
     ]
     measure(subjects, ALL_QUERIES, repetitions)
     json.dump(

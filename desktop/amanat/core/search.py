@@ -338,17 +338,20 @@ def _search(
 # bm25 scores every row that matches, so a word found in most of the archive ("و", "the",
 # "زندان": 45,000 to 86,000 of 100,000 texts) cost 150-400 ms to rank, too slow for results as
 # one types, and its order says little: any of 46,000 letters that mention prison is as good a
-# start as another. So the matches are first listed newest first (FTS5 walks its index in
-# rowid order, so this stops after COMMON + 1 rows without scoring any), and:
+# start as another. So the matches are first listed in the order they were added (FTS5 walks
+# its index in rowid order, so this stops after COMMON + 1 rows without scoring any), and:
 # - up to COMMON matches are ranked by bm25 as before (a few milliseconds for 2,000);
-# - more than that, and the newest ``limit`` of them are the answer, in that order: the same
+# - more than that, and the first ``limit`` of them are the answer, in that order: the same
 #   cost however common the word. Another word in the query narrows it to a ranked list again.
+# Not newest first: FTS5 walks a prefix query backwards by building the merged list of every
+# word with that prefix in memory, ten to a hundred times slower than forwards (1.7 s for
+# "زندان" with SQLCipher's memory security on, measured in docs/search.md).
 # A prefix index (FTS5's prefix='1 2 3') would make the listing of a short common prefix
 # cheaper still, but makes the archive 40 % larger for it; measured in docs/search.md.
 COMMON = 2_000
 
-_NEWEST = (
-    "SELECT rowid FROM search_index WHERE search_index MATCH :query ORDER BY rowid DESC LIMIT :cap"
+_IN_ORDER_ADDED = (
+    "SELECT rowid FROM search_index WHERE search_index MATCH :query ORDER BY rowid LIMIT :cap"
 )
 _BY_ROWS = """
 SELECT s.record_type, s.record_id, s.document_id, coalesce(s.person_id, e.person_id),
@@ -362,11 +365,11 @@ WHERE s.rowid = ?
 
 
 def _unfiltered(db: Database, params: dict[str, object], limit: int) -> list[SearchHit]:
-    newest = db.all(_NEWEST, {"query": params["query"], "cap": COMMON + 1})
-    if len(newest) <= COMMON:
+    first = db.all(_IN_ORDER_ADDED, {"query": params["query"], "cap": COMMON + 1})
+    if len(first) <= COMMON:
         return [SearchHit(*row) for row in db.all(_BEST_FIRST, params)]
     hits = []
-    for (row,) in newest[:limit]:
+    for (row,) in first[:limit]:
         found = db.one(_BY_ROWS, (row,))
         if found is not None:
             hits.append(SearchHit(*found))
