@@ -162,11 +162,15 @@ def rebuild_index(db: Database, report: Report | None = None) -> None:
     (and so ``search_rows``): for an archive indexed by an older ``normalise``. Runs in the
     caller's transaction; ``report`` hears of every few hundred records.
 
-    The entries go into a new FTS5 table that then takes the old one's place: inserting is
-    several times faster than updating in place, which makes FTS5 take every old token out."""
+    The table is dropped and made again, and the entries inserted anew: several times faster
+    than updating them in place (which makes FTS5 take every old token out), and, dropped
+    first, its pages are reused, so the file does not grow by a second index. Everything an
+    entry holds comes from its record, as the storage modules give it to ``index``; which
+    records have an entry (not those in the trash) and its row come from ``search_rows``."""
     total = int(db.value("SELECT count(*) FROM search_rows"))
     definition = str(db.value("SELECT sql FROM sqlite_master WHERE name = 'search_index'"))
-    db.execute(definition.replace("search_index", "search_index_renewed", 1))
+    db.execute("DROP TABLE search_index")
+    db.execute(definition)
     done = 0
     batch: list[tuple[object, ...]] = []
     for record_type, sql in _AS_WRITTEN.items():
@@ -180,44 +184,44 @@ def rebuild_index(db: Database, report: Report | None = None) -> None:
             title, body = _as_indexed(record_type, fields[0], fields[1])
             batch.append((row, title, body, record_type, record_id, document_id, person_id))
             if len(batch) == _REPORT_EVERY:
-                done += _insert_renewed(db, batch)
+                done += _insert_entries(db, batch)
                 if report is not None:
                     report(Progress(done, total))
-    done += _insert_renewed(db, batch)
+    done += _insert_entries(db, batch)
     if report is not None:
         report(Progress(done, total))
     # An entry whose record is gone (none in a consistent archive) is not carried over.
-    db.execute("DELETE FROM search_rows WHERE row NOT IN (SELECT rowid FROM search_index_renewed)")
-    db.execute("DROP TABLE search_index")
-    db.execute("ALTER TABLE search_index_renewed RENAME TO search_index")
+    db.execute("DELETE FROM search_rows WHERE row NOT IN (SELECT rowid FROM search_index)")
 
 
 _REPORT_EVERY = 500
 
-# Each kind of record with the fields the storage modules give ``index`` (people and tags are
-# finished in Python), and what the old entry says of its document and person.
+# Each kind of record with what the storage modules give ``index``: its document and person,
+# then its title and body (people and tags are finished in Python).
 _ENTRY = (
-    "SELECT r.row, r.record_id, s.document_id, s.person_id, {fields} FROM search_rows r"
-    " JOIN search_index s ON s.rowid = r.row JOIN {table} x ON x.id = r.record_id"
+    "SELECT r.row, r.record_id, {fields} FROM search_rows r JOIN {table} x ON x.id = r.record_id"
     " WHERE r.record_type = ?"
 )
 _AS_WRITTEN = {
     "document": _ENTRY.format(
-        fields="x.title, x.received_from || ' ' || x.received_how", table="documents"
+        fields="x.id, NULL, x.title, x.received_from || ' ' || x.received_how", table="documents"
     ),
-    "text": _ENTRY.format(fields="'', x.body", table="texts"),
-    "annotation": _ENTRY.format(fields="x.quote, x.body", table="annotations"),
+    "text": _ENTRY.format(fields="x.document_id, NULL, '', x.body", table="texts"),
+    "annotation": _ENTRY.format(fields="x.document_id, NULL, x.quote, x.body", table="annotations"),
     "person": _ENTRY.format(
-        fields="x.display_name, x.name_fa, x.name_latin, x.aliases, x.notes", table="people"
+        fields="NULL, x.id, x.display_name, x.name_fa, x.name_latin, x.aliases, x.notes",
+        table="people",
     ),
-    "event": _ENTRY.format(fields="x.type || ' ' || x.place, x.description", table="events"),
-    "tag": _ENTRY.format(fields="''", table="tags"),
+    "event": _ENTRY.format(
+        fields="NULL, x.person_id, x.type || ' ' || x.place, x.description", table="events"
+    ),
+    "tag": _ENTRY.format(fields="NULL, NULL, ''", table="tags"),
 }
 
 
-def _insert_renewed(db: Database, batch: list[tuple[object, ...]]) -> int:
+def _insert_entries(db: Database, batch: list[tuple[object, ...]]) -> int:
     db.executemany(
-        "INSERT INTO search_index_renewed"
+        "INSERT INTO search_index"
         " (rowid, title, body, record_type, record_id, document_id, person_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         batch,
