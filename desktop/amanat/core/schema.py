@@ -309,7 +309,8 @@ def _version_5(db: Database, report: Report | None) -> None:
     """Search: the normaliser learnt the spellings Persian writers vary (affixes joined by a
     space, ZWNJ or nothing, hamza seats, the ezafe, glued digits, emphasis; see normalise.py).
     The index holds normalised text, so an archive indexed before is normalised again from its
-    records, once: about a minute for 100,000 texts on an old laptop (docs/search.md)."""
+    records, once: about as long as indexing them took, a minute for 100,000 texts on the
+    benchmark's machine (docs/search.md)."""
     search.rebuild_index(db, report)
 
 

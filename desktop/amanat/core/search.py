@@ -6,7 +6,9 @@ modules call ``index`` and ``unindex`` inside the transaction of each change.
 
 A document in the trash is not in the index at all (``reindex_document`` takes it out and puts
 it back), so a search without filters can rank with FTS5 alone and look up only the rows it
-returns, instead of joining every match to its document first.
+returns, instead of joining every match to its document first. A word found in more records
+than are worth ranking is answered without ranking (see COMMON), and a search the caller no
+longer wants stops inside SQLite (``cancel``). docs/search.md has the measurements.
 """
 
 from __future__ import annotations
