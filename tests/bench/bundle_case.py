@@ -283,7 +283,7 @@ def run(workdir: Path, quick: bool) -> Section:
     section.text(
         "The floors are the database's part, measured alone in the same run: the archive"
         " keeps every file as a blob inside SQLCipher (4 KiB pages, each encrypted and"
-        " authenticated, `cipher_memory_security` on, WAL with full syncs), and reading or"
+        " authenticated, WAL with full syncs), and reading or"
         " writing a blob costs that however the bundle is made. The import also draws each"
         " page's thumbnail, on a second thread while the next file is stored."
     )

@@ -55,9 +55,10 @@ def sqlite_versions() -> tuple[str, str]:
 _STDLIB_SQLITE, _CIPHER_SQLITE = sqlite_versions()
 CIPHER_PLAIN_NAME = f"plain file, SQLCipher's SQLite {_CIPHER_SQLITE}, no key"
 STDLIB = PlainEngine(f"plain SQLite {_STDLIB_SQLITE} (stdlib)", sqlite3)
-# Each case opens an archive before this engine, and memory security, once on, stays on for
-# the whole process (see search_timing.py).
-CIPHER_PLAIN = PlainEngine(f"{CIPHER_PLAIN_NAME}, memory security on", sqlcipher3)
+# Memory security is a setting of the whole process, which the archive opened before this engine
+# decides (see search_timing.py).
+_MEMORY_SECURITY = "on" if "PRAGMA cipher_memory_security = ON" in vault._PRAGMAS else "off"
+CIPHER_PLAIN = PlainEngine(f"{CIPHER_PLAIN_NAME}, memory security {_MEMORY_SECURITY}", sqlcipher3)
 
 
 def close(db: Database) -> None:

@@ -339,3 +339,79 @@ def test_audit_entry_rewritten_with_a_fresh_hash_breaks_the_next_link(
         "UPDATE audit_log SET action = 'deleted', hash = ? WHERE seq = ?", (forged, entry.seq)
     )
     assert audit.verify(archive.db).first_broken == entry.seq + 1
+
+
+@pytest.mark.parametrize(
+    ("written", "query", "marked"),
+    [
+        ("گفت می خواهم بروم", "می‌خواهم", "گفت {می خواهم} بروم"),
+        ("گفت میخواهم بروم", '"می خواهم بروم"', "گفت {میخواهم بروم}"),
+        ("این کتاب‌ها را بخوان", "کتاب ها", "این {کتاب‌ها} را بخوان"),
+        ("در خانه ی پدری", "خانۀ پدری", "در {خانه ی} {پدری}"),
+        ("زلزله ۹کیلومتر دورتر", "۹ کیلومتر", "زلزله {۹}{کیلومتر} دورتر"),
+        ("سلاممم مادر", "سلام", "{سلاممم} مادر"),
+        ("نامهٔ هیئت مدیره", "هیأت", "نامهٔ {هیئت} مدیره"),
+    ],
+)
+def test_folded_spellings_are_found_and_marked_as_written(
+    archive: Archive, written: str, query: str, marked: str
+) -> None:
+    db = archive.db
+    with db.transaction():
+        letter = documents.add(db, Document(kind=DocumentKind.LETTER, title="title"))
+        text = texts.add(db, Text(letter.id, TextKind.TRANSCRIPTION, "fa", written))
+    [hit] = [hit for hit in search.search(db, query) if hit.record_id == text.id]
+    assert hit.snippet.replace(MATCH_START, "{").replace(MATCH_END, "}") == marked
+
+
+def test_a_cancelled_search_stops_inside_sqlite_and_finds_nothing(
+    archive: Archive, case: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "_CANCEL_EVERY", 1)  # ask at every step of SQLite's machine
+    asked = []
+
+    def typed_on() -> bool:
+        asked.append(True)
+        return len(asked) > 3  # the user types while SQLite is at work
+
+    assert search.search(archive.db, "مادر", cancel=typed_on) == []
+    stopped_after = len(asked)
+    # The connection is left as it was: the next search runs to the end.
+    asked.clear()
+    kept = search.search(archive.db, "مادر", cancel=lambda: bool(asked.append(True)))
+    assert [hit.record_id for hit in kept] == [
+        h.record_id for h in search.search(archive.db, "مادر")
+    ]
+    assert case["text"] in {hit.record_id for hit in kept}
+    # Stopped right after the first "yes", inside SQLite: the whole search asks many times more.
+    assert stopped_after < 8 < len(asked)
+
+
+@pytest.mark.parametrize("at", [0, 300, 400, 420, 440, 460, 480, 500, 520, 1500, 2900])
+def test_a_snippet_from_the_start_of_a_long_text_is_the_snippet_of_the_whole(at: int) -> None:
+    filler = "کتاب ها و نامه های او را "  # a suffix after a space, glued wherever the cut falls
+    text = (filler * 200)[:at] + " می خواهم زندان را ببینم " + filler * 40
+    terms = [[search._fold(word) for word in term.split(" ")] for term in ["میخواهم زندان"]]
+    whole = search._snippet(text, terms, 0)
+    assert whole is not None and MATCH_START in whole
+    assert search.original_snippet(text, terms) == whole
+
+
+def test_a_word_in_more_records_than_can_be_ranked_lists_them_in_the_order_added(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = archive.db
+    added = []
+    with db.transaction():
+        letter = documents.add(db, Document(kind=DocumentKind.LETTER, title="letters"))
+        for number in range(5):
+            body = "زندان " * (1 + number) + f"روز {number}"  # the newest says it most often
+            added.append(texts.add(db, Text(letter.id, TextKind.TRANSCRIPTION, "fa", body)).id)
+    ranked = [hit.record_id for hit in search.search(db, "زندان")]
+    assert ranked == added[::-1]  # bm25: most mentions first
+    monkeypatch.setattr(search, "COMMON", 3)
+    first = search.search(db, "زندان", limit=4)
+    assert [hit.record_id for hit in first] == added[:4]
+    assert all(hit.title == "letters" and MATCH_START in hit.snippet for hit in first)
+    # A second word narrows the matches to a few, ranked again.
+    assert [hit.record_id for hit in search.search(db, "زندان روز 3")] == [added[3]]

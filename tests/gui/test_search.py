@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -12,7 +13,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import DocumentKind
-from amanat.core.search import MATCH_END, MATCH_START, SearchHit
+from amanat.core.search import MATCH_END, MATCH_START, SearchFilters, SearchHit
+from amanat.gui import search_panel
 from amanat.gui.main_window import MainWindow
 from amanat.gui.models.search_results import (
     HIGHLIGHT_START,
@@ -198,3 +200,30 @@ def test_escape_leaves_the_search_for_the_list(
     _type(qtbot, window, "Letter")
     qtbot.keyClick(view.search_field, Qt.Key.Key_Escape)
     assert view.list_or_results.currentWidget() is view.table
+
+
+def test_a_key_typed_cancels_the_search_on_its_way(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _opened(make_window, location, filled_folder)
+    checks: list[Callable[[], bool]] = []
+    real = search_panel.search_archive
+
+    def recorded(query: str, filters: SearchFilters, cancel: Callable[[], bool] | None = None):
+        assert cancel is not None
+        checks.append(cancel)
+        return real(query, filters, cancel)
+
+    monkeypatch.setattr(search_panel, "search_archive", recorded)
+    _type(qtbot, window, "Letter")
+    [first] = checks
+    assert not first()  # the answer to what is in the field: wanted
+    field = window.archive_view.search_field
+    QApplication.sendEvent(
+        field, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, " ")
+    )
+    assert first()  # a key press, before the pause is over, tells it to stop

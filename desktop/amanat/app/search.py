@@ -6,16 +6,22 @@ import datetime
 
 from amanat.app.tags import existing
 from amanat.core import search
+from amanat.core.jobs import Cancel
 from amanat.core.records import DocumentKind
 from amanat.core.search import SearchFilters, SearchHit
 from amanat.core.vault import Archive
 
 
 def search_archive(
-    archive: Archive, query: str, filters: SearchFilters, limit: int
+    archive: Archive,
+    query: str,
+    filters: SearchFilters,
+    limit: int,
+    cancel: Cancel | None = None,
 ) -> list[SearchHit]:
-    """The best ``limit`` hits for ``query``, ranked, with snippets."""
-    return search.search(archive.db, query, filters, limit)
+    """The best ``limit`` hits for ``query``, ranked, with snippets. ``cancel`` stops a
+    search that a newer query (the next key typed) has made useless."""
+    return search.search(archive.db, query, filters, limit, cancel)
 
 
 def filters(

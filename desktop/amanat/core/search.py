@@ -6,7 +6,9 @@ modules call ``index`` and ``unindex`` inside the transaction of each change.
 
 A document in the trash is not in the index at all (``reindex_document`` takes it out and puts
 it back), so a search without filters can rank with FTS5 alone and look up only the rows it
-returns, instead of joining every match to its document first.
+returns, instead of joining every match to its document first. A word found in more records
+than are worth ranking is answered without ranking (see COMMON), and a search the caller no
+longer wants stops inside SQLite (``cancel``). docs/search.md has the measurements.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+import sqlcipher3
+
 from amanat.core.database import Database
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.normalise import fts_query, normalise, normalise_with_offsets, search_terms
 from amanat.core.records import DocumentKind
 
@@ -85,18 +90,22 @@ def index(
     unindex(db, record_type, record_id)
     if document_id is not None and _in_trash(db, document_id):
         return
-    if record_type == "event":
-        words = _EVENT_WORDS.get(title.split(" ", 1)[0])
-        title = f"{title} {words}" if words else title
     cursor = db.execute(
         "INSERT INTO search_index (title, body, record_type, record_id, document_id, person_id)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        (normalise(title), normalise(body), record_type, record_id, document_id, person_id),
+        (*_as_indexed(record_type, title, body), record_type, record_id, document_id, person_id),
     )
     db.execute(
         "INSERT INTO search_rows (record_type, record_id, row) VALUES (?, ?, ?)",
         (record_type, record_id, cursor.lastrowid),
     )
+
+
+def _as_indexed(record_type: str, title: str, body: str) -> tuple[str, str]:
+    if record_type == "event":
+        words = _EVENT_WORDS.get(title.split(" ", 1)[0])
+        title = f"{title} {words}" if words else title
+    return normalise(title), normalise(body)
 
 
 def index_document(db: Database, document_id: str, title: str, provenance: str) -> None:
@@ -150,18 +159,139 @@ def unindex(db: Database, record_type: str, record_id: str) -> None:
         )
 
 
+def rebuild_index(db: Database, report: Report | None = None) -> None:
+    """Normalise every entry of the index again from its record as written, keeping its row
+    (and so ``search_rows``): for an archive indexed by an older ``normalise``. Runs in the
+    caller's transaction; ``report`` hears of every few hundred records.
+
+    The table is dropped and made again, and the entries inserted anew: several times faster
+    than updating them in place (which makes FTS5 take every old token out), and, dropped
+    first, its pages are reused, so the file does not grow by a second index. Everything an
+    entry holds comes from its record, as the storage modules give it to ``index``; which
+    records have an entry (not those in the trash) and its row come from ``search_rows``."""
+    total = int(db.value("SELECT count(*) FROM search_rows"))
+    definition = str(db.value("SELECT sql FROM sqlite_master WHERE name = 'search_index'"))
+    db.execute("DROP TABLE search_index")
+    db.execute(definition)
+    done = 0
+    batch: list[tuple[object, ...]] = []
+    for record_type, sql in _AS_WRITTEN.items():
+        # A cursor, not a list: the texts of a large archive are hundreds of MB.
+        for row, record_id, document_id, person_id, *fields in db.execute(sql, (record_type,)):
+            if record_type == "person":
+                names = " ".join((fields[0], fields[1], fields[2], *json.loads(fields[3])))
+                fields = [names, fields[4]]
+            elif record_type == "tag":
+                fields = [_tag_path(db, record_id), ""]
+            title, body = _as_indexed(record_type, fields[0], fields[1])
+            batch.append((row, title, body, record_type, record_id, document_id, person_id))
+            if len(batch) == _REPORT_EVERY:
+                done += _insert_entries(db, batch)
+                if report is not None:
+                    report(Progress(done, total))
+    done += _insert_entries(db, batch)
+    if report is not None:
+        report(Progress(done, total))
+    # An entry whose record is gone (none in a consistent archive) is not carried over.
+    db.execute("DELETE FROM search_rows WHERE row NOT IN (SELECT rowid FROM search_index)")
+
+
+_REPORT_EVERY = 500
+
+# Each kind of record with what the storage modules give ``index``: its document and person,
+# then its title and body (people and tags are finished in Python).
+_ENTRY = (
+    "SELECT r.row, r.record_id, {fields} FROM search_rows r JOIN {table} x ON x.id = r.record_id"
+    " WHERE r.record_type = ?"
+)
+_AS_WRITTEN = {
+    "document": _ENTRY.format(
+        fields="x.id, NULL, x.title, x.received_from || ' ' || x.received_how", table="documents"
+    ),
+    "text": _ENTRY.format(fields="x.document_id, NULL, '', x.body", table="texts"),
+    "annotation": _ENTRY.format(fields="x.document_id, NULL, x.quote, x.body", table="annotations"),
+    "person": _ENTRY.format(
+        fields="NULL, x.id, x.display_name, x.name_fa, x.name_latin, x.aliases, x.notes",
+        table="people",
+    ),
+    "event": _ENTRY.format(
+        fields="NULL, x.person_id, x.type || ' ' || x.place, x.description", table="events"
+    ),
+    "tag": _ENTRY.format(fields="NULL, NULL, ''", table="tags"),
+}
+
+
+def _insert_entries(db: Database, batch: list[tuple[object, ...]]) -> int:
+    db.executemany(
+        "INSERT INTO search_index"
+        " (rowid, title, body, record_type, record_id, document_id, person_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        batch,
+    )
+    count = len(batch)
+    batch.clear()
+    return count
+
+
+def _tag_path(db: Database, tag_id: str) -> str:
+    parts = db.all(
+        "WITH RECURSIVE up(id, name, parent_id, depth) AS ("
+        " SELECT id, name, parent_id, 0 FROM tags WHERE id = ?"
+        " UNION ALL SELECT t.id, t.name, t.parent_id, up.depth + 1"
+        " FROM tags t JOIN up ON t.id = up.parent_id)"
+        " SELECT name FROM up ORDER BY depth DESC",
+        (tag_id,),
+    )
+    return "/".join(str(part[0]) for part in parts)
+
+
 def search(
-    db: Database, query: str, filters: SearchFilters | None = None, limit: int = 50
+    db: Database,
+    query: str,
+    filters: SearchFilters | None = None,
+    limit: int = 50,
+    cancel: Cancel | None = None,
 ) -> list[SearchHit]:
     """Ranked matches for ``query``: best first, titles weighing more than bodies.
-    Documents in the trash are not in the index, so they are never found."""
+    Documents in the trash are not in the index, so they are never found.
+
+    ``cancel`` is asked while SQLite works and between hits: the window asks whether another
+    key was typed, and a search it no longer wants stops within a millisecond or so instead of
+    keeping the worker from the next one. A cancelled search returns no hits."""
+    if cancel is None:
+        return _search(db, query, filters, limit)
+    connection = db.connection
+    # SQLite calls this every few thousand steps of its virtual machine; non-zero interrupts.
+    connection.set_progress_handler(lambda: 1 if cancel() else 0, _CANCEL_EVERY)
+    try:
+        return _search(db, query, filters, limit, cancel)
+    except sqlcipher3.OperationalError as error:
+        if cancelled(cancel) and "interrupt" in str(error):
+            return []
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
+# VM steps between two cancel checks: a check costs about as much as a few hundred steps, and
+# a scan of a common word takes millions.
+_CANCEL_EVERY = 20_000
+
+
+def _search(
+    db: Database,
+    query: str,
+    filters: SearchFilters | None,
+    limit: int,
+    cancel: Cancel | None = None,
+) -> list[SearchHit]:
     expression = fts_query(query)
     if expression is None:
         return []
     filters = filters or SearchFilters()
     params: dict[str, object] = {"query": expression, "limit": limit}
     if filters == SearchFilters():
-        return _as_written(db, query, [SearchHit(*row) for row in db.all(_BEST_FIRST, params)])
+        return _as_written(db, query, _unfiltered(db, params, limit), cancel)
     where = ["search_index MATCH :query"]
     if filters.person_id:
         params["person"] = filters.person_id
@@ -206,7 +336,50 @@ def search(
     )
     if not filters.tag_id:
         params["tag"] = None
-    return _as_written(db, query, [SearchHit(*row) for row in db.all(sql, params)])
+    return _as_written(db, query, [SearchHit(*row) for row in db.all(sql, params)], cancel)
+
+
+# --- Common words -----------------------------------------------------------------------------
+#
+# bm25 scores every row that matches, so a word found in most of the archive ("و", "the",
+# "زندان": 45,000 to 86,000 of 100,000 texts) cost 150-400 ms to rank, too slow for results as
+# one types, and its order says little: any of 46,000 letters that mention prison is as good a
+# start as another. So the matches are first listed in the order they were added (FTS5 walks
+# its index in rowid order, so this stops after COMMON + 1 rows without scoring any), and:
+# - up to COMMON matches are ranked by bm25 as before (a few milliseconds for 2,000);
+# - more than that, and the first ``limit`` of them are the answer, in that order: the same
+#   cost however common the word. Another word in the query narrows it to a ranked list again.
+# Not newest first: FTS5 walks a prefix query backwards by building the merged list of every
+# word with that prefix in memory, ten to a hundred times slower than forwards (1.7 s for
+# "زندان" with SQLCipher's memory security on, measured in docs/search.md).
+# A prefix index (FTS5's prefix='1 2 3') would make the listing of a short common prefix
+# cheaper still, but makes the archive 40 % larger for it; measured in docs/search.md.
+COMMON = 2_000
+
+_IN_ORDER_ADDED = (
+    "SELECT rowid FROM search_index WHERE search_index MATCH :query ORDER BY rowid LIMIT :cap"
+)
+_BY_ROWS = """
+SELECT s.record_type, s.record_id, s.document_id, coalesce(s.person_id, e.person_id),
+       CASE WHEN s.record_type IN ('text', 'annotation') THEN d.title ELSE s.title END,
+       '', 0.0
+FROM search_index s
+LEFT JOIN documents d ON d.id = s.document_id
+LEFT JOIN events e ON s.record_type = 'event' AND e.id = s.record_id
+WHERE s.rowid = ?
+"""
+
+
+def _unfiltered(db: Database, params: dict[str, object], limit: int) -> list[SearchHit]:
+    first = db.all(_IN_ORDER_ADDED, {"query": params["query"], "cap": COMMON + 1})
+    if len(first) <= COMMON:
+        return [SearchHit(*row) for row in db.all(_BEST_FIRST, params)]
+    hits = []
+    for (row,) in first[:limit]:
+        found = db.one(_BY_ROWS, (row,))
+        if found is not None:
+            hits.append(SearchHit(*found))
+    return hits
 
 
 # Without filters: FTS5 ranks and cuts to the limit on its own, and only those rows are joined
@@ -282,23 +455,19 @@ def _originals(db: Database, hit: SearchHit) -> tuple[str, str, str] | None:
         # application names the type in the title, in the user's words).
         return None if row is None else (f"{row[0]} {row[1]}", row[1], row[2])
     if hit.record_type == "tag":
-        parts = db.all(
-            "WITH RECURSIVE up(id, name, parent_id, depth) AS ("
-            " SELECT id, name, parent_id, 0 FROM tags WHERE id = ?"
-            " UNION ALL SELECT t.id, t.name, t.parent_id, up.depth + 1"
-            " FROM tags t JOIN up ON t.id = up.parent_id)"
-            " SELECT name FROM up ORDER BY depth DESC",
-            key,
-        )
-        path = "/".join(str(part[0]) for part in parts)
+        path = _tag_path(db, hit.record_id)
         return (path, path, "") if path else None
     return None
 
 
-def _as_written(db: Database, query: str, hits: list[SearchHit]) -> list[SearchHit]:
+def _as_written(
+    db: Database, query: str, hits: list[SearchHit], cancel: Cancel | None = None
+) -> list[SearchHit]:
     terms = [[_fold(word) for word in term.split(" ")] for term in search_terms(query)]
     shown = []
     for hit in hits:
+        if cancelled(cancel):
+            return []
         originals = _originals(db, hit)
         if originals is None:
             shown.append(hit)
@@ -328,10 +497,32 @@ def _term_pattern(term: list[str]) -> re.Pattern[str]:
     )
 
 
+# Normalising a text with its offsets is most of the cost of a hit (a letter of a few pages
+# takes a millisecond): a long text is first looked at up to about here, which is where the first
+# match of a common word is, and whole only when that finds no match far enough from the cut.
+_LOOK_FIRST = 500
+_CUT_MARGIN = 80
+"""Normalised characters the snippet must end before the cut: the folds at a cut (a suffix
+glued across it) change no more than the word or two next to it."""
+_WHITESPACE = re.compile(r"\s")
+
+
 def original_snippet(text: str, terms: list[list[str]]) -> str | None:
     """A few words of ``text`` around its first match of ``terms`` (each a list of folded
     words: one for a word, several for a phrase), the matches between MATCH_START and
     MATCH_END; None when nothing in ``text`` matches."""
+    if len(text) > 2 * _LOOK_FIRST:
+        cut = _WHITESPACE.search(text, _LOOK_FIRST)
+        if cut is not None:
+            found = _snippet(text[: cut.start()], terms, _CUT_MARGIN)
+            if found is not None:
+                return found
+    return _snippet(text, terms, 0)
+
+
+def _snippet(text: str, terms: list[list[str]], margin: int) -> str | None:
+    """``original_snippet`` of ``text``; None also when the snippet would end less than
+    ``margin`` characters before the end of ``text`` (the start of a longer text)."""
     normal, offsets = normalise_with_offsets(text)
     folded = _fold(normal)
     if len(folded) != len(normal):  # casefolding changed a length ("ß" is "ss"): as it is
@@ -349,6 +540,8 @@ def original_snippet(text: str, terms: list[list[str]]) -> str | None:
         start = 0
     words = list(itertools.islice(_TOKEN.finditer(folded, start), _SNIPPET_WORDS))
     end = words[-1].end() if words else len(folded)
+    if margin and len(folded) - end < margin:
+        return None
     cut_before = start > 0 and _TOKEN.search(folded, 0, start) is not None
     cut_after = _TOKEN.search(folded, end) is not None
 

@@ -40,12 +40,14 @@ SUFFIX = ".amanat"
 MINIMUM_PASSWORD_LENGTH = password_strength.MINIMUM_LENGTH
 _SALT_BYTES = 16
 
-# Every connection is opened the same way: SQLCipher wipes freed memory and logs nothing;
+# Every connection is opened the same way: SQLCipher logs nothing, and does not wipe every block
+# SQLite frees (cipher_memory_security: it guards little that locking and quitting do not, and
+# made common searches ten times slower; the threat analysis is in docs/search.md);
 # WAL with full syncs so a crash loses no committed change; temporary tables and sorts stay
 # in memory (never in a plaintext temp file); deleted records are overwritten, so emptying
 # the trash really removes them.
 _PRAGMAS = (
-    "PRAGMA cipher_memory_security = ON",
+    "PRAGMA cipher_memory_security = OFF",
     "PRAGMA cipher_log_level = NONE",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",

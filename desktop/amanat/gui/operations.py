@@ -179,9 +179,11 @@ SEARCH_LIMIT = 200
 """Results shown for one query: more than anyone reads; a narrower query finds the rest."""
 
 
-def search_archive(query: str, filters: SearchFilters) -> Operation[list[SearchHit]]:
+def search_archive(
+    query: str, filters: SearchFilters, cancel: Cancel | None = None
+) -> Operation[list[SearchHit]]:
     def run(session: Session) -> list[SearchHit]:
-        return search.search_archive(session.require(), query, filters, SEARCH_LIMIT)
+        return search.search_archive(session.require(), query, filters, SEARCH_LIMIT, cancel)
 
     return run
 

@@ -3,8 +3,11 @@ tag, a kind of document and a range of dates.
 
 The query runs on the worker a moment (DEBOUNCE_MS) after the last key press, not on every
 key, so an old laptop is not asked for six searches while "Narges" is typed. Each query
-carries a number; a result that arrives after a newer query was sent is dropped, so a slow
-search can never overwrite the answer to what the user typed last.
+carries a number, and a key press takes the next number at once: the search still running on
+the worker sees that it is no longer wanted and stops inside SQLite (core search's ``cancel``),
+so the worker is free for the query typed last; and a result that arrives anyway after a newer
+query was sent is dropped, so a slow search can never overwrite the answer to what the user
+typed last.
 """
 
 from __future__ import annotations
@@ -113,7 +116,7 @@ class SearchPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.search_now)
-        field.textChanged.connect(lambda _: self.timer.start())
+        field.textChanged.connect(self._typed)
 
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -129,7 +132,7 @@ class SearchPanel(QWidget):
         self.until.setPlaceholderText(self.tr("e.g. Mehr 1401"))
         for edit in (self.since, self.until):
             edit.setClearButtonEnabled(True)
-            edit.textChanged.connect(lambda _: self.timer.start())
+            edit.textChanged.connect(self._typed)
         for combo in (self.person, self.tag, self.kind):
             # Long tag paths and names must not push the sidebar aside: the list drops
             # down as wide as it needs, the box itself stays modest.
@@ -245,6 +248,15 @@ class SearchPanel(QWidget):
         found = parse_date(text)
         return found.start if start else found.end
 
+    def _typed(self, _text: str = "") -> None:
+        self._serial += 1  # the search on its way is not wanted any more: it stops
+        self.timer.start()
+
+    def _superseded(self, serial: int) -> bool:
+        """Whether a newer query (or a key press) came after query ``serial``. Asked on the
+        worker's thread; reading an int another thread writes is safe in Python."""
+        return serial != self._serial
+
     def search_now(self) -> None:
         self.timer.stop()
         self._serial += 1
@@ -256,7 +268,7 @@ class SearchPanel(QWidget):
             self.status.clear()
             return
         self._worker.submit(
-            search_archive(query, filters),
+            search_archive(query, filters, lambda: self._superseded(serial)),
             self,
             lambda hits: self._arrived(serial, hits),
             lambda error: self._failed(serial, error),
