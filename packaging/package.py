@@ -129,7 +129,9 @@ def collect_licences(out: Path) -> None:
         folder = out / f"{name}-{distribution.version}"
         folder.mkdir()
         for file in distribution.files or []:
-            if _LICENCE_FILE.search(file.name) and not str(file).endswith(".py"):
+            # Named so, or kept in the dist-info's licenses/ folder (PEP 639).
+            listed = ".dist-info/licenses/" in str(file).replace("\\", "/")
+            if (listed or _LICENCE_FILE.search(file.name)) and not str(file).endswith(".py"):
                 target = folder / str(file).replace("/", "_").replace("\\", "_")
                 target.write_bytes(Path(str(distribution.locate_file(file))).read_bytes())
         if name.lower().startswith(("pyside6", "shiboken6")):
@@ -383,7 +385,7 @@ def glibc_needed(folder: Path = DIST) -> dict[str, tuple[int, int]]:
 # What the build machine itself puts in the folder, rather than the pinned wheels: the
 # bootloaders, Python and its modules, and the few system libraries Python's modules link.
 _FROM_BUILD_MACHINE = re.compile(
-    r"^(Amanat|amanat|amanat-cli)$|libpython|python3\.\d+/lib-dynload/|"
+    r"^/(Amanat|amanat|amanat-cli)$|libpython|python3\.\d+/lib-dynload/|"
     r"/lib(ffi|bz2|lzma|z|crypto|ssl|expat|uuid|mpdec|sqlite3|readline|ncursesw|tinfo)\.so"
 )
 
@@ -401,6 +403,9 @@ def check_glibc(
     that machine's glibc, so outside ``strict`` (the release's glibc 2.34 container) it is held
     to the machine's glibc and reported, and only the wheels' files to the floor."""
     needs = glibc_needed(folder)
+    if not needs:
+        print(f"glibc: no ELF file in {folder}: freeze first")
+        return 1
     newest = max(needs.values())
     host = host_glibc()
     print(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from amanat.core.resources import resource
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.portable import application_folder, keep_off_the_computer, portable_data
@@ -42,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     application = QApplication(sys.argv[:1])
     application.setApplicationName(APPLICATION_NAME)
     application.setApplicationDisplayName("Amanat")
+    # The installers' menu entry and icon (packaging/linux): Wayland matches windows by it.
+    application.setDesktopFileName("org.amanat.Amanat")
+    _set_icon(application)
     if portable is not None:
         location = RememberedLocation.at(portable / SETTINGS_FILE)
         demo_folder: Path | None = portable / "demo.amanat"
@@ -66,6 +72,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if probe:
         _report_when_shown(application, window, probe)
     return application.exec()
+
+
+def _set_icon(application: QApplication) -> None:
+    # The icon is drawn when the installers are built (packaging/icon.py); run from the
+    # source there is none, and the window manager's default is shown.
+    with contextlib.suppress(FileNotFoundError):
+        application.setWindowIcon(QIcon(str(resource("icons", "amanat-256.png"))))
 
 
 STARTUP_PROBE = "AMANAT_STARTUP_PROBE"
