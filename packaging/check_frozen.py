@@ -63,6 +63,33 @@ def run(command: list[str], environment: dict[str, str], **kwargs: object) -> st
     return str(finished.stdout)
 
 
+# --- what is in the folder ---------------------------------------------------------------------
+
+
+def check_contents(folder: Path) -> None:
+    """Only what is used, and everything that must travel: no network module, no GTK theme,
+    Qt's translations in Persian only; the fonts, Amanat's translation, the icon, licences."""
+    names = [str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()]
+    unwanted = [n for n in names if any(word in n for word in ("Network", "qgtk3", "Qml"))]
+    translations = [n for n in names if "/Qt/translations/" in n]
+    if unwanted or any(not n.endswith("_fa.qm") for n in translations):
+        raise CheckFailed(f"the folder holds what is not used: {unwanted or translations}")
+    internal = folder / "_internal"
+    needed = [
+        "amanat/resources/fonts/Vazirmatn-Regular.ttf",
+        "amanat/resources/translations/amanat_fa.qm",
+        "amanat/resources/icons/amanat-256.png",
+        "licences/THIRD-PARTY.txt",
+        "licences/Amanat-GPL-3.0-or-later.txt",
+    ]
+    missing = [n for n in needed if not (internal / n).is_file()]
+    if missing:
+        raise CheckFailed(f"the folder lacks {missing}")
+    size = sum((folder / n).stat().st_size for n in names)
+    print(f"{len(names)} files, {size / 1e6:.0f} MB; no QtNetwork, no GTK theme, no QML;")
+    print(f"Qt's translations: {', '.join(sorted(Path(n).name for n in translations))}")
+
+
 # --- the command line -------------------------------------------------------------------------
 
 
@@ -323,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
                         package.BUILD / "dist-again", package.BUILD / "freeze-again"
                     )
                     compare_builds(first, second)
+            step("contents")
+            check_contents(folder)
             step("glibc")
             if package.check_glibc(folder) != 0:
                 raise CheckFailed("a bundled library needs a newer glibc than the floor")

@@ -198,10 +198,12 @@ def files_of(folder: Path) -> Iterator[Path]:
 
 
 def digests(folder: Path) -> dict[str, str]:
+    """Each file's SHA-256 (a link: where it points), by its path in the folder."""
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        str(p.relative_to(folder)): (
+            f"-> {os.readlink(p)}" if p.is_symlink() else hashlib.sha256(p.read_bytes()).hexdigest()
+        )
         for p in files_of(folder)
-        if not p.is_symlink()
     }
 
 
