@@ -313,7 +313,8 @@ def deb(folder: Path = DIST) -> Path:
 
 def windows_installer(folder: Path = DIST, stand_in: bool = True) -> list[Path]:
     """The per-user NSIS installer and the portable zip. ``stand_in``: the folder is Linux's,
-    only to prove the script compiles; the result is named so and never published."""
+    only to prove the script compiles; the installer is named so and never published, and
+    no zip is made."""
     OUT.mkdir(parents=True, exist_ok=True)
     suffix = "-stand-in" if stand_in else ""
     installer = OUT / f"amanat-{version()}-windows-x64-setup{suffix}.exe"
@@ -333,7 +334,9 @@ def windows_installer(folder: Path = DIST, stand_in: bool = True) -> list[Path]:
         env=dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch())),
         check=True,
     )
-    portable = OUT / f"amanat-{version()}-windows-x64-portable{suffix}.zip"
+    if stand_in:
+        return [installer]  # a zip of the Linux folder would prove nothing more
+    portable = OUT / f"amanat-{version()}-windows-x64-portable.zip"
     deterministic_zip(folder, f"amanat-{version()}", portable, source_date_epoch())
     return [installer, portable]
 
