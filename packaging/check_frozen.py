@@ -231,19 +231,32 @@ def check_window(window: Path, work: Path) -> dict[str, float]:
             "archive:stay",
             REPORT / "frozen-demo-fa.png",
         )
-        frozen, source = [], []
-        for attempt in range(STARTS):  # alternated, so that both meet the same machine
-            frozen.append(start_window([str(window)], display, work / f"f{attempt}", "welcome"))
-            source.append(
-                start_window(
-                    [sys.executable, "-m", "amanat.gui"], display, work / f"s{attempt}", "welcome"
-                )
+        return measure_starts(window, work, STARTS, display)
+
+
+def measure_starts(
+    window: Path, work: Path, starts: int, display: str | None = None
+) -> dict[str, float]:
+    """Seconds from launch to the painted welcome screen, frozen and from the source,
+    alternated so that both meet the same machine; the medians."""
+    if display is None:
+        with x_server() as own:
+            return measure_starts(window, work, starts, own)
+    frozen, source = [], []
+    for attempt in range(starts):
+        frozen.append(start_window([str(window)], display, work / f"f{attempt}", "welcome"))
+        source.append(
+            start_window(
+                [sys.executable, "-m", "amanat.gui"], display, work / f"s{attempt}", "welcome"
             )
+        )
     times = {"frozen": statistics.median(frozen), "source": statistics.median(source)}
     print(
-        f"first start to the welcome screen (median of {STARTS}): frozen {times['frozen']:.2f} s, "
+        f"first start to the welcome screen (median of {starts}): frozen {times['frozen']:.2f} s, "
         f"python -m amanat.gui {times['source']:.2f} s"
     )
+    print("  frozen: " + ", ".join(f"{t:.2f}" for t in frozen))
+    print("  source: " + ", ".join(f"{t:.2f}" for t in source))
     return times
 
 
@@ -339,10 +352,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-freeze", action="store_true")
     parser.add_argument("--once", action="store_true", help="freeze once, compare nothing")
+    parser.add_argument(
+        "--start-time",
+        type=int,
+        metavar="N",
+        help="only measure the first start, N times each, of the folder already frozen",
+    )
     args = parser.parse_args(argv)
     began = time.monotonic()
     REPORT.mkdir(parents=True, exist_ok=True)
     folder = package.DIST
+    if args.start_time:
+        with tempfile.TemporaryDirectory(prefix="amanat-start-time-") as temporary:
+            measure_starts(folder / "Amanat", Path(temporary), args.start_time)
+        return 0
     try:
         with tempfile.TemporaryDirectory(prefix="amanat-package-check-") as temporary:
             work = Path(temporary)
