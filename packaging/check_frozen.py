@@ -312,6 +312,64 @@ def check_deb(deb: Path, work: Path) -> None:
     print(f".deb: {len(expected)} expected files present; started from the scratch root")
 
 
+def throwaway_certificate(work: Path) -> tuple[str, str]:
+    """A self-signed code-signing certificate for one check, as the secret would hold it:
+    (base64 of the PKCS#12 file, its password)."""
+    import base64
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Amanat check, not for release")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    password = base64.b16encode(os.urandom(8)).decode()
+    bundle = pkcs12.serialize_key_and_certificates(
+        b"amanat-check",
+        key,
+        certificate,
+        None,
+        serialization.BestAvailableEncryption(password.encode()),
+    )
+    return base64.b64encode(bundle).decode(), password
+
+
+def check_signing(installer: Path, work: Path) -> None:
+    """The Authenticode wiring (packaging/windows/sign.sh with osslsigncode) on a copy of the
+    installer, with a throwaway certificate in place of the release's secret."""
+    copy = work / installer.name
+    shutil.copy(installer, copy)
+    secret, password = throwaway_certificate(work)
+    environment = dict(os.environ, AMANAT_SIGN_PFX_BASE64=secret, AMANAT_SIGN_PASSWORD=password)
+    run([str(ROOT / "packaging" / "windows" / "sign.sh"), str(copy)], environment)
+    verified = subprocess.run(
+        ["osslsigncode", "verify", "-in", str(copy)], capture_output=True, text=True
+    ).stdout
+    digests = [
+        line.split(":")[1].strip()
+        for line in verified.splitlines()
+        if "message digest" in line and "algorithm" not in line
+    ]
+    if "Amanat check, not for release" not in verified or len(set(digests)) != 1:
+        raise CheckFailed(f"the signed installer does not verify:\n{verified}")
+    print("Authenticode: sign.sh signed the installer; osslsigncode finds the digest intact")
+
+
 def check_workflow() -> None:
     workflow = ROOT / ".github" / "workflows" / "release.yml"
     bin_dir = Path(sys.executable).parent
@@ -397,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
             for artefact in artefacts:
                 print(f"{artefact.name}: {artefact.stat().st_size / 1e6:.1f} MB")
             package.sha256_sums(artefacts)
+            check_signing(artefacts[2], work)
             step("release workflow")
             check_workflow()
     except CheckFailed as failure:
