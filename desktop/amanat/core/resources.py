@@ -1,5 +1,7 @@
 """Where Amanat's own files are (the fonts, the translations): in ``resources/`` beside the
-source in a checkout, inside the package when it was installed from a wheel."""
+source in a checkout, inside the package when it was installed from a wheel or frozen by the
+installers (PyInstaller gives every module a ``__file__`` inside its bundle folder, where
+packaging/amanat.spec puts them at ``amanat/resources``)."""
 
 from __future__ import annotations
 
