@@ -8,6 +8,7 @@ import ctypes
 import os
 import shutil
 import subprocess
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -174,7 +175,7 @@ def bus_address() -> Iterator[str]:
 
 @pytest.fixture
 def private_bus(bus_address: str) -> Iterator[QDBusConnection]:
-    name = f"amanat-test-{id(bus_address)}"
+    name = f"amanat-test-{uuid.uuid4()}"  # never a name an earlier test used
     bus = QDBusConnection.connectToBus(bus_address, name)
     assert bus.isConnected()
     yield bus
@@ -269,7 +270,7 @@ class FakeLoginManager(QObject):
 
 @pytest.fixture
 def login_manager(bus_address: str) -> Iterator[tuple[FakeLoginManager, QDBusConnection]]:
-    name = f"amanat-test-login1-{id(bus_address)}"
+    name = f"amanat-test-login1-{uuid.uuid4()}"
     server = QDBusConnection.connectToBus(bus_address, name)
     manager = FakeLoginManager()
     manager.bus = server
