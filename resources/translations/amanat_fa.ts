@@ -2981,6 +2981,10 @@
         <source>Unlocking…</source>
         <translation>در حال باز کردن قفل…</translation>
     </message>
+    <message>
+        <source>Updating the archive for this version of Amanat… {percent} %</source>
+        <translation>در حال به‌روز کردن بایگانی برای این نسخهٔ امانت… {percent}٪</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>

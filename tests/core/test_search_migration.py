@@ -3,11 +3,14 @@ with progress, and then finds every spelling."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from amanat.core import schema, search
 from amanat.core.dates import parse_date
 from amanat.core.jobs import Progress
+from amanat.core.keyslots import FLOOR
 from amanat.core.records import (
     Document,
     DocumentKind,
@@ -20,6 +23,7 @@ from amanat.core.records import (
 )
 from amanat.core.storage import documents, events, people, tags, texts
 from amanat.core.vault import Archive
+from tests.helpers.archives import PASSWORD, needing_the_reindex
 
 ZWNJ = "\u200c"
 
@@ -81,3 +85,31 @@ def test_an_interrupted_reindex_leaves_the_archive_at_its_old_version(archive: A
     assert db.value("PRAGMA user_version") == 4
     schema.migrate(db)
     assert db.value("PRAGMA user_version") == schema.LATEST
+
+
+def test_unlocking_an_old_archive_reports_the_reindex_to_its_end(archive_folder: Path) -> None:
+    needing_the_reindex(archive_folder, documents=4)
+    heard: list[Progress] = []
+    archive = Archive.open(archive_folder, PASSWORD, report=heard.append)
+    try:
+        assert archive.db.value("PRAGMA user_version") == schema.LATEST
+        rows = archive.db.value("SELECT count(*) FROM search_index")
+    finally:
+        archive.lock()
+    assert rows >= 4
+    assert heard and heard[-1].done == heard[-1].total == rows
+    assert [p.done for p in heard] == sorted(p.done for p in heard)
+    # Up to date now: the next unlock reports nothing.
+    again: list[Progress] = []
+    Archive.open(archive_folder, PASSWORD, report=again.append).lock()
+    assert again == []
+
+
+def test_unlocking_with_the_recovery_code_reports_the_reindex_too(archive_folder: Path) -> None:
+    archive = Archive.open(archive_folder, PASSWORD)
+    code = archive.add_recovery_code(FLOOR)
+    archive.lock()
+    needing_the_reindex(archive_folder)
+    heard: list[Progress] = []
+    Archive.open_with_recovery_code(archive_folder, code, report=heard.append).lock()
+    assert heard and heard[-1].done == heard[-1].total > 0

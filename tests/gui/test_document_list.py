@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
+from amanat.core.dates import Calendar, FuzzyDate
+from amanat.core.records import Document, DocumentKind, Provenance
+from amanat.core.storage import documents as stored_documents
 from amanat.core.storage.documents import DocumentFilter
+from amanat.core.vault import Archive
 from amanat.gui.main_window import MainWindow
 from amanat.gui.models.document_list import ID_ROLE, PAGE_ROWS, DocumentListModel
 from amanat.gui.models.sidebar import FILTER_ROLE, SidebarModel
@@ -76,7 +81,7 @@ def test_rows_arrive_a_page_at_a_time(worker: SynchronousWorker, filled_folder: 
     assert len(calls) == 3
 
 
-def test_dates_are_shown_in_the_chosen_calendar(
+def test_dates_are_shown_in_persian_digits_in_the_persian_interface(
     worker: SynchronousWorker, filled_folder: Path
 ) -> None:
     _opened(worker, filled_folder)
@@ -85,6 +90,67 @@ def test_dates_are_shown_in_the_chosen_calendar(
     model.show_documents(DocumentFilter())
     shown = model.index(0, int(DocumentColumn.DATE)).data()
     assert any("۰" <= c <= "۹" for c in shown)  # Persian digits
+    assert " · " in shown  # and the other calendar's reading
+
+
+def _dated_letters(folder: Path) -> None:
+    """Four letters dated as families enter them: a Gregorian day, a Jalali month, a year
+    known only roughly, and none."""
+    with Archive.open(folder, PASSWORD) as archive, archive.db.transaction():
+        for title, date in (
+            ("day", FuzzyDate.of_day(2019, 6, 10, Calendar.GREGORIAN)),
+            ("month", FuzzyDate.of_month(1403, 5, Calendar.JALALI)),
+            ("year", FuzzyDate.of_year(2018, Calendar.GREGORIAN, circa=True)),
+            ("undated", None),
+        ):
+            stored_documents.add(
+                archive.db, Document(kind=DocumentKind.LETTER, title=title, date=date)
+            )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            {
+                "year": "c. 2018 · 1396–1397",
+                "day": "10 June 2019 · 20 Khordad 1398",
+                "month": "Mordad 1403 · Jul–Aug 2024",
+                "undated": "",
+            },
+        ),
+        (
+            "fa",
+            {
+                "year": "حدود ۲۰۱۸ · ۱۳۹۶–۱۳۹۷",
+                "day": "۱۰ ژوئن ۲۰۱۹ · ۲۰ خرداد ۱۳۹۸",
+                "month": "مرداد ۱۴۰۳ · ژوئیه–اوت ۲۰۲۴",
+                "undated": "",
+            },
+        ),
+    ],
+)
+def test_the_date_column_reads_as_entered_and_sorts_by_the_day_not_the_text(
+    worker: SynchronousWorker, archive_folder: Path, language: str, expected: dict[str, str]
+) -> None:
+    _dated_letters(archive_folder)
+    _opened(worker, archive_folder)
+    # The calendar chosen in the settings does not turn a date into the other one: each
+    # reads as it was entered, the other calendar after the dot.
+    preferences = Preferences.for_language(language)
+    preferences.calendar = Calendar.GREGORIAN if language == "fa" else Calendar.JALALI
+    model = DocumentListModel(worker, preferences)
+    model.show_documents(DocumentFilter())
+    model.sort(int(DocumentColumn.DATE), Qt.SortOrder.AscendingOrder)
+    titles = _column(model, DocumentColumn.TITLE)
+    shown = dict(zip(titles, _column(model, DocumentColumn.DATE), strict=True))
+    assert shown == expected
+    # Earliest first by the first day each covers; the undated last. The texts themselves
+    # would sort otherwise ("10 June 2019" before "c. 2018").
+    assert titles == ["year", "day", "month", "undated"]
+    model.sort(int(DocumentColumn.DATE), Qt.SortOrder.DescendingOrder)
+    assert _column(model, DocumentColumn.TITLE)[:3] == ["month", "day", "year"]
 
 
 def test_sidebar_passes_the_model_tester_and_puts_prisoners_first(
@@ -153,3 +219,27 @@ def test_choosing_a_document_shows_its_details_and_its_texts_in_their_direction(
     assert {"Kind:", "Date:", "From:", "To:"} <= shown
     assert view.document.pages.position.text() == ""
     assert QModelIndex() != view.table.currentIndex()
+
+
+def test_the_details_give_the_received_date_as_entered_with_the_other_calendar(
+    make_window: MakeWindow, location: RememberedLocation, archive_folder: Path
+) -> None:
+    with Archive.open(archive_folder, PASSWORD) as archive, archive.db.transaction():
+        received = Provenance("Reza", FuzzyDate.of_day(1398, 5, 23, Calendar.JALALI), "by hand")
+        letter = stored_documents.add(
+            archive.db, Document(kind=DocumentKind.LETTER, title="letter", provenance=received)
+        )
+    location.remember(archive_folder)
+    window = make_window()
+    window.unlock(PASSWORD)
+    window.archive_view.select_document(letter.id)
+    form = window.archive_view.document.form
+    shown = {
+        form.itemAt(row, form.ItemRole.LabelRole).widget().text(): form.itemAt(
+            row, form.ItemRole.FieldRole
+        )
+        .widget()
+        .text()
+        for row in range(form.rowCount())
+    }
+    assert shown["Received from:"] == "Reza, 23 Mordad 1398 · 14 Aug 2019"

@@ -58,3 +58,23 @@ def records_digest(folder: Path, password: str = PASSWORD) -> str:
             for row in opened.db.all(f'SELECT * FROM "{name}" ORDER BY 1'):
                 digest.update(repr(row).encode())
     return digest.hexdigest()
+
+
+def needing_the_reindex(folder: Path, documents: int = 3) -> Path:
+    """Make the locked archive at ``folder`` look as Amanat left it before the search index
+    was normalised again (schema version 4), holding ``documents`` letters to re-index, so
+    that the next unlock runs that migration and reports its progress."""
+    from amanat.core.records import Document, DocumentKind
+    from amanat.core.storage import documents as stored_documents
+
+    archive = Archive.open(folder, PASSWORD)
+    try:
+        with archive.db.transaction():
+            for number in range(documents):
+                stored_documents.add(
+                    archive.db, Document(kind=DocumentKind.LETTER, title=f"نامه {number}")
+                )
+            archive.db.execute("PRAGMA user_version = 4")
+    finally:
+        archive.lock()
+    return folder

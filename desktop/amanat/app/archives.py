@@ -41,7 +41,7 @@ def open_demo(
     if not folder.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
         build_demo(folder, kdf=kdf, progress=progress)
-    return Archive.open(folder, DEMO_PASSWORD, actor="demo")
+    return Archive.open(folder, DEMO_PASSWORD, actor="demo", report=progress)
 
 
 def change_password(archive: Archive, new_password: str) -> None:

@@ -109,10 +109,13 @@ def date_text(date: FuzzyDate | None) -> str:
 
 class ProgressBar:
     """A one-line progress bar on the terminal (stderr), redrawn in place; silent when stderr
-    is not a terminal, so scripts and logs get only the summary."""
+    is not a terminal, so scripts and logs get only the summary. ``label`` names the job
+    when the bar alone would not say what is happening (the migration at unlock)."""
 
-    def __init__(self) -> None:
+    def __init__(self, label: str = "") -> None:
         self.shown = sys.stderr.isatty()
+        self.label = label
+        self._drawn = False
 
     def __call__(self, update: Progress) -> None:
         if not self.shown or not update.total:
@@ -121,13 +124,19 @@ class ProgressBar:
         filled = width * update.done // update.total
         name = Path(update.current).name if update.current else ""
         line = f"[{'#' * filled}{'.' * (width - filled)}] {update.done}/{update.total} {name}"
+        if self.label:
+            line = f"{self.label} {line}"
         sys.stderr.write("\r" + line[:79].ljust(79))
         sys.stderr.flush()
+        self._drawn = True
 
     def close(self) -> None:
-        if self.shown:
+        # Only a bar that was drawn is wiped: a command whose job never reported leaves the
+        # terminal untouched.
+        if self._drawn:
             sys.stderr.write("\r" + " " * 79 + "\r")
             sys.stderr.flush()
+            self._drawn = False
 
 
 # --- Cancel: Ctrl-C stops a long job between two units -----------------------------------
@@ -233,13 +242,19 @@ def new_password(args: argparse.Namespace, file_option: str) -> str:
 
 @contextmanager
 def unlocked(args: argparse.Namespace) -> Iterator[Archive]:
-    """The archive, open for the command's work and locked again after it, whatever happens."""
+    """The archive, open for the command's work and locked again after it, whatever happens.
+    An archive an older Amanat made is updated first, with a progress bar on a terminal."""
     folder = archive_path(args)
     code_file = getattr(args, "recovery_code_file", None)
-    if code_file:
-        archive = Archive.open_with_recovery_code(folder, first_line(code_file), actor=args.actor)
-    else:
-        archive = Archive.open(folder, password(args), actor=args.actor)
+    bar = ProgressBar("updating the archive")
+    try:
+        if code_file:
+            code = first_line(code_file)
+            archive = Archive.open_with_recovery_code(folder, code, actor=args.actor, report=bar)
+        else:
+            archive = Archive.open(folder, password(args), actor=args.actor, report=bar)
+    finally:
+        bar.close()
     try:
         yield archive
     finally:

@@ -32,6 +32,7 @@ from amanat.core.errors import (
     WrongPassword,
     WrongRecoveryCode,
 )
+from amanat.core.jobs import Report
 from amanat.core.keyslots import KdfParams, KeyFile, SlotKind
 from amanat.core.records import new_id, now
 
@@ -132,15 +133,28 @@ class Archive:
         return archive
 
     @classmethod
-    def open(cls, folder: Path, password: str, actor: str = "") -> Archive:
-        return cls._open(folder, SlotKind.PASSWORD, keyslots.password_secret(password), actor)
+    def open(
+        cls, folder: Path, password: str, actor: str = "", report: Report | None = None
+    ) -> Archive:
+        """Unlock the archive at ``folder``. An archive an older Amanat made is brought up to
+        this version first; a migration that takes a while (re-indexing) tells ``report`` how
+        far it is. Each migration is one transaction: stopped half-way (the laptop switched
+        off), the archive opens at its old version and the migration runs again."""
+        secret = keyslots.password_secret(password)
+        return cls._open(folder, SlotKind.PASSWORD, secret, actor, report)
 
     @classmethod
-    def open_with_recovery_code(cls, folder: Path, code: str, actor: str = "") -> Archive:
-        return cls._open(folder, SlotKind.RECOVERY, keyslots.recovery_secret(code), actor)
+    def open_with_recovery_code(
+        cls, folder: Path, code: str, actor: str = "", report: Report | None = None
+    ) -> Archive:
+        """As ``open``, with the recovery code instead of the password."""
+        secret = keyslots.recovery_secret(code)
+        return cls._open(folder, SlotKind.RECOVERY, secret, actor, report)
 
     @classmethod
-    def _open(cls, folder: Path, kind: SlotKind, secret: bytes, actor: str) -> Archive:
+    def _open(
+        cls, folder: Path, kind: SlotKind, secret: bytes, actor: str, report: Report | None
+    ) -> Archive:
         folder = Path(folder)
         key_file = _read_key_file(folder)
         database = folder / DATABASE_FILE
@@ -159,7 +173,7 @@ class Archive:
             stored_id = db.value("SELECT value FROM meta WHERE key = 'archive_id'")
             if stored_id != key_file.archive_id:
                 raise KeysFromOtherArchive(path=str(folder))
-            schema.migrate(db)
+            schema.migrate(db, report)
         except BaseException:
             with contextlib.suppress(Exception):
                 connection.close()

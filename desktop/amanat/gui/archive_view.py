@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from amanat.core.dates import Calendar, FuzzyDate, readable_date
 from amanat.core.errors import AmanatError
 from amanat.core.storage.documents import DocumentFilter
 from amanat.gui import labels
@@ -156,7 +157,7 @@ class ArchiveView(QWidget):
         header.setStretchLastSection(True)
         for column, width in (
             (DocumentColumn.TITLE, 260),
-            (DocumentColumn.DATE, 130),
+            (DocumentColumn.DATE, self._date_column_width()),
             (DocumentColumn.KIND, 90),
             (DocumentColumn.PEOPLE, 160),
         ):
@@ -220,6 +221,15 @@ class ArchiveView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self._make_actions()
+
+    def _date_column_width(self) -> int:
+        """Wide enough for a day read in both calendars (the most common date), whichever
+        months it names; a longer date (a season's months) is elided, whole in its tooltip."""
+        language = labels.interface_language()
+        days = [FuzzyDate.of_day(1403, month, 29, Calendar.JALALI) for month in range(1, 13)]
+        days += [FuzzyDate.of_day(2024, month, 28, Calendar.GREGORIAN) for month in range(1, 13)]
+        metrics = self.table.fontMetrics()
+        return max(metrics.horizontalAdvance(readable_date(day, language)) for day in days) + 24
 
     # --- Actions -------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from amanat.core.dates import format_date, readable_date
+from amanat.core.dates import readable_date
 from amanat.core.records import Document, DocumentKind, ImageRegion, Text, TextKind, Visibility
 from amanat.gui import labels
 from amanat.gui.annotations.highlights import Highlight
@@ -550,11 +550,7 @@ class DocumentView(QWidget):
         provenance = document.provenance
         received = [provenance.received_from]
         if provenance.received_on is not None:
-            received.append(
-                format_date(
-                    provenance.received_on, self._preferences.calendar, self._preferences.language
-                )
-            )
+            received.append(readable_date(provenance.received_on, self._preferences.language))
         add(self.tr("Received from:"), separator.join(r for r in received if r))
         add(self.tr("How:"), provenance.how)
         if document.kind is DocumentKind.TESTIMONY:

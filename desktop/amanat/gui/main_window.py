@@ -156,6 +156,10 @@ class MainWindow(QMainWindow):
         self.preview_pass = PreviewPass(worker, self)
         self.demo_job = Job(worker, self)
         self.demo_job.progressed.connect(lambda p: self.welcome.set_progress(p.done, p.total))
+        # Unlocking runs as a job for the progress of a migration (an archive an older Amanat
+        # made); it is never cancelled: each migration is one transaction that must finish.
+        self.unlock_job = Job(worker, self)
+        self.unlock_job.progressed.connect(lambda p: self.unlock_page.set_progress(p.done, p.total))
 
         self.welcome.create_requested.connect(self._ask_new_archive)
         self.welcome.open_requested.connect(self._choose_archive)
@@ -207,9 +211,9 @@ class MainWindow(QMainWindow):
         if self._folder is None:
             return
         self.unlock_page.set_busy(True)
-        self._worker.submit(
-            open_archive(self._folder, password, self._preferences.annotator_name),
-            self,
+        folder, actor = self._folder, self._preferences.annotator_name
+        self.unlock_job.start(
+            lambda report, _cancel: open_archive(folder, password, actor, report),
             self._opened,
             lambda error: self.unlock_page.show_error(error_message(error)),
         )

@@ -64,10 +64,15 @@ class Opened:
     """Only just after creating an archive with one: shown once, then forgotten."""
 
 
-def open_archive(folder: Path, password: str, actor: str = "") -> Operation[Opened]:
+def open_archive(
+    folder: Path, password: str, actor: str = "", progress: Report | None = None
+) -> Operation[Opened]:
+    """Unlock the archive at ``folder``; ``progress`` hears how far the migration of an
+    archive an older Amanat made is (nothing, for an archive already up to date)."""
+
     def run(session: Session) -> Opened:
         session.close()
-        session.archive = Archive.open(folder, password, actor=actor)
+        session.archive = Archive.open(folder, password, actor=actor, report=progress)
         return Opened(folder)
 
     return run

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from amanat.gui import labels
+
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
@@ -183,9 +185,21 @@ class UnlockPage(QWidget):
         self.unlock_button.setEnabled(not busy)
         self.other_button.setEnabled(not busy)
         self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)  # key derivation says nothing about how far it is
         self.status.setText(self.tr("Unlocking…") if busy else "")
         if busy:
             self.error.hide()
+
+    def set_progress(self, done: int, total: int) -> None:
+        """How far the update of an archive an older Amanat made is (after the key)."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        percent = 100 * done // total if total else 100
+        self.status.setText(
+            self.tr("Updating the archive for this version of Amanat… {percent} %").format(
+                percent=labels.number(percent)
+            )
+        )
 
     def show_error(self, text: str) -> None:
         """Say calmly what went wrong and leave the password ready to be typed again."""

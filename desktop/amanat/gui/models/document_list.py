@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
-from amanat.core.dates import format_date
+from amanat.core.dates import readable_date
 from amanat.core.storage.documents import DocumentFilter
 from amanat.gui import labels
 from amanat.gui.operations import DocumentColumn, DocumentRow, document_ids, document_rows
@@ -213,8 +213,9 @@ class DocumentListModel(QAbstractTableModel):
         if column is DocumentColumn.DATE:
             if row.date is None:
                 return ""
-            language = self._preferences.language
-            return format_date(row.date, self._preferences.calendar, language)
+            # As entered, then the other calendar's short reading (docs/dates.md); sorting
+            # is the database's, on the date's first day, never on this text.
+            return readable_date(row.date, self._preferences.language)
         if column is DocumentColumn.KIND:
             return labels.label(row.kind)
         if column is DocumentColumn.PEOPLE:
