@@ -2246,6 +2246,70 @@
         <translation>رویداد «{event}» در {when} ذخیره نمی‌شود ({problem})؛ نخست آن را درست کنید</translation>
     </message>
     <message>
+        <source>choose a person, documents, a tag or dates</source>
+        <translation>یک شخص، چند سند، یک برچسب یا بازه‌ای از تاریخ‌ها را برگزینید</translation>
+    </message>
+    <message>
+        <source>private material never leaves the archive</source>
+        <translation>مطالب خصوصی هرگز از بایگانی بیرون نمی‌روند</translation>
+    </message>
+    <message>
+        <source>everything chosen is held back</source>
+        <translation>همهٔ موارد انتخاب‌شده نگه داشته می‌شوند</translation>
+    </message>
+    <message>
+        <source>it already exists; choose a new name</source>
+        <translation>از پیش وجود دارد؛ نام تازه‌ای برگزینید</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>پرونده وجود ندارد</translation>
+    </message>
+    <message>
+        <source>page {page}</source>
+        <translation>صفحهٔ {page}</translation>
+    </message>
+    <message>
+        <source>its file changed while the bundle was written; run amanat check</source>
+        <translation>پرونده‌اش هنگام نوشتن بسته تغییر کرد؛ فرمان «amanat check» را اجرا کنید</translation>
+    </message>
+    <message>
+        <source>a file with that name exists already; choose another</source>
+        <translation>پرونده‌ای با این نام از پیش وجود دارد؛ نام دیگری برگزینید</translation>
+    </message>
+    <message>
+        <source>{name} is not a file</source>
+        <translation>{name} پرونده نیست</translation>
+    </message>
+    <message>
+        <source>{name} does not match its hash</source>
+        <translation>{name} با چکیدهٔ خود نمی‌خواند</translation>
+    </message>
+    <message>
+        <source>it cannot be unpacked</source>
+        <translation>باز نمی‌شود</translation>
+    </message>
+    <message>
+        <source>it does not hold what a backup holds</source>
+        <translation>آنچه نسخهٔ پشتیبان در خود دارد در آن نیست</translation>
+    </message>
+    <message>
+        <source>its manifest is not a file</source>
+        <translation>فهرست محتوایش پرونده نیست</translation>
+    </message>
+    <message>
+        <source>its manifest is not readable</source>
+        <translation>فهرست محتوایش خوانا نیست</translation>
+    </message>
+    <message>
+        <source>it is not a backup this version can read</source>
+        <translation>نسخهٔ پشتیبانی نیست که این نسخه از امانت بتواند بخواند</translation>
+    </message>
+    <message>
+        <source>its manifest is incomplete</source>
+        <translation>فهرست محتوایش ناقص است</translation>
+    </message>
+    <message>
         <source>That cannot be used here; nothing was changed.</source>
         <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
     </message>

@@ -56,3 +56,18 @@ def test_the_check_catches_a_plain_english_detail(tmp_path: Path) -> None:
     tree = ast.parse('raise BundleDamaged(detail=Detail("file-twice", name=name))')
     keyword = next(n for n in ast.walk(tree) if isinstance(n, ast.keyword))
     assert _called(keyword.value) == "Detail"
+
+
+def test_no_reason_in_the_core_is_plain_english_text() -> None:
+    """A ``reason=`` written as text in core/ or app/ would reach the window untranslated;
+    the operating system's own words (strerror) are the one exception, and are no literal."""
+    offenders = []
+    for layer in (PACKAGE / "core", PACKAGE / "app"):
+        for path in sorted(layer.rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (isinstance(node, ast.keyword) and node.arg in ("reason", "detail")):
+                    continue
+                text = isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+                if text or isinstance(node.value, ast.JoinedStr):
+                    offenders.append(f"{path.relative_to(PACKAGE)}:{node.value.lineno}")
+    assert offenders == []

@@ -397,6 +397,33 @@ DETAILS: dict[str, str] = {
     "event-not-saved": QT_TRANSLATE_NOOP(
         "Messages", "the {event} of {when} cannot be saved ({problem}); correct it first"
     ),
+    # Why nothing was exported, or a file was not written or read (“Cannot read {path}:
+    # {reason}”). The operating system's own words (strerror) fill {reason} unchanged.
+    "export-nothing-chosen": QT_TRANSLATE_NOOP(
+        "Messages", "choose a person, documents, a tag or dates"
+    ),
+    "export-private": QT_TRANSLATE_NOOP("Messages", "private material never leaves the archive"),
+    "export-all-held-back": QT_TRANSLATE_NOOP("Messages", "everything chosen is held back"),
+    "file-exists": QT_TRANSLATE_NOOP("Messages", "it already exists; choose a new name"),
+    "file-does-not-exist": QT_TRANSLATE_NOOP("Messages", "the file does not exist"),
+    "page-named": QT_TRANSLATE_NOOP("Messages", "page {page}"),
+    "page-file-changed": QT_TRANSLATE_NOOP(
+        "Messages", "its file changed while the bundle was written; run amanat check"
+    ),
+    # Why a backup cannot be restored (“The backup {path} is damaged …: {reason}”).
+    "backup-exists": QT_TRANSLATE_NOOP(
+        "Messages", "a file with that name exists already; choose another"
+    ),
+    "backup-member-not-a-file": QT_TRANSLATE_NOOP("Messages", "{name} is not a file"),
+    "backup-member-hash": QT_TRANSLATE_NOOP("Messages", "{name} does not match its hash"),
+    "backup-cannot-unpack": QT_TRANSLATE_NOOP("Messages", "it cannot be unpacked"),
+    "backup-wrong-contents": QT_TRANSLATE_NOOP("Messages", "it does not hold what a backup holds"),
+    "backup-manifest-not-a-file": QT_TRANSLATE_NOOP("Messages", "its manifest is not a file"),
+    "backup-manifest-unreadable": QT_TRANSLATE_NOOP("Messages", "its manifest is not readable"),
+    "backup-unknown-version": QT_TRANSLATE_NOOP(
+        "Messages", "it is not a backup this version can read"
+    ),
+    "backup-manifest-incomplete": QT_TRANSLATE_NOOP("Messages", "its manifest is incomplete"),
 }
 
 

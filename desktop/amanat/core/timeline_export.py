@@ -14,7 +14,7 @@ from pathlib import Path
 
 from amanat.core import private_files
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_iso, readable_date
-from amanat.core.errors import DiskFull, FileNotWritable
+from amanat.core.errors import Detail, DiskFull, FileNotWritable
 from amanat.core.timeline import (
     Contradiction,
     CurrentPlace,
@@ -258,7 +258,7 @@ def to_csv_file_bytes(timeline: Timeline, calendar: Calendar = Calendar.GREGORIA
 # --- Files ---------------------------------------------------------------------------------
 
 
-_TAKEN = "it already exists; choose a new name"
+_TAKEN = Detail("file-exists")
 
 
 def refuse_existing(path: Path) -> None:

@@ -408,6 +408,7 @@ def _opened(path: Path) -> Iterator[Any]:
     try:
         handle = open(path, "rb")  # noqa: SIM115  (closed below, after the whole read)
     except OSError as error:
+        # The operating system's own words (strerror): they stay as the system gives them.
         raise FileProblem(path=str(path), reason=error.strerror or str(error)) from error
     with handle:
         yield handle
