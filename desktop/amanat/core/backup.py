@@ -129,6 +129,7 @@ def restore(source: Path, folder: Path) -> str:
 def _write_error(error: OSError, path: Path) -> Exception:
     if error.errno == errno.ENOSPC:
         return DiskFull()
+    # The operating system's own words (strerror), as the system gives them.
     return FileNotWritable(path=str(path), reason=error.strerror or str(error))
 
 

@@ -274,6 +274,7 @@ def write_new_file(path: Path, data: bytes) -> None:
     except FileExistsError as error:
         raise FileNotWritable(path=str(path), reason=_TAKEN) from error
     except OSError as error:
+        # The operating system's own words (strerror), as the system gives them.
         raise FileNotWritable(path=str(path), reason=error.strerror or str(error)) from error
     try:
         with handle:
@@ -283,4 +284,5 @@ def write_new_file(path: Path, data: bytes) -> None:
             path.unlink()
         if error.errno == errno.ENOSPC:
             raise DiskFull() from error
+        # The operating system's own words (strerror), as the system gives them.
         raise FileNotWritable(path=str(path), reason=error.strerror or str(error)) from error
