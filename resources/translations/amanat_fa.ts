@@ -1970,6 +1970,346 @@
         <translation>صفحهٔ {page} کشیده نمی‌شود</translation>
     </message>
     <message>
+        <source>it has stray bits at the end</source>
+        <translation>در پایانش بیت‌های اضافه دارد</translation>
+    </message>
+    <message>
+        <source>it mixes upper and lower case</source>
+        <translation>حروف بزرگ و کوچک را با هم آمیخته است</translation>
+    </message>
+    <message>
+        <source>it is too short or has no separator</source>
+        <translation>بیش از اندازه کوتاه است یا جداکننده ندارد</translation>
+    </message>
+    <message>
+        <source>its prefix has invalid characters</source>
+        <translation>پیشوندش نویسه‌های نامعتبر دارد</translation>
+    </message>
+    <message>
+        <source>it has characters a key cannot contain</source>
+        <translation>نویسه‌هایی دارد که در کلید نمی‌آیند</translation>
+    </message>
+    <message>
+        <source>its checksum does not match, so a character is wrong</source>
+        <translation>نویسه‌های وارسی‌اش نمی‌خوانند، پس یکی از نویسه‌ها نادرست است</translation>
+    </message>
+    <message>
+        <source>it is malformed</source>
+        <translation>ساختارش نادرست است</translation>
+    </message>
+    <message>
+        <source>a public key starts with age1</source>
+        <translation>کلید عمومی با age1 آغاز می‌شود</translation>
+    </message>
+    <message>
+        <source>a secret key starts with AGE-SECRET-KEY-1</source>
+        <translation>کلید محرمانه با AGE-SECRET-KEY-1 آغاز می‌شود</translation>
+    </message>
+    <message>
+        <source>it starts with {prefix}1</source>
+        <translation>با {prefix}1 آغاز می‌شود</translation>
+    </message>
+    <message>
+        <source>it has the wrong length</source>
+        <translation>طولش نادرست است</translation>
+    </message>
+    <message>
+        <source>it is not a usable public key</source>
+        <translation>کلید عمومی به‌کاررفتنی نیست</translation>
+    </message>
+    <message>
+        <source>the header is far too long</source>
+        <translation>سرآیند بسیار بیش از اندازه بلند است</translation>
+    </message>
+    <message>
+        <source>a header line is far too long</source>
+        <translation>یکی از خط‌های سرآیند بسیار بیش از اندازه بلند است</translation>
+    </message>
+    <message>
+        <source>the header ends early</source>
+        <translation>سرآیند زودتر از موعد تمام می‌شود</translation>
+    </message>
+    <message>
+        <source>the first line is malformed</source>
+        <translation>خط نخست نادرست است</translation>
+    </message>
+    <message>
+        <source>the header&apos;s checksum line is malformed</source>
+        <translation>خط وارسی (MAC) سرآیند نادرست است</translation>
+    </message>
+    <message>
+        <source>a line that should start a stanza does not</source>
+        <translation>خطی که باید بندی را آغاز کند، چنین نمی‌کند</translation>
+    </message>
+    <message>
+        <source>it is addressed to more than {limit} recipients</source>
+        <translation>برای بیش از {limit} گیرنده ساخته شده است</translation>
+    </message>
+    <message>
+        <source>the file ends right after the header</source>
+        <translation>پرونده درست پس از سرآیند تمام می‌شود</translation>
+    </message>
+    <message>
+        <source>the file key has the wrong size</source>
+        <translation>اندازهٔ کلید پرونده نادرست است</translation>
+    </message>
+    <message>
+        <source>a stanza has a malformed argument</source>
+        <translation>یکی از بندها آرگومانی نادرست دارد</translation>
+    </message>
+    <message>
+        <source>a stanza body line is too long</source>
+        <translation>یکی از خط‌های متن یک بند بیش از اندازه بلند است</translation>
+    </message>
+    <message>
+        <source>a stanza body is not canonical base64</source>
+        <translation>متن یکی از بندها base64 استاندارد نیست</translation>
+    </message>
+    <message>
+        <source>an X25519 stanza has the wrong number of arguments</source>
+        <translation>شمار آرگومان‌های یک بند X25519 نادرست است</translation>
+    </message>
+    <message>
+        <source>an X25519 stanza has a malformed share</source>
+        <translation>سهم کلید در یک بند X25519 نادرست است</translation>
+    </message>
+    <message>
+        <source>an X25519 stanza has a body of the wrong size</source>
+        <translation>اندازهٔ متن یک بند X25519 نادرست است</translation>
+    </message>
+    <message>
+        <source>an X25519 stanza has a low-order share</source>
+        <translation>یک بند X25519 سهمی از مرتبهٔ پایین دارد</translation>
+    </message>
+    <message>
+        <source>a passphrase stanza is mixed with other stanzas</source>
+        <translation>بند عبارت رمز (scrypt) با بندهای دیگر آمیخته است</translation>
+    </message>
+    <message>
+        <source>a passphrase stanza has the wrong number of arguments</source>
+        <translation>شمار آرگومان‌های بند عبارت رمز (scrypt) نادرست است</translation>
+    </message>
+    <message>
+        <source>a passphrase stanza has a malformed salt</source>
+        <translation>نمکِ بند عبارت رمز (scrypt) نادرست است</translation>
+    </message>
+    <message>
+        <source>a passphrase stanza has a malformed work factor</source>
+        <translation>ضریب کارِ بند عبارت رمز (scrypt) نادرست است</translation>
+    </message>
+    <message>
+        <source>a passphrase stanza has a body of the wrong size</source>
+        <translation>اندازهٔ متن بند عبارت رمز (scrypt) نادرست است</translation>
+    </message>
+    <message>
+        <source>it ends before the END line</source>
+        <translation>پیش از خط END تمام می‌شود</translation>
+    </message>
+    <message>
+        <source>a line is far too long</source>
+        <translation>یکی از خط‌ها بسیار بیش از اندازه بلند است</translation>
+    </message>
+    <message>
+        <source>too much blank space before it</source>
+        <translation>پیش از آن فضای خالی بیش از اندازه است</translation>
+    </message>
+    <message>
+        <source>the BEGIN line is wrong</source>
+        <translation>خط BEGIN نادرست است</translation>
+    </message>
+    <message>
+        <source>it has an empty line</source>
+        <translation>یک خط خالی دارد</translation>
+    </message>
+    <message>
+        <source>a line is longer than 64 characters</source>
+        <translation>یکی از خط‌ها بلندتر از ۶۴ نویسه است</translation>
+    </message>
+    <message>
+        <source>a line is not canonical base64</source>
+        <translation>یکی از خط‌ها base64 استاندارد نیست</translation>
+    </message>
+    <message>
+        <source>a line is shorter than 64 characters</source>
+        <translation>یکی از خط‌ها کوتاه‌تر از ۶۴ نویسه است</translation>
+    </message>
+    <message>
+        <source>there is text after the END line</source>
+        <translation>پس از خط END متنی هست</translation>
+    </message>
+    <message>
+        <source>too much blank space after it</source>
+        <translation>پس از آن فضای خالی بیش از اندازه است</translation>
+    </message>
+    <message>
+        <source>it ends in the middle of a file</source>
+        <translation>در میانهٔ یک پرونده تمام می‌شود</translation>
+    </message>
+    <message>
+        <source>something was added after its last file</source>
+        <translation>پس از آخرین پرونده‌اش چیزی افزوده شده است</translation>
+    </message>
+    <message>
+        <source>a file header inside it is malformed</source>
+        <translation>سرآیند یکی از پرونده‌های درونش نادرست است</translation>
+    </message>
+    <message>
+        <source>a file header inside it is damaged</source>
+        <translation>سرآیند یکی از پرونده‌های درونش آسیب دیده است</translation>
+    </message>
+    <message>
+        <source>it holds a kind of archive Amanat does not write</source>
+        <translation>گونه‌ای بایگانی در آن است که امانت نمی‌نویسد</translation>
+    </message>
+    <message>
+        <source>it holds something other than plain files (a link or folder)</source>
+        <translation>چیزی جز پرونده‌های ساده (پیوند یا پوشه) در آن است</translation>
+    </message>
+    <message>
+        <source>a file inside it declares an impossible size</source>
+        <translation>یکی از پرونده‌های درونش اندازه‌ای ناممکن اعلام می‌کند</translation>
+    </message>
+    <message>
+        <source>a file name inside it is not readable text</source>
+        <translation>نام یکی از پرونده‌های درونش متنی خواندنی نیست</translation>
+    </message>
+    <message>
+        <source>its list of contents is malformed ({problem})</source>
+        <translation>فهرست محتوایش نادرست است ({problem})</translation>
+    </message>
+    <message>
+        <source>its list of contents names a file twice</source>
+        <translation>فهرست محتوایش یک پرونده را دو بار نام می‌برد</translation>
+    </message>
+    <message>
+        <source>it does not start with {name}</source>
+        <translation>با {name} آغاز نمی‌شود</translation>
+    </message>
+    <message>
+        <source>its {name} is larger than Amanat accepts</source>
+        <translation>{name} آن بزرگ‌تر از حدی است که امانت می‌پذیرد</translation>
+    </message>
+    <message>
+        <source>its records are larger than Amanat accepts</source>
+        <translation>سوابقش بزرگ‌تر از حدی است که امانت می‌پذیرد</translation>
+    </message>
+    <message>
+        <source>it holds {name} twice</source>
+        <translation>{name} دو بار در آن آمده است</translation>
+    </message>
+    <message>
+        <source>it holds a file its list of contents does not name, {name}</source>
+        <translation>پرونده‌ای در آن است که فهرست محتوایش نامی از آن نمی‌برد: {name}</translation>
+    </message>
+    <message>
+        <source>{path} is not the size its list of contents says</source>
+        <translation>اندازهٔ {path} با آنچه فهرست محتوایش می‌گوید یکی نیست</translation>
+    </message>
+    <message>
+        <source>{count} file(s) its list of contents names are missing, such as {name}</source>
+        <translation>{count} پرونده که فهرست محتوایش نام می‌برد در آن نیست، از جمله {name}</translation>
+    </message>
+    <message>
+        <source>{path} does not match its SHA-256 in the signed list</source>
+        <translation>{path} با SHA-256 خود در فهرست امضاشده نمی‌خواند</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid record ({problem})</source>
+        <translation>{path} سابقهٔ معتبری نیست ({problem})</translation>
+    </message>
+    <message>
+        <source>{path} holds a record with another id</source>
+        <translation>{path} سابقه‌ای با شناسه‌ای دیگر در خود دارد</translation>
+    </message>
+    <message>
+        <source>one of its records does not fit ({problem})</source>
+        <translation>یکی از سوابقش با این بایگانی جور درنمی‌آید ({problem})</translation>
+    </message>
+    <message>
+        <source>one of its records refers to a record of kind “{kind}” that is neither in the bundle nor in this archive</source>
+        <translation>یکی از سوابقش به سابقه‌ای از گونهٔ «{kind}» اشاره می‌کند که نه در بسته هست و نه در این بایگانی</translation>
+    </message>
+    <message>
+        <source>its tags are nested inside themselves</source>
+        <translation>برچسب‌هایش درون خودشان جای گرفته‌اند</translation>
+    </message>
+    <message>
+        <source>page {page} has no file in the bundle</source>
+        <translation>صفحهٔ {page} پرونده‌ای در بسته ندارد</translation>
+    </message>
+    <message>
+        <source>it holds files that no page uses</source>
+        <translation>پرونده‌هایی در آن است که هیچ صفحه‌ای به کارشان نمی‌برد</translation>
+    </message>
+    <message>
+        <source>the {event} of {when} cannot be saved ({problem}); correct it first</source>
+        <translation>رویداد «{event}» در {when} ذخیره نمی‌شود ({problem})؛ نخست آن را درست کنید</translation>
+    </message>
+    <message>
+        <source>choose a person, documents, a tag or dates</source>
+        <translation>یک شخص، چند سند، یک برچسب یا بازه‌ای از تاریخ‌ها را برگزینید</translation>
+    </message>
+    <message>
+        <source>private material never leaves the archive</source>
+        <translation>مطالب خصوصی هرگز از بایگانی بیرون نمی‌روند</translation>
+    </message>
+    <message>
+        <source>everything chosen is held back</source>
+        <translation>همهٔ موارد انتخاب‌شده نگه داشته می‌شوند</translation>
+    </message>
+    <message>
+        <source>it already exists; choose a new name</source>
+        <translation>از پیش وجود دارد؛ نام تازه‌ای برگزینید</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>پرونده وجود ندارد</translation>
+    </message>
+    <message>
+        <source>page {page}</source>
+        <translation>صفحهٔ {page}</translation>
+    </message>
+    <message>
+        <source>its file changed while the bundle was written; run amanat check</source>
+        <translation>پرونده‌اش هنگام نوشتن بسته تغییر کرد؛ فرمان «amanat check» را اجرا کنید</translation>
+    </message>
+    <message>
+        <source>a file with that name exists already; choose another</source>
+        <translation>پرونده‌ای با این نام از پیش وجود دارد؛ نام دیگری برگزینید</translation>
+    </message>
+    <message>
+        <source>{name} is not a file</source>
+        <translation>{name} پرونده نیست</translation>
+    </message>
+    <message>
+        <source>{name} does not match its hash</source>
+        <translation>{name} با چکیدهٔ خود نمی‌خواند</translation>
+    </message>
+    <message>
+        <source>it cannot be unpacked</source>
+        <translation>باز نمی‌شود</translation>
+    </message>
+    <message>
+        <source>it does not hold what a backup holds</source>
+        <translation>آنچه نسخهٔ پشتیبان در خود دارد در آن نیست</translation>
+    </message>
+    <message>
+        <source>its manifest is not a file</source>
+        <translation>فهرست محتوایش پرونده نیست</translation>
+    </message>
+    <message>
+        <source>its manifest is not readable</source>
+        <translation>فهرست محتوایش خوانا نیست</translation>
+    </message>
+    <message>
+        <source>it is not a backup this version can read</source>
+        <translation>نسخهٔ پشتیبانی نیست که این نسخه از امانت بتواند بخواند</translation>
+    </message>
+    <message>
+        <source>its manifest is incomplete</source>
+        <translation>فهرست محتوایش ناقص است</translation>
+    </message>
+    <message>
         <source>That cannot be used here; nothing was changed.</source>
         <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
     </message>

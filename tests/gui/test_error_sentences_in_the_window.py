@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import string
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 import amanat
@@ -80,3 +82,81 @@ def test_a_detail_inside_a_sentence_is_translated_with_it(qapp: QApplication) ->
     finally:
         apply_language(qapp, Preferences())
     assert "صفحهٔ ۳ اندازه ندارد" in persian and "has no size" not in persian
+
+
+# Words that stay Latin inside the Persian: the age format's own tokens and file names.
+_TECHNICAL = re.compile(r"BEGIN|END|age1?|MAC|X25519|scrypt|base64|SHA-256|manifest\.json")
+
+
+def _latin_words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]+", _TECHNICAL.sub("", text))
+
+
+def test_a_damaged_bundle_reads_entirely_in_persian(qapp: QApplication) -> None:
+    from amanat.core.bundle.age import AgeArmorDamaged, X25519Identity
+    from amanat.core.bundle.age_stream import decrypt_bytes, encrypt_bytes
+    from amanat.gui.i18n import apply_language
+    from amanat.gui.settings import Preferences
+
+    key = X25519Identity.generate()
+    armored = encrypt_bytes(b"a letter", [key.recipient()], armor=True)
+    with pytest.raises(AgeArmorDamaged) as refused:
+        decrypt_bytes(armored + b"and a line added after it\n", [key])
+    assert "there is text after the END line" in str(refused.value)
+    apply_language(qapp, Preferences.for_language("fa"))
+    try:
+        persian = error_message(refused.value)
+    finally:
+        apply_language(qapp, Preferences())
+    assert "پس از خط END متنی هست" in persian
+    assert _latin_words(persian) == []
+
+
+def test_a_damaged_bundle_names_the_refusal_inside_it_in_persian(qapp: QApplication) -> None:
+    from amanat.core.errors import BundleDamaged, Detail
+    from amanat.gui.i18n import apply_language
+    from amanat.gui.settings import Preferences
+
+    # As the importer wraps a record that an archive rule refuses.
+    refusal = InvalidInput("end-before-start")
+    error = BundleDamaged(detail=Detail("record-does-not-fit", problem=refusal))
+    assert "(The end date comes before the start date)" in str(error)
+    assert error_message(error) == str(error)
+    apply_language(qapp, Preferences.for_language("fa"))
+    try:
+        persian = error_message(error)
+    finally:
+        apply_language(qapp, Preferences())
+    assert "(تاریخ پایان پیش از تاریخ آغاز است)" in persian
+    assert _latin_words(persian) == []
+
+
+def test_places_not_merged_names_the_event_and_date_in_persian(qapp: QApplication) -> None:
+    from amanat.core.dates import parse_date
+    from amanat.core.errors import Detail
+    from amanat.core.places import PlacesNotMerged
+    from amanat.core.records import EventType
+    from amanat.gui.i18n import apply_language
+    from amanat.gui.settings import Preferences
+
+    date = parse_date("2020-02-10")
+    # The shape merge_places gives it (tests/core/test_timeline.py checks the English).
+    error = PlacesNotMerged(
+        reason=Detail(
+            "event-not-saved",
+            event="solitary confinement",
+            when="10 February 2020",
+            problem=InvalidInput("end-before-start"),
+            event_type=EventType.SOLITARY,
+            date=date,
+        )
+    )
+    assert error_message(error) == str(error)
+    apply_language(qapp, Preferences.for_language("fa"))
+    try:
+        persian = error_message(error)
+    finally:
+        apply_language(qapp, Preferences())
+    assert "رویداد «سلول انفرادی» در ۱۰ فوریه ۲۰۲۰ ذخیره نمی‌شود" in persian
+    assert "(تاریخ پایان پیش از تاریخ آغاز است)" in persian
+    assert _latin_words(persian) == []

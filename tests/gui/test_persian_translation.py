@@ -26,12 +26,15 @@ LUPDATE_OPTIONS = ("-silent", "-extensions", "py", "-locations", "none", "-no-ob
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%L?[1-9n]|</?[a-z]+>")
 _LATIN = re.compile(r"[A-Za-z]")
 # Latin letters a Persian sentence keeps: file names and formats, keyboard shortcuts,
-# the demo password, placeholders, HTML tags, commands and options of the command line.
+# the demo password, placeholders, HTML tags, commands and options of the command line, and
+# the age format's names.
 _KEPT_LATIN = re.compile(
     r"«amanat [a-z ]+»|--[a-z-]+|-o FILE|"
     r"\{[a-z_]+\}|%L?[1-9n]|</?[a-z]+>|\*\.[a-z]+|\(\*\)|keys\.json|archive\.db|NAME\.amanat"
     r"|(?:(?:Ctrl|Shift|Alt)\+)+\S?|\b(?:Home|JPEG|PNG|TIFF|WebP|HEIC|GIF|PDF|CSV|demo|ps|he|age)\b"
     r"|\b(?:amanatsign1|BEGIN|END)\b"
+    # The age format's own names, which a reader checks against its specification.
+    r"|\b(?:age1|AGE-SECRET-KEY-1|MAC|X25519|scrypt|base64|SHA-256)(?![\w-])"
 )
 
 

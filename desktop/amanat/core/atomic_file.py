@@ -25,6 +25,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             temporary.unlink()
         if error.errno == 28:  # ENOSPC
             raise DiskFull() from error
+        # The operating system's own words (strerror), as the system gives them.
         raise FileProblem(path=str(path), reason=error.strerror or str(error)) from error
     sync_folder(path.parent)
 

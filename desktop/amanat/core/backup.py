@@ -20,6 +20,7 @@ from amanat.core.atomic_file import sync_folder
 from amanat.core.errors import (
     ArchiveExists,
     BackupDamaged,
+    Detail,
     DiskFull,
     FileNotWritable,
     FileProblem,
@@ -39,9 +40,7 @@ def backup(archive: Archive, destination: Path) -> None:
     """Write the archive to ``destination``; the file appears only once it is complete."""
     destination = Path(destination)
     if destination.exists():
-        raise FileNotWritable(
-            path=str(destination), reason="a file with that name exists already; choose another"
-        )
+        raise FileNotWritable(path=str(destination), reason=Detail("backup-exists"))
     # Fold the write-ahead log into archive.db so the one file holds every change.
     archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
@@ -97,7 +96,9 @@ def restore(source: Path, folder: Path) -> str:
             for name in _MEMBERS:
                 member = tar.getmember(name)
                 if not member.isfile():
-                    raise BackupDamaged(path=str(source), reason=f"{name} is not a file")
+                    raise BackupDamaged(
+                        path=str(source), reason=Detail("backup-member-not-a-file", name=name)
+                    )
                 extracted = tar.extractfile(member)
                 assert extracted is not None
                 with private_files.create_new(staging / name) as target:
@@ -106,15 +107,17 @@ def restore(source: Path, folder: Path) -> str:
                     target.flush()
                     os.fsync(target.fileno())
                 if hashing.hexdigest() != manifest["sha256"][name]:
-                    raise BackupDamaged(path=str(source), reason=f"{name} does not match its hash")
+                    raise BackupDamaged(
+                        path=str(source), reason=Detail("backup-member-hash", name=name)
+                    )
         os.replace(staging, folder)
     except (tarfile.TarError, KeyError, ValueError, EOFError) as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BackupDamaged(path=str(source), reason="it cannot be unpacked") from error
+        raise BackupDamaged(path=str(source), reason=Detail("backup-cannot-unpack")) from error
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         if not source.is_file():
-            raise FileProblem(path=str(source), reason="the file does not exist") from error
+            raise FileProblem(path=str(source), reason=Detail("file-does-not-exist")) from error
         raise _write_error(error, folder) from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -126,24 +129,25 @@ def restore(source: Path, folder: Path) -> str:
 def _write_error(error: OSError, path: Path) -> Exception:
     if error.errno == errno.ENOSPC:
         return DiskFull()
+    # The operating system's own words (strerror), as the system gives them.
     return FileNotWritable(path=str(path), reason=error.strerror or str(error))
 
 
 def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
     names = set(tar.getnames())
     if names != {MANIFEST, *_MEMBERS}:
-        raise BackupDamaged(path=str(source), reason="it does not hold what a backup holds")
+        raise BackupDamaged(path=str(source), reason=Detail("backup-wrong-contents"))
     extracted = tar.extractfile(MANIFEST)
     if extracted is None:
-        raise BackupDamaged(path=str(source), reason="its manifest is not a file")
+        raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-not-a-file"))
     try:
         manifest = bounded_json.loads(extracted.read(_MAX_MANIFEST_BYTES + 1), _MAX_MANIFEST_BYTES)
     except bounded_json.UnreadableJson:
-        raise BackupDamaged(path=str(source), reason="its manifest is not readable") from None
+        raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-unreadable")) from None
     if not isinstance(manifest, dict):
-        raise BackupDamaged(path=str(source), reason="its manifest is not readable")
+        raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-unreadable"))
     if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
-        raise BackupDamaged(path=str(source), reason="it is not a backup this version can read")
+        raise BackupDamaged(path=str(source), reason=Detail("backup-unknown-version"))
     hashes = manifest.get("sha256")
     complete = (
         isinstance(manifest.get("archive_id"), str)
@@ -151,7 +155,7 @@ def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
         and all(isinstance(hashes.get(name), str) for name in _MEMBERS)
     )
     if not complete:
-        raise BackupDamaged(path=str(source), reason="its manifest is incomplete")
+        raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-incomplete"))
     return manifest
 
 

@@ -270,6 +270,160 @@ DETAILS: dict[str, str] = {
     "pdf-no-pages": QT_TRANSLATE_NOOP("Messages", "the PDF has no pages"),
     "pdf-page-no-size": QT_TRANSLATE_NOOP("Messages", "page {page} has no size"),
     "pdf-page-not-drawn": QT_TRANSLATE_NOOP("Messages", "page {page} cannot be drawn"),
+    # Why an age or signing key was refused (“That is not a valid age key ({detail})”).
+    "key-stray-bits": QT_TRANSLATE_NOOP("Messages", "it has stray bits at the end"),
+    "key-mixed-case": QT_TRANSLATE_NOOP("Messages", "it mixes upper and lower case"),
+    "key-no-separator": QT_TRANSLATE_NOOP("Messages", "it is too short or has no separator"),
+    "key-prefix-characters": QT_TRANSLATE_NOOP("Messages", "its prefix has invalid characters"),
+    "key-characters": QT_TRANSLATE_NOOP("Messages", "it has characters a key cannot contain"),
+    "key-checksum": QT_TRANSLATE_NOOP(
+        "Messages", "its checksum does not match, so a character is wrong"
+    ),
+    "key-malformed": QT_TRANSLATE_NOOP("Messages", "it is malformed"),
+    "key-public-prefix": QT_TRANSLATE_NOOP("Messages", "a public key starts with age1"),
+    "key-secret-prefix": QT_TRANSLATE_NOOP("Messages", "a secret key starts with AGE-SECRET-KEY-1"),
+    "key-starts-with": QT_TRANSLATE_NOOP("Messages", "it starts with {prefix}1"),
+    "key-wrong-length": QT_TRANSLATE_NOOP("Messages", "it has the wrong length"),
+    "key-unusable": QT_TRANSLATE_NOOP("Messages", "it is not a usable public key"),
+    # What is wrong in a bundle's age header (“The bundle's header is damaged ({detail})”).
+    "header-far-too-long": QT_TRANSLATE_NOOP("Messages", "the header is far too long"),
+    "header-line-far-too-long": QT_TRANSLATE_NOOP("Messages", "a header line is far too long"),
+    "header-ends-early": QT_TRANSLATE_NOOP("Messages", "the header ends early"),
+    "header-first-line": QT_TRANSLATE_NOOP("Messages", "the first line is malformed"),
+    "header-checksum-line": QT_TRANSLATE_NOOP(
+        "Messages", "the header's checksum line is malformed"
+    ),
+    "header-no-stanza": QT_TRANSLATE_NOOP("Messages", "a line that should start a stanza does not"),
+    "header-too-many-recipients": QT_TRANSLATE_NOOP(
+        "Messages", "it is addressed to more than {limit} recipients"
+    ),
+    "header-only": QT_TRANSLATE_NOOP("Messages", "the file ends right after the header"),
+    "file-key-size": QT_TRANSLATE_NOOP("Messages", "the file key has the wrong size"),
+    "stanza-argument": QT_TRANSLATE_NOOP("Messages", "a stanza has a malformed argument"),
+    "stanza-body-line-too-long": QT_TRANSLATE_NOOP("Messages", "a stanza body line is too long"),
+    "stanza-body-base64": QT_TRANSLATE_NOOP("Messages", "a stanza body is not canonical base64"),
+    "x25519-argument-count": QT_TRANSLATE_NOOP(
+        "Messages", "an X25519 stanza has the wrong number of arguments"
+    ),
+    "x25519-share": QT_TRANSLATE_NOOP("Messages", "an X25519 stanza has a malformed share"),
+    "x25519-body-size": QT_TRANSLATE_NOOP(
+        "Messages", "an X25519 stanza has a body of the wrong size"
+    ),
+    "x25519-low-order": QT_TRANSLATE_NOOP("Messages", "an X25519 stanza has a low-order share"),
+    "scrypt-mixed": QT_TRANSLATE_NOOP(
+        "Messages", "a passphrase stanza is mixed with other stanzas"
+    ),
+    "scrypt-argument-count": QT_TRANSLATE_NOOP(
+        "Messages", "a passphrase stanza has the wrong number of arguments"
+    ),
+    "scrypt-salt": QT_TRANSLATE_NOOP("Messages", "a passphrase stanza has a malformed salt"),
+    "scrypt-work-factor": QT_TRANSLATE_NOOP(
+        "Messages", "a passphrase stanza has a malformed work factor"
+    ),
+    "scrypt-body-size": QT_TRANSLATE_NOOP(
+        "Messages", "a passphrase stanza has a body of the wrong size"
+    ),
+    # What is wrong in a bundle's text form (“The text form of the bundle is damaged ({detail})”).
+    "armor-no-end": QT_TRANSLATE_NOOP("Messages", "it ends before the END line"),
+    "armor-line-far-too-long": QT_TRANSLATE_NOOP("Messages", "a line is far too long"),
+    "armor-space-before": QT_TRANSLATE_NOOP("Messages", "too much blank space before it"),
+    "armor-begin-line": QT_TRANSLATE_NOOP("Messages", "the BEGIN line is wrong"),
+    "armor-empty-line": QT_TRANSLATE_NOOP("Messages", "it has an empty line"),
+    "armor-line-too-long": QT_TRANSLATE_NOOP("Messages", "a line is longer than 64 characters"),
+    "armor-base64": QT_TRANSLATE_NOOP("Messages", "a line is not canonical base64"),
+    "armor-line-too-short": QT_TRANSLATE_NOOP("Messages", "a line is shorter than 64 characters"),
+    "armor-text-after": QT_TRANSLATE_NOOP("Messages", "there is text after the END line"),
+    "armor-space-after": QT_TRANSLATE_NOOP("Messages", "too much blank space after it"),
+    # Why an opened bundle cannot be trusted (“The bundle cannot be trusted: {detail}”). A
+    # {problem} is the parser's own words or another error's sentence: technical, for the
+    # sender; the window translates it when it is an error of Amanat's own.
+    "tar-ends-in-file": QT_TRANSLATE_NOOP("Messages", "it ends in the middle of a file"),
+    "tar-added-after": QT_TRANSLATE_NOOP("Messages", "something was added after its last file"),
+    "tar-header-malformed": QT_TRANSLATE_NOOP("Messages", "a file header inside it is malformed"),
+    "tar-header-damaged": QT_TRANSLATE_NOOP("Messages", "a file header inside it is damaged"),
+    "tar-other-format": QT_TRANSLATE_NOOP(
+        "Messages", "it holds a kind of archive Amanat does not write"
+    ),
+    "tar-not-plain-file": QT_TRANSLATE_NOOP(
+        "Messages", "it holds something other than plain files (a link or folder)"
+    ),
+    "tar-impossible-size": QT_TRANSLATE_NOOP(
+        "Messages", "a file inside it declares an impossible size"
+    ),
+    "tar-name-not-text": QT_TRANSLATE_NOOP(
+        "Messages", "a file name inside it is not readable text"
+    ),
+    "manifest-malformed": QT_TRANSLATE_NOOP(
+        "Messages", "its list of contents is malformed ({problem})"
+    ),
+    "manifest-names-twice": QT_TRANSLATE_NOOP(
+        "Messages", "its list of contents names a file twice"
+    ),
+    "part-not-first": QT_TRANSLATE_NOOP("Messages", "it does not start with {name}"),
+    "part-too-large": QT_TRANSLATE_NOOP("Messages", "its {name} is larger than Amanat accepts"),
+    "records-too-large": QT_TRANSLATE_NOOP(
+        "Messages", "its records are larger than Amanat accepts"
+    ),
+    "file-twice": QT_TRANSLATE_NOOP("Messages", "it holds {name} twice"),
+    "file-not-listed": QT_TRANSLATE_NOOP(
+        "Messages", "it holds a file its list of contents does not name, {name}"
+    ),
+    "file-wrong-size": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not the size its list of contents says"
+    ),
+    "files-missing": QT_TRANSLATE_NOOP(
+        "Messages", "{count} file(s) its list of contents names are missing, such as {name}"
+    ),
+    "file-hash-mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "{path} does not match its SHA-256 in the signed list"
+    ),
+    "record-invalid": QT_TRANSLATE_NOOP("Messages", "{path} is not a valid record ({problem})"),
+    "record-other-id": QT_TRANSLATE_NOOP("Messages", "{path} holds a record with another id"),
+    "record-does-not-fit": QT_TRANSLATE_NOOP(
+        "Messages", "one of its records does not fit ({problem})"
+    ),
+    "record-reference-missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "one of its records refers to a record of kind “{kind}” that is neither in the bundle "
+        "nor in this archive",
+    ),
+    "tags-nested-in-themselves": QT_TRANSLATE_NOOP(
+        "Messages", "its tags are nested inside themselves"
+    ),
+    "page-without-file": QT_TRANSLATE_NOOP("Messages", "page {page} has no file in the bundle"),
+    "files-unused": QT_TRANSLATE_NOOP("Messages", "it holds files that no page uses"),
+    # Why place names were not merged (“… nothing was changed: {reason}”); {event} and {when}
+    # are English, and the window shows the values event_type and date in its own words.
+    "event-not-saved": QT_TRANSLATE_NOOP(
+        "Messages", "the {event} of {when} cannot be saved ({problem}); correct it first"
+    ),
+    # Why nothing was exported, or a file was not written or read (“Cannot read {path}:
+    # {reason}”). The operating system's own words (strerror) fill {reason} unchanged.
+    "export-nothing-chosen": QT_TRANSLATE_NOOP(
+        "Messages", "choose a person, documents, a tag or dates"
+    ),
+    "export-private": QT_TRANSLATE_NOOP("Messages", "private material never leaves the archive"),
+    "export-all-held-back": QT_TRANSLATE_NOOP("Messages", "everything chosen is held back"),
+    "file-exists": QT_TRANSLATE_NOOP("Messages", "it already exists; choose a new name"),
+    "file-does-not-exist": QT_TRANSLATE_NOOP("Messages", "the file does not exist"),
+    "page-named": QT_TRANSLATE_NOOP("Messages", "page {page}"),
+    "page-file-changed": QT_TRANSLATE_NOOP(
+        "Messages", "its file changed while the bundle was written; run amanat check"
+    ),
+    # Why a backup cannot be restored (“The backup {path} is damaged …: {reason}”).
+    "backup-exists": QT_TRANSLATE_NOOP(
+        "Messages", "a file with that name exists already; choose another"
+    ),
+    "backup-member-not-a-file": QT_TRANSLATE_NOOP("Messages", "{name} is not a file"),
+    "backup-member-hash": QT_TRANSLATE_NOOP("Messages", "{name} does not match its hash"),
+    "backup-cannot-unpack": QT_TRANSLATE_NOOP("Messages", "it cannot be unpacked"),
+    "backup-wrong-contents": QT_TRANSLATE_NOOP("Messages", "it does not hold what a backup holds"),
+    "backup-manifest-not-a-file": QT_TRANSLATE_NOOP("Messages", "its manifest is not a file"),
+    "backup-manifest-unreadable": QT_TRANSLATE_NOOP("Messages", "its manifest is not readable"),
+    "backup-unknown-version": QT_TRANSLATE_NOOP(
+        "Messages", "it is not a backup this version can read"
+    ),
+    "backup-manifest-incomplete": QT_TRANSLATE_NOOP("Messages", "its manifest is incomplete"),
 }
 
 
@@ -281,7 +435,12 @@ class Detail(str):
     values: dict[str, object]
 
     def __new__(cls, code: str, **values: object) -> Detail:
-        made = super().__new__(cls, DETAILS[code].format(**values))
+        # Another error's sentence inside a phrase ("… ({problem})") loses its full stop.
+        filled = {
+            key: value.message.rstrip(".") if isinstance(value, AmanatError) else value
+            for key, value in values.items()
+        }
+        made = super().__new__(cls, DETAILS[code].format(**filled))
         made.code = code
         made.values = values
         return made

@@ -51,6 +51,7 @@ def hold(folder: Path) -> int:
     try:
         descriptor = _open_lock(folder)
     except OSError as error:
+        # The operating system's own words (strerror), as the system gives them.
         raise FileProblem(path=str(folder), reason=error.strerror or str(error)) from None
     try:
         _try_lock(descriptor)

@@ -326,6 +326,7 @@ def promote_pending(folder: Path) -> None:
     try:
         os.replace(folder / PENDING_FILE, folder / KEY_FILE)
     except OSError as error:
+        # The operating system's own words (strerror), as the system gives them.
         raise FileProblem(path=str(folder / KEY_FILE), reason=error.strerror or "") from error
     sync_folder(folder)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from amanat.core import audit
 from amanat.core.database import Database
 from amanat.core.dates import format_date
-from amanat.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+from amanat.core.errors import QT_TRANSLATE_NOOP, Detail, InvalidInput
 from amanat.core.normalise import normalise
 from amanat.core.storage import events, people
 
@@ -177,9 +177,17 @@ def merge_places(
                 events.update(db, replace(event, place=into))
             except InvalidInput as error:
                 when = format_date(event.date, event.date.calendar)
+                # English words for the command line; the event's type and date as they
+                # are, for the window to show in the user's language.
                 raise PlacesNotMerged(
-                    reason=f"the {event.type.value.replace('-', ' ')} of {when} "
-                    f"cannot be saved ({error.message.rstrip('.')}); correct it first"
+                    reason=Detail(
+                        "event-not-saved",
+                        event=event.type.value.replace("-", " "),
+                        when=when,
+                        problem=error,
+                        event_type=event.type,
+                        date=event.date,
+                    )
                 ) from error
         if ids:
             merged = ", ".join(f"“{n}”" for n in names)

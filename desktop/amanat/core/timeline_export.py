@@ -14,7 +14,7 @@ from pathlib import Path
 
 from amanat.core import private_files
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_iso, readable_date
-from amanat.core.errors import DiskFull, FileNotWritable
+from amanat.core.errors import Detail, DiskFull, FileNotWritable
 from amanat.core.timeline import (
     Contradiction,
     CurrentPlace,
@@ -258,7 +258,7 @@ def to_csv_file_bytes(timeline: Timeline, calendar: Calendar = Calendar.GREGORIA
 # --- Files ---------------------------------------------------------------------------------
 
 
-_TAKEN = "it already exists; choose a new name"
+_TAKEN = Detail("file-exists")
 
 
 def refuse_existing(path: Path) -> None:
@@ -274,6 +274,7 @@ def write_new_file(path: Path, data: bytes) -> None:
     except FileExistsError as error:
         raise FileNotWritable(path=str(path), reason=_TAKEN) from error
     except OSError as error:
+        # The operating system's own words (strerror), as the system gives them.
         raise FileNotWritable(path=str(path), reason=error.strerror or str(error)) from error
     try:
         with handle:
@@ -283,4 +284,5 @@ def write_new_file(path: Path, data: bytes) -> None:
             path.unlink()
         if error.errno == errno.ENOSPC:
             raise DiskFull() from error
+        # The operating system's own words (strerror), as the system gives them.
         raise FileNotWritable(path=str(path), reason=error.strerror or str(error)) from error

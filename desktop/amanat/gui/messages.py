@@ -13,9 +13,18 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from amanat.core.dates import PROBLEM_SENTENCES, Calendar, month_name, season_name
+from amanat.core.dates import (
+    PROBLEM_SENTENCES,
+    Calendar,
+    FuzzyDate,
+    format_date,
+    month_name,
+    season_name,
+)
 from amanat.core.errors import CONTEXT, DETAILS, AmanatError, Detail, every_sentence
+from amanat.core.records import EventType
 from amanat.gui import labels
+from amanat.gui.timeline import event_types
 
 _CONTEXT = CONTEXT
 
@@ -45,6 +54,14 @@ def _shown(values: Mapping[str, object]) -> dict[str, object]:
             shown[key] = QCoreApplication.translate(_CONTEXT, DETAILS[value.code]).format(
                 **_shown(value.values)
             )
+        elif isinstance(value, AmanatError):  # another error's sentence inside this one
+            shown[key] = error_message(value).rstrip(".")
+        elif labels.interface_language() != "en" and isinstance(value, EventType):
+            # The English words are the core's own ({event}: "solitary confinement"); in
+            # another language the event type's name and its date replace them.
+            shown["event"] = event_types.name(value)
+        elif labels.interface_language() != "en" and isinstance(value, FuzzyDate):
+            shown["when"] = format_date(value, value.calendar, labels.interface_language())
     kind = values.get("kind")
     if isinstance(kind, str) and kind in _KINDS:
         shown["kind"] = QCoreApplication.translate(_CONTEXT, str(_KINDS[kind]))

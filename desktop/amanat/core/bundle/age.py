@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from amanat.core.errors import QT_TRANSLATE_NOOP, AmanatError
+from amanat.core.errors import QT_TRANSLATE_NOOP, AmanatError, Detail
 
 __all__ = [
     "AgeArmorDamaged",
@@ -318,7 +318,7 @@ def _regroup(values: Sequence[int], source_bits: int, target_bits: int, pad: boo
         if bits:
             out.append((accumulator << (target_bits - bits)) & mask)
     elif bits >= source_bits or accumulator:
-        raise AgeInvalidKey(detail="it has stray bits at the end")
+        raise AgeInvalidKey(detail=Detail("key-stray-bits"))
     return out
 
 
@@ -332,19 +332,19 @@ def _bech32_encode(hrp: str, data: bytes) -> str:
 
 def _bech32_decode(text: str) -> tuple[str, bytes]:
     if text != text.lower() and text != text.upper():
-        raise AgeInvalidKey(detail="it mixes upper and lower case")
+        raise AgeInvalidKey(detail=Detail("key-mixed-case"))
     text = text.lower()
     separator = text.rfind("1")
     if separator < 1 or separator + 7 > len(text):
-        raise AgeInvalidKey(detail="it is too short or has no separator")
+        raise AgeInvalidKey(detail=Detail("key-no-separator"))
     hrp = text[:separator]
     if any(not 33 <= ord(c) <= 126 for c in hrp):
-        raise AgeInvalidKey(detail="its prefix has invalid characters")
+        raise AgeInvalidKey(detail=Detail("key-prefix-characters"))
     symbols = [_BECH32_ALPHABET.find(c) for c in text[separator + 1 :]]
     if -1 in symbols:
-        raise AgeInvalidKey(detail="it has characters a key cannot contain")
+        raise AgeInvalidKey(detail=Detail("key-characters"))
     if _bech32_polymod([*_bech32_hrp_values(hrp), *symbols]) != 1:
-        raise AgeInvalidKey(detail="its checksum does not match, so a character is wrong")
+        raise AgeInvalidKey(detail=Detail("key-checksum"))
     return hrp, bytes(_regroup(symbols[:-6], 5, 8, pad=False))
 
 
@@ -398,8 +398,9 @@ class Identity(Protocol):
     def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None: ...
 
 
-def _bad_stanza(what: str) -> AgeHeaderDamaged:
-    return AgeHeaderDamaged(detail=what)
+def _bad_stanza(code: str) -> AgeHeaderDamaged:
+    """A stanza refused; ``code`` names its phrase in DETAILS."""
+    return AgeHeaderDamaged(detail=Detail(code))
 
 
 class X25519Recipient:
@@ -414,9 +415,9 @@ class X25519Recipient:
     def parse(cls, text: str) -> X25519Recipient:
         hrp, data = _bech32_decode(text.strip())
         if hrp != "age":
-            raise AgeInvalidKey(detail="a public key starts with age1")
+            raise AgeInvalidKey(detail=Detail("key-public-prefix"))
         if len(data) != 32:
-            raise AgeInvalidKey(detail="it has the wrong length")
+            raise AgeInvalidKey(detail=Detail("key-wrong-length"))
         return cls(data)
 
     @property
@@ -445,7 +446,7 @@ class X25519Recipient:
         try:
             shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(self._public_key))
         except ValueError as error:  # a low-order point: the shared secret would be zero
-            raise AgeInvalidKey(detail="it is not a usable public key") from error
+            raise AgeInvalidKey(detail=Detail("key-unusable")) from error
         wrap_key = hkdf(shared, share + self._public_key, _X25519_LABEL)
         body = ChaCha20Poly1305(wrap_key).encrypt(_ZERO_NONCE, file_key, None)
         return [Stanza("X25519", (_b64encode(share),), body)]
@@ -466,9 +467,9 @@ class X25519Identity:
     def parse(cls, text: str) -> X25519Identity:
         hrp, data = _bech32_decode(text.strip())
         if hrp != "age-secret-key-":
-            raise AgeInvalidKey(detail="a secret key starts with AGE-SECRET-KEY-1")
+            raise AgeInvalidKey(detail=Detail("key-secret-prefix"))
         if len(data) != 32:
-            raise AgeInvalidKey(detail="it has the wrong length")
+            raise AgeInvalidKey(detail=Detail("key-wrong-length"))
         return cls(X25519PrivateKey.from_private_bytes(data))
 
     def recipient(self) -> X25519Recipient:
@@ -488,18 +489,18 @@ class X25519Identity:
             # A malformed X25519 stanza is a broken header, not "not for us" (spec: decoders
             # MUST reject), so these raise rather than skip.
             if len(stanza.args) != 1:
-                raise _bad_stanza("an X25519 stanza has the wrong number of arguments")
+                raise _bad_stanza("x25519-argument-count")
             share = _b64decode(stanza.args[0].encode("ascii"))
             if share is None or len(share) != 32:
-                raise _bad_stanza("an X25519 stanza has a malformed share")
+                raise _bad_stanza("x25519-share")
             if len(stanza.body) != FILE_KEY_SIZE + TAG_SIZE:
-                raise _bad_stanza("an X25519 stanza has a body of the wrong size")
+                raise _bad_stanza("x25519-body-size")
             try:
                 shared = self._private_key.exchange(X25519PublicKey.from_public_bytes(share))
             except ValueError as error:
-                raise _bad_stanza("an X25519 stanza has a low-order share") from error
+                raise _bad_stanza("x25519-low-order") from error
             if shared == bytes(32):
-                raise _bad_stanza("an X25519 stanza has a low-order share")
+                raise _bad_stanza("x25519-low-order")
             wrap_key = hkdf(shared, share + self._public_key, _X25519_LABEL)
             try:
                 return ChaCha20Poly1305(wrap_key).decrypt(_ZERO_NONCE, stanza.body, None)
@@ -549,20 +550,20 @@ class ScryptIdentity:
             if stanza.type != "scrypt":
                 continue
             if len(stanzas) != 1:
-                raise _bad_stanza("a passphrase stanza is mixed with other stanzas")
+                raise _bad_stanza("scrypt-mixed")
             if len(stanza.args) != 2:
-                raise _bad_stanza("a passphrase stanza has the wrong number of arguments")
+                raise _bad_stanza("scrypt-argument-count")
             salt = _b64decode(stanza.args[0].encode("ascii"))
             if salt is None or len(salt) != 16:
-                raise _bad_stanza("a passphrase stanza has a malformed salt")
+                raise _bad_stanza("scrypt-salt")
             # Decimal, no sign, no leading zero: one spelling per number.
             if not _WORK_FACTOR.fullmatch(stanza.args[1]):
-                raise _bad_stanza("a passphrase stanza has a malformed work factor")
+                raise _bad_stanza("scrypt-work-factor")
             work_factor = int(stanza.args[1])
             if work_factor > self.max_work_factor:
                 raise AgeWorkFactorTooHigh(found=work_factor, limit=self.max_work_factor)
             if len(stanza.body) != FILE_KEY_SIZE + TAG_SIZE:
-                raise _bad_stanza("a passphrase stanza has a body of the wrong size")
+                raise _bad_stanza("scrypt-body-size")
             key = _scrypt_key(self._passphrase, salt, work_factor)
             try:
                 return ChaCha20Poly1305(key).decrypt(_ZERO_NONCE, stanza.body, None)
@@ -606,11 +607,11 @@ def read_header(source: Source) -> Header:
         line = source.readline(_MAX_HEADER_LINE)
         raw.extend(line)
         if len(raw) > _MAX_HEADER_SIZE:
-            raise AgeHeaderDamaged(detail="the header is far too long")
+            raise AgeHeaderDamaged(detail=Detail("header-far-too-long"))
         if not line.endswith(b"\n"):
             if len(line) >= _MAX_HEADER_LINE:
-                raise AgeHeaderDamaged(detail="a header line is far too long")
-            raise AgeHeaderDamaged(detail="the header ends early")
+                raise AgeHeaderDamaged(detail=Detail("header-line-far-too-long"))
+            raise AgeHeaderDamaged(detail=Detail("header-ends-early"))
         return line[:-1]
 
     first = source.readline(_MAX_HEADER_LINE)
@@ -620,7 +621,7 @@ def read_header(source: Source) -> Header:
         if _VERSION_LIKE.fullmatch(line):
             raise AgeUnsupportedVersion()
         if line.startswith(b"age-encryption.org/"):
-            raise AgeHeaderDamaged(detail="the first line is malformed")
+            raise AgeHeaderDamaged(detail=Detail("header-first-line"))
         raise AgeNotAgeFile()
 
     stanzas: list[Stanza] = []
@@ -629,24 +630,24 @@ def read_header(source: Source) -> Header:
         if line.startswith(b"--- ") or line == b"---":
             mac = _b64decode(line[4:])
             if mac is None or len(mac) != 32:
-                raise AgeHeaderDamaged(detail="the header's checksum line is malformed")
+                raise AgeHeaderDamaged(detail=Detail("header-checksum-line"))
             mac_input = bytes(raw[: len(raw) - len(line) - 1]) + b"---"
             return Header(tuple(stanzas), mac_input, mac)
         if not line.startswith(b"-> "):
-            raise AgeHeaderDamaged(detail="a line that should start a stanza does not")
+            raise AgeHeaderDamaged(detail=Detail("header-no-stanza"))
         arguments = line[3:].split(b" ")
         # Each argument is one or more visible ASCII characters separated by single spaces;
         # this also rejects CR, tabs and empty arguments.
         if not all(_VCHAR_ARG.fullmatch(a.decode("latin-1")) for a in arguments):
-            raise AgeHeaderDamaged(detail="a stanza has a malformed argument")
+            raise AgeHeaderDamaged(detail=Detail("stanza-argument"))
         body = bytearray()
         while True:
             body_line = next_line()
             if len(body_line) > _BODY_COLUMNS:
-                raise AgeHeaderDamaged(detail="a stanza body line is too long")
+                raise AgeHeaderDamaged(detail=Detail("stanza-body-line-too-long"))
             decoded = _b64decode(body_line)
             if decoded is None:
-                raise AgeHeaderDamaged(detail="a stanza body is not canonical base64")
+                raise AgeHeaderDamaged(detail=Detail("stanza-body-base64"))
             body += decoded
             if len(body_line) < _BODY_COLUMNS:  # the short line ends the stanza
                 break
@@ -654,4 +655,4 @@ def read_header(source: Source) -> Header:
         stanzas.append(Stanza(words[0], tuple(words[1:]), bytes(body)))
         if len(stanzas) > MAX_STANZAS:
             # Refused while reading, before any identity tries a stanza.
-            raise AgeHeaderDamaged(detail=f"it is addressed to more than {MAX_STANZAS} recipients")
+            raise AgeHeaderDamaged(detail=Detail("header-too-many-recipients", limit=MAX_STANZAS))

@@ -12,6 +12,7 @@ import base64
 from typing import Final
 
 from amanat.core.bundle.age import AgeArmorDamaged, Source, WritableStream
+from amanat.core.errors import Detail
 
 ARMOR_BEGIN: Final = b"-----BEGIN AGE ENCRYPTED FILE-----"
 ARMOR_END: Final = b"-----END AGE ENCRYPTED FILE-----"
@@ -60,12 +61,12 @@ class ArmorDecoder:
     def _line(self) -> tuple[bytes, int]:
         raw = self._source.readline(_ARMOR_MAX_LINE)
         if not raw:
-            raise AgeArmorDamaged(detail="it ends before the END line")
+            raise AgeArmorDamaged(detail=Detail("armor-no-end"))
         if raw.endswith(b"\n"):
             line = raw[:-1]
             line = line[:-1] if line.endswith(b"\r") else line  # LF or CRLF line ends
         elif len(raw) >= _ARMOR_MAX_LINE:
-            raise AgeArmorDamaged(detail="a line is far too long")
+            raise AgeArmorDamaged(detail=Detail("armor-line-far-too-long"))
         else:
             line = raw  # the last line may lack its line end
         return line, len(raw)
@@ -79,35 +80,35 @@ class ArmorDecoder:
                     break
                 skipped += size
                 if skipped > _ARMOR_MAX_WHITESPACE:
-                    raise AgeArmorDamaged(detail="too much blank space before it")
+                    raise AgeArmorDamaged(detail=Detail("armor-space-before"))
             if line != ARMOR_BEGIN:
-                raise AgeArmorDamaged(detail="the BEGIN line is wrong")
+                raise AgeArmorDamaged(detail=Detail("armor-begin-line"))
             self._started = True
         line, _ = self._line()
         if line == ARMOR_END:
             self._finish()
             return
         if not line:
-            raise AgeArmorDamaged(detail="it has an empty line")
+            raise AgeArmorDamaged(detail=Detail("armor-empty-line"))
         if len(line) > _ARMOR_COLUMNS:
-            raise AgeArmorDamaged(detail="a line is longer than 64 characters")
+            raise AgeArmorDamaged(detail=Detail("armor-line-too-long"))
         data = _b64decode_padded(line)
         if data is None:
-            raise AgeArmorDamaged(detail="a line is not canonical base64")
+            raise AgeArmorDamaged(detail=Detail("armor-base64"))
         self._pending = data
         if len(data) < _ARMOR_LINE_BYTES:  # only the last line may be short
             line, _ = self._line()
             if line != ARMOR_END:
-                raise AgeArmorDamaged(detail="a line is shorter than 64 characters")
+                raise AgeArmorDamaged(detail=Detail("armor-line-too-short"))
             self._finish()
 
     def _finish(self) -> None:
         # Only whitespace may follow the END line, and not unbounded amounts of it.
         rest = self._source.read(_ARMOR_MAX_WHITESPACE + 1)
         if rest.strip():
-            raise AgeArmorDamaged(detail="there is text after the END line")
+            raise AgeArmorDamaged(detail=Detail("armor-text-after"))
         if len(rest) > _ARMOR_MAX_WHITESPACE:
-            raise AgeArmorDamaged(detail="too much blank space after it")
+            raise AgeArmorDamaged(detail=Detail("armor-space-after"))
         self._finished = True
 
 

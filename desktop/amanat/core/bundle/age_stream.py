@@ -47,6 +47,7 @@ from amanat.core.bundle.age import (
     read_header,
 )
 from amanat.core.bundle.age_armor import ArmorDecoder, ArmorEncoder, looks_armored
+from amanat.core.errors import Detail
 
 __all__ = [
     "CHUNK_SIZE",
@@ -318,7 +319,7 @@ def decrypt(
     if any(s.type == "scrypt" for s in header.stanzas) and len(header.stanzas) != 1:
         # "scrypt recipient stanza": it MUST be alone, whichever identities the reader holds,
         # so a passphrase-protected file never also opens some other way.
-        raise AgeHeaderDamaged(detail="a passphrase stanza is mixed with other stanzas")
+        raise AgeHeaderDamaged(detail=Detail("scrypt-mixed"))
     file_key: bytes | None = None
     for identity in identities:
         file_key = identity.unwrap(header.stanzas)
@@ -334,12 +335,12 @@ def decrypt(
             raise AgeWrongPassphrase()
         raise AgeNoMatch()
     if len(file_key) != FILE_KEY_SIZE:
-        raise AgeHeaderDamaged(detail="the file key has the wrong size")
+        raise AgeHeaderDamaged(detail=Detail("file-key-size"))
     if not hmac.compare_digest(header_mac(file_key, header.mac_input), header.mac):
         raise AgeHeaderTampered()
     nonce = inner.read(PAYLOAD_NONCE_SIZE)
     if len(nonce) != PAYLOAD_NONCE_SIZE:
-        raise AgeHeaderDamaged(detail="the file ends right after the header")
+        raise AgeHeaderDamaged(detail=Detail("header-only"))
     return AgeReader(inner, hkdf(file_key, nonce, b"payload"))
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
-from amanat.core.errors import BundleDamaged
+from amanat.core.errors import BundleDamaged, Detail
 
 BLOCK: Final = 512
 CHUNK: Final = 64 * 1024
@@ -94,7 +94,7 @@ class TarReader:
         while got < size:
             data = self._stream.read(size - got)
             if not data:
-                raise BundleDamaged(detail="it ends in the middle of a file")
+                raise BundleDamaged(detail=Detail("tar-ends-in-file"))
             parts.append(data)
             got += len(data)
         return b"".join(parts)
@@ -117,7 +117,7 @@ class TarReader:
             if not data:
                 return
             if data.count(0) != len(data):
-                raise BundleDamaged(detail="something was added after its last file")
+                raise BundleDamaged(detail=Detail("tar-added-after"))
 
     def chunks(self) -> Iterator[bytes]:
         """The pending member's data in pieces of at most 64 KiB, then its padding."""
@@ -152,20 +152,20 @@ def _parse_header(header: bytes) -> Member:
     try:
         checksum = int(stored, 8)
     except ValueError:
-        raise BundleDamaged(detail="a file header inside it is malformed") from None
+        raise BundleDamaged(detail=Detail("tar-header-malformed")) from None
     if checksum != computed:
-        raise BundleDamaged(detail="a file header inside it is damaged")
+        raise BundleDamaged(detail=Detail("tar-header-damaged"))
     if header[257:265] not in _MAGICS:
-        raise BundleDamaged(detail="it holds a kind of archive Amanat does not write")
+        raise BundleDamaged(detail=Detail("tar-other-format"))
     if header[156:157] not in _REGULAR:
-        raise BundleDamaged(detail="it holds something other than plain files (a link or folder)")
+        raise BundleDamaged(detail=Detail("tar-not-plain-file"))
     size_field = header[124:136]
     if size_field[0] & 0x80:  # base-256 sizes: only needed beyond 8 GiB, never by us
-        raise BundleDamaged(detail="a file inside it declares an impossible size")
+        raise BundleDamaged(detail=Detail("tar-impossible-size"))
     try:
         size = int(size_field.replace(b"\x00", b" ").strip() or b"0", 8)
     except ValueError:
-        raise BundleDamaged(detail="a file header inside it is malformed") from None
+        raise BundleDamaged(detail=Detail("tar-header-malformed")) from None
     name = _field(header[0:100])
     prefix = _field(header[345:500]) if header[257:263] == b"ustar\x00" else ""
     full = f"{prefix}/{name}" if prefix else name
@@ -176,4 +176,4 @@ def _field(raw: bytes) -> str:
     try:
         return raw.split(b"\x00", 1)[0].decode("utf-8")
     except UnicodeDecodeError:
-        raise BundleDamaged(detail="a file name inside it is not readable text") from None
+        raise BundleDamaged(detail=Detail("tar-name-not-text")) from None

@@ -50,7 +50,7 @@ from amanat.core.bundle.manifest import (
 from amanat.core.bundle.manifest import signature as sign_manifest
 from amanat.core.bundle.record_json import BundledPage
 from amanat.core.database import Database
-from amanat.core.errors import DiskFull, ExportCancelled, FileProblem, NothingToExport
+from amanat.core.errors import Detail, DiskFull, ExportCancelled, FileProblem, NothingToExport
 from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
 from amanat.core.records import (
     Annotation,
@@ -167,9 +167,9 @@ def plan_export(
 ) -> ExportPlan:
     options = options or ExportOptions()
     if scope.empty:
-        raise NothingToExport(reason="choose a person, documents, a tag or dates")
+        raise NothingToExport(reason=Detail("export-nothing-chosen"))
     if options.audience is Audience.PRIVATE:
-        raise NothingToExport(reason="private material never leaves the archive")
+        raise NothingToExport(reason=Detail("export-private"))
     keys = identity.ensure(db)
     held: list[HeldBack] = []
     chosen = [d for d in _candidates(db, scope, held) if _may_leave(d, options, held)]
@@ -443,9 +443,9 @@ def write_bundle(
     """Write ``plan`` to ``path`` (which must not exist), encrypted to ``recipients``."""
     path = Path(path)
     if path.exists():
-        raise FileProblem(path=str(path), reason="it already exists; choose a new name")
+        raise FileProblem(path=str(path), reason=Detail("file-exists"))
     if not (plan.documents or plan.people or plan.events):
-        raise NothingToExport(reason="everything chosen is held back")
+        raise NothingToExport(reason=Detail("export-all-held-back"))
     keys = identity.ensure(db)
     created = now()
     archive_id = str(db.value("SELECT value FROM meta WHERE key = 'archive_id'"))
@@ -527,6 +527,7 @@ def write_bundle(
         if isinstance(error, OSError):
             if error.errno == 28:  # ENOSPC
                 raise DiskFull() from error
+            # The operating system's own words (strerror): they stay as the system gives them.
             raise FileProblem(path=str(path), reason=error.strerror or str(error)) from error
         raise
     sync_folder(path.parent)
@@ -616,8 +617,8 @@ def _add_file(tar: TarWriter, file: _File, data: bytes) -> None:
         # sanitised copy that changed between passes is a bug. Either way, the bundle must
         # not promise a hash its file does not have.
         raise FileProblem(
-            path=f"page {file.page_id}",
-            reason="its file changed while the bundle was written; run amanat check",
+            path=Detail("page-named", page=file.page_id),
+            reason=Detail("page-file-changed"),
         )
     tar.add(f"files/{file.sha256}", data)
 

@@ -28,7 +28,7 @@ from amanat.core.bundle.age import (
     _bech32_encode,
 )
 from amanat.core.database import Database
-from amanat.core.errors import InvalidSigningKey
+from amanat.core.errors import Detail, InvalidSigningKey
 from amanat.core.records import now
 from amanat.core.storage.columns import time_from, time_text
 
@@ -126,15 +126,21 @@ def format_signing_key(public_key: bytes) -> str:
     return _bech32_encode(SIGNING_KEY_PREFIX, public_key)
 
 
+def _key_detail(error: AgeInvalidKey) -> Detail:
+    """Why the bech32 text was refused, as age's key check phrased it."""
+    detail = error.values.get("detail")
+    return detail if isinstance(detail, Detail) else Detail("key-malformed")
+
+
 def parse_signing_key(text: str) -> bytes:
     try:
         prefix, data = _bech32_decode(text.strip())
     except AgeInvalidKey as error:
-        raise InvalidSigningKey(detail=str(error.values.get("detail", "it is malformed"))) from None
+        raise InvalidSigningKey(detail=_key_detail(error)) from None
     if prefix != SIGNING_KEY_PREFIX:
-        raise InvalidSigningKey(detail=f"it starts with {prefix}1")
+        raise InvalidSigningKey(detail=Detail("key-starts-with", prefix=prefix))
     if len(data) != 32:
-        raise InvalidSigningKey(detail="it has the wrong length")
+        raise InvalidSigningKey(detail=Detail("key-wrong-length"))
     return data
 
 

@@ -73,6 +73,7 @@ from amanat.core.errors import (
     BundleDamaged,
     BundleSignerChanged,
     BundleUnknownSigner,
+    Detail,
     DuplicateName,
     FileProblem,
     ImportCancelled,
@@ -233,7 +234,7 @@ class _Run:
             try:
                 added, unchanged, conflicts = applying.run()
             except (InvalidInput, RecordNotFound, DuplicateName, ValueError) as error:
-                raise BundleDamaged(detail=f"one of its records does not fit ({error})") from None
+                raise BundleDamaged(detail=Detail("record-does-not-fit", problem=error)) from None
             additions = applying.additions
             unconfirmed = additions and signer.trust not in _TRUSTED
             if not self.dry_run and unconfirmed and not self.confirmed_additions:
@@ -275,7 +276,7 @@ class _Run:
             _check_signer(signer, self.accepted_signer)
         record_bytes = sum(e.size for e in manifest.files if not e.path.startswith("files/"))
         if record_bytes > MAX_RECORDS_BYTES:
-            raise BundleDamaged(detail="its records are larger than Amanat accepts")
+            raise BundleDamaged(detail=Detail("records-too-large"))
         staged = Staged(manifest, manifests.bundle_id(manifest_bytes))
         self.already_imported = (
             self.db.value("SELECT 1 FROM bundle_imports WHERE bundle_id = ?", (staged.bundle_id,))
@@ -287,17 +288,12 @@ class _Run:
             if self.cancel is not None and self.cancel():
                 raise ImportCancelled()
             if member.name in seen or member.name in (MANIFEST_NAME, SIGNATURE_NAME):
-                raise BundleDamaged(detail=f"it holds {_shown(member.name)} twice")
+                raise BundleDamaged(detail=Detail("file-twice", name=_shown(member.name)))
             entry = expected.get(member.name)
             if entry is None:
-                raise BundleDamaged(
-                    detail=f"it holds a file its list of contents does not name, "
-                    f"{_shown(member.name)}"
-                )
+                raise BundleDamaged(detail=Detail("file-not-listed", name=_shown(member.name)))
             if member.size != entry.size:
-                raise BundleDamaged(
-                    detail=f"{entry.path} is not the size its list of contents says"
-                )
+                raise BundleDamaged(detail=Detail("file-wrong-size", path=entry.path))
             seen.add(member.name)
             if entry.path.startswith("files/"):
                 self._store_file(tar, entry, staged, reader_thread)
@@ -310,8 +306,7 @@ class _Run:
         missing = expected.keys() - seen
         if missing:
             raise BundleDamaged(
-                detail=f"{len(missing)} file(s) its list of contents names are missing, "
-                f"such as {_shown(min(missing))}"
+                detail=Detail("files-missing", count=len(missing), name=_shown(min(missing)))
             )
         if not reader.complete:  # the tar ended where the age payload did; belt and braces
             raise AgePayloadTruncated()
@@ -413,6 +408,7 @@ def _opened(path: Path) -> Iterator[Any]:
     try:
         handle = open(path, "rb")  # noqa: SIM115  (closed below, after the whole read)
     except OSError as error:
+        # The operating system's own words (strerror): they stay as the system gives them.
         raise FileProblem(path=str(path), reason=error.strerror or str(error)) from error
     with handle:
         yield handle
@@ -421,9 +417,9 @@ def _opened(path: Path) -> Iterator[Any]:
 def _first(tar: TarReader, name: str, limit: int) -> bytes:
     member = tar.next()
     if member is None or member.name != name:
-        raise BundleDamaged(detail=f"it does not start with {name}")
+        raise BundleDamaged(detail=Detail("part-not-first", name=name))
     if member.size > limit:
-        raise BundleDamaged(detail=f"its {name} is larger than Amanat accepts")
+        raise BundleDamaged(detail=Detail("part-too-large", name=name))
     return tar.read_all()
 
 
@@ -437,7 +433,7 @@ def _fill(tar: TarReader, buffer: bytearray) -> str:
 
 def _check_hash(entry: FileEntry, actual: str) -> None:
     if actual != entry.sha256:
-        raise BundleDamaged(detail=f"{entry.path} does not match its SHA-256 in the signed list")
+        raise BundleDamaged(detail=Detail("file-hash-mismatch", path=entry.path))
 
 
 def _shown(name: str) -> str:
@@ -503,11 +499,13 @@ def _stage_record(staged: Staged, entry: FileEntry, data: bytes) -> None:
         _, kind, name = entry.path.split("/")
         parsed = _PARSERS[kind](record_json.decode(data))
     except (ValueError, KeyError, TypeError, AmanatError) as error:
-        raise BundleDamaged(detail=f"{entry.path} is not a valid record ({error})") from None
+        raise BundleDamaged(
+            detail=Detail("record-invalid", path=entry.path, problem=error)
+        ) from None
     record = parsed[0] if isinstance(parsed, tuple) else parsed
     record_id = record.page.id if isinstance(record, BundledPage) else record.id
     if f"{record_id}.json" != name:
-        raise BundleDamaged(detail=f"{entry.path} holds a record with another id")
+        raise BundleDamaged(detail=Detail("record-other-id", path=entry.path))
     staged.records.setdefault(kind, []).append(parsed)
     if isinstance(record, BundledPage):
         staged.places.setdefault(record.page.sha256, set()).add(record.source_page)

@@ -22,7 +22,13 @@ from typing import Any, Final
 from amanat.core import bounded_json
 from amanat.core.bundle import identity
 from amanat.core.bundle.identity import ArchiveIdentity
-from amanat.core.errors import AmanatError, BundleBadSignature, BundleDamaged, BundleTooNew
+from amanat.core.errors import (
+    AmanatError,
+    BundleBadSignature,
+    BundleDamaged,
+    BundleTooNew,
+    Detail,
+)
 
 FORMAT: Final = "amanat-bundle"
 VERSION: Final = 1
@@ -158,13 +164,12 @@ def parse(data: bytes) -> Manifest:
         )
     except BundleTooNew:
         raise
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
-        raise BundleDamaged(detail=f"its list of contents is malformed ({error})") from None
-    except AmanatError as error:  # a malformed signing key: still a malformed manifest
-        raise BundleDamaged(detail=f"its list of contents is malformed ({error})") from None
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, AmanatError) as error:
+        # An AmanatError is a malformed signing key: still a malformed manifest.
+        raise BundleDamaged(detail=Detail("manifest-malformed", problem=error)) from None
     paths = [entry.path for entry in manifest.files]
     if len(set(paths)) != len(paths):
-        raise BundleDamaged(detail="its list of contents names a file twice")
+        raise BundleDamaged(detail=Detail("manifest-names-twice"))
     return manifest
 
 

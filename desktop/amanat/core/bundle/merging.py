@@ -15,7 +15,7 @@ from amanat.core.bundle.arriving_pictures import ArrivingPictures
 from amanat.core.bundle.manifest import Manifest
 from amanat.core.bundle.record_json import BundledPage
 from amanat.core.database import Database
-from amanat.core.errors import BundleDamaged, RecordNotFound
+from amanat.core.errors import BundleDamaged, Detail, RecordNotFound
 from amanat.core.records import (
     Annotation,
     Document,
@@ -166,10 +166,7 @@ class Merge:
         table = {"people": "people", "documents": "documents", "tags": "tags", "texts": "texts"}
         table.update(pages="pages", events="events", annotations="annotations")
         if self.db.value(f"SELECT 1 FROM {table[kind]} WHERE id = ?", (record_id,)) is None:
-            raise BundleDamaged(
-                detail=f"one of its records refers to a record of kind “{kind}” that is "
-                "neither in the bundle nor in this archive"
-            )
+            raise BundleDamaged(detail=Detail("record-reference-missing", kind=kind))
         self.existing.add((kind, record_id))
         return record_id
 
@@ -210,7 +207,7 @@ class Merge:
         if tag.id in self.ids["tags"]:
             return self.ids["tags"][tag.id]
         if tag.id in climbing:
-            raise BundleDamaged(detail="its tags are nested inside themselves")
+            raise BundleDamaged(detail=Detail("tags-nested-in-themselves"))
         climbing.add(tag.id)
         parent: str | None = None
         if tag.parent_id is not None:
@@ -310,7 +307,7 @@ class Merge:
         if page.sha256 not in self.staged.files and (
             self.db.value("SELECT 1 FROM files WHERE sha256 = ?", (page.sha256,)) is None
         ):
-            raise BundleDamaged(detail=f"page {page.id} has no file in the bundle")
+            raise BundleDamaged(detail=Detail("page-without-file", page=page.id))
         bundled = replace(bundled, page=page)
 
         def add(db: Database, page: Page) -> Page:
@@ -331,7 +328,7 @@ class Merge:
     def _unused_files(self) -> None:
         used = {bundled.page.sha256 for bundled in self.staged.records.get("pages", [])}
         if self.staged.files - used:
-            raise BundleDamaged(detail="it holds files that no page uses")
+            raise BundleDamaged(detail=Detail("files-unused"))
 
 
 def _same_annotation(local: Annotation, incoming: Annotation) -> bool:

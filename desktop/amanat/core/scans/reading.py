@@ -127,6 +127,7 @@ def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
             # One byte more than the limit: a file that grew since stat() is still caught.
             data = handle.read(limits.max_file_bytes + 1)
     except OSError as error:
+        # The operating system's own words (strerror), as the system gives them.
         raise ScanUnreadable(name=name, reason=error.strerror or str(error)) from error
     if len(data) > limits.max_file_bytes:
         raise _too_big(name, len(data), limits)
