@@ -52,12 +52,14 @@ bench: $(READY)
 	$(BIN)/python -m tests.bench
 
 # Re-resolve the pinned dependencies (needs the package index); commit the result. The
-# installers' tools are locked apart, within the versions dev.lock pins.
+# installers' tools are locked apart, within the versions dev.lock pins. The locks name no
+# index or wheel folder: where packages come from is the installing machine's own setting.
+LOCK_FLAGS := --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
 lock: $(READY)
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --extra dev --allow-unsafe \
-		-o requirements/dev.lock pyproject.toml
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --extra package --allow-unsafe \
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra dev -o requirements/dev.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra package \
 		-c requirements/dev.lock -o requirements/package.lock pyproject.toml
 
 # The installers (packaging/, docs/installers.md). PyInstaller comes from its source with the
