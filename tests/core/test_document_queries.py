@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from amanat.core.dates import FuzzyDate
+from amanat.core.names import PersonName
 from amanat.core.records import Document, DocumentKind, Person, Tag
 from amanat.core.storage import documents, pages, people, tags
 from amanat.core.storage.documents import DocumentFilter
@@ -51,7 +52,7 @@ def test_ids_of_a_hundred_thousand_documents_come_back_in_order(archive: Archive
 
 def test_summaries_name_people_tags_and_the_first_page(archive: Archive) -> None:
     db = archive.db
-    narges = people.add(db, Person("Narges"))
+    narges = people.add(db, Person("Narges", name_fa="نرگس", name_latin="Narges"))
     mother = people.add(db, Person("Mother"))
     lawyer = people.add(db, Person("Lawyer"))
     solitary = tags.ensure(db, "conditions/solitary", "#3355aa")
@@ -71,7 +72,11 @@ def test_summaries_name_people_tags_and_the_first_page(archive: Archive) -> None
     pages.add(db, letter.id, make.jpeg())
     bare = documents.add(db, Document(DocumentKind.NOTE, "A note"))
     summary, plain = documents.summaries(db, [letter.id, bare.id])
-    assert summary.people == ("Narges", "Mother", "Lawyer")
+    assert summary.people == (
+        PersonName("Narges", "نرگس", "Narges"),
+        PersonName("Mother"),
+        PersonName("Lawyer"),
+    )
     assert summary.tags == (("conditions/solitary", "#3355aa"),)
     assert summary.first_page_id == first.id
     assert summary.date == FuzzyDate.of_month(2011, 3)

@@ -10,6 +10,7 @@ from pathlib import Path
 from amanat.app import tags as tag_paths
 from amanat.app.tags import TagEntry
 from amanat.core.dates import FuzzyDate
+from amanat.core.names import PersonName
 from amanat.core.records import (
     Consent,
     Document,
@@ -112,7 +113,8 @@ class DocumentRow:
     title: str
     date: FuzzyDate | None
     kind: DocumentKind
-    people: tuple[str, ...]
+    people: tuple[PersonName, ...]
+    """Each named person's names: the list shows the one in the interface's script."""
     tags: tuple[tuple[str, str], ...]
     """(full name, colour) of each tag."""
     thumbnail: bytes | None

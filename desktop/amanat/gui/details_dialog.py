@@ -62,8 +62,10 @@ class DocumentDetailsDialog(QDialog):
         self.date = DateEntry(document.date, preferences)
         self.author = QComboBox()
         self.author.addItem(self.tr("Nobody named"), None)
-        for person in everyone:
-            self.author.addItem(isolated(person.display_name), person.id)
+        for person in labels.by_person_name(everyone):
+            self.author.addItem(isolated(labels.person_name(person)), person.id)
+            tooltip = labels.person_tooltip(person)
+            self.author.setItemData(self.author.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
         self.author.setCurrentIndex(max(0, self.author.findData(document.author_id)))
         self.recipients = _people_list(everyone, document.recipient_ids)
         self.recipients.setToolTip(self.tr("Tick the people this document was written to."))
@@ -175,8 +177,9 @@ class DocumentDetailsDialog(QDialog):
 def _people_list(everyone: Sequence[Person], chosen: Sequence[str]) -> QListWidget:
     """Everyone, each with a tick box, ticked for the ``chosen``."""
     people = QListWidget()
-    for person in everyone:
-        item = QListWidgetItem(isolated(person.display_name))
+    for person in labels.by_person_name(everyone):
+        item = QListWidgetItem(isolated(labels.person_name(person)))
+        item.setToolTip(labels.person_tooltip(person))
         item.setData(_PERSON_ROLE, person.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         ticked = person.id in chosen

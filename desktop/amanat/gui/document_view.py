@@ -10,7 +10,7 @@ the panel below the texts; gui/annotations/controller.py decides what they do.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap, QResizeEvent, QTransform
@@ -526,9 +526,10 @@ class DocumentView(QWidget):
         document = details.document
         separator = labels.list_separator()
 
-        def add(label: str, value: str) -> None:
+        def add(label: str, value: str, tooltip: str = "") -> None:
             if value:
                 shown = QLabel(value)
+                shown.setToolTip(tooltip)
                 shown.setWordWrap(True)
                 shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 # Values line up on the window's side, whatever language each one is in.
@@ -537,16 +538,19 @@ class DocumentView(QWidget):
 
         add(self.tr("Kind:"), labels.label(document.kind))
         add(self.tr("Date:"), self._date_text(document))
-        author = details.people.get(document.author_id or "")
-        add(self.tr("From:"), author.display_name if author else "")
-        add(
-            self.tr("To:"),
-            separator.join(details.people[p].display_name for p in document.recipient_ids),
-        )
-        add(
-            self.tr("About:"),
-            separator.join(details.people[p].display_name for p in document.concerned_ids),
-        )
+
+        def add_people(label: str, ids: Sequence[str]) -> None:
+            # Each name in the interface's script; the other script's names one hover away.
+            named = [details.people[p] for p in ids if p in details.people]
+            add(
+                label,
+                separator.join(isolated(labels.person_name(p)) for p in named),
+                "\n".join(labels.person_tooltip(p) for p in named),
+            )
+
+        add_people(self.tr("From:"), [document.author_id] if document.author_id else [])
+        add_people(self.tr("To:"), document.recipient_ids)
+        add_people(self.tr("About:"), document.concerned_ids)
         provenance = document.provenance
         received = [provenance.received_from]
         if provenance.received_on is not None:

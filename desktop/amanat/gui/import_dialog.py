@@ -74,8 +74,10 @@ class ImportDialog(QDialog):
         self.files.setText(shown)
         self.person = QComboBox()
         self.person.addItem(self.tr("Nobody in particular"), None)
-        for person in people:
-            self.person.addItem(person.display_name, person.id)
+        for person in labels.by_person_name(people):
+            self.person.addItem(labels.person_name(person), person.id)
+            tooltip = labels.person_tooltip(person)
+            self.person.setItemData(self.person.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
         self.kind = QComboBox()
         for kind in DocumentKind:
             self.kind.addItem(labels.label(kind), kind.value)  # a StrEnum would come back a str

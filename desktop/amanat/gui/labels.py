@@ -7,12 +7,15 @@ these instead, in the user's language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from amanat.core.dates import Calendar, Precision
 from amanat.core.digits import to_persian_digits
+from amanat.core.names import Named, other_script_name, shown_name
 from amanat.core.records import (
     Audience,
     DocumentKind,
@@ -21,8 +24,11 @@ from amanat.core.records import (
     TextKind,
     TextStatus,
 )
+from amanat.gui.text_direction import isolated
 
 _CONTEXT = "Labels"
+
+_P = TypeVar("_P", bound=Named)
 
 _LABELS: dict[StrEnum, object] = {  # QT_TRANSLATE_NOOP is typed as object
     DocumentKind.LETTER: QT_TRANSLATE_NOOP("Labels", "Letter"),
@@ -94,6 +100,24 @@ def list_separator() -> str:
 def interface_language() -> str:
     """ "fa" in the Persian interface, else "en": the language core/dates.py shows dates in."""
     return "fa" if QLocale().language() == QLocale.Language.Persian else "en"
+
+
+def person_name(person: Named) -> str:
+    """A person's name as this interface shows it: in its script where the person has one."""
+    return shown_name(person, interface_language())
+
+
+def person_tooltip(person: Named) -> str:
+    """The shown name, a dash, then the name in the other script (or the display name), each
+    running in its own direction: "کاوه امیرزاده — Kaveh Amirzadeh"."""
+    shown = isolated(person_name(person))
+    other = other_script_name(person, interface_language())
+    return f"{shown} — {isolated(other)}" if other else shown
+
+
+def by_person_name(people: Iterable[_P]) -> list[_P]:
+    """``people`` in the order of the names shown, as a reader looks them up."""
+    return sorted(people, key=lambda person: person_name(person).casefold())
 
 
 def digits(text: str) -> str:

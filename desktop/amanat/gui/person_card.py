@@ -66,7 +66,8 @@ class PersonCard(QFrame):
         self.clear()
         person = details.person
         self.person_id = person.id
-        self.name.setText(isolated(person.display_name))
+        self.name.setText(isolated(labels.person_name(person)))
+        self.name.setToolTip(labels.person_tooltip(person))
         self.name.setAlignment(start_of_line(self.layoutDirection()))
         separator = labels.list_separator()
 

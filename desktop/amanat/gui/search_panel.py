@@ -190,8 +190,14 @@ class SearchPanel(QWidget):
         if content is None:
             return
         blocker = self.person.blockSignals(True)
-        for person in (*content.prisoners, *content.others):
-            self.person.addItem(person.display_name, person.id)
+        # Prisoners first, each group by the name shown, as in the sidebar.
+        for group in (content.prisoners, content.others):
+            for person in labels.by_person_name(group):
+                self.person.addItem(labels.person_name(person), person.id)
+                tooltip = labels.person_tooltip(person)
+                self.person.setItemData(
+                    self.person.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole
+                )
         self.person.blockSignals(blocker)
         blocker = self.tag.blockSignals(True)
         names = {tag.id: tag for tag in content.tags}

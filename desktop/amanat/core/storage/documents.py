@@ -11,6 +11,7 @@ from amanat.core import audit, search
 from amanat.core.database import Database, Row
 from amanat.core.dates import FuzzyDate
 from amanat.core.errors import InvalidInput, RecordNotFound
+from amanat.core.names import PersonName
 from amanat.core.records import (
     Audience,
     Consent,
@@ -159,8 +160,8 @@ class DocumentSummary:
     title: str
     date: FuzzyDate | None
     kind: DocumentKind
-    people: tuple[str, ...]
-    """Display names: the author, then the recipients, then the people it concerns."""
+    people: tuple[PersonName, ...]
+    """Their names: the author, then the recipients, then the people it concerns."""
     tags: tuple[tuple[str, str], ...]
     """(full path, colour) of each tag, by path."""
     first_page_id: str | None
@@ -209,20 +210,24 @@ def _summaries(db: Database, batch: list[str]) -> dict[str, DocumentSummary]:
     marks = ", ".join("?" * len(batch))
     rows = db.all(
         "SELECT d.id, d.title, d.date_start, d.date_end, d.date_precision, d.date_circa,"
-        " d.date_calendar, d.kind, a.display_name FROM documents d"
+        " d.date_calendar, d.kind, a.display_name, a.name_fa, a.name_latin FROM documents d"
         f" LEFT JOIN people a ON a.id = d.author_id WHERE d.id IN ({marks})",
         batch,
     )
-    people: dict[str, list[str]] = {row[0]: [row[8]] if row[8] is not None else [] for row in rows}
+    people: dict[str, list[PersonName]] = {
+        row[0]: [PersonName(*row[8:11])] if row[8] is not None else [] for row in rows
+    }
     # Recipients before the people a document concerns, as Document.people_ids has them;
     # the author is not named twice.
-    for document_id, name, person_id, author_id in db.all(
-        "SELECT dp.document_id, p.display_name, p.id, d.author_id FROM document_people dp"
+    for document_id, *names, person_id, author_id in db.all(
+        "SELECT dp.document_id, p.display_name, p.name_fa, p.name_latin, p.id, d.author_id"
+        " FROM document_people dp"
         " JOIN people p ON p.id = dp.person_id JOIN documents d ON d.id = dp.document_id"
         f" WHERE dp.document_id IN ({marks})"
         " ORDER BY dp.document_id, dp.relation DESC, dp.position",
         batch,
     ):
+        name = PersonName(*names)
         if person_id != author_id and name not in people[document_id]:
             people[document_id].append(name)
     tags: dict[str, list[tuple[str, str]]] = {row[0]: [] for row in rows}

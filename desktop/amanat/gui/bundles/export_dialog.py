@@ -55,6 +55,7 @@ from amanat.core.bundle.export import (
     new_passphrase,
 )
 from amanat.core.errors import AmanatError
+from amanat.core.records import Person
 from amanat.gui import labels
 from amanat.gui.bundles.operations import ExportChoices, SendTo, export_choices, plan, write
 from amanat.gui.clipboard import copy_text
@@ -155,6 +156,8 @@ class ExportDialog(QDialog):
         self.chooser = chooser
         self._selected = tuple(selected_ids)
         self._person_id = person_id
+        self._people: dict[str, Person] = {}
+        """Everyone in the archive by id, to name a witness in the interface's script."""
         self.plan: ExportPlan | None = None
         self.written_bundle: WrittenBundle | None = None
         self.passphrase_text = new_passphrase()
@@ -320,8 +323,11 @@ class ExportDialog(QDialog):
         return page
 
     def _choices_arrived(self, choices: ExportChoices) -> None:
-        for person in choices.people:
-            self.person.addItem(person.display_name, person.id)
+        self._people = {person.id: person for person in choices.people}
+        for person in labels.by_person_name(choices.people):
+            self.person.addItem(labels.person_name(person), person.id)
+            tooltip = labels.person_tooltip(person)
+            self.person.setItemData(self.person.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
         if self._person_id is not None:
             self.person.setCurrentIndex(max(0, self.person.findData(self._person_id)))
         for tag_id, path in choices.tags:
@@ -451,7 +457,9 @@ class ExportDialog(QDialog):
         warnings = [
             labels.fill(
                 self.tr("%1 leaves as “%2”: check that the titles and texts do not name them."),
-                isolated(p.name),
+                isolated(labels.person_name(self._people[p.person_id]))
+                if p.person_id in self._people
+                else isolated(p.name),
                 isolated(p.pseudonym),
             )
             for p in chosen.pseudonyms

@@ -154,6 +154,9 @@ class DocumentListModel(QAbstractTableModel):
             if column is DocumentColumn.TAGS and row.tags:
                 return tag_swatch(row.tags[0][1])
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and column is DocumentColumn.PEOPLE:
+            # Each name in the other script too, one person a line.
+            return "\n".join(labels.person_tooltip(p) for p in row.people)
         return self._text(row, column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -219,7 +222,7 @@ class DocumentListModel(QAbstractTableModel):
         if column is DocumentColumn.KIND:
             return labels.label(row.kind)
         if column is DocumentColumn.PEOPLE:
-            return labels.list_separator().join(row.people)
+            return labels.list_separator().join(labels.person_name(p) for p in row.people)
         return labels.list_separator().join(name for name, _ in row.tags)
 
     def _thumbnail(self, row: DocumentRow) -> QPixmap | None:

@@ -43,6 +43,8 @@ class _Node:
     label: str
     filter: DocumentFilter | None = None
     colour: str | None = None
+    tooltip: str | None = None
+    """A person's name in the other script."""
     parent: _Node | None = None
     children: list[_Node] = field(default_factory=list)
 
@@ -102,12 +104,14 @@ class SidebarModel(QAbstractItemModel):
         ):
             if group:
                 section = root.add(_Node(EntryKind.HEADING, heading))
-                for person in group:
+                # By the name the reader sees, not by the display name the archive sorts by.
+                for person in labels.by_person_name(group):
                     section.add(
                         _Node(
                             EntryKind.PERSON,
-                            person.display_name,
+                            labels.person_name(person),
                             DocumentFilter(person_id=person.id),
+                            tooltip=labels.person_tooltip(person),
                         )
                     )
         if content.tags:
@@ -172,6 +176,8 @@ class SidebarModel(QAbstractItemModel):
         node = self._node(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return node.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip
         if role == FILTER_ROLE:
             return node.filter
         if role == COLOUR_ROLE:

@@ -289,7 +289,7 @@ class TimelineView(QWidget):
                         "and the release, each with the documents that attest it. Dates may "
                         "be approximate, such as “March 2011” or “c. 1390”."
                     ),
-                    isolated(timeline.person.display_name),
+                    isolated(labels.person_name(timeline.person)),
                 )
             )
             self.pages.setCurrentIndex(1)
