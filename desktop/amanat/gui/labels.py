@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCollator, QCoreApplication, QLocale, Qt
 
 from amanat.core.dates import Calendar, Precision
 from amanat.core.digits import to_persian_digits
@@ -116,8 +116,12 @@ def person_tooltip(person: Named) -> str:
 
 
 def by_person_name(people: Iterable[_P]) -> list[_P]:
-    """``people`` in the order of the names shown, as a reader looks them up."""
-    return sorted(people, key=lambda person: person_name(person).casefold())
+    """``people`` in the order of the names shown, as a reader looks them up: in the
+    alphabet's order of the interface's language (پ after ب, گ after ک), which the letters'
+    code points do not give, regardless of case."""
+    collator = QCollator(QLocale())
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return sorted(people, key=lambda person: collator.sortKey(person_name(person)))
 
 
 def digits(text: str) -> str:

@@ -143,9 +143,9 @@ class SearchPanel(QWidget):
         self.kind.addItem(self.tr("Any kind"), None)
         for kind in DocumentKind:
             self.kind.addItem(labels.label(kind), kind.value)  # a StrEnum would come back a str
+        self.model = SearchResultsModel(self)
         self.set_choices(None)
 
-        self.model = SearchResultsModel(self)
         self.results = QListView()
         self.results.setModel(self.model)
         self.results.setItemDelegate(HighlightDelegate(self.results))
@@ -187,6 +187,7 @@ class SearchPanel(QWidget):
             combo.clear()
             combo.addItem(anything, None)
             combo.blockSignals(blocker)
+        self.model.set_people(() if content is None else (*content.prisoners, *content.others))
         if content is None:
             return
         blocker = self.person.blockSignals(True)

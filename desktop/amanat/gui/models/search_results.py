@@ -9,11 +9,15 @@ markers turned into highlighting: nothing the user wrote is ever read as markup.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from amanat.core.records import Person
 from amanat.core.search import MATCH_END, MATCH_START, SearchHit
+from amanat.gui import labels
 from amanat.gui.i18n import shown_hit
 from amanat.gui.text_direction import direction_of
 
@@ -78,12 +82,22 @@ class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._hits: list[SearchHit] = []
+        self._people: dict[str, Person] = {}
+
+    def set_people(self, people: Iterable[Person]) -> None:
+        """The archive's people, so that a person found is named in the interface's script
+        (the core titles the hit with the display name, as the command line prints it)."""
+        self._people = {person.id: person for person in people}
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         # Each query brings a new list: a reset says so in one step.
         self.beginResetModel()
-        self._hits = [shown_hit(hit) for hit in hits]  # an event's type in the user's words
+        self._hits = [self._named(shown_hit(hit)) for hit in hits]  # in the user's words
         self.endResetModel()
+
+    def _named(self, hit: SearchHit) -> SearchHit:
+        person = self._people.get(hit.record_id) if hit.record_type == "person" else None
+        return hit if person is None else replace(hit, title=labels.person_name(person))
 
     def clear(self) -> None:
         self.set_hits([])
@@ -111,6 +125,9 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.title}\n{plain(hit.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            person = self._people.get(hit.record_id) if hit.record_type == "person" else None
+            if person is not None:  # the name in the other script too
+                return f"{labels.person_tooltip(person)}\n{plain(hit.snippet)}"
             return plain(hit.snippet)
         if role == HTML_ROLE:
             title = html.escape(hit.title, quote=True)
