@@ -161,3 +161,17 @@ def test_a_person_found_by_search_is_named_in_the_interface_script(
     assert kaveh_other in plain(
         model.data(model.index(found.index(person)), Qt.ItemDataRole.ToolTipRole)
     )
+
+
+def test_the_timeline_of_a_person_without_events_names_them_in_the_interface_script(
+    make_window: MakeWindow, two_scripts_folder: Path, language: str
+) -> None:
+    window = _opened(make_window, two_scripts_folder)
+    view = window.archive_view
+    content = view.sidebar_content
+    assert content is not None
+    kaveh_id = next(p.id for p in content.prisoners if p.name_latin == KAVEH[1])
+    timeline = view.open_timeline(kaveh_id)
+    kaveh, kaveh_other = _shown_and_other(language, KAVEH)
+    note = plain(timeline.empty_note.text())
+    assert kaveh in note and kaveh_other not in note
