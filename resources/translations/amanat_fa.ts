@@ -1663,6 +1663,10 @@
         <source>German</source>
         <translation>آلمانی</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -94,7 +94,8 @@ def language_name(code: str) -> str:
 
 def list_separator() -> str:
     """Between names in a list: ", " in English, "، " in Persian."""
-    return QCoreApplication.translate(_CONTEXT, ", ")
+    # The context written out: lupdate reads literals only, and would miss this one.
+    return QCoreApplication.translate("Labels", ", ")
 
 
 def interface_language() -> str:
