@@ -10,7 +10,6 @@ from pathlib import Path
 from amanat.app import tags as tag_paths
 from amanat.app.tags import TagEntry
 from amanat.core.dates import FuzzyDate
-from amanat.core.names import PersonName
 from amanat.core.records import (
     Consent,
     Document,
@@ -23,7 +22,7 @@ from amanat.core.records import (
     TextStatus,
 )
 from amanat.core.storage import documents, pages, people, texts
-from amanat.core.storage.documents import DocumentFilter
+from amanat.core.storage.documents import DocumentFilter, DocumentSummary
 from amanat.core.vault import Archive
 
 # --- Adding ------------------------------------------------------------------------------
@@ -107,16 +106,9 @@ def document_ids(
 
 @dataclass(frozen=True, slots=True)
 class DocumentRow:
-    """One line of the document list, as the list shows it."""
+    """One line of the document list: what storage reads for it, and its thumbnail."""
 
-    id: str
-    title: str
-    date: FuzzyDate | None
-    kind: DocumentKind
-    people: tuple[PersonName, ...]
-    """Each named person's names: the list shows the one in the interface's script."""
-    tags: tuple[tuple[str, str], ...]
-    """(full name, colour) of each tag."""
+    summary: DocumentSummary
     thumbnail: bytes | None
 
 
@@ -129,17 +121,7 @@ def document_rows(archive: Archive, ids: Sequence[str]) -> list[DocumentRow]:
         thumbnail = (
             pages.image(db, summary.first_page_id, "thumbnail") if summary.first_page_id else None
         )
-        rows.append(
-            DocumentRow(
-                id=summary.id,
-                title=summary.title,
-                date=summary.date,
-                kind=summary.kind,
-                people=summary.people,
-                tags=summary.tags,
-                thumbnail=thumbnail.data if thumbnail else None,
-            )
-        )
+        rows.append(DocumentRow(summary, thumbnail.data if thumbnail else None))
     return rows
 
 

@@ -151,12 +151,12 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             if column is DocumentColumn.TITLE:
                 return self._thumbnail(row)
-            if column is DocumentColumn.TAGS and row.tags:
-                return tag_swatch(row.tags[0][1])
+            if column is DocumentColumn.TAGS and row.summary.tags:
+                return tag_swatch(row.summary.tags[0][1])
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column is DocumentColumn.PEOPLE:
             # Each name in the other script too, one person a line.
-            return "\n".join(labels.person_tooltip(p) for p in row.people)
+            return "\n".join(labels.person_tooltip(p) for p in row.summary.people)
         return self._text(row, column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -196,7 +196,7 @@ class DocumentListModel(QAbstractTableModel):
         if version != self._version:
             return
         self._pending.discard(page)
-        self._pages[page] = {r.id: r for r in rows}
+        self._pages[page] = {r.summary.id: r for r in rows}
         while len(self._pages) > CACHED_PAGES:
             _, dropped = self._pages.popitem(last=False)
             for gone in dropped:
@@ -212,21 +212,21 @@ class DocumentListModel(QAbstractTableModel):
 
     def _text(self, row: DocumentRow, column: DocumentColumn) -> str:
         if column is DocumentColumn.TITLE:
-            return row.title
+            return row.summary.title
         if column is DocumentColumn.DATE:
-            if row.date is None:
+            if row.summary.date is None:
                 return ""
             # As entered, then the other calendar's short reading (docs/dates.md); sorting
             # is the database's, on the date's first day, never on this text.
-            return readable_date(row.date, self._preferences.language)
+            return readable_date(row.summary.date, self._preferences.language)
         if column is DocumentColumn.KIND:
-            return labels.label(row.kind)
+            return labels.label(row.summary.kind)
         if column is DocumentColumn.PEOPLE:
-            return labels.list_separator().join(labels.person_name(p) for p in row.people)
-        return labels.list_separator().join(name for name, _ in row.tags)
+            return labels.list_separator().join(labels.person_name(p) for p in row.summary.people)
+        return labels.list_separator().join(name for name, _ in row.summary.tags)
 
     def _thumbnail(self, row: DocumentRow) -> QPixmap | None:
-        if row.id not in self._thumbnails:
+        if row.summary.id not in self._thumbnails:
             pixmap = None
             if row.thumbnail:
                 image = QImage.fromData(row.thumbnail)
@@ -236,8 +236,8 @@ class DocumentListModel(QAbstractTableModel):
                             THUMBNAIL_HEIGHT, Qt.TransformationMode.SmoothTransformation
                         )
                     )
-            self._thumbnails[row.id] = pixmap
-        return self._thumbnails[row.id]
+            self._thumbnails[row.summary.id] = pixmap
+        return self._thumbnails[row.summary.id]
 
 
 def tag_swatch(colour: str, size: int = 12) -> QIcon:
