@@ -51,6 +51,7 @@ from amanat.core.bundle.manifest import signature as sign_manifest
 from amanat.core.bundle.record_json import BundledPage
 from amanat.core.database import Database
 from amanat.core.errors import Detail, DiskFull, ExportCancelled, FileProblem, NothingToExport
+from amanat.core.jobs import Cancel, Report, cancelled
 from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
 from amanat.core.records import (
     Annotation,
@@ -437,8 +438,8 @@ def write_bundle(
     plan: ExportPlan,
     path: Path,
     recipients: Sequence[Recipient],
-    progress: Callable[[Progress], None] | None = None,
-    cancel: Callable[[], bool] | None = None,
+    progress: Report | None = None,
+    cancel: Cancel | None = None,
 ) -> WrittenBundle:
     """Write ``plan`` to ``path`` (which must not exist), encrypted to ``recipients``."""
     path = Path(path)
@@ -578,7 +579,7 @@ def _write(
     files: dict[str, _File],
     db: Database,
     report: Callable[[int, str], None],
-    cancel: Callable[[], bool] | None,
+    cancel: Cancel | None,
 ) -> None:
     # Files go through a pipeline of two: this thread reads the next file out of the
     # database while a second one checks the last file's hash and encrypts it (SQLCipher
@@ -623,14 +624,12 @@ def _add_file(tar: TarWriter, file: _File, data: bytes) -> None:
     tar.add(f"files/{file.sha256}", data)
 
 
-def _check(cancel: Callable[[], bool] | None) -> None:
-    if cancel is not None and cancel():
+def _check(cancel: Cancel | None) -> None:
+    if cancelled(cancel):
         raise ExportCancelled()
 
 
-def _report(
-    progress: Callable[[Progress], None] | None, done: int, total: int, current: str
-) -> None:
+def _report(progress: Report | None, done: int, total: int, current: str) -> None:
     if progress is not None:
         progress(Progress(done, total, current))
 

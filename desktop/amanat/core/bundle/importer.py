@@ -80,6 +80,7 @@ from amanat.core.errors import (
     InvalidInput,
     RecordNotFound,
 )
+from amanat.core.jobs import Cancel, Report, cancelled
 from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
 from amanat.core.records import (
     now,
@@ -136,16 +137,12 @@ class BundleReport:
 _TRUSTED = (SignerTrust.THIS_ARCHIVE, SignerTrust.VERIFIED_CONTACT)
 
 
-Progressing = Callable[[Progress], None] | None
-Cancelling = Callable[[], bool] | None
-
-
 def verify_bundle(
     db: Database,
     path: Path,
     identities: Sequence[Identity],
-    progress: Progressing = None,
-    cancel: Cancelling = None,
+    progress: Report | None = None,
+    cancel: Cancel | None = None,
 ) -> BundleReport:
     """Check a bundle completely and say what importing it would do, changing nothing.
 
@@ -167,8 +164,8 @@ def import_bundle(
     identities: Sequence[Identity],
     accepted_signer: str | None = None,
     confirmed_additions: bool = False,
-    progress: Progressing = None,
-    cancel: Cancelling = None,
+    progress: Report | None = None,
+    cancel: Cancel | None = None,
 ) -> BundleReport:
     """Import a bundle in one transaction, or nothing at all.
 
@@ -201,8 +198,8 @@ class _Run:
     dry_run: bool
     any_signer: bool
     """Verification reports whoever signed; only an import refuses."""
-    progress: Progressing
-    cancel: Cancelling
+    progress: Report | None
+    cancel: Cancel | None
     accepted_signer: str | None = None
     confirmed_additions: bool = False
     already_imported: bool = False
@@ -285,7 +282,7 @@ class _Run:
         expected = {entry.path: entry for entry in manifest.files}
         seen: set[str] = set()
         while (member := tar.next()) is not None:
-            if self.cancel is not None and self.cancel():
+            if cancelled(self.cancel):
                 raise ImportCancelled()
             if member.name in seen or member.name in (MANIFEST_NAME, SIGNATURE_NAME):
                 raise BundleDamaged(detail=Detail("file-twice", name=_shown(member.name)))
