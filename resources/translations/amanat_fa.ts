@@ -1826,6 +1826,10 @@
         <translation>پروندهٔ کلید keys.json در {path} آسیب دیده یا تغییر کرده است؛ آن را از نسخهٔ پشتیبان برگردانید.</translation>
     </message>
     <message>
+        <source>The archive&apos;s database in {path} does not open with the key in this keys.json: either the database is damaged, or the archive was re-encrypted after this keys.json was saved (in a backup, say). Put back the keys.json that came with the archive, or restore the whole archive from a backup.</source>
+        <translation>پایگاه دادهٔ بایگانی در {path} با کلید این keys.json باز نمی‌شود: یا پایگاه داده آسیب دیده است، یا بایگانی پس از ذخیرهٔ این keys.json (مثلاً در یک نسخهٔ پشتیبان) دوباره رمزگذاری شده است. keys.json‌ای را که همراه بایگانی بود برگردانید، یا کل بایگانی را از نسخهٔ پشتیبان بازگردانید.</translation>
+    </message>
+    <message>
         <source>This archive was written by a newer version of Amanat (format {found}); update Amanat to open it.</source>
         <translation>این بایگانی با نسخهٔ تازه‌تری از امانت نوشته شده است (قالب {found})؛ برای باز کردنش امانت را به‌روز کنید.</translation>
     </message>

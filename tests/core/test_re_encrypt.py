@@ -44,7 +44,7 @@ def test_an_old_key_file_opens_after_a_plain_change_but_not_after_re_encryption(
         assert [d.title for d in documents.list_documents(archive.db)] == ["A letter"]
     shutil.copy(filled / "keys.json", tmp_path / "new-keys.json")
     shutil.copy(old_keys, filled / "keys.json")
-    with pytest.raises(DatabaseDamaged):
+    with pytest.raises(DatabaseDamaged, match=r"re-encrypted after this keys\.json was saved"):
         Archive.open(filled, PASSWORD)
     shutil.copy(tmp_path / "new-keys.json", filled / "keys.json")
     Archive.open(filled, NEW).lock()

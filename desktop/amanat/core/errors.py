@@ -112,6 +112,20 @@ class DatabaseDamaged(ArchiveError):
     )
 
 
+class DatabaseKeyMismatch(DatabaseDamaged):
+    """The password opened keys.json, but its key does not open archive.db: the two cannot be
+    told apart from here, so the sentence names both causes."""
+
+    code = "database-key-mismatch"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The archive's database in {path} does not open with the key in this keys.json: either "
+        "the database is damaged, or the archive was re-encrypted after this keys.json was saved "
+        "(in a backup, say). Put back the keys.json that came with the archive, or restore the "
+        "whole archive from a backup.",
+    )
+
+
 class UnsupportedArchiveVersion(ArchiveError):
     code = "archive-too-new"
     template = QT_TRANSLATE_NOOP(

@@ -23,6 +23,7 @@ from amanat.core.errors import (
     ArchiveExists,
     ArchiveNotFound,
     DatabaseDamaged,
+    DatabaseKeyMismatch,
     DatabaseMissing,
     FolderNotWritable,
     GuessablePassword,
@@ -343,7 +344,8 @@ def _unlock_database(
         except DatabaseDamaged as error:
             _wipe(data_key)
             if pending is None:
-                raise
+                # The password was right, so keys.json is whole: its key does not fit.
+                raise DatabaseKeyMismatch(path=str(folder)) from error
             refusal = refusal or error
             continue
         if pending is not None:
