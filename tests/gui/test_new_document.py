@@ -295,3 +295,28 @@ def test_the_persian_new_testimony_is_all_persian_and_keeps_a_persian_date_and_t
     assert (document.title, document.consent.audience) == ("شهادت هم‌بندی", Audience.PRIVATE)
     assert document.date is not None and str(document.date.start) == "2024-08-04"
     assert (text.language, text.body) == ("fa", "او را چهل روز در بند ۲۰۹ نگه داشتند.")
+
+
+def test_locking_with_the_dialog_open_makes_the_document_if_it_can_be_made(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, archive_folder: Path
+) -> None:
+    window = _opened(qtbot, make_window, location, archive_folder)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = _dialog(window)
+    qtbot.keyClicks(dialog.title, "Letter begun before the lock")
+    # Ctrl+L in the dialog, once it is the window the keys go to.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    qtbot.keyClick(dialog.title, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_unlocked
+    assert window.new_documents.dialog is None
+    [(document, [text])] = _stored(archive_folder)
+    assert (document.title, text.body) == ("Letter begun before the lock", "")
+
+    # One that cannot be made (its date cannot be read) is dropped, as the event editor's is.
+    _unlock(qtbot, window)
+    window.new_document_action(DocumentKind.NOTE).trigger()
+    dialog = _dialog(window)
+    qtbot.keyClicks(dialog.title, "Note with a wrong date")
+    qtbot.keyClicks(dialog.date.field, "31 April 2024")
+    window.lock()
+    assert [d.title for d, _ in _stored(archive_folder)] == ["Letter begun before the lock"]

@@ -121,12 +121,23 @@ class NewDocuments(QObject):
         return dialog
 
     def forget(self) -> None:
-        """The archive is locking: no document is waiting to be shown any more."""
+        """The archive is locking. A dialog still open whose document could be made (it has
+        a title and a date that can be read) makes it before the archive closes, as the
+        details dialog saves what was typed in it; then nothing waits to be shown."""
         self._type_into = None
         dialog, self.dialog = self.dialog, None
-        if dialog is not None:
-            dialog.reject()
-            dialog.deleteLater()
+        if dialog is None:
+            return
+        if dialog.is_valid:
+            self._worker.submit(
+                create_document(dialog.fields(), self._preferences.language),
+                self,
+                None,
+                self._view.unsaved_at_lock.emit,
+                outlives_lock=True,
+            )
+        dialog.reject()
+        dialog.deleteLater()
 
     def _chosen(self, dialog: NewDocumentDialog) -> None:
         if not dialog.is_valid:
