@@ -74,6 +74,21 @@ def test_doc_edit_adds_and_removes_people_kind_and_provenance(
     assert populated.letter not in populated_cli.ok("doc", "list", "--person", populated.narges).out
 
 
+def test_doc_edit_names_the_author_and_a_recipient_and_removing_them_forgets_them(
+    populated_cli: Cli, populated: Populated
+) -> None:
+    populated_cli.ok(
+        "doc", "edit", populated.letter, "--author", populated.narges,
+        "--add-recipient", populated.reza,
+    )  # fmt: skip
+    after = _shown(populated_cli, populated.letter)
+    assert (after["author_id"], after["recipient_ids"]) == (populated.narges, [populated.reza])
+    populated_cli.ok("doc", "edit", populated.letter, "--remove-person", populated.reza)
+    populated_cli.ok("doc", "edit", populated.letter, "--author", "")
+    after = _shown(populated_cli, populated.letter)
+    assert (after["author_id"], after["recipient_ids"]) == (None, [])
+
+
 def test_doc_edit_with_an_empty_date_makes_the_document_undated(
     populated_cli: Cli, populated: Populated
 ) -> None:
@@ -88,9 +103,17 @@ def test_doc_edit_with_an_empty_date_makes_the_document_undated(
         (("--date", "2011-02-30"), ("2011-02-30",)),
         (("--received-on", "next tuesday"), ("next tuesday",)),
         (("--add-person", "no-such-person"), ("no-such-person",)),
+        (("--author", "no-such-author"), ("no-such-author",)),
         (("--title", "  "), ("title",)),
     ],
-    ids=["jalali-leap-day", "30-february", "unreadable-received-on", "unknown-person", "no-title"],
+    ids=[
+        "jalali-leap-day",
+        "30-february",
+        "unreadable-received-on",
+        "unknown-person",
+        "unknown-author",
+        "no-title",
+    ],
 )
 def test_doc_edit_refuses_bad_input_in_one_sentence_and_changes_nothing(
     populated_cli: Cli, populated: Populated, options: tuple[str, ...], words: tuple[str, ...]

@@ -243,6 +243,10 @@ def _declare_edit(doc: Commands) -> None:
         metavar="ID",
         help="no longer concerned, nor its author or a recipient (repeatable)",
     )
+    edit.add_argument("--author", metavar="ID", help="the person who wrote it ('' for nobody)")
+    edit.add_argument(
+        "--add-recipient", action="append", metavar="ID", help="a person it was written to"
+    )
     edit.add_argument(
         "--provenance", metavar="TEXT", help="how it reached the archive, in a few words"
     )
@@ -252,7 +256,7 @@ def _declare_edit(doc: Commands) -> None:
 
 _EDIT_OPTIONS = (
     "title", "date", "kind", "consent", "anonymise", "withdrawn", "add_person", "remove_person",
-    "provenance", "received_from", "received_on",
+    "author", "add_recipient", "provenance", "received_from", "received_on",
 )  # fmt: skip
 
 
@@ -298,6 +302,8 @@ def _edited(
     removed = set(args.remove_person or ())
     concerned = [p for p in fields.concerned_ids if p not in removed]
     concerned += [p for p in args.add_person or () if p not in concerned]
+    recipients = [p for p in fields.recipient_ids if p not in removed]
+    recipients += [p for p in args.add_recipient or () if p not in recipients]
     provenance = fields.provenance
     provenance = Provenance(
         provenance.received_from if args.received_from is None else args.received_from.strip(),
@@ -315,12 +321,18 @@ def _edited(
         title=fields.title if args.title is None else args.title.strip(),
         kind=fields.kind if args.kind is None else DocumentKind(args.kind),
         date=fields.date if isinstance(date, str) else date,
-        author_id=None if fields.author_id in removed else fields.author_id,
-        recipient_ids=tuple(p for p in fields.recipient_ids if p not in removed),
+        author_id=_author(fields.author_id, args.author, removed),
+        recipient_ids=tuple(recipients),
         concerned_ids=tuple(concerned),
         provenance=provenance,
         consent=consent,
     )
+
+
+def _author(current: str | None, given: str | None, removed: set[str]) -> str | None:
+    if given is not None:
+        return given.strip() or None
+    return None if current in removed else current
 
 
 def tag_document(args: argparse.Namespace) -> int:
