@@ -320,3 +320,15 @@ def test_locking_with_the_dialog_open_makes_the_document_if_it_can_be_made(
     qtbot.keyClicks(dialog.date.field, "31 April 2024")
     window.lock()
     assert [d.title for d, _ in _stored(archive_folder)] == ["Letter begun before the lock"]
+
+
+def test_ctrl_n_does_nothing_while_the_archive_is_locked(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, archive_folder: Path
+) -> None:
+    location.remember(archive_folder)
+    window = make_window()
+    assert window.stack.currentWidget() is window.unlock_page
+    qtbot.keyClick(window.unlock_page.password, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.new_documents.dialog is None
+    assert window.new_document(DocumentKind.TESTIMONY) is None
+    assert not window.new_document_action(DocumentKind.LETTER).isVisible()
