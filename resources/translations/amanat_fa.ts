@@ -2614,6 +2614,56 @@
     </message>
 </context>
 <context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <source>Create</source>
+        <translation>ساختن</translation>
+    </message>
+    <message>
+        <source>e.g. Letter from Evin, Ward 209</source>
+        <translation>مثلاً نامه از اوین، بند ۲۰۹</translation>
+    </message>
+    <message>
+        <source>New letter</source>
+        <translation>نامهٔ تازه</translation>
+    </message>
+    <message>
+        <source>New testimony</source>
+        <translation>شهادت تازه</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>یادداشت تازه</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>سند تازه</translation>
+    </message>
+</context>
+<context>
+    <name>NewDocuments</name>
+    <message>
+        <source>New &amp;Letter…</source>
+        <translation>نامهٔ تازه…</translation>
+    </message>
+    <message>
+        <source>New &amp;Testimony…</source>
+        <translation>شهادت تازه…</translation>
+    </message>
+    <message>
+        <source>New &amp;Note…</source>
+        <translation>یادداشت تازه…</translation>
+    </message>
+    <message>
+        <source>Type or paste a letter that has no scans yet (Ctrl+N)</source>
+        <translation>نوشتن یا چسباندن نامه‌ای که هنوز عکسی از آن نیست (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Type or paste what a witness said</source>
+        <translation>نوشتن یا چسباندن گفته‌های یک شاهد</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Previous page</source>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from amanat.app import tags as tag_paths
 from amanat.app.tags import TagEntry
+from amanat.core.database import Database
 from amanat.core.dates import FuzzyDate
 from amanat.core.records import (
     Consent,
@@ -186,7 +187,19 @@ def save_text(archive: Archive, text_id: str, content: TextContent) -> Text:
 
 
 def add_text(archive: Archive, text: Text) -> Text:
+    """Add a text to its document (a document that is not there is refused)."""
     return texts.add(archive.db, text)
+
+
+def get_text(archive: Archive, text_id: str) -> Text:
+    return texts.get(archive.db, text_id)
+
+
+def texts_of(archive: Archive, document_id: str) -> list[Text]:
+    """A document's texts in the order they were added; an unknown document is an error."""
+    db = archive.db
+    documents.get(db, document_id)
+    return texts.texts_of(db, document_id)
 
 
 def delete_text(archive: Archive, text_id: str) -> Text:
@@ -223,9 +236,12 @@ class DocumentFields:
 
 
 def save_fields(archive: Archive, document_id: str, fields: DocumentFields) -> Document:
+    """Give a document ``fields``: the details dialog's save and its undo, and ``amanat doc
+    edit``. A person named who is not in the archive is refused, and nothing changes."""
     db = archive.db
     with db.transaction():
         current = documents.get(db, document_id)
+        _check_people(db, fields)
         return documents.update(
             db,
             replace(
@@ -240,6 +256,63 @@ def save_fields(archive: Archive, document_id: str, fields: DocumentFields) -> D
                 consent=fields.consent,
             ),
         )
+
+
+def _check_people(db: Database, fields: DocumentFields) -> None:
+    named = (fields.author_id,) if fields.author_id else ()
+    for person_id in dict.fromkeys((*named, *fields.recipient_ids, *fields.concerned_ids)):
+        people.get(db, person_id)  # an unknown id is refused before anything is written
+
+
+# --- A document typed in the window --------------------------------------------------------
+
+
+def first_text_kind(kind: DocumentKind) -> TextKind:
+    """The text a document made without scans starts with. A letter's or a witness's words
+    written down are a transcription; a note is the writer's own account of something, which
+    the archive calls a summary (as the demo's notes are)."""
+    return TextKind.SUMMARY if kind is DocumentKind.NOTE else TextKind.TRANSCRIPTION
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedDocument:
+    document: Document
+    text: Text
+    """Its first text, empty, for the user to type or paste into."""
+
+
+def create_document(archive: Archive, fields: DocumentFields, language: str) -> CreatedDocument:
+    """A document with no scans (a letter typed from a photo elsewhere, a testimony a lawyer
+    takes down, a note) and its first text, empty, in ``language``: both or neither. The
+    text is stored empty so that what is typed into it is an ordinary save, kept at a lock
+    like any other edit."""
+    db = archive.db
+    with db.transaction():
+        _check_people(db, fields)
+        document = documents.add(
+            db,
+            Document(
+                kind=fields.kind,
+                title=fields.title,
+                date=fields.date,
+                author_id=fields.author_id,
+                recipient_ids=tuple(dict.fromkeys(fields.recipient_ids)),
+                concerned_ids=tuple(dict.fromkeys(fields.concerned_ids)),
+                languages=(language,),
+                provenance=fields.provenance,
+                consent=fields.consent,
+            ),
+        )
+        text = texts.add(
+            db,
+            Text(
+                document_id=document.id,
+                kind=first_text_kind(fields.kind),
+                language=language,
+                body="",
+            ),
+        )
+    return CreatedDocument(document, text)
 
 
 # --- The trash ---------------------------------------------------------------------------

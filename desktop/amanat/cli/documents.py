@@ -1,12 +1,16 @@
-"""``amanat doc add|show|list|trash|restore`` and ``amanat trash empty``."""
+"""``amanat doc add|show|list|edit|tag|untag|trash|restore`` and ``amanat trash empty``.
+
+Each command calls the use case the window calls for the same change: ``doc edit`` the
+details dialog's save, ``doc tag`` and ``doc untag`` the tag editor's."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from dataclasses import replace
 
-from amanat.app import documents
-from amanat.app.documents import DocumentDetails, NewDocument
+from amanat.app import documents, tags
+from amanat.app.documents import DocumentDetails, DocumentFields, NewDocument
 from amanat.cli.shared import (
     Commands,
     UsageError,
@@ -19,8 +23,9 @@ from amanat.cli.shared import (
     show_added,
     unlocked,
 )
-from amanat.core.dates import Calendar
-from amanat.core.records import DocumentKind
+from amanat.core.dates import Calendar, FuzzyDate
+from amanat.core.errors import InvalidInput
+from amanat.core.records import Audience, Consent, DocumentKind, Provenance
 
 
 def declare(commands: Commands) -> None:
@@ -62,6 +67,13 @@ def declare(commands: Commands) -> None:
     listing.add_argument("--tag", metavar="NAME")
     listing.add_argument("--kind", choices=choices(DocumentKind))
     listing.add_argument("--trash", action="store_true", help="list the trash instead")
+    _declare_edit(doc)
+    tag = doc.command("tag", tag_document, "put a tag on a document (made if it is new)")
+    tag.add_argument("id", metavar="DOC_ID")
+    tag.add_argument("tag", metavar="TAG", help="e.g. conditions/solitary")
+    untag = doc.command("untag", untag_document, "take a tag off a document")
+    untag.add_argument("id", metavar="DOC_ID")
+    untag.add_argument("tag", metavar="TAG")
     trash = doc.command("trash", move_to_trash, "move a document to the trash")
     trash.add_argument("id")
     restore = doc.command("restore", restore_from_trash, "take a document out of the trash")
@@ -183,4 +195,169 @@ def empty_trash(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
         removed = documents.empty_trash(archive)
     print(f"Removed {removed} document(s) from the trash for good.")
+    return 0
+
+
+# --- Changing a document -----------------------------------------------------------------
+
+
+def _declare_edit(doc: Commands) -> None:
+    edit = doc.command(
+        "edit", edit_document, "change a document's details; what is not named stays as it is"
+    )
+    edit.add_argument("id", metavar="DOC_ID")
+    edit.add_argument("--title")
+    edit.add_argument(
+        "--date", help="e.g. 2011-03-15, 2011-03, 1389-12-24, 'March 2011'; '' for undated"
+    )
+    edit.add_argument(
+        "--calendar",
+        choices=choices(Calendar),
+        help="the calendar of --date and --received-on (guessed from the year if not given)",
+    )
+    edit.add_argument("--kind", choices=choices(DocumentKind))
+    edit.add_argument("--consent", choices=choices(Audience), help="who may see a testimony")
+    edit.add_argument(
+        "--anonymise",
+        action=argparse.BooleanOptionalAction,
+        help="whether the witness must be anonymised",
+    )
+    withdrawn = edit.add_mutually_exclusive_group()
+    withdrawn.add_argument(
+        "--withdrawn",
+        dest="withdrawn",
+        action="store_const",
+        const=True,
+        help="the witness withdrew consent: the testimony never leaves the archive",
+    )
+    withdrawn.add_argument("--not-withdrawn", dest="withdrawn", action="store_const", const=False)
+    edit.add_argument(
+        "--add-person",
+        action="append",
+        metavar="ID",
+        help="a person the document concerns (repeatable)",
+    )
+    edit.add_argument(
+        "--remove-person",
+        action="append",
+        metavar="ID",
+        help="no longer concerned, nor its author or a recipient (repeatable)",
+    )
+    edit.add_argument("--author", metavar="ID", help="the person who wrote it ('' for nobody)")
+    edit.add_argument(
+        "--add-recipient", action="append", metavar="ID", help="a person it was written to"
+    )
+    edit.add_argument(
+        "--provenance", metavar="TEXT", help="how it reached the archive, in a few words"
+    )
+    edit.add_argument("--received-from", metavar="NAME", help="who gave it to the archive")
+    edit.add_argument("--received-on", metavar="DATE", help="when it reached the archive")
+
+
+_EDIT_OPTIONS = (
+    "title", "date", "kind", "consent", "anonymise", "withdrawn", "add_person", "remove_person",
+    "author", "add_recipient", "provenance", "received_from", "received_on",
+)  # fmt: skip
+
+
+def edit_document(args: argparse.Namespace) -> int:
+    if all(getattr(args, name) is None for name in _EDIT_OPTIONS):
+        raise UsageError("say what to change, e.g. --title or --date")
+    if args.calendar and args.date is None and args.received_on is None:
+        raise UsageError("--calendar says the calendar of --date: give --date too")
+    # Read before the password is asked for: an impossible date costs no unlock.
+    date = _new_date(args.date, args.calendar)
+    received_on = _new_date(args.received_on, args.calendar)
+    if args.title is not None and not args.title.strip():
+        raise InvalidInput("document-needs-title")
+    with unlocked(args) as archive:
+        details = documents.document_details(archive, args.id)
+        fields = _edited(DocumentFields.of(details.document), args, date, received_on)
+        document = documents.save_fields(archive, args.id, fields)
+    if args.json:
+        show(args, document, list)
+    else:
+        print(f"Changed {document.title} ({document.id}).")
+    return 0
+
+
+_UNCHANGED = "unchanged"
+
+
+def _new_date(text: str | None, calendar: str | None) -> FuzzyDate | str | None:
+    """The date an option asks for: None for '' (undated), ``_UNCHANGED`` when not given."""
+    if text is None:
+        return _UNCHANGED
+    if not text.strip():
+        return None
+    return date_option(text, calendar)
+
+
+def _edited(
+    fields: DocumentFields,
+    args: argparse.Namespace,
+    date: FuzzyDate | str | None,
+    received_on: FuzzyDate | str | None,
+) -> DocumentFields:
+    removed = set(args.remove_person or ())
+    concerned = [p for p in fields.concerned_ids if p not in removed]
+    concerned += [p for p in args.add_person or () if p not in concerned]
+    recipients = [p for p in fields.recipient_ids if p not in removed]
+    recipients += [p for p in args.add_recipient or () if p not in recipients]
+    provenance = fields.provenance
+    provenance = Provenance(
+        provenance.received_from if args.received_from is None else args.received_from.strip(),
+        provenance.received_on if isinstance(received_on, str) else received_on,
+        provenance.how if args.provenance is None else args.provenance.strip(),
+    )
+    consent = fields.consent
+    consent = Consent(
+        consent.audience if args.consent is None else Audience(args.consent),
+        consent.anonymise if args.anonymise is None else args.anonymise,
+        consent.withdrawn if args.withdrawn is None else args.withdrawn,
+    )
+    return replace(
+        fields,
+        title=fields.title if args.title is None else args.title.strip(),
+        kind=fields.kind if args.kind is None else DocumentKind(args.kind),
+        date=fields.date if isinstance(date, str) else date,
+        author_id=_author(fields.author_id, args.author, removed),
+        recipient_ids=tuple(recipients),
+        concerned_ids=tuple(concerned),
+        provenance=provenance,
+        consent=consent,
+    )
+
+
+def _author(current: str | None, given: str | None, removed: set[str]) -> str | None:
+    if given is not None:
+        return given.strip() or None
+    return None if current in removed else current
+
+
+def tag_document(args: argparse.Namespace) -> int:
+    with unlocked(args) as archive:
+        documents.document_title(archive, args.id)  # an unknown document before a new tag
+        change = tags.tag_document(archive, args.id, args.tag)
+    if args.json:
+        show(args, change, list)
+    elif change.changed:
+        print(f"Tagged {args.id} with {change.entry.path}.")
+    else:
+        print(f"{args.id} already had the tag {change.entry.path}.")
+    return 0
+
+
+def untag_document(args: argparse.Namespace) -> int:
+    with unlocked(args) as archive:
+        documents.document_title(archive, args.id)
+        change = tags.untag_document(archive, args.id, args.tag)
+    if change is None:
+        raise InvalidInput("no-such-tag", path=args.tag)
+    if args.json:
+        show(args, change, list)
+    elif change.changed:
+        print(f"Took the tag {change.entry.path} off {args.id}.")
+    else:
+        print(f"{args.id} did not have the tag {change.entry.path}.")
     return 0

@@ -29,6 +29,7 @@ from amanat.cli import (
     scans,
     search,
     tags,
+    texts,
     timeline,
 )
 from amanat.cli.shared import Commands, UsageError
@@ -45,6 +46,7 @@ DECLARATIONS = (
     archive.declare_init,
     people.declare,
     documents.declare,
+    texts.declare,
     tags.declare,
     events.declare,
     timeline.declare,

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from amanat.core.errors import AmanatError, ArchiveLocked
 from amanat.core.keyslots import KdfParams
+from amanat.core.records import DocumentKind
 from amanat.core.settings import ArchiveSettings
 from amanat.gui.archive_view import ArchiveView, ask_to_empty_trash
 from amanat.gui.auto_lock import IdleLock
@@ -37,6 +38,7 @@ from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.import_dialog import ImportDialog
 from amanat.gui.jobs import Job
 from amanat.gui.messages import error_message
+from amanat.gui.new_document import NewDocumentDialog, NewDocuments
 from amanat.gui.operations import (
     ImportOutcome,
     Opened,
@@ -290,6 +292,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
                 dialog.deleteLater()
         self.import_dialog = self.settings_dialog = None
+        self.new_documents.forget()
         self.bundles.close_all()
         self.archive_view.clear()  # saves what was typed and not saved yet, first
         # Whatever is still open (a question waiting for an answer, a file dialog) goes too.
@@ -377,7 +380,10 @@ class MainWindow(QMainWindow):
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcuts(quit_keys or [QKeySequence(self.tr("Ctrl+Q"))])
         self.quit_action.triggered.connect(self.close)
+        self.new_documents = NewDocuments(self._worker, self._preferences, view, self)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions(list(self.new_documents.actions.values()))
+        file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(view.save_action)
         file_menu.addSeparator()
@@ -411,8 +417,22 @@ class MainWindow(QMainWindow):
             view.annotations.list_action,
         ]
         self._archive_actions += self.bundles.actions
+        self._archive_actions += self.new_documents.actions.values()
         for action in self._archive_actions:
             self.addAction(action)
+
+    # --- Documents without scans ---------------------------------------------------------------
+
+    def new_document_action(self, kind: DocumentKind) -> QAction:
+        """The action of "New letter…", "New testimony…" or "New note…", for buttons
+        elsewhere (the empty list's) to trigger or show."""
+        return self.new_documents.actions[kind]
+
+    def new_document(self, kind: DocumentKind) -> NewDocumentDialog | None:
+        """Ask for the details of a new document of ``kind`` (the dialog lets it change)."""
+        if not self._unlocked:
+            return None
+        return self.new_documents.open_dialog(kind)
 
     # --- Importing -----------------------------------------------------------------------------
 

@@ -24,7 +24,13 @@ from amanat.app import (
     settings,
     tags,
 )
-from amanat.app.documents import DocumentDetails, DocumentFields, DocumentRow, TextContent
+from amanat.app.documents import (
+    CreatedDocument,
+    DocumentDetails,
+    DocumentFields,
+    DocumentRow,
+    TextContent,
+)
 from amanat.app.overview import SidebarContent
 from amanat.app.people import PersonDetails
 from amanat.app.previews import PREVIEWS_AT_A_TIME
@@ -42,6 +48,7 @@ from amanat.gui.worker import Operation, Session
 
 __all__ = [
     "PREVIEWS_AT_A_TIME",
+    "CreatedDocument",
     "DocumentDetails",
     "DocumentFields",
     "DocumentRow",
@@ -266,6 +273,15 @@ def delete_text(text_id: str) -> Operation[Text]:
 def save_document_fields(document_id: str, fields: DocumentFields) -> Operation[Document]:
     def run(session: Session) -> Document:
         return documents.save_fields(session.require(), document_id, fields)
+
+    return run
+
+
+def create_document(fields: DocumentFields, language: str) -> Operation[CreatedDocument]:
+    """A document without scans and its first text, empty, in ``language``."""
+
+    def run(session: Session) -> CreatedDocument:
+        return documents.create_document(session.require(), fields, language)
 
     return run
 
