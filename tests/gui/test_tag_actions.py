@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QMessageBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Tag
@@ -348,3 +349,56 @@ def test_the_tag_menu_and_its_dialogs_speak_persian(
     _undo(window)
     assert "انفرادی" in _paths(window, worker)
     assert dialogs.tag_colours_asked == []
+
+
+def _tags_heading(window: MainWindow) -> QModelIndex:
+    model = window.archive_view.sidebar_model
+    return next(
+        model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "Tags"
+    )
+
+
+def _drop(window: MainWindow, dragged: QModelIndex, onto: QModelIndex) -> bool:
+    """What the sidebar does when a tag is dragged onto ``onto`` and let go."""
+    model = window.archive_view.sidebar_model
+    data = model.mimeData([dragged])
+    move = Qt.DropAction.MoveAction
+    if not model.canDropMimeData(data, move, -1, -1, onto):
+        return False
+    return model.dropMimeData(data, move, -1, -1, onto)
+
+
+def test_a_tag_dragged_onto_another_goes_under_it_and_onto_the_heading_to_the_top(
+    window: MainWindow, worker: SynchronousWorker, qtmodeltester: ModelTester
+) -> None:
+    view = window.archive_view
+    assert view.sidebar.dragEnabled() and view.sidebar.acceptDrops()
+    health = _entry(window, worker, "health")
+    assert view.sidebar_model.flags(health) & Qt.ItemFlag.ItemIsDragEnabled
+    assert not _drop(window, health, health)
+    assert not _drop(window, health, view.sidebar_model.everything_index())
+    assert _drop(window, health, _entry(window, worker, "conditions/solitary"))
+    assert _paths(window, worker) == [
+        "conditions", "conditions/solitary", "conditions/solitary/health",
+    ]  # fmt: skip
+    qtmodeltester.check(view.sidebar_model)
+    assert _drop(window, _entry(window, worker, "conditions/solitary"), _tags_heading(window))
+    assert _paths(window, worker) == ["conditions", "solitary", "solitary/health"]
+    _undo(window)
+    _undo(window)
+    assert _paths(window, worker) == ["conditions", "conditions/solitary", "health"]
+
+
+def test_a_tag_dragged_inside_itself_is_refused_in_a_sentence(
+    window: MainWindow, worker: SynchronousWorker, qtbot: QtBot
+) -> None:
+    view = window.archive_view
+    with qtbot.waitSignal(view.status) as said:
+        _drop(
+            window,
+            _entry(window, worker, "conditions"),
+            _entry(window, worker, "conditions/solitary"),
+        )
+    assert said.args == ["A tag cannot be placed inside itself."]
+    assert _paths(window, worker) == ["conditions", "conditions/solitary", "health"]
+    assert not view.undo_stack.canUndo()

@@ -247,6 +247,12 @@ class TagActions(QObject):
         dialog.accepted.connect(lambda: self._moved(tag_id, paths[tag_id], dialog.chosen))
         self._open(dialog)
 
+    def move_under(self, tag_id: str, parent_id: str) -> None:
+        """A tag dragged onto another in the sidebar (or onto the Tags heading: "")."""
+        path = tag_paths(self._known()).get(tag_id)
+        if path is not None:
+            self._moved(tag_id, path, parent_id)
+
     def _moved(self, tag_id: str, path: str, parent_id: str | None) -> None:
         if parent_id is None:
             return
