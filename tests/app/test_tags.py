@@ -287,6 +287,8 @@ def test_deleting_a_tag_leaves_nothing_pointing_at_it_and_undo_puts_it_back(
     tags.put_back(archive, edit.before)
     assert _everything(archive) == was
     assert event_store.get(archive.db, tagged.event).tag_ids == (health,)
+    assert _last_audit(archive) == "put back tag health as it was"
+    assert [hit.record_id for hit in search.search(archive.db, "health")] == [health]
 
 
 def test_a_tag_with_tags_inside_is_deleted_only_with_them(archive: Archive) -> None:

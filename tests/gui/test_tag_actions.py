@@ -402,3 +402,20 @@ def test_a_tag_dragged_inside_itself_is_refused_in_a_sentence(
     assert said.args == ["A tag cannot be placed inside itself."]
     assert _paths(window, worker) == ["conditions", "conditions/solitary", "health"]
     assert not view.undo_stack.canUndo()
+
+
+def test_locking_closes_a_tag_dialog_and_does_nothing_it_asked(
+    window: MainWindow, worker: SynchronousWorker, location: RememberedLocation
+) -> None:
+    _choose(window, worker, "conditions", "Rename…")
+    dialog = window.archive_view.tag_actions.dialog
+    assert isinstance(dialog, TagNameDialog)
+    dialog.field.setText("prison")
+    window.lock()
+    assert window.archive_view.tag_actions.dialog is None
+    assert not dialog.isVisible()
+    folder = location.last_archive()
+    assert folder is not None
+    with Archive.open(folder, PASSWORD) as archive:
+        assert tags.find(archive.db, "conditions/solitary") is not None
+        assert tags.find(archive.db, "prison") is None

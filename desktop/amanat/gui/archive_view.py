@@ -335,6 +335,7 @@ class ArchiveView(QWidget):
         if dialog is not None:
             dialog.reject()
             dialog.deleteLater()
+        self.tag_actions.close()
         if self.timeline_view is not None:
             self.timeline_view.clear()
             self.timeline_view.close()

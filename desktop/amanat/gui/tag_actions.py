@@ -420,6 +420,13 @@ class TagActions(QObject):
         self.status.emit(error_message(error))
         self._refresh()
 
+    def close(self) -> None:
+        """Close the open dialog or question, doing nothing it asked: the archive is being
+        locked, and no tag's name may stay on the screen."""
+        dialog = self.dialog
+        if dialog is not None:
+            dialog.reject()
+
     def _open(self, dialog: QDialog) -> None:
         if self.dialog is not None:
             self.dialog.close()
