@@ -934,10 +934,6 @@
         <translation>برداشتن برچسب «%1»</translation>
     </message>
     <message>
-        <source>Change the colour of the tag “%1”</source>
-        <translation>تغییر رنگ برچسب «%1»</translation>
-    </message>
-    <message>
         <source>Add the %1</source>
         <translation>افزودن %1</translation>
     </message>
@@ -3081,6 +3077,13 @@
     <message>
         <source>Delete the tag “%1”</source>
         <translation>پاک کردن برچسب «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>TagChoiceDialog</name>
+    <message>
+        <source>Type to find a tag</source>
+        <translation>برای یافتن برچسب بنویسید</translation>
     </message>
 </context>
 <context>

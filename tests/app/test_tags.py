@@ -317,6 +317,7 @@ def test_recolouring_is_undone_to_the_colour_before(archive: Archive) -> None:
     health = _id(archive, "health")
     edit = tags.recolour_tag(archive, health, "#D55E00")
     assert tag_store.get(archive.db, health).colour == "#d55e00"
+    assert _last_audit(archive) == "changed the colour of tag health to #d55e00"
     with pytest.raises(InvalidInput, match="not a colour"):
         tags.recolour_tag(archive, health, "red")
     tags.put_back(archive, edit.before)

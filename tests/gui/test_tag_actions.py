@@ -222,6 +222,48 @@ def test_moving_a_tag_to_the_top_and_under_another(
     assert _paths(window, worker) == ["conditions", "conditions/solitary", "health"]
 
 
+def test_moving_onto_a_taken_name_asks_to_merge_with_the_tag_there(
+    window: MainWindow, worker: SynchronousWorker
+) -> None:
+    view = window.archive_view
+    _choose(window, worker, "health", "Move Under…")
+    dialog = view.tag_actions.dialog
+    assert isinstance(dialog, TagChoiceDialog)
+    dialog.choose("conditions")
+    dialog.accept()
+    _choose(window, worker, "conditions/health", "Rename…")
+    dialog = view.tag_actions.dialog
+    assert isinstance(dialog, TagNameDialog)
+    dialog.field.setText("solitary")
+    dialog.accept()
+    question = view.tag_actions.dialog
+    assert isinstance(question, QMessageBox)
+    assert "“conditions/solitary”" in _plain(question.text())
+    _button(question, "Merge").click()
+    assert _paths(window, worker) == ["conditions", "conditions/solitary"]
+    assert view.undo_action.text() == (
+        "Undo Merge the tag “conditions/health” into “conditions/solitary”"
+    )
+    _undo(window)
+    _undo(window)
+    assert _paths(window, worker) == ["conditions", "conditions/solitary", "health"]
+
+
+def test_typing_in_the_list_of_tags_narrows_it(
+    window: MainWindow, worker: SynchronousWorker, qtbot: QtBot
+) -> None:
+    _choose(window, worker, "health", "Merge Into…")
+    dialog = window.archive_view.tag_actions.dialog
+    assert isinstance(dialog, TagChoiceDialog)
+    assert dialog.shown() == ["conditions", "conditions/solitary"]
+    qtbot.keyClicks(dialog.filter, "SOLI")
+    assert dialog.shown() == ["conditions/solitary"]
+    assert dialog.chosen is not None  # the first that matches, for Enter
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    assert _paths(window, worker) == ["conditions", "conditions/solitary"]  # merged
+    assert window.archive_view.tag_actions.dialog is None
+
+
 def test_a_tag_is_offered_no_place_inside_itself(
     window: MainWindow, worker: SynchronousWorker
 ) -> None:
@@ -365,7 +407,9 @@ def _drop(window: MainWindow, dragged: QModelIndex, onto: QModelIndex) -> bool:
     move = Qt.DropAction.MoveAction
     if not model.canDropMimeData(data, move, -1, -1, onto):
         return False
-    return model.dropMimeData(data, move, -1, -1, onto)
+    dropped = model.dropMimeData(data, move, -1, -1, onto)
+    QApplication.processEvents()  # the move waits until the drop is over
+    return dropped
 
 
 def test_a_tag_dragged_onto_another_goes_under_it_and_onto_the_heading_to_the_top(
@@ -373,6 +417,7 @@ def test_a_tag_dragged_onto_another_goes_under_it_and_onto_the_heading_to_the_to
 ) -> None:
     view = window.archive_view
     assert view.sidebar.dragEnabled() and view.sidebar.acceptDrops()
+    assert view.sidebar.dragDropMode() == view.sidebar.DragDropMode.InternalMove
     health = _entry(window, worker, "health")
     assert view.sidebar_model.flags(health) & Qt.ItemFlag.ItemIsDragEnabled
     assert not _drop(window, health, health)

@@ -211,7 +211,7 @@ def recolour_tag(archive: Archive, tag_id: str, colour: str) -> TagEdit:
     db = archive.db
     with db.transaction():
         before = tags.snapshot(db, [tag_id])
-        tags.update(db, replace(tags.get(db, tag_id), colour=colour.lower()))
+        tags.recolour(db, tag_id, colour)
         return TagEdit(tags.path_of(db, tag_id), before)
 
 
@@ -222,9 +222,3 @@ def put_back(archive: Archive, before: tags.Snapshot) -> None:
         return
     with db.transaction():
         tags.put_back(db, before)
-
-
-def set_colour(archive: Archive, tag_id: str, colour: str) -> Tag:
-    db = archive.db
-    with db.transaction():
-        return tags.update(db, replace(tags.get(db, tag_id), colour=colour))

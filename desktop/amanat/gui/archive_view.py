@@ -145,9 +145,11 @@ class ArchiveView(QWidget):
         )
         self.tag_actions.choose_colour = lambda *asked: self.choose_tag_colour(*asked)
         self.tag_actions.status.connect(self.status)
-        self.sidebar.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.sidebar.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.sidebar_model.tag_dropped.connect(self.tag_actions.move_under)
+        self.sidebar.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # Queued: the move rebuilds the sidebar, which must not happen inside its own drop.
+        self.sidebar_model.tag_dropped.connect(
+            self.tag_actions.move_under, Qt.ConnectionType.QueuedConnection
+        )
 
         self.documents = DocumentListModel(worker, preferences, self)
         self.documents.loaded.connect(self._reselect)

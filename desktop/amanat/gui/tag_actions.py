@@ -35,7 +35,7 @@ from amanat.core.storage.tags import SEPARATOR, Snapshot
 from amanat.gui import labels
 from amanat.gui.messages import error_message
 from amanat.gui.tag_colours import ask_tag_colour
-from amanat.gui.text_direction import isolated
+from amanat.gui.text_direction import DirectionalItemDelegate, isolated
 from amanat.gui.worker import Operation, Session, Worker
 
 Change = Callable[[Session], TagEdit]
@@ -127,7 +127,13 @@ class TagChoiceDialog(QDialog):
         self.setWindowTitle(title)
         label = QLabel(question)
         label.setWordWrap(True)
+        # An archive may have hundreds of tags: typing part of a name narrows the list.
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Type to find a tag"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._narrow)
         self.choices = QListWidget()
+        self.choices.setItemDelegate(DirectionalItemDelegate(self.choices))
         for shown, tag_id in choices:
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, tag_id)
@@ -141,6 +147,7 @@ class TagChoiceDialog(QDialog):
         self.choices.itemDoubleClicked.connect(lambda _: self.accept())
         layout = QVBoxLayout(self)
         layout.addWidget(label)
+        layout.addWidget(self.filter)
         layout.addWidget(self.choices)
         layout.addWidget(self.buttons)
         self._chosen(-1)
@@ -150,6 +157,27 @@ class TagChoiceDialog(QDialog):
         found = self.choices.findItems(shown, Qt.MatchFlag.MatchExactly)
         if found:
             self.choices.setCurrentItem(found[0])
+
+    def shown(self) -> list[str]:
+        """The entries the list shows now."""
+        every = (self.choices.item(row) for row in range(self.choices.count()))
+        return [item.text() for item in every if not item.isHidden()]
+
+    def _narrow(self, typed: str) -> None:
+        wanted = typed.strip().casefold()
+        first: QListWidgetItem | None = None
+        for row in range(self.choices.count()):
+            item = self.choices.item(row)
+            item.setHidden(wanted not in item.text().casefold())
+            if first is None and not item.isHidden():
+                first = item
+        current = self.choices.currentItem()
+        if current is None or current.isHidden():
+            # Enter then takes the first that matches; none matching, nothing is chosen.
+            if first is None:
+                self.choices.setCurrentRow(-1)
+            else:
+                self.choices.setCurrentItem(first)
 
     @property
     def chosen(self) -> str | None:

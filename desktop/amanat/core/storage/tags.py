@@ -163,6 +163,21 @@ def move(db: Database, tag_id: str, parent_id: str | None) -> Tag:
     return changed
 
 
+def recolour(db: Database, tag_id: str, colour: str) -> Tag:
+    with db.transaction():
+        tag = replace(get(db, tag_id), colour=colour.lower(), modified=now())
+        _validate(tag)
+        db.execute(
+            "UPDATE tags SET colour = ?, modified = ? WHERE id = ?",
+            (tag.colour, time_text(tag.modified), tag_id),
+        )
+        path = path_of(db, tag_id)
+        audit.append(
+            db, "changed", "tag", tag_id, f"changed the colour of tag {path} to {tag.colour}"
+        )
+    return tag
+
+
 def _change(db: Database, tag: Tag) -> Tag:
     """Write a tag's new name or parent; the tags inside it are indexed under their new paths."""
     _validate(tag)
