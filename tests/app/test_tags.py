@@ -272,6 +272,21 @@ def test_merging_a_tag_into_its_parent_keeps_the_parent(archive: Archive) -> Non
     assert _document_paths(archive, tagged.letter) == ["conditions", "health"]
 
 
+def test_a_tag_inside_the_merged_one_with_its_name_takes_its_place(archive: Archive) -> None:
+    # "conditions/x/x" must not merge into "conditions/x", which is going: it becomes
+    # "conditions/x", keeping its letter.
+    letter = _letter(archive)
+    tags.tag_document(archive, letter.id, "conditions/x/x")
+    inner = _id(archive, "conditions/x/x")
+    edit = tags.merge_tags(archive, _id(archive, "conditions/x"), _id(archive, "conditions"))
+    assert _paths(archive) == ["conditions", "conditions/x"]
+    assert _id(archive, "conditions/x") == inner
+    assert _document_paths(archive, letter.id) == ["conditions/x"]
+    tags.put_back(archive, edit.before)
+    assert _paths(archive) == ["conditions", "conditions/x", "conditions/x/x"]
+    assert _document_paths(archive, letter.id) == ["conditions/x/x"]
+
+
 def test_deleting_a_tag_leaves_nothing_pointing_at_it_and_undo_puts_it_back(
     archive: Archive,
 ) -> None:

@@ -216,6 +216,9 @@ def _merge(db: Database, from_id: str, into_id: str) -> None:
             (into_id, from_id),
         )
         db.execute(f"DELETE FROM {table} WHERE tag_id = ?", (from_id,))
+    # Set aside under its id (unique, and gone with it below), so that a tag inside it with
+    # its own name ("x/x" merged into x's parent) takes its place instead of merging into it.
+    db.execute("UPDATE tags SET name = id WHERE id = ?", (from_id,))
     for child in _children(db, from_id):
         same = _sibling_named(db, into_id, child.name)
         if same is None:
@@ -276,6 +279,8 @@ def snapshot(db: Database, tag_ids: Iterable[str]) -> Snapshot:
     every: list[str] = []
     for tag_id in tag_ids:
         every.extend(t for t in subtree(db, tag_id) if t not in every)
+    # Parents first, whichever of the tags given holds the other.
+    every.sort(key=lambda t: path_of(db, t).count(SEPARATOR))
     links: list[tuple[str, str, str]] = []
     for kind, table, column, _records in _LINKS:
         for tag_id in every:
@@ -288,6 +293,9 @@ def put_back(db: Database, before: Snapshot) -> None:
     """Make the tags of ``before`` as they were, by the same ids, carried by the same records
     (those that still exist) and by no others."""
     with db.transaction():
+        # Each set aside under its id first, so that no two of them collide on a name while
+        # they are put back one by one (a tag that took another's place in a merge).
+        db.executemany("UPDATE tags SET name = id WHERE id = ?", [(t.id,) for t in before.tags])
         for tag in before.tags:
             if db.value("SELECT 1 FROM tags WHERE id = ?", (tag.id,)) is None:
                 db.execute(f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", _row(tag))
