@@ -464,3 +464,25 @@ def test_locking_closes_a_tag_dialog_and_does_nothing_it_asked(
     with Archive.open(folder, PASSWORD) as archive:
         assert tags.find(archive.db, "conditions/solitary") is not None
         assert tags.find(archive.db, "prison") is None
+
+
+def test_f2_renames_and_delete_deletes_the_tag_chosen_in_the_sidebar(
+    window: MainWindow, worker: SynchronousWorker, qtbot: QtBot
+) -> None:
+    view = window.archive_view
+    view.sidebar.setFocus()
+    view.sidebar.setCurrentIndex(view.sidebar_model.everything_index())
+    qtbot.keyClick(view.sidebar, Qt.Key.Key_F2)
+    assert view.tag_actions.dialog is None  # not a tag: nothing to rename
+    view.sidebar.setCurrentIndex(_entry(window, worker, "health"))
+    qtbot.keyClick(view.sidebar, Qt.Key.Key_F2)
+    dialog = view.tag_actions.dialog
+    assert isinstance(dialog, TagNameDialog)
+    dialog.accept()  # the same name: nothing done, nothing to undo
+    assert not view.undo_stack.canUndo()
+    view.sidebar.setFocus()
+    qtbot.keyClick(view.sidebar, Qt.Key.Key_Delete)
+    box = view.tag_actions.dialog
+    assert isinstance(box, QMessageBox)
+    _button(box, "Delete").click()
+    assert _paths(window, worker) == ["conditions", "conditions/solitary"]

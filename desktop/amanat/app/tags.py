@@ -162,9 +162,9 @@ def rename_tag(archive: Archive, tag_id: str, new_name: str) -> TagEdit:
 
 
 def _name_in_place(db: Database, tag: Tag, new_name: str) -> str:
-    parts = [part.strip() for part in new_name.split(tags.SEPARATOR)]
-    if len(parts) == 1:
-        return parts[0]
+    parts = [part.strip() for part in new_name.split(tags.SEPARATOR) if part.strip()]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""  # no name at all: refused as such
     here = tags.path_of(db, tag.parent_id).split(tags.SEPARATOR) if tag.parent_id else []
     if parts[:-1] != here:
         raise InvalidInput("tag-rename-moves", path=new_name.strip())

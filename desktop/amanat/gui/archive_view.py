@@ -145,6 +145,7 @@ class ArchiveView(QWidget):
         )
         self.tag_actions.choose_colour = lambda *asked: self.choose_tag_colour(*asked)
         self.tag_actions.status.connect(self.status)
+        self.tag_actions.add_shortcuts(self.sidebar, self._chosen_tag)
         self.sidebar.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         # Queued: the move rebuilds the sidebar, which must not happen inside its own drop.
         self.sidebar_model.tag_dropped.connect(
@@ -443,6 +444,10 @@ class ArchiveView(QWidget):
         self.sidebar.setCurrentIndex(index)
         self.sidebar.selectionModel().blockSignals(blocker)
         self.sidebar.viewport().update()
+
+    def _chosen_tag(self) -> str | None:
+        where = self.sidebar.currentIndex().data(FILTER_ROLE)
+        return where.tag_id if isinstance(where, DocumentFilter) else None
 
     def _known_tags(self) -> tuple[Tag, ...]:
         return self._content.tags if self._content else ()

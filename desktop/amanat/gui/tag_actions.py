@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -230,6 +230,26 @@ class TagActions(QObject):
             action.triggered.connect(lambda _=False, handler=handler: handler(tag_id))
         return menu
 
+    def add_shortcuts(self, widget: QWidget, current: Callable[[], str | None]) -> None:
+        """F2 renames and Delete deletes the tag ``current`` names (the sidebar's chosen
+        entry), while ``widget`` has the focus: the menu's two commonest, for the keyboard."""
+        for text, keys, handler in (
+            (self.tr("Rename…"), QKeySequence(Qt.Key.Key_F2), self.rename),
+            (self.tr("Delete…"), QKeySequence(QKeySequence.StandardKey.Delete), self.delete),
+        ):
+            action = QAction(text, widget)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(
+                lambda _=False, handler=handler: self._on_current(current(), handler)
+            )
+            widget.addAction(action)
+
+    @staticmethod
+    def _on_current(tag_id: str | None, handler: Callable[[str], None]) -> None:
+        if tag_id is not None:
+            handler(tag_id)
+
     def _tag(self, tag_id: str) -> tuple[Tag, dict[str, str]] | None:
         every = self._known()
         paths = tag_paths(every)
@@ -248,6 +268,9 @@ class TagActions(QObject):
         self._open(dialog)
 
     def _renamed(self, tag_id: str, path: str, name: str) -> None:
+        if name == path.rsplit(SEPARATOR, 1)[-1]:
+            return  # the same name: nothing to change, nothing to undo
+
         def change(session: Session) -> TagEdit:
             return tags.rename_tag(session.require(), tag_id, name)
 
