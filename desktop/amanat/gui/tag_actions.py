@@ -88,6 +88,7 @@ class TagNameDialog(QDialog):
     def __init__(self, path: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rename a tag"))
+        self.setMinimumWidth(360)  # a long path in the question, not wrapped word by word
         question = QLabel(labels.fill(self.tr("New name of the tag “%1”:"), isolated(path)))
         question.setWordWrap(True)
         self.field = QLineEdit(name)
