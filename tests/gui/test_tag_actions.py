@@ -292,8 +292,8 @@ def test_merging_a_tag_into_another_moves_its_documents_and_is_undone(
     assert _tagged(window, worker, "conditions/solitary") == SOLITARY_DOCUMENTS
 
 
-def test_deleting_a_tag_says_how_many_documents_carry_it_and_undo_brings_it_back(
-    window: MainWindow, worker: SynchronousWorker
+def test_deleting_a_tag_says_how_many_documents_carry_it_and_ctrl_z_brings_it_back(
+    window: MainWindow, worker: SynchronousWorker, qtbot: QtBot
 ) -> None:
     view = window.archive_view
     _choose(window, worker, "conditions", "Delete…")
@@ -318,7 +318,8 @@ def test_deleting_a_tag_says_how_many_documents_carry_it_and_undo_brings_it_back
         lambda db: {t for d in documents.list_documents(db, DocumentFilter()) for t in d.tag_ids},
     )
     assert every_tag == set()
-    _undo(window)
+    view.sidebar.setFocus()
+    qtbot.keyClick(view.sidebar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _paths(window, worker) == ["conditions", "conditions/solitary", "health"]
     assert _tagged(window, worker, "conditions/solitary") == SOLITARY_DOCUMENTS
 
