@@ -15,7 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Tag
-from amanat.core.storage import documents, tags
+from amanat.core.storage import documents, people, tags
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
 from amanat.gui.i18n import apply_language
@@ -487,3 +487,29 @@ def test_f2_renames_and_delete_deletes_the_tag_chosen_in_the_sidebar(
     assert isinstance(box, QMessageBox)
     _button(box, "Delete").click()
     assert _paths(window, worker) == ["conditions", "conditions/solitary"]
+
+
+def test_an_open_timeline_hears_of_a_renamed_and_a_deleted_tag(
+    window: MainWindow, worker: SynchronousWorker
+) -> None:
+    view = window.archive_view
+    narges = _in_core(
+        window,
+        worker,
+        lambda db: next(p.id for p in people.all_people(db) if p.display_name == "Narges"),
+    )
+    timeline = view.open_timeline(narges)
+    _choose(window, worker, "health", "Rename…")
+    dialog = view.tag_actions.dialog
+    assert isinstance(dialog, TagNameDialog)
+    dialog.field.setText("medical")
+    dialog.accept()
+    shown = [timeline.tag_filter.itemText(i) for i in range(timeline.tag_filter.count())]
+    assert shown == ["Any tag", "conditions", "conditions/solitary", "medical"]
+    timeline.tag_filter.setCurrentIndex(shown.index("medical"))
+    _choose(window, worker, "medical", "Delete…")
+    box = view.tag_actions.dialog
+    assert isinstance(box, QMessageBox)
+    _button(box, "Delete").click()
+    assert timeline.tag_filter.currentText() == "Any tag"
+    assert timeline.canvas._filter.tag_id is None  # every event shown again

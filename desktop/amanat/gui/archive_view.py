@@ -454,6 +454,8 @@ class ArchiveView(QWidget):
 
     def _tags_known(self, entries: list[TagEntry]) -> None:
         self.document.tags.set_known(entries)
+        if self.timeline_view is not None:  # a tag renamed, merged or deleted meanwhile
+            self.timeline_view.set_tags(entries)
 
     def _filter_chosen(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
