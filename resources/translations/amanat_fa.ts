@@ -313,10 +313,6 @@
         <translation>سندهایی که برای همیشه پاک شدند: %1.</translation>
     </message>
     <message>
-        <source>Change Colour…</source>
-        <translation>تغییر رنگ…</translation>
-    </message>
-    <message>
         <source>Save the texts</source>
         <translation>ذخیرهٔ متن‌ها</translation>
     </message>
@@ -936,10 +932,6 @@
     <message>
         <source>Remove the tag “%1”</source>
         <translation>برداشتن برچسب «%1»</translation>
-    </message>
-    <message>
-        <source>Change the colour of the tag “%1”</source>
-        <translation>تغییر رنگ برچسب «%1»</translation>
     </message>
     <message>
         <source>Add the %1</source>
@@ -1870,6 +1862,18 @@
         <translation>برچسبی با نام «{path}» نیست.</translation>
     </message>
     <message>
+        <source>A tag cannot be merged into itself or into a tag inside it.</source>
+        <translation>برچسب را نمی‌توان در خودش یا در برچسبی درون خودش ادغام کرد.</translation>
+    </message>
+    <message>
+        <source>“{path}” would put the tag under another tag; renaming changes only its name, so move it for that.</source>
+        <translation>«{path}» برچسب را زیر برچسب دیگری می‌برد؛ تغییر نام فقط نامش را عوض می‌کند، پس برای این کار آن را جابه‌جا کنید.</translation>
+    </message>
+    <message>
+        <source>The tag “{path}” has tags inside it ({count}); delete them with it or move them out first.</source>
+        <translation>برچسب «{path}» برچسب‌هایی درون خود دارد ({count})؛ آن‌ها را همراهش پاک کنید یا اول بیرونشان ببرید.</translation>
+    </message>
+    <message>
         <source>A contact needs a name.</source>
         <translation>هر مخاطب باید نامی داشته باشد.</translation>
     </message>
@@ -2324,6 +2328,10 @@
     <message>
         <source>There is no {kind} with the id {record_id}.</source>
         <translation>{kind}ی با شناسهٔ {record_id} نیست.</translation>
+    </message>
+    <message>
+        <source>There is already a tag named “{path}”; merge the two instead if they mean the same.</source>
+        <translation>برچسبی با نام «{path}» از پیش هست؛ اگر هر دو یک معنا دارند، به جای این کار آن دو را ادغام کنید.</translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}.</source>
@@ -3007,6 +3015,128 @@
     </message>
 </context>
 <context>
+    <name>TagActions</name>
+    <message>
+        <source>Rename…</source>
+        <translation>تغییر نام…</translation>
+    </message>
+    <message>
+        <source>Move Under…</source>
+        <translation>انتقال به زیر…</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>ادغام در…</translation>
+    </message>
+    <message>
+        <source>Change Colour…</source>
+        <translation>تغییر رنگ…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>پاک کردن…</translation>
+    </message>
+    <message>
+        <source>Rename the tag “%1” to “%2”</source>
+        <translation>تغییر نام برچسب «%1» به «%2»</translation>
+    </message>
+    <message>
+        <source>(The top level)</source>
+        <translation>(بالاترین سطح)</translation>
+    </message>
+    <message>
+        <source>Move a tag</source>
+        <translation>انتقال برچسب</translation>
+    </message>
+    <message>
+        <source>Put the tag “%1” under:</source>
+        <translation>برچسب «%1» را زیر این برچسب بگذارید:</translation>
+    </message>
+    <message>
+        <source>Move the tag “%1” to “%2”</source>
+        <translation>انتقال برچسب «%1» به «%2»</translation>
+    </message>
+    <message>
+        <source>Merge a tag</source>
+        <translation>ادغام برچسب</translation>
+    </message>
+    <message>
+        <source>Merge the tag “%1” into another: what carries it will carry the other instead, and the tags inside it move there.</source>
+        <translation>ادغام برچسب «%1» در برچسبی دیگر: هر چه این برچسب را دارد، به جایش آن دیگری را خواهد داشت و برچسب‌های درونش به آن‌جا می‌روند.</translation>
+    </message>
+    <message>
+        <source>Merge the tag “%1” into “%2”</source>
+        <translation>ادغام برچسب «%1» در «%2»</translation>
+    </message>
+    <message>
+        <source>Merge the tags?</source>
+        <translation>برچسب‌ها ادغام شوند؟</translation>
+    </message>
+    <message>
+        <source>There is already a tag named “%1”. Merge “%2” into it, so that what carries either carries “%1”?</source>
+        <translation>برچسبی با نام «%1» از پیش هست. «%2» در آن ادغام شود تا هر چه یکی از این دو را دارد، «%1» را داشته باشد؟</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>ادغام</translation>
+    </message>
+    <message>
+        <source>Change the colour of the tag “%1”</source>
+        <translation>تغییر رنگ برچسب «%1»</translation>
+    </message>
+    <message>
+        <source>Delete the tag “%1”?</source>
+        <translation>برچسب «%1» پاک شود؟</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is on %n document(s).</source>
+        <translation>
+            <numerusform>روی %Ln سند است.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It is on %n annotation(s).</source>
+        <translation>
+            <numerusform>روی %Ln حاشیه‌نویسی است.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It is on %n event(s).</source>
+        <translation>
+            <numerusform>روی %Ln رویداد است.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n tag(s) inside it are deleted too.</source>
+        <translation>
+            <numerusform>%Ln برچسبِ درون آن هم پاک می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing else is deleted, and Undo (Ctrl+Z) brings the tag back.</source>
+        <translation>چیز دیگری پاک نمی‌شود و «واگرد» (Ctrl+Z) برچسب را برمی‌گرداند.</translation>
+    </message>
+    <message>
+        <source>Delete a tag</source>
+        <translation>پاک کردن برچسب</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>Delete the tag “%1”</source>
+        <translation>پاک کردن برچسب «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>TagChoiceDialog</name>
+    <message>
+        <source>Type to find a tag</source>
+        <translation>برای یافتن برچسب بنویسید</translation>
+    </message>
+</context>
+<context>
     <name>TagColourDialog</name>
     <message>
         <source>Orange</source>
@@ -3066,6 +3196,17 @@
     <message>
         <source>Take the tag “%1” off this document</source>
         <translation>برداشتن برچسب «%1» از این سند</translation>
+    </message>
+</context>
+<context>
+    <name>TagNameDialog</name>
+    <message>
+        <source>Rename a tag</source>
+        <translation>تغییر نام برچسب</translation>
+    </message>
+    <message>
+        <source>New name of the tag “%1”:</source>
+        <translation>نام تازهٔ برچسب «%1»:</translation>
     </message>
 </context>
 <context>

@@ -428,7 +428,7 @@ def test_a_tags_colour_is_changed_from_the_sidebar_and_undone(
     menu = view.sidebar_menu(conditions)
     assert menu is not None
     dialogs.tag_colour_answer = "#0072b2"
-    menu.actions()[0].trigger()
+    next(a for a in menu.actions() if a.text() == "Change Colour…").trigger()
     assert dialogs.tag_colours_asked == [("conditions", "#aa3355")]
     found = _in_core(window, worker, lambda db: tags.find(db, "conditions"))
     assert found is not None and found.colour == "#0072b2"

@@ -1,5 +1,9 @@
 """Tags by their paths ("conditions/solitary"): made when named, put on and taken off a
-document, listed with their full paths."""
+document, listed with their full paths; renamed, moved, merged, deleted and recoloured.
+
+Each change to a tag itself is one transaction with its audit entry, and returns a
+``TagEdit`` holding the tags as they were before it; ``put_back`` with that undoes the change
+(the window's Ctrl+Z), ids and links included."""
 
 from __future__ import annotations
 
@@ -101,7 +105,120 @@ def untag_document(archive: Archive, document_id: str, path: str) -> TagChange |
     return TagChange(found, True)
 
 
-def set_colour(archive: Archive, tag_id: str, colour: str) -> Tag:
+@dataclass(frozen=True, slots=True)
+class TagEdit:
+    path: str
+    """The tag's path after the change: for a merge, the tag kept; for a delete, the path
+    it had."""
+    before: tags.Snapshot
+    """The tags the change touched, as they were: what ``put_back`` restores."""
+    removed: int = 0
+    """Tags deleted (the tag and those inside it); 0 for every other change."""
+
+
+@dataclass(frozen=True, slots=True)
+class TagUsage:
+    path: str
+    documents: int
+    """Documents carrying the tag or a tag inside it."""
+    annotations: int
+    events: int
+    inside: int
+    """Tags inside it, at any depth."""
+
+
+def tag_named(archive: Archive, path: str) -> Tag:
+    """The tag with this path; one that does not exist is refused in one sentence."""
+    found = existing(archive.db, path)
+    assert found is not None
+    return found
+
+
+def usage(archive: Archive, tag_id: str) -> TagUsage:
+    """What carries a tag, for the question before deleting it."""
+    db = archive.db
+    counted = tags.usage(db, tag_id)
+    return TagUsage(
+        tags.path_of(db, tag_id),
+        counted.documents,
+        counted.annotations,
+        counted.events,
+        counted.inside,
+    )
+
+
+def rename_tag(archive: Archive, tag_id: str, new_name: str) -> TagEdit:
+    """Give a tag a new name where it is; the tags inside it follow. ``new_name`` may also be
+    the whole new path if only its last part changes ("conditions/isolation" for
+    "conditions/solitary"). Onto the name of a sibling: TagNameTaken, so the window can
+    offer to merge the two instead."""
     db = archive.db
     with db.transaction():
-        return tags.update(db, replace(tags.get(db, tag_id), colour=colour))
+        tag = tags.get(db, tag_id)
+        name = _name_in_place(db, tag, new_name)
+        before = tags.snapshot(db, [tag_id])
+        tags.rename(db, tag_id, name)
+        return TagEdit(tags.path_of(db, tag_id), before)
+
+
+def _name_in_place(db: Database, tag: Tag, new_name: str) -> str:
+    parts = [part.strip() for part in new_name.split(tags.SEPARATOR) if part.strip()]
+    if len(parts) <= 1:
+        return parts[0] if parts else ""  # no name at all: refused as such
+    here = tags.path_of(db, tag.parent_id).split(tags.SEPARATOR) if tag.parent_id else []
+    if parts[:-1] != here:
+        raise InvalidInput("tag-rename-moves", path=new_name.strip())
+    return parts[-1]
+
+
+def move_tag(archive: Archive, tag_id: str, parent_id: str | None) -> TagEdit:
+    """Put a tag, with the tags inside it, under ``parent_id`` (or at the top with None).
+    Under itself or a tag inside it is refused; onto a sibling's name, TagNameTaken."""
+    db = archive.db
+    with db.transaction():
+        before = tags.snapshot(db, [tag_id])
+        tags.move(db, tag_id, parent_id)
+        return TagEdit(tags.path_of(db, tag_id), before)
+
+
+def merge_tags(archive: Archive, from_id: str, into_id: str) -> TagEdit:
+    """Make two tags one: documents, events and annotations tagged ``from_id`` are tagged
+    ``into_id`` instead (once, if they had both), and the tags inside the first move inside
+    the second, joining any of the same name."""
+    db = archive.db
+    with db.transaction():
+        tags.get(db, into_id)
+        before = tags.snapshot(db, [from_id, into_id])
+        tags.merge(db, from_id, into_id)
+        return TagEdit(tags.path_of(db, into_id), before)
+
+
+def delete_tag(archive: Archive, tag_id: str, with_inside: bool = False) -> TagEdit:
+    """Delete a tag and take it off everything that carried it. A tag with tags inside it is
+    refused unless ``with_inside`` says to delete those too."""
+    db = archive.db
+    with db.transaction():
+        path = tags.path_of(db, tag_id)
+        inside = len(tags.subtree(db, tag_id)) - 1
+        if inside and not with_inside:
+            raise InvalidInput("tag-has-children", path=path, count=inside)
+        before = tags.snapshot(db, [tag_id])
+        removed = tags.delete(db, tag_id)
+        return TagEdit(path, before, removed)
+
+
+def recolour_tag(archive: Archive, tag_id: str, colour: str) -> TagEdit:
+    db = archive.db
+    with db.transaction():
+        before = tags.snapshot(db, [tag_id])
+        tags.recolour(db, tag_id, colour)
+        return TagEdit(tags.path_of(db, tag_id), before)
+
+
+def put_back(archive: Archive, before: tags.Snapshot) -> None:
+    """Undo a change to tags: make them as ``before`` holds them."""
+    db = archive.db
+    if not before.tags:
+        return
+    with db.transaction():
+        tags.put_back(db, before)

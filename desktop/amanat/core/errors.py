@@ -216,6 +216,19 @@ RULES: dict[str, str] = {
     ),
     "tag-inside-itself": QT_TRANSLATE_NOOP("Messages", "A tag cannot be placed inside itself."),
     "no-such-tag": QT_TRANSLATE_NOOP("Messages", "There is no tag named “{path}”."),
+    "tag-merge-inside-itself": QT_TRANSLATE_NOOP(
+        "Messages", "A tag cannot be merged into itself or into a tag inside it."
+    ),
+    "tag-rename-moves": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{path}” would put the tag under another tag; renaming changes only its name, so move "
+        "it for that.",
+    ),
+    "tag-has-children": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The tag “{path}” has tags inside it ({count}); delete them with it or move them out "
+        "first.",
+    ),
     "contact-needs-name": QT_TRANSLATE_NOOP("Messages", "A contact needs a name."),
     # Annotations
     "passage-outside-text": QT_TRANSLATE_NOOP(
@@ -491,6 +504,17 @@ class RecordNotFound(AmanatError):
 class DuplicateName(AmanatError):
     code = "duplicate-name"
     template = QT_TRANSLATE_NOOP("Messages", "A {kind} named “{name}” already exists.")
+
+
+class TagNameTaken(DuplicateName):
+    """A tag renamed or moved onto the path of another: the window offers to merge the two
+    (``existing_id`` is the other)."""
+
+    code = "tag-name-taken"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "There is already a tag named “{path}”; merge the two instead if they mean the same.",
+    )
 
 
 class FileProblem(AmanatError):

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from amanat.core.dates import Calendar, FuzzyDate, readable_date
 from amanat.core.errors import AmanatError
+from amanat.core.records import Tag
 from amanat.core.storage.documents import DocumentFilter
 from amanat.gui import labels
 from amanat.gui.annotations.controller import AnnotationController
@@ -54,7 +55,7 @@ from amanat.gui.document_view import DocumentView
 from amanat.gui.edits import Edits
 from amanat.gui.messages import error_message
 from amanat.gui.models.document_list import ID_ROLE, THUMBNAIL_HEIGHT, DocumentListModel
-from amanat.gui.models.sidebar import COLOUR_ROLE, FILTER_ROLE, SidebarModel
+from amanat.gui.models.sidebar import FILTER_ROLE, SidebarModel
 from amanat.gui.operations import (
     DocumentColumn,
     DocumentDetails,
@@ -75,6 +76,7 @@ from amanat.gui.operations import (
 from amanat.gui.person_card import PersonCard
 from amanat.gui.search_panel import SearchField, SearchPanel
 from amanat.gui.settings import Preferences
+from amanat.gui.tag_actions import TagActions
 from amanat.gui.tag_colours import ask_tag_colour
 from amanat.gui.text_direction import DirectionalItemDelegate
 from amanat.gui.text_editor import TextEditor
@@ -138,6 +140,17 @@ class ArchiveView(QWidget):
         self.sidebar.selectionModel().selectionChanged.connect(self._filter_chosen)
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sidebar.customContextMenuRequested.connect(self._sidebar_menu_requested)
+        self.tag_actions = TagActions(
+            worker, self.undo_stack, self._run_change, self.refresh, self._known_tags, self
+        )
+        self.tag_actions.choose_colour = lambda *asked: self.choose_tag_colour(*asked)
+        self.tag_actions.status.connect(self.status)
+        self.tag_actions.add_shortcuts(self.sidebar, self._chosen_tag)
+        self.sidebar.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # Queued: the move rebuilds the sidebar, which must not happen inside its own drop.
+        self.sidebar_model.tag_dropped.connect(
+            self.tag_actions.move_under, Qt.ConnectionType.QueuedConnection
+        )
 
         self.documents = DocumentListModel(worker, preferences, self)
         self.documents.loaded.connect(self._reselect)
@@ -325,6 +338,7 @@ class ArchiveView(QWidget):
         if dialog is not None:
             dialog.reject()
             dialog.deleteLater()
+        self.tag_actions.close()
         if self.timeline_view is not None:
             self.timeline_view.clear()
             self.timeline_view.close()
@@ -413,7 +427,10 @@ class ArchiveView(QWidget):
         chosen = self.documents.current_filter
         self._set_sidebar(content)
         index = self.sidebar_model.index_of(chosen)
-        self._choose_quietly(index if index.isValid() else self.sidebar_model.everything_index())
+        if index.isValid():
+            self._choose_quietly(index)
+        else:  # what was chosen is gone (a tag deleted or merged): the list shows everything
+            self.sidebar.setCurrentIndex(self.sidebar_model.everything_index())
 
     def _set_sidebar(self, content: SidebarContent) -> None:
         self._content = content
@@ -428,8 +445,17 @@ class ArchiveView(QWidget):
         self.sidebar.selectionModel().blockSignals(blocker)
         self.sidebar.viewport().update()
 
+    def _chosen_tag(self) -> str | None:
+        where = self.sidebar.currentIndex().data(FILTER_ROLE)
+        return where.tag_id if isinstance(where, DocumentFilter) else None
+
+    def _known_tags(self) -> tuple[Tag, ...]:
+        return self._content.tags if self._content else ()
+
     def _tags_known(self, entries: list[TagEntry]) -> None:
         self.document.tags.set_known(entries)
+        if self.timeline_view is not None:  # a tag renamed, merged or deleted meanwhile
+            self.timeline_view.set_tags(entries)
 
     def _filter_chosen(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -561,25 +587,12 @@ class ArchiveView(QWidget):
                 return  # they cancelled: no tag
         self.edits.add_tag(document_id, path, colour)
 
-    def change_tag_colour(self, index: QModelIndex) -> None:
-        where = index.data(FILTER_ROLE)
-        current = index.data(COLOUR_ROLE)
-        if not isinstance(where, DocumentFilter) or where.tag_id is None:
-            return
-        name = str(index.data())
-        chosen = self.choose_tag_colour(self, name, current)
-        if chosen is None or chosen == current:
-            return
-        self.edits.change_tag_colour(where.tag_id, name, chosen, current)
-
     def sidebar_menu(self, index: QModelIndex) -> QMenu | None:
         """The context menu of a sidebar entry; None for entries that have none."""
-        if not index.isValid() or index.data(COLOUR_ROLE) is None:
+        where = index.data(FILTER_ROLE) if index.isValid() else None
+        if not isinstance(where, DocumentFilter) or where.tag_id is None:
             return None
-        menu = QMenu(self)
-        colour = menu.addAction(self.tr("Change Colour…"))
-        colour.triggered.connect(lambda: self.change_tag_colour(index))
-        return menu
+        return self.tag_actions.menu(where.tag_id, self)
 
     def _sidebar_menu_requested(self, position: QPoint) -> None:
         menu = self.sidebar_menu(self.sidebar.indexAt(position))

@@ -1,5 +1,5 @@
 """The undoable edits of the open archive's view: moving a document to the trash and back,
-its tags and their colours, its texts and its details.
+its tags, its texts and its details. (Changes to the tags themselves are tag_actions.py's.)
 
 Each edit pairs the operation that makes it with the one that takes it back, under the name
 the Edit menu shows ("Undo Add the tag “health”"), and goes on the view's undo stack, which
@@ -27,13 +27,9 @@ from amanat.gui.operations import (
     restore_from_trash,
     save_document_fields,
     save_text,
-    set_tag_colour,
 )
 from amanat.gui.undo import Change, Runner
 from amanat.gui.worker import Operation
-
-GREY = "#808080"
-"""The colour a tag takes back when undo finds it had none."""
 
 
 class Edits(QObject):
@@ -76,13 +72,6 @@ class Edits(QObject):
             self.tr("Remove the tag “%1”").replace("%1", path),
             remove_tag(document_id, path),
             add_tag(document_id, path),
-        )
-
-    def change_tag_colour(self, tag_id: str, name: str, chosen: str, current: str | None) -> None:
-        self._push(
-            self.tr("Change the colour of the tag “%1”").replace("%1", name),
-            set_tag_colour(tag_id, chosen),
-            set_tag_colour(tag_id, current or GREY),
         )
 
     # --- Texts and details -------------------------------------------------------------------

@@ -38,7 +38,7 @@ from amanat.app.scans import FlaggedPage, ImportOutcome
 from amanat.app.tags import TagChange, TagEntry
 from amanat.core.jobs import Cancel, Report
 from amanat.core.keyslots import KdfParams
-from amanat.core.records import Document, Tag, Text
+from amanat.core.records import Document, Text
 from amanat.core.scans import ImportOptions
 from amanat.core.search import SearchFilters, SearchHit
 from amanat.core.settings import ArchiveSettings
@@ -232,13 +232,6 @@ def add_tag(document_id: str, path: str, colour: str | None = None) -> Operation
 def remove_tag(document_id: str, path: str) -> Operation[TagChange | None]:
     def run(session: Session) -> TagChange | None:
         return tags.untag_document(session.require(), document_id, path)
-
-    return run
-
-
-def set_tag_colour(tag_id: str, colour: str) -> Operation[Tag]:
-    def run(session: Session) -> Tag:
-        return tags.set_colour(session.require(), tag_id, colour)
 
     return run
 

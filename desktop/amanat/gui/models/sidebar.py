@@ -3,15 +3,27 @@ their colours, document kinds and the trash. Choosing an entry filters the docum
 
 A hand-written tree model over small nodes; it is rebuilt whole when the archive's people or
 tags change, which is rare and cheap (they number in the hundreds, not thousands).
+
+A tag can be dragged onto another to go under it, or onto the Tags heading to go to the top:
+the model only says so (``tag_dropped``); the move itself is the view's, undoable like any.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum, auto
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from amanat.core.records import DocumentKind, Tag
@@ -26,6 +38,8 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 1
 """The DocumentFilter an entry stands for; None for a heading."""
 COLOUR_ROLE = Qt.ItemDataRole.UserRole + 2
 """A tag's colour, "#rrggbb"; None for every other entry."""
+TAG_MIME_TYPE = "application/x-amanat-tag"
+"""A dragged tag: its id, never its name, so a drop outside the window learns nothing."""
 
 
 class EntryKind(Enum):
@@ -60,9 +74,13 @@ class _Node:
 
 
 class SidebarModel(QAbstractItemModel):
+    tag_dropped = Signal(str, str)
+    """A tag (its id) was dropped under another (its id), or at the top ("")."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root = _Node(EntryKind.HEADING, "")
+        self._tags_heading: _Node | None = None
 
     def set_content(self, content: SidebarContent) -> None:
         self.beginResetModel()
@@ -97,6 +115,7 @@ class SidebarModel(QAbstractItemModel):
 
     def _build(self, content: SidebarContent) -> _Node:
         root = _Node(EntryKind.HEADING, "")
+        self._tags_heading = None
         root.add(_Node(EntryKind.EVERYTHING, self.tr("All documents"), DocumentFilter()))
         for heading, group in (
             (self.tr("Prisoners"), content.prisoners),
@@ -116,6 +135,7 @@ class SidebarModel(QAbstractItemModel):
                     )
         if content.tags:
             section = root.add(_Node(EntryKind.HEADING, self.tr("Tags")))
+            self._tags_heading = section
             self._add_tags(section, None, content.tags)
         section = root.add(_Node(EntryKind.HEADING, self.tr("Kinds")))
         for kind in DocumentKind:
@@ -166,9 +186,68 @@ class SidebarModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._node(index).kind is EntryKind.HEADING:
+        node = self._node(index)
+        if node is self._tags_heading:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        if node.kind is EntryKind.HEADING:
             return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        chosen = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind is EntryKind.TAG:
+            return chosen | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return chosen
+
+    # --- Dragging a tag onto another ---------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [TAG_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        tag_id = self._tag_id(indexes[0]) if indexes else None
+        if tag_id is not None:
+            data.setData(TAG_MIME_TYPE, tag_id.encode())
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        return self._drop(data, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        drop = self._drop(data, parent)
+        if drop is None:
+            return False
+        self.tag_dropped.emit(*drop)
+        return True
+
+    def _drop(self, data: QMimeData, onto: _Index) -> tuple[str, str] | None:
+        """(dragged tag, new parent or "") when ``data`` is a tag that may go onto ``onto``:
+        a tag, or the Tags heading (the top level); not itself. (A tag inside the dragged
+        one is refused by the archive, in a sentence.)"""
+        if not data.hasFormat(TAG_MIME_TYPE) or not onto.isValid():
+            return None
+        dragged = bytes(data.data(TAG_MIME_TYPE).data()).decode()
+        node = self._node(onto)
+        if node is self._tags_heading:
+            return dragged, ""
+        target = self._tag_id(onto)
+        if target is None or target == dragged:
+            return None
+        return dragged, target
+
+    def _tag_id(self, index: _Index) -> str | None:
+        node = self._node(index)
+        if node.kind is not EntryKind.TAG or node.filter is None:
+            return None
+        return node.filter.tag_id
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -258,6 +258,8 @@ class TimelineView(QWidget):
             self.tag_filter.addItem(entry.path, entry.tag.id)
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(chosen)))
         self.tag_filter.blockSignals(False)
+        if self.tag_filter.currentData() != chosen:  # the tag it filtered by is gone
+            self._filter_chosen()
 
     def reload(self) -> None:
         if self.person_id is not None:
