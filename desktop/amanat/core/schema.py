@@ -314,10 +314,24 @@ def _version_5(db: Database, report: Report | None) -> None:
     search.rebuild_index(db, report)
 
 
+# People: a person can be moved to the trash and restored, as a document can; emptying the
+# trash removes them for good. Only a person no document names goes there.
+_VERSION_6 = """
+ALTER TABLE people ADD COLUMN trashed TEXT;
+"""
+
+
 Migration = str | Callable[[Database, Report | None], None]
 """SQL statements, or a function for what SQL cannot do (normalising text again)."""
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4, _version_5)
+MIGRATIONS: tuple[Migration, ...] = (
+    _VERSION_1,
+    _VERSION_2,
+    _VERSION_3,
+    _VERSION_4,
+    _version_5,
+    _VERSION_6,
+)
 LATEST = len(MIGRATIONS)
 
 
