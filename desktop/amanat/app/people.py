@@ -87,6 +87,7 @@ class PersonRecord:
     person: Person
     documents: tuple[Document, ...]
     events: tuple[Event, ...]
+    in_trash: bool = False
 
 
 def person_record(archive: Archive, person_id: str) -> PersonRecord:
@@ -96,6 +97,7 @@ def person_record(archive: Archive, person_id: str) -> PersonRecord:
         person,
         tuple(documents.list_documents(db, DocumentFilter(person_id=person.id))),
         tuple(events.events_of(db, person.id)),
+        people.is_trashed(db, person.id),
     )
 
 

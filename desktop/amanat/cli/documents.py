@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 
-from amanat.app import documents
+from amanat.app import documents, people
 from amanat.app.documents import DocumentDetails, NewDocument
 from amanat.cli.shared import (
     Commands,
@@ -182,5 +182,9 @@ def restore_from_trash(args: argparse.Namespace) -> int:
 def empty_trash(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
         removed = documents.empty_trash(archive)
+        removed_people = people.empty_trash(archive)
     print(f"Removed {removed} document(s) from the trash for good.")
+    if removed_people:
+        who = "person" if removed_people == 1 else "people"
+        print(f"Removed {removed_people} {who} from the trash for good.")
     return 0
