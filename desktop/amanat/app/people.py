@@ -57,6 +57,18 @@ def unmerge_people(archive: Archive, merged: Merged) -> None:
     people.unmerge(archive.db, merged)
 
 
+def check_trashable(archive: Archive, person_id: str) -> Person:
+    """The person if they may go to the trash; raises the sentence saying how many documents
+    still name them otherwise. Nothing changes either way."""
+    return people.check_trashable(archive.db, person_id)
+
+
+def check(person: Person) -> None:
+    """Raise the sentence for what is wrong with ``person`` before it is saved (a dialog
+    asks as the user types); nothing is read or written."""
+    people.validate(tidied(person))
+
+
 def move_to_trash(archive: Archive, person_id: str) -> None:
     """Refused, with how many, while documents still name the person."""
     people.move_to_trash(archive.db, person_id)
@@ -105,6 +117,7 @@ def person_record(archive: Archive, person_id: str) -> PersonRecord:
 class PersonDetails:
     person: Person
     document_count: int
+    in_trash: bool = False
 
 
 def person_details(archive: Archive, person_id: str) -> PersonDetails:
@@ -112,4 +125,5 @@ def person_details(archive: Archive, person_id: str) -> PersonDetails:
     return PersonDetails(
         people.get(db, person_id),
         documents.count_matching(db, DocumentFilter(person_id=person_id)),
+        people.is_trashed(db, person_id),
     )

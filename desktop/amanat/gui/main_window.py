@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts(quit_keys or [QKeySequence(self.tr("Ctrl+Q"))])
         self.quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(view.people.new_person_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(view.save_action)
         file_menu.addSeparator()
@@ -409,6 +410,7 @@ class MainWindow(QMainWindow):
             view.save_action,
             view.timeline_action,
             view.annotations.list_action,
+            view.people.new_person_action,
         ]
         self._archive_actions += self.bundles.actions
         for action in self._archive_actions:

@@ -288,6 +288,7 @@ def restore_from_trash(document_id: str) -> Operation[None]:
 
 
 def empty_trash(session: Session) -> int:
+    people.empty_trash(session.require())  # the people in the trash go with the documents
     return documents.empty_trash(session.require())
 
 

@@ -102,15 +102,22 @@ def documents_naming(db: Database, person_id: str) -> int:
     )
 
 
+def check_trashable(db: Database, person_id: str) -> Person:
+    """The person, if they may go to the trash; the refusal saying how many documents name
+    them otherwise."""
+    person = get(db, person_id)
+    named = documents_naming(db, person_id)
+    if named:
+        raise person_still_named(person.display_name, named)
+    return person
+
+
 def move_to_trash(db: Database, person_id: str) -> None:
     """Refused while documents name the person; their events go to the trash with them."""
     with db.transaction():
-        person = get(db, person_id)
+        person = check_trashable(db, person_id)
         if is_trashed(db, person_id):
             return
-        named = documents_naming(db, person_id)
-        if named:
-            raise person_still_named(person.display_name, named)
         db.execute("UPDATE people SET trashed = ? WHERE id = ?", (time_text(now()), person_id))
         search.unindex(db, "person", person_id)
         for (event_id,) in db.all("SELECT id FROM events WHERE person_id = ?", (person_id,)):
