@@ -74,7 +74,11 @@ class MergeDialog(QDialog):
             )
             self.merge_button.setEnabled(False)
             return
-        documents = self.tr("%n document(s)", "", self._document_count)
+        # English needs its own sentence for one; Persian says a number the same either way.
+        if self._document_count == 1:
+            documents = self.tr("one document")
+        else:
+            documents = labels.fill(self.tr("%1 documents"), str(self._document_count))
         self.explanation.setText(
             labels.fill(
                 self.tr(
@@ -85,7 +89,7 @@ class MergeDialog(QDialog):
                 ),
                 self.kept_name(),
                 name,
-                labels.digits(documents),
+                documents,
             )
         )
         self.merge_button.setEnabled(True)

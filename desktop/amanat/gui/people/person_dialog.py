@@ -41,6 +41,7 @@ class PersonDialog(QDialog):
     def __init__(self, person: Person | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.original = person
+        self._begun = False
         self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
         self.setMinimumWidth(480)
         shown = person or Person("")
@@ -174,8 +175,10 @@ class PersonDialog(QDialog):
 
     def _check(self) -> None:
         sentence = self.problem_sentence()
-        # Nothing typed yet is not a mistake: the empty dialog says nothing.
-        typed = any(f.text().strip() for f in (self.display_name, self.name_fa, self.name_latin))
-        self.problem.setText(sentence if typed or self.original else "")
+        # Nothing typed yet is not a mistake: the new, empty dialog says nothing until a name
+        # has been begun (and then says so if it is all taken away again).
+        names = (self.display_name, self.name_fa, self.name_latin, self.birth_year)
+        self._begun = self._begun or any(field.text() for field in names)
+        self.problem.setText(sentence if self._begun or self.original else "")
         self.problem.setVisible(bool(self.problem.text()))
         self.save_button.setEnabled(not sentence)
