@@ -17,7 +17,6 @@ from amanat.core.storage import documents, people
 from amanat.core.vault import Archive
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
-from amanat.gui.models.sidebar import FILTER_ROLE
 from amanat.gui.people.merge_dialog import MergeDialog
 from amanat.gui.people.person_dialog import PersonDialog
 from amanat.gui.settings import Preferences, RememberedLocation
