@@ -2365,8 +2365,8 @@
         <translation>{kind}ی با شناسهٔ {record_id} نیست.</translation>
     </message>
     <message>
-        <source>“{name}” is named by {count} documents (counting those in the trash), so they stay; take them off those documents first, or merge them into another person.</source>
-        <translation>«{name}» در {count} سند آمده است (با سندهای سطل زباله)، پس می‌ماند؛ نخست او را از آن سندها بردارید، یا با شخص دیگری ادغامش کنید.</translation>
+        <source>“{name}” is named by {found} documents (counting those in the trash), so they stay; take them off those documents first, or merge them into another person.</source>
+        <translation>«{name}» در {found} سند آمده است (با سندهای سطل زباله)، پس می‌ماند؛ نخست او را از آن سندها بردارید، یا با شخص دیگری ادغامش کنید.</translation>
     </message>
     <message>
         <source>“{name}” is named by one document (counting those in the trash), so they stay; take them off that document first, or merge them into another person.</source>

@@ -507,7 +507,7 @@ class PersonStillNamed(AmanatError):
     code = "person-named-by-documents"
     template = QT_TRANSLATE_NOOP(
         "Messages",
-        "“{name}” is named by {count} documents (counting those in the trash), so they stay; "
+        "“{name}” is named by {found} documents (counting those in the trash), so they stay; "
         "take them off those documents first, or merge them into another person.",
     )
 
@@ -524,8 +524,8 @@ class PersonNamedByOneDocument(PersonStillNamed):
 def person_still_named(name: str, count: int) -> PersonStillNamed:
     """The refusal to trash ``name``, in the sentence that fits ``count``."""
     if count == 1:
-        return PersonNamedByOneDocument(name=name, count=count)
-    return PersonStillNamed(name=name, count=count)
+        return PersonNamedByOneDocument(name=name, found=count)
+    return PersonStillNamed(name=name, found=count)
 
 
 class FileProblem(AmanatError):
