@@ -38,6 +38,7 @@ from amanat.core.search import SearchFilters, SearchHit
 from amanat.core.settings import ArchiveSettings
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
+from amanat.gui import labels
 from amanat.gui.worker import Operation, Session
 
 __all__ = [
@@ -142,8 +143,12 @@ _ORDERS = {
 def document_ids(
     where: DocumentFilter, column: DocumentColumn, descending: bool
 ) -> Operation[list[str]]:
+    order = _ORDERS[column]
+    if column is DocumentColumn.PEOPLE and labels.interface_language() == "fa":
+        order = "people-fa"  # by the names the reader sees
+
     def run(session: Session) -> list[str]:
-        return documents.document_ids(session.require(), where, _ORDERS[column], descending)
+        return documents.document_ids(session.require(), where, order, descending)
 
     return run
 
