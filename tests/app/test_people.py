@@ -301,3 +301,12 @@ def test_the_document_list_sorts_people_by_the_names_each_reader_sees(archive: A
     # By code point, as SQLite compares: right for these letters, not for پ چ ژ گ (the window's
     # pickers and sidebar sort with the alphabet's collation; the list sorts in SQL).
     assert order("people-fa") == [second.id, third.id, first.id]  # ب, ت, ج
+
+
+def test_emptying_the_trash_keeps_a_person_a_document_came_to_name(archive: Archive) -> None:
+    person = people.add_person(archive, Person("Reza"))
+    people.move_to_trash(archive, person.id)
+    letter = _letter(archive, concerned_ids=(person.id,))  # by id, as a script could
+    assert people.empty_trash(archive) == 0
+    assert people.trashed_people(archive) == [person]
+    assert document_store.get(archive.db, letter.id).concerned_ids == (person.id,)

@@ -141,9 +141,16 @@ def restore_from_trash(db: Database, person_id: str) -> None:
 
 
 def empty_trash(db: Database) -> int:
-    """Remove the people in the trash for good, with their events. Returns how many went."""
+    """Remove the people in the trash for good, with their events. Returns how many went.
+
+    A person a document came to name while they were in the trash (a script gave their id)
+    stays there: removing them would take them off that document without a word."""
     with db.transaction():
-        gone = db.all("SELECT id, display_name FROM people WHERE trashed IS NOT NULL")
+        gone = db.all(
+            "SELECT id, display_name FROM people WHERE trashed IS NOT NULL"
+            " AND id NOT IN (SELECT author_id FROM documents WHERE author_id IS NOT NULL)"
+            " AND id NOT IN (SELECT person_id FROM document_people)"
+        )
         for person_id, name in gone:
             for event_id in _event_ids(db, person_id):
                 search.unindex(db, "event", event_id)
