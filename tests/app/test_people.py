@@ -310,3 +310,19 @@ def test_emptying_the_trash_keeps_a_person_a_document_came_to_name(archive: Arch
     assert people.empty_trash(archive) == 0
     assert people.trashed_people(archive) == [person]
     assert document_store.get(archive.db, letter.id).concerned_ids == (person.id,)
+
+
+def test_an_archive_from_before_the_trash_of_people_gains_it_on_unlock(
+    archive: Archive, archive_folder: Path
+) -> None:
+    from amanat.core import schema
+
+    person = people.add_person(archive, Person("Reza"))
+    with archive.db.transaction():
+        archive.db.execute("ALTER TABLE people DROP COLUMN trashed")
+        archive.db.execute("PRAGMA user_version = 5")
+    archive.lock()
+    with Archive.open(archive_folder, PASSWORD) as opened:
+        assert opened.db.value("PRAGMA user_version") == schema.LATEST
+        people.move_to_trash(opened, person.id)
+        assert people.trashed_people(opened) == [person]
