@@ -1877,6 +1877,10 @@
         <translation>هیچ شخصی را نمی‌توان با خودش ادغام کرد؛ پروندهٔ دیگر را برگزینید.</translation>
     </message>
     <message>
+        <source>“{name}” is in the trash; restore them before merging anyone into them.</source>
+        <translation>«{name}» در سطل زباله است؛ پیش از ادغام کسی در او، بازگردانیدش.</translation>
+    </message>
+    <message>
         <source>A document needs a title.</source>
         <translation>هر سند باید عنوانی داشته باشد.</translation>
     </message>

@@ -326,3 +326,23 @@ def test_an_archive_from_before_the_trash_of_people_gains_it_on_unlock(
         assert opened.db.value("PRAGMA user_version") == schema.LATEST
         people.move_to_trash(opened, person.id)
         assert people.trashed_people(opened) == [person]
+
+
+def test_merging_into_someone_in_the_trash_is_refused(
+    archive: Archive, archive_folder: Path
+) -> None:
+    gone = people.add_person(archive, Person("Reza"))
+    other = people.add_person(archive, Person("Reza K."))
+    _letter(archive, author_id=other.id)
+    people.move_to_trash(archive, gone.id)
+    archive.lock()
+    before = records_digest(archive_folder)
+    with (
+        Archive.open(archive_folder, PASSWORD) as opened,
+        pytest.raises(InvalidInput) as refused,
+    ):
+        people.merge_people(opened, gone.id, other.id)
+    assert str(refused.value) == (
+        "“Reza” is in the trash; restore them before merging anyone into them."
+    )
+    assert records_digest(archive_folder) == before

@@ -175,3 +175,19 @@ def test_trashing_a_person_named_by_several_documents_counts_them(populated_cli:
 def test_trashing_or_restoring_an_unknown_person_is_one_sentence(cli: Cli) -> None:
     for command in ("trash", "restore"):
         assert_user_error(cli("person", command, "no-such-id"), "There is no person with the id")
+
+
+def test_person_add_takes_the_same_name_options_as_edit(cli: Cli) -> None:
+    added = cli.ok(
+        "person", "add", "--name", "Kaveh", "--persian", "کاوه", "--latin", "Kaveh A.", "--json"
+    ).json()  # fmt: skip
+    assert (added["name_fa"], added["name_latin"]) == ("کاوه", "Kaveh A.")
+
+
+def test_merging_into_a_person_in_the_trash_is_refused(cli: Cli) -> None:
+    gone = cli.add_person("Reza")
+    other = cli.add_person("Reza K.")
+    cli.ok("person", "trash", gone)
+    before = records_digest(cli.archive)
+    assert_user_error(cli("person", "merge", gone, other), "is in the trash; restore them")
+    assert records_digest(cli.archive) == before

@@ -206,6 +206,9 @@ RULES: dict[str, str] = {
     "merge-into-itself": QT_TRANSLATE_NOOP(
         "Messages", "A person cannot be merged into themself; choose the other record."
     ),
+    "merge-into-trashed": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” is in the trash; restore them before merging anyone into them."
+    ),
     "document-needs-title": QT_TRANSLATE_NOOP("Messages", "A document needs a title."),
     "text-needs-language": QT_TRANSLATE_NOOP(
         "Messages", "A text needs a language, such as fa or en."

@@ -554,7 +554,8 @@ class ArchiveView(QWidget):
         )
 
     def empty_trash(self) -> None:
-        count = self._content.trash_count if self._content else 0
+        content = self._content
+        count = content.trash_count + len(content.trashed_people) if content else 0
         if not count or not self.confirm_empty_trash(self, count):
             return
         self._worker.submit(empty_trash, self, self._trash_emptied, self._failed)

@@ -191,6 +191,8 @@ def merge(db: Database, kept_id: str, other_id: str) -> Merged:
     with db.transaction():
         kept = get(db, kept_id)
         other = get(db, other_id)
+        if is_trashed(db, kept_id):  # documents would come to name someone in the trash
+            raise InvalidInput("merge-into-trashed", name=kept.display_name)
         other_trashed = db.value("SELECT trashed FROM people WHERE id = ?", (other_id,))
         authored = tuple(
             row[0] for row in db.all("SELECT id FROM documents WHERE author_id = ?", (other_id,))
