@@ -17,11 +17,13 @@ from amanat.core.storage import documents, people
 from amanat.core.vault import Archive
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
+from amanat.gui.models.sidebar import FILTER_ROLE
 from amanat.gui.people.merge_dialog import MergeDialog
 from amanat.gui.people.person_dialog import PersonDialog
 from amanat.gui.settings import Preferences, RememberedLocation
 from tests.gui.test_persian_interface import _check_except, not_persian
 from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.gui import FakeDialogs
 
 MakeWindow = Callable[[], MainWindow]
 
@@ -352,3 +354,46 @@ def test_the_person_dialogs_speak_persian_right_to_left(
     ]
     _menu_action(menu, "انتقال به سطل زباله")
     assert window.statusBar().currentMessage().startswith("«مریم» در یک سند آمده است")
+
+
+def test_emptying_the_trash_removes_the_people_in_it(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    dialogs: FakeDialogs,
+) -> None:
+    mother_id, _, _ = _with_two_records(archive_folder)
+    window = _opened(make_window, location, archive_folder)
+    view = window.archive_view
+    menu = view.sidebar_menu(_entry(window, "Maryam"))
+    assert menu is not None
+    _menu_action(menu, "Move to Trash")
+    assert view.empty_trash_action.isEnabled()
+    dialogs.empty_trash_answer = True
+    view.empty_trash_action.trigger()
+    assert dialogs.empty_trash_asked == [1]
+    assert "Maryam" not in _labels(window) and "Trash (0)" in _labels(window)
+    window.lock()
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        assert people.trashed_people(archive.db) == []
+        assert mother_id not in {p.id for p in people.all_people(archive.db)}
+
+
+def test_the_sidebar_with_people_in_the_trash_is_a_sound_model(qtmodeltester: object) -> None:
+    from amanat.app.overview import SidebarContent
+    from amanat.gui.models.sidebar import SidebarModel
+
+    model = SidebarModel()
+    narges = Person("Narges", roles=(Role.PRISONER,))
+    gone = (Person("Reza"), Person("رضا", name_fa="رضا"))
+    model.set_content(SidebarContent((narges,), (), (), trash_count=2, trashed_people=gone))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    trash = model.index(model.rowCount() - 1, 0)
+    assert trash.data() == "Trash (4)"
+    assert {model.index(r, 0, trash).data() for r in range(model.rowCount(trash))} == {
+        "Reza",
+        "رضا",
+    }
+    first = model.index(0, 0, trash).data(FILTER_ROLE)
+    assert first.in_trash and first.person_id in {p.id for p in gone}
