@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Document, DocumentKind, Person, PersonStatus, Role
@@ -380,7 +381,7 @@ def test_emptying_the_trash_removes_the_people_in_it(
         assert mother_id not in {p.id for p in people.all_people(archive.db)}
 
 
-def test_the_sidebar_with_people_in_the_trash_is_a_sound_model(qtmodeltester: object) -> None:
+def test_the_sidebar_with_people_in_the_trash_is_a_sound_model(qtmodeltester: ModelTester) -> None:
     from amanat.app.overview import SidebarContent
     from amanat.gui.models.sidebar import SidebarModel
 
@@ -388,7 +389,7 @@ def test_the_sidebar_with_people_in_the_trash_is_a_sound_model(qtmodeltester: ob
     narges = Person("Narges", roles=(Role.PRISONER,))
     gone = (Person("Reza"), Person("رضا", name_fa="رضا"))
     model.set_content(SidebarContent((narges,), (), (), trash_count=2, trashed_people=gone))
-    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    qtmodeltester.check(model)
     trash = model.index(model.rowCount() - 1, 0)
     assert trash.data() == "Trash (4)"
     assert {model.index(r, 0, trash).data() for r in range(model.rowCount(trash))} == {
