@@ -163,6 +163,24 @@ def test_new_person_is_in_the_file_menu_and_the_sidebar_menu(
     view.people.person_dialog.reject()
 
 
+def test_the_sidebar_menu_of_people_and_of_their_headings(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, archive_folder: Path
+) -> None:
+    _with_two_records(archive_folder)
+    window = _opened(make_window, location, archive_folder)
+    view = window.archive_view
+
+    def texts(label: str) -> list[str] | None:
+        menu = view.sidebar_menu(_entry(window, label))
+        return None if menu is None else [a.text() for a in menu.actions() if a.text()]
+
+    assert texts("Other people") == ["&New Person…"]
+    assert texts("Prisoners") == ["&New Person…"]
+    assert texts("Maryam") == ["Edit…", "Merge Into…", "Move to Trash", "&New Person…"]
+    assert texts("All documents") is None
+    assert texts("Kinds") is None
+
+
 # --- Edit ----------------------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from amanat.core.records import Person
 from amanat.core.storage.documents import DocumentFilter
 from amanat.gui import labels
 from amanat.gui.messages import error_message
-from amanat.gui.models.sidebar import COLOUR_ROLE, FILTER_ROLE
+from amanat.gui.models.sidebar import FILTER_ROLE
 from amanat.gui.people.merge_dialog import MergeDialog
 from amanat.gui.people.operations import (
     MergeRecord,
@@ -37,6 +37,17 @@ from amanat.gui.people.person_dialog import PersonDialog
 from amanat.gui.text_direction import isolated
 from amanat.gui.undo import Change, Runner
 from amanat.gui.worker import Operation, Worker
+
+
+def _heads_people(index: QModelIndex) -> bool:
+    """Whether ``index`` is a heading over people ("Prisoners", "Other people")."""
+    child = index.model().index(0, 0, index)
+    where = child.data(FILTER_ROLE) if child.isValid() else None
+    return (
+        index.data(FILTER_ROLE) is None
+        and isinstance(where, DocumentFilter)
+        and (where.person_id is not None and not where.in_trash)
+    )
 
 
 class MergeChange(QUndoCommand):
@@ -94,12 +105,14 @@ class PeopleActions(QObject):
     # --- Menus -------------------------------------------------------------------------------
 
     def sidebar_menu(self, index: QModelIndex) -> QMenu | None:
-        """The menu of a sidebar entry that is not a tag (tags have their own), or of the
-        empty space below the entries; None for a tag."""
-        if index.isValid() and index.data(COLOUR_ROLE) is not None:
+        """The menu of a person in the sidebar, of a heading of people, or of the empty space
+        below the entries (where "New Person…" is found in an archive with nobody yet);
+        None for every other entry."""
+        where = index.data(FILTER_ROLE) if index.isValid() else None
+        person_id = where.person_id if isinstance(where, DocumentFilter) else None
+        if index.isValid() and person_id is None and not _heads_people(index):
             return None
         menu = QMenu(self._parent)
-        where = index.data(FILTER_ROLE) if index.isValid() else None
         if isinstance(where, DocumentFilter) and where.person_id is not None:
             person_id, name = where.person_id, str(index.data())
             if where.in_trash:
