@@ -11,8 +11,6 @@ from amanat.core.storage.documents import DocumentFilter
 from amanat.core.storage.people import Merged
 from amanat.core.vault import Archive
 
-__all__ = ["Merged"]
-
 
 def tidied(person: Person) -> Person:
     """``person`` as both clients store it: names without stray spaces, no empty or repeated
