@@ -349,6 +349,10 @@ def test_the_person_dialogs_speak_persian_right_to_left(
     dialog.display_name.insert("سارا")  # QTest types Latin-1 keys only
     assert dialog.display_name.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert dialog.name_latin.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert dialog.name_fa.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    dialog.name_fa.insert("Sara")  # typed in the wrong field: it still runs as typed
+    assert dialog.name_fa.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    dialog.name_fa.clear()
     dialog.display_name.clear()
     qtbot.keyClicks(dialog.birth_year, "x")
     assert dialog.problem.text() == "سال تولد را با رقم بنویسید، مانند ۱۳۶۴ یا ۱۹۸۵."

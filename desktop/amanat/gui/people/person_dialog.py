@@ -110,18 +110,18 @@ class PersonDialog(QDialog):
         self._check()
         self.display_name.setFocus()
 
-    def _name_field(self, text: str, fixed: Qt.LayoutDirection | None = None) -> QLineEdit:
-        """A line for a name: in ``fixed`` direction, or in the direction of its content."""
+    def _name_field(self, text: str, empty: Qt.LayoutDirection | None = None) -> QLineEdit:
+        """A line for a name, running in the direction of what is typed in it; while empty,
+        in ``empty``'s (the Persian-script name starts at the right) or the window's."""
         field = QLineEdit(text)
-        if fixed is not None:
-            field.setLayoutDirection(fixed)
-        else:
 
-            def follow(now: str) -> None:
-                field.setLayoutDirection(direction_of(now) if now else self.layoutDirection())
+        def follow(now: str) -> None:
+            field.setLayoutDirection(
+                direction_of(now) if now else (empty or self.layoutDirection())
+            )
 
-            field.textChanged.connect(follow)
-            follow(text)
+        field.textChanged.connect(follow)
+        follow(text)
         field.home(False)
         return field
 
