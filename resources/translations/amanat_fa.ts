@@ -39,8 +39,8 @@
         <translation>حاشیه‌نویسی‌ها…</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+N</source>
-        <translation>Ctrl+Shift+N</translation>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
     </message>
     <message>
         <source>Every annotation in this archive, by tag, author and document</source>
@@ -1740,6 +1740,37 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge into another person</source>
+        <translation>ادغام در شخصی دیگر</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>ادغام</translation>
+    </message>
+    <message>
+        <source>The same person as:</source>
+        <translation>همان شخصِ:</translation>
+    </message>
+    <message>
+        <source>There is nobody else in the archive to merge %1 with.</source>
+        <translation>کس دیگری در بایگانی نیست که %1 با او ادغام شود.</translation>
+    </message>
+    <message>
+        <source>one document</source>
+        <translation>یک سند</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <source>%1 stays. Everything that names %2 moves to them: %3, their events and their roles; the names of %2 are kept as other names of %1, and the record of %2 is removed. Undo (Ctrl+Z) takes it back until the archive is locked.</source>
+        <translation>%1 می‌ماند. هر چه نام %2 را دارد به او منتقل می‌شود: %3، رویدادها و نقش‌هایش؛ نام‌های %2 به‌عنوان نام‌های دیگرِ %1 نگه داشته می‌شوند و پروندهٔ %2 برداشته می‌شود. تا وقتی بایگانی قفل نشده، «واگرد» (Ctrl+Z) آن را برمی‌گرداند.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>There is no archive at {path}. It may have been moved or deleted.</source>
@@ -1828,6 +1859,18 @@
     <message>
         <source>A person needs a name.</source>
         <translation>هر شخص باید نامی داشته باشد.</translation>
+    </message>
+    <message>
+        <source>A birth year is a year between {earliest} and {latest}, such as 1985.</source>
+        <translation>سال تولد باید سالی میان {earliest} و {latest} باشد، مانند ۱۳۶۴ یا ۱۹۸۵.</translation>
+    </message>
+    <message>
+        <source>A person cannot be merged into themself; choose the other record.</source>
+        <translation>هیچ شخصی را نمی‌توان با خودش ادغام کرد؛ پروندهٔ دیگر را برگزینید.</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the trash; restore them before merging anyone into them.</source>
+        <translation>«{name}» در سطل زباله است؛ پیش از ادغام کسی در او، بازگردانیدش.</translation>
     </message>
     <message>
         <source>A document needs a title.</source>
@@ -2334,6 +2377,14 @@
         <translation>برچسبی با نام «{path}» از پیش هست؛ اگر هر دو یک معنا دارند، به جای این کار آن دو را ادغام کنید.</translation>
     </message>
     <message>
+        <source>“{name}” is named by {found} documents (counting those in the trash), so they stay; take them off those documents first, or merge them into another person.</source>
+        <translation>«{name}» در {found} سند آمده است (با سندهای سطل زباله)، پس می‌ماند؛ نخست او را از آن سندها بردارید، یا با شخص دیگری ادغامش کنید.</translation>
+    </message>
+    <message>
+        <source>“{name}” is named by one document (counting those in the trash), so they stay; take them off that document first, or merge them into another person.</source>
+        <translation>«{name}» در یک سند آمده است (با سندهای سطل زباله)، پس می‌ماند؛ نخست او را از آن سند بردارید، یا با شخص دیگری ادغامش کنید.</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {reason}.</source>
         <translation>{path} خوانده نمی‌شود: {reason}.</translation>
     </message>
@@ -2719,6 +2770,57 @@
     </message>
 </context>
 <context>
+    <name>PeopleActions</name>
+    <message>
+        <source>&amp;New Person…</source>
+        <translation>&amp;شخص تازه…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Add a prisoner, a relative or anyone else to the archive (Ctrl+Shift+N)</source>
+        <translation>افزودن زندانی، خویشاوند یا هر کس دیگری به بایگانی (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازگرداندن</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>ادغام در…</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>انتقال به سطل زباله</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>ویرایش %1</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <translation>ادغام %1 در %2</translation>
+    </message>
+    <message>
+        <source>Move %1 to the trash</source>
+        <translation>انتقال %1 به سطل زباله</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>بازگرداندن %1</translation>
+    </message>
+</context>
+<context>
     <name>PersonCard</name>
     <message>
         <source>Timeline…</source>
@@ -2735,6 +2837,22 @@
     <message>
         <source>Add an event to this person&apos;s chronology</source>
         <translation>افزودن رویدادی به گاه‌شمار این شخص</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Change this person&apos;s names, roles, status or notes</source>
+        <translation>تغییر نام‌ها، نقش‌ها، وضعیت یا یادداشت‌های این شخص</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازگرداندن</translation>
+    </message>
+    <message>
+        <source>Take this person out of the trash</source>
+        <translation>بیرون آوردن این شخص از سطل زباله</translation>
     </message>
     <message>
         <source>In Persian script:</source>
@@ -2771,6 +2889,85 @@
     <message>
         <source>%1, listed below</source>
         <translation>%1، فهرستشان در پایین</translation>
+    </message>
+    <message>
+        <source>In the trash:</source>
+        <translation>در سطل زباله:</translation>
+    </message>
+    <message>
+        <source>Restore to change or use this person again</source>
+        <translation>برای تغییر یا به‌کار بردن دوبارهٔ این شخص، بازگردانیدش</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>ویرایش شخص</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>شخص تازه</translation>
+    </message>
+    <message>
+        <source>As the family writes it</source>
+        <translation>همان‌گونه که خانواده می‌نویسد</translation>
+    </message>
+    <message>
+        <source>The name in Persian script</source>
+        <translation>نام به خط فارسی</translation>
+    </message>
+    <message>
+        <source>The name in Latin script</source>
+        <translation>نام به خط لاتین</translation>
+    </message>
+    <message>
+        <source>Other names, separated by commas</source>
+        <translation>نام‌های دیگر، جدا با ویرگول</translation>
+    </message>
+    <message>
+        <source>e.g. 1985 or 1364</source>
+        <translation>مانند ۱۳۶۴ یا ۱۹۸۵</translation>
+    </message>
+    <message>
+        <source>Anything the family wants remembered</source>
+        <translation>هر چه خانواده می‌خواهد به یاد بماند</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>In Persian script:</source>
+        <translation>به خط فارسی:</translation>
+    </message>
+    <message>
+        <source>In Latin script:</source>
+        <translation>به خط لاتین:</translation>
+    </message>
+    <message>
+        <source>Also known as:</source>
+        <translation>نام‌های دیگر:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>نقش‌ها:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Born in (year):</source>
+        <translation>سال تولد:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>یادداشت‌ها:</translation>
+    </message>
+    <message>
+        <source>Give the birth year in digits, such as 1985 or 1364.</source>
+        <translation>سال تولد را با رقم بنویسید، مانند ۱۳۶۴ یا ۱۹۸۵.</translation>
     </message>
 </context>
 <context>

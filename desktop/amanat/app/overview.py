@@ -19,6 +19,8 @@ class SidebarContent:
     others: tuple[Person, ...]
     tags: tuple[Tag, ...]
     trash_count: int
+    """Documents in the trash."""
+    trashed_people: tuple[Person, ...] = ()
 
 
 def overview(archive: Archive) -> SidebarContent:
@@ -29,4 +31,5 @@ def overview(archive: Archive) -> SidebarContent:
         others=tuple(p for p in everyone if Role.PRISONER not in p.roles),
         tags=tuple(tags.all_tags(db)),
         trash_count=documents.count_matching(db, DocumentFilter(in_trash=True)),
+        trashed_people=tuple(people.trashed_people(db)),
     )

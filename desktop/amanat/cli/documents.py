@@ -9,7 +9,7 @@ import argparse
 from collections.abc import Iterator
 from dataclasses import replace
 
-from amanat.app import documents, tags
+from amanat.app import documents, people, tags
 from amanat.app.documents import DocumentDetails, DocumentFields, NewDocument
 from amanat.cli.shared import (
     Commands,
@@ -194,7 +194,11 @@ def restore_from_trash(args: argparse.Namespace) -> int:
 def empty_trash(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
         removed = documents.empty_trash(archive)
+        removed_people = people.empty_trash(archive)
     print(f"Removed {removed} document(s) from the trash for good.")
+    if removed_people:
+        who = "person" if removed_people == 1 else "people"
+        print(f"Removed {removed_people} {who} from the trash for good.")
     return 0
 
 

@@ -200,6 +200,15 @@ class ArchiveLocked(AmanatError):
 RULES: dict[str, str] = {
     # Records
     "person-needs-name": QT_TRANSLATE_NOOP("Messages", "A person needs a name."),
+    "birth-year-range": QT_TRANSLATE_NOOP(
+        "Messages", "A birth year is a year between {earliest} and {latest}, such as 1985."
+    ),
+    "merge-into-itself": QT_TRANSLATE_NOOP(
+        "Messages", "A person cannot be merged into themself; choose the other record."
+    ),
+    "merge-into-trashed": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” is in the trash; restore them before merging anyone into them."
+    ),
     "document-needs-title": QT_TRANSLATE_NOOP("Messages", "A document needs a title."),
     "text-needs-language": QT_TRANSLATE_NOOP(
         "Messages", "A text needs a language, such as fa or en."
@@ -515,6 +524,35 @@ class TagNameTaken(DuplicateName):
         "Messages",
         "There is already a tag named “{path}”; merge the two instead if they mean the same.",
     )
+
+
+class PersonStillNamed(AmanatError):
+    """A person documents still name cannot go to the trash: the documents would name someone
+    gone. English needs a sentence for one document and another for several; see
+    ``person_still_named``."""
+
+    code = "person-named-by-documents"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{name}” is named by {found} documents (counting those in the trash), so they stay; "
+        "take them off those documents first, or merge them into another person.",
+    )
+
+
+class PersonNamedByOneDocument(PersonStillNamed):
+    code = "person-named-by-a-document"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{name}” is named by one document (counting those in the trash), so they stay; "
+        "take them off that document first, or merge them into another person.",
+    )
+
+
+def person_still_named(name: str, count: int) -> PersonStillNamed:
+    """The refusal to trash ``name``, in the sentence that fits ``count``."""
+    if count == 1:
+        return PersonNamedByOneDocument(name=name, found=count)
+    return PersonStillNamed(name=name, found=count)
 
 
 class FileProblem(AmanatError):

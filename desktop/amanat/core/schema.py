@@ -314,10 +314,28 @@ def _version_5(db: Database, report: Report | None) -> None:
     search.rebuild_index(db, report)
 
 
+def _version_6(db: Database, report: Report | None) -> None:
+    """People: a person can be moved to the trash and restored, as a document can; emptying
+    the trash removes them for good. Only a person no document names goes there. The column
+    is added only where it is missing, so an archive marked older than it is (as tests mark
+    one to run a later migration again) still opens."""
+    del report
+    columns = {row[1] for row in db.all("PRAGMA table_info(people)")}
+    if "trashed" not in columns:
+        db.execute("ALTER TABLE people ADD COLUMN trashed TEXT")
+
+
 Migration = str | Callable[[Database, Report | None], None]
 """SQL statements, or a function for what SQL cannot do (normalising text again)."""
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4, _version_5)
+MIGRATIONS: tuple[Migration, ...] = (
+    _VERSION_1,
+    _VERSION_2,
+    _VERSION_3,
+    _VERSION_4,
+    _version_5,
+    _version_6,
+)
 LATEST = len(MIGRATIONS)
 
 

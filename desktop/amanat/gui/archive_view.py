@@ -73,6 +73,7 @@ from amanat.gui.operations import (
     save_text,
     tag_entries,
 )
+from amanat.gui.people.actions import PeopleActions
 from amanat.gui.person_card import PersonCard
 from amanat.gui.search_panel import SearchField, SearchPanel
 from amanat.gui.settings import Preferences
@@ -130,6 +131,12 @@ class ArchiveView(QWidget):
         """The open timeline window of a person, if any (one at a time)."""
         self.undo_stack = QUndoStack(self)
         self.edits = Edits(self.undo_stack, self._run_change, self)
+        self.people = PeopleActions(
+            worker, self.undo_stack, self._run_change, lambda: self._content, self
+        )
+        self.people.status.connect(self.status)
+        self.people.person_added.connect(self._person_added)
+        self.people.leaving_person.connect(self._leaving_person)
 
         self.sidebar_model = SidebarModel(self)
         self.sidebar = QTreeView()
@@ -193,6 +200,8 @@ class ArchiveView(QWidget):
         self.person = PersonCard()
         self.person.timeline_requested.connect(self.open_timeline)
         self.person.new_event_requested.connect(self.new_event)
+        self.person.edit_requested.connect(self.people.edit)
+        self.person.restore_requested.connect(self.people.restore)
         self.person.hide()
         self.trash_bar = self._make_trash_bar()
         self.trash_bar.hide()
@@ -301,7 +310,8 @@ class ArchiveView(QWidget):
         self.trash_action.setEnabled(chosen and not in_trash)
         self.restore_action.setEnabled(chosen and in_trash)
         self.restore_button.setEnabled(chosen and in_trash)
-        has_trash = bool(self._content and self._content.trash_count)
+        content = self._content
+        has_trash = bool(content and (content.trash_count or content.trashed_people))
         self.empty_trash_action.setEnabled(has_trash)
         self.empty_button.setEnabled(has_trash)
 
@@ -485,6 +495,17 @@ class ArchiveView(QWidget):
         if self.documents.current_filter.person_id == person_id:
             self.person.show_person(details)
 
+    def _person_added(self, person_id: str) -> None:
+        self.refresh()
+        # After the sidebar read just asked for, which lists the new person.
+        self._worker.submit(lambda _: None, self, lambda _: self.show_person(person_id))
+
+    def _leaving_person(self, person_id: str) -> None:
+        """A person is about to be merged away or trashed: if their page is shown, show
+        everything instead, as the sidebar will no longer list them."""
+        if self.person.person_id == person_id:
+            self.sidebar.setCurrentIndex(self.sidebar_model.everything_index())
+
     def _search_toggled(self, text: str) -> None:
         searching = bool(text)
         self.list_or_results.setCurrentWidget(self.search if searching else self.table)
@@ -559,7 +580,8 @@ class ArchiveView(QWidget):
         )
 
     def empty_trash(self) -> None:
-        count = self._content.trash_count if self._content else 0
+        content = self._content
+        count = content.trash_count + len(content.trashed_people) if content else 0
         if not count or not self.confirm_empty_trash(self, count):
             return
         self._worker.submit(empty_trash, self, self._trash_emptied, self._failed)
@@ -589,6 +611,9 @@ class ArchiveView(QWidget):
 
     def sidebar_menu(self, index: QModelIndex) -> QMenu | None:
         """The context menu of a sidebar entry; None for entries that have none."""
+        people_menu = self.people.sidebar_menu(index)
+        if people_menu is not None:
+            return people_menu
         where = index.data(FILTER_ROLE) if index.isValid() else None
         if not isinstance(where, DocumentFilter) or where.tag_id is None:
             return None

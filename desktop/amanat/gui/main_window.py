@@ -384,6 +384,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions(list(self.new_documents.actions.values()))
         file_menu.addSeparator()
+        file_menu.addAction(view.people.new_person_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(view.save_action)
         file_menu.addSeparator()
@@ -415,6 +416,7 @@ class MainWindow(QMainWindow):
             view.save_action,
             view.timeline_action,
             view.annotations.list_action,
+            view.people.new_person_action,
         ]
         self._archive_actions += self.bundles.actions
         self._archive_actions += self.new_documents.actions.values()

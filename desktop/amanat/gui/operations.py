@@ -44,6 +44,7 @@ from amanat.core.search import SearchFilters, SearchHit
 from amanat.core.settings import ArchiveSettings
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
+from amanat.gui import labels
 from amanat.gui.worker import Operation, Session
 
 __all__ = [
@@ -149,8 +150,12 @@ _ORDERS = {
 def document_ids(
     where: DocumentFilter, column: DocumentColumn, descending: bool
 ) -> Operation[list[str]]:
+    order = _ORDERS[column]
+    if column is DocumentColumn.PEOPLE and labels.interface_language() == "fa":
+        order = "people-fa"  # by the names the reader sees
+
     def run(session: Session) -> list[str]:
-        return documents.document_ids(session.require(), where, _ORDERS[column], descending)
+        return documents.document_ids(session.require(), where, order, descending)
 
     return run
 
@@ -297,6 +302,7 @@ def restore_from_trash(document_id: str) -> Operation[None]:
 
 
 def empty_trash(session: Session) -> int:
+    people.empty_trash(session.require())  # the people in the trash go with the documents
     return documents.empty_trash(session.require())
 
 

@@ -26,11 +26,16 @@ class PersonCard(QFrame):
     timeline_requested = Signal(str)
     """The person's id: open their timeline."""
     new_event_requested = Signal(str)
+    edit_requested = Signal(str)
+    """The person's id: open the person dialog on them."""
+    restore_requested = Signal(str, str)
+    """The id and shown name of a person in the trash: restore them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.person_id: str | None = None
+        self._shown_name = ""
         self.name = QLabel()
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -45,7 +50,15 @@ class PersonCard(QFrame):
         self.new_event_button = QPushButton(self.tr("New Event…"))
         self.new_event_button.setToolTip(self.tr("Add an event to this person's chronology"))
         self.new_event_button.clicked.connect(self._new_event_clicked)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Change this person's names, roles, status or notes"))
+        self.edit_button.clicked.connect(self._edit_clicked)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.setToolTip(self.tr("Take this person out of the trash"))
+        self.restore_button.clicked.connect(self._restore_clicked)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.restore_button)
         buttons.addWidget(self.timeline_button)
         buttons.addWidget(self.new_event_button)
         buttons.addStretch(1)
@@ -62,10 +75,19 @@ class PersonCard(QFrame):
         if self.person_id is not None:
             self.new_event_requested.emit(self.person_id)
 
+    def _edit_clicked(self) -> None:
+        if self.person_id is not None:
+            self.edit_requested.emit(self.person_id)
+
+    def _restore_clicked(self) -> None:
+        if self.person_id is not None:
+            self.restore_requested.emit(self.person_id, self._shown_name)
+
     def show_person(self, details: PersonDetails) -> None:
         self.clear()
         person = details.person
         self.person_id = person.id
+        self._shown_name = labels.person_name(person)
         self.name.setText(isolated(labels.person_name(person)))
         self.name.setToolTip(labels.person_tooltip(person))
         self.name.setAlignment(start_of_line(self.layoutDirection()))
@@ -93,6 +115,11 @@ class PersonCard(QFrame):
             self.tr("Documents:"),
             labels.fill(self.tr("%1, listed below"), str(details.document_count)),
         )
+        if details.in_trash:
+            add(self.tr("In the trash:"), self.tr("Restore to change or use this person again"))
+        for button in (self.edit_button, self.timeline_button, self.new_event_button):
+            button.setVisible(not details.in_trash)
+        self.restore_button.setVisible(details.in_trash)
         self.show()
 
     def clear(self) -> None:

@@ -132,7 +132,9 @@ def count_matching(db: Database, where: DocumentFilter) -> int:
 # A list of 100,000 documents is shown from their ids alone (one query), and only the rows on
 # screen are read in full, a page at a time (a few queries however long the page is).
 
-ORDERS = ("date", "title", "kind", "people", "tags")
+ORDERS = ("date", "title", "kind", "people", "people-fa", "tags")
+""""people" sorts by the names an English reader sees (Latin script where a person has it),
+"people-fa" by those a Persian reader sees (core/names.py's rule, in SQL)."""
 
 # Each order's key, as SQL on the documents table. A document with nothing to sort by (no
 # date, no people, no tags) comes last in either direction, as an undated letter would.
@@ -142,10 +144,15 @@ _TAG_PATHS = (
     " ON t.parent_id = p.id)"
 )
 _FIRST_PERSON = (
-    "coalesce((SELECT display_name FROM people WHERE people.id = documents.author_id),"
-    " (SELECT p.display_name FROM document_people dp JOIN people p ON p.id = dp.person_id"
+    "coalesce((SELECT {name} FROM people p WHERE p.id = documents.author_id),"
+    " (SELECT {name} FROM document_people dp JOIN people p ON p.id = dp.person_id"
     "  WHERE dp.document_id = documents.id ORDER BY dp.relation DESC, dp.position LIMIT 1))"
 )
+_SHOWN_NAME = "coalesce(nullif(trim(p.{script}), ''), trim(p.display_name))"
+_FIRST_SHOWN = {
+    "people": _FIRST_PERSON.format(name=_SHOWN_NAME.format(script="name_latin")),
+    "people-fa": _FIRST_PERSON.format(name=_SHOWN_NAME.format(script="name_fa")),
+}
 _FIRST_TAG = (
     "(SELECT min(tp.path) FROM document_tags dt JOIN tag_paths tp ON tp.id = dt.tag_id"
     " WHERE dt.document_id = documents.id)"
@@ -179,7 +186,10 @@ def ids(db: Database, where: DocumentFilter, order: str, descending: bool) -> li
         "date": f"date_start IS NULL, date_start {way}, date_end {way}, title COLLATE NOCASE",
         "title": f"title COLLATE NOCASE {way}",
         "kind": f"kind {way}, date_start IS NULL, date_start DESC",
-        "people": f"{_FIRST_PERSON} IS NULL, {_FIRST_PERSON} COLLATE NOCASE {way}",
+        **{
+            order: f"{first} IS NULL, {first} COLLATE NOCASE {way}"
+            for order, first in _FIRST_SHOWN.items()
+        },
         "tags": f"{_FIRST_TAG} IS NULL, {_FIRST_TAG} COLLATE NOCASE {way}",
     }
     with_paths = f"WITH RECURSIVE {_TAG_PATHS} " if order == "tags" else ""

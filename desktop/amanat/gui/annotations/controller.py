@@ -85,7 +85,8 @@ class AnnotationController(QObject):
         self._rows: list[AnnotationRow] = []
         self._waiting_to_show: str | None = None
         self.list_action = QAction(self.tr("Annotations…"), self)
-        self.list_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+N")))
+        # Ctrl+Shift+N is New Person; L for the list of annotations.
+        self.list_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+L")))
         self.list_action.setToolTip(
             self.tr("Every annotation in this archive, by tag, author and document")
         )

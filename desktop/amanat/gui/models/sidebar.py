@@ -140,8 +140,18 @@ class SidebarModel(QAbstractItemModel):
         section = root.add(_Node(EntryKind.HEADING, self.tr("Kinds")))
         for kind in DocumentKind:
             section.add(_Node(EntryKind.KIND, labels.label(kind), DocumentFilter(kind=kind)))
-        trash = self.tr("Trash (%n)", "", content.trash_count)
-        root.add(_Node(EntryKind.TRASH, trash, DocumentFilter(in_trash=True)))
+        in_trash = content.trash_count + len(content.trashed_people)
+        trash = self.tr("Trash (%n)", "", in_trash)
+        bin_ = root.add(_Node(EntryKind.TRASH, trash, DocumentFilter(in_trash=True)))
+        for person in labels.by_person_name(content.trashed_people):
+            bin_.add(
+                _Node(
+                    EntryKind.PERSON,
+                    labels.person_name(person),
+                    DocumentFilter(person_id=person.id, in_trash=True),
+                    tooltip=labels.person_tooltip(person),
+                )
+            )
         return root
 
     def _add_tags(self, under: _Node, parent_id: str | None, every: tuple[Tag, ...]) -> None:
