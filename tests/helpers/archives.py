@@ -74,6 +74,9 @@ def needing_the_reindex(folder: Path, documents: int = 3) -> Path:
                 stored_documents.add(
                     archive.db, Document(kind=DocumentKind.LETTER, title=f"نامه {number}")
                 )
+            # Undo what later versions added, so that their migrations find the old tables.
+            archive.db.execute("ALTER TABLE pages DROP COLUMN removed")
+            archive.db.execute("ALTER TABLE pages DROP COLUMN removed_from")
             archive.db.execute("PRAGMA user_version = 4")
     finally:
         archive.lock()

@@ -314,10 +314,27 @@ def _version_5(db: Database, report: Report | None) -> None:
     search.rebuild_index(db, report)
 
 
+# Pages removed from their document wait in the trash until it is emptied: ``removed`` is when
+# (NULL for a page in its document) and ``removed_from`` the place it had, to go back to. A
+# removed page's ``number`` is 0, outside its document's order, so pages added later still
+# follow the last page that is there.
+_VERSION_6 = """
+ALTER TABLE pages ADD COLUMN removed TEXT;
+ALTER TABLE pages ADD COLUMN removed_from INTEGER;
+"""
+
+
 Migration = str | Callable[[Database, Report | None], None]
 """SQL statements, or a function for what SQL cannot do (normalising text again)."""
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4, _version_5)
+MIGRATIONS: tuple[Migration, ...] = (
+    _VERSION_1,
+    _VERSION_2,
+    _VERSION_3,
+    _VERSION_4,
+    _version_5,
+    _VERSION_6,
+)
 LATEST = len(MIGRATIONS)
 
 
