@@ -81,3 +81,12 @@ def restore_page(archive: Archive, page_id: str) -> Page:
 def removed_pages(archive: Archive, document_id: str | None = None) -> list[RemovedPage]:
     """Pages in the trash, of one document or of the whole archive, newest first."""
     return page_order.removed_pages(archive.db, document_id)
+
+
+def page_thumbnails(archive: Archive, page_ids: Sequence[str]) -> dict[str, bytes | None]:
+    """Each page's thumbnail (None for a page that has none yet), for a strip of pages."""
+    found: dict[str, bytes | None] = {}
+    for page_id in page_ids:
+        picture = pages.image(archive.db, page_id, "thumbnail")
+        found[page_id] = picture.data if picture is not None else None
+    return found

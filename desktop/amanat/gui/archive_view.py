@@ -72,6 +72,7 @@ from amanat.gui.operations import (
     save_text,
     tag_entries,
 )
+from amanat.gui.page_edits import PageEdits
 from amanat.gui.person_card import PersonCard
 from amanat.gui.search_panel import SearchField, SearchPanel
 from amanat.gui.settings import Preferences
@@ -204,6 +205,13 @@ class ArchiveView(QWidget):
             self.save_texts, self,
         )  # fmt: skip
         self.annotations.status.connect(self.status)
+        self.page_edits = PageEdits(self.undo_stack, self._run_change, self)
+        strip = self.document.page_strip
+        strip.move_requested.connect(self.page_edits.move_page)
+        strip.remove_requested.connect(self.page_edits.remove_page)
+        strip.restore_requested.connect(self.page_edits.restore_page)
+        strip.pages_added.connect(lambda _: self.refresh())
+        strip.said.connect(self.status)
         self.annotations.unsaved_at_lock.connect(self.unsaved_at_lock)
         self.annotations.open_document.connect(self.show_document)
         list_and_document = QSplitter(Qt.Orientation.Vertical)

@@ -37,6 +37,7 @@ from amanat.gui.annotations.operations import AnnotationRow
 from amanat.gui.annotations.panel import AnnotationPanel
 from amanat.gui.annotations.regions import PageCanvas, Region
 from amanat.gui.operations import DocumentDetails, page_preview
+from amanat.gui.page_strip import PageStrip
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
 from amanat.gui.text_direction import isolated, start_of_line
@@ -114,6 +115,12 @@ class PageViewer(QWidget):
         self._rotations = rotations
         self._current = 0
         self._load()
+
+    def go_to(self, index: int) -> None:
+        """Turn to the page at ``index`` (from 0), as the page strip asks."""
+        if 0 <= index < len(self._page_ids) and index != self._current:
+            self._current = index
+            self._load()
 
     def clear(self) -> None:
         self._page_ids = ()
@@ -286,6 +293,9 @@ class DocumentView(QWidget):
         self.pages = PageViewer(worker)
         self.pages.region_marked.connect(self.region_marked)
         self.pages.region_clicked.connect(self.annotation_clicked)
+        self.page_strip = PageStrip(worker)
+        self.page_strip.attach_viewer(self.pages)
+        self.page_strip.page_chosen.connect(self.pages.go_to)
         self.annotations = AnnotationPanel()
         self.texts = QTabWidget()
         self.texts.setDocumentMode(True)
@@ -318,7 +328,12 @@ class DocumentView(QWidget):
         side.setStretchFactor(1, 1)
         side.setSizes([420, 220])
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.pages)
+        page_column = QWidget()
+        page_layout = QVBoxLayout(page_column)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.pages, 1)
+        page_layout.addWidget(self.page_strip)
+        split.addWidget(page_column)
         split.addWidget(side)
         split.setSizes([500, 500])
         heading = QHBoxLayout()
@@ -339,6 +354,7 @@ class DocumentView(QWidget):
         self.add_text_button.setEnabled(False)
         self.title.setText(self.tr("Choose a document from the list."))
         self.pages.clear()
+        self.page_strip.clear()
         self.annotations.clear()
         self._count_annotations(0)
         while self.texts.count():
@@ -378,6 +394,7 @@ class DocumentView(QWidget):
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )
+        self.page_strip.show_pages(document, details.pages)
         present = {text.id for text in details.texts}
         for gone in self.editors:
             if gone.stored and gone.text.id not in present:

@@ -379,6 +379,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
+        file_menu.addAction(view.document.page_strip.add_action)
+        view.document.page_strip.chooser = self._chooser
         file_menu.addAction(view.save_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
