@@ -249,8 +249,8 @@
         <translation>خالی کردن سطل زباله</translation>
     </message>
     <message>
-        <source>Remove the documents in the trash (%1) for good? This is permanent: they cannot be restored, and it cannot be undone.</source>
-        <translation>سندهای داخل سطل زباله (%1) برای همیشه پاک شوند؟ این کار ماندگار است: نه می‌توان آن‌ها را بازگرداند و نه این کار را واگرد کرد.</translation>
+        <source>Remove the documents and pages in the trash (%1) for good? This is permanent: they cannot be restored, and it cannot be undone.</source>
+        <translation>سندها و صفحه‌های داخل سطل زباله (%1) برای همیشه پاک شوند؟ این کار ماندگار است: نه می‌توان آن‌ها را بازگرداند و نه این کار را واگرد کرد.</translation>
     </message>
     <message>
         <source>Search names, letters, notes…</source>

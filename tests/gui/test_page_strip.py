@@ -25,7 +25,7 @@ from amanat.gui.page_strip import PageStrip
 from amanat.gui.settings import Preferences, RememberedLocation
 from tests.helpers import scan_files as make
 from tests.helpers.archives import PASSWORD
-from tests.helpers.gui import FakeChooser
+from tests.helpers.gui import FakeChooser, FakeDialogs
 
 MakeWindow = Callable[[], MainWindow]
 _sizes = iter(range(40, 400))
@@ -295,6 +295,29 @@ def test_a_document_in_the_trash_takes_no_pages(
     )
     window.lock()
     assert _order(archive_folder, document_id) == ["page1.png", "page2.png"]
+
+
+def test_emptying_the_trash_deletes_a_removed_page_for_good(
+    opened: Callable[..., tuple[MainWindow, str]], dialogs: FakeDialogs, archive_folder: Path
+) -> None:
+    window, document_id = opened(2)
+    view = window.archive_view
+    assert not view.empty_trash_action.isEnabled()  # nothing in the trash yet
+    strip = _strip(window)
+    strip.select_page(1)
+    strip.remove_action.trigger()
+    assert view.empty_trash_action.isEnabled()
+    dialogs.empty_trash_answer = True
+
+    view.empty_trash_action.trigger()
+
+    assert dialogs.empty_trash_asked == [1]
+    assert not view.undo_stack.canUndo()  # the page it would restore is gone
+    window.lock()
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        assert archive.db.value("SELECT count(*) FROM pages") == 1
+        assert archive.db.value("SELECT count(*) FROM files") == 1
+    assert _order(archive_folder, document_id) == ["page1.png"]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from amanat.core.records import Person, Role, Tag
-from amanat.core.storage import documents, people, tags
+from amanat.core.storage import documents, page_order, people, tags
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
 
@@ -19,6 +19,8 @@ class SidebarContent:
     others: tuple[Person, ...]
     tags: tuple[Tag, ...]
     trash_count: int
+    removed_pages: int = 0
+    """Pages removed from their documents, waiting in the trash too."""
 
 
 def overview(archive: Archive) -> SidebarContent:
@@ -29,4 +31,5 @@ def overview(archive: Archive) -> SidebarContent:
         others=tuple(p for p in everyone if Role.PRISONER not in p.roles),
         tags=tuple(tags.all_tags(db)),
         trash_count=documents.count_matching(db, DocumentFilter(in_trash=True)),
+        removed_pages=page_order.removed_count(db),
     )

@@ -84,15 +84,16 @@ from amanat.gui.worker import Operation, Worker
 
 
 def ask_to_empty_trash(parent: QWidget, count: int) -> bool:
-    """The confirmation before removing documents for good; tests replace it."""
+    """The confirmation before removing documents and removed pages for good; tests replace
+    it."""
     answer = QMessageBox.warning(
         parent,
         QCoreApplication.translate("ArchiveView", "Empty the trash"),
         labels.fill(
             QCoreApplication.translate(
                 "ArchiveView",
-                "Remove the documents in the trash (%1) for good? This is permanent: they "
-                "cannot be restored, and it cannot be undone.",
+                "Remove the documents and pages in the trash (%1) for good? This is "
+                "permanent: they cannot be restored, and it cannot be undone.",
             ),
             str(count),
         ),
@@ -296,7 +297,8 @@ class ArchiveView(QWidget):
         self.trash_action.setEnabled(chosen and not in_trash)
         self.restore_action.setEnabled(chosen and in_trash)
         self.restore_button.setEnabled(chosen and in_trash)
-        has_trash = bool(self._content and self._content.trash_count)
+        content = self._content
+        has_trash = bool(content and (content.trash_count or content.removed_pages))
         self.empty_trash_action.setEnabled(has_trash)
         self.empty_button.setEnabled(has_trash)
 
@@ -541,7 +543,8 @@ class ArchiveView(QWidget):
         )
 
     def empty_trash(self) -> None:
-        count = self._content.trash_count if self._content else 0
+        content = self._content
+        count = content.trash_count + content.removed_pages if content else 0
         if not count or not self.confirm_empty_trash(self, count):
             return
         self._worker.submit(empty_trash, self, self._trash_emptied, self._failed)

@@ -138,9 +138,9 @@ def removed_pages(db: Database, document_id: str | None = None) -> list[RemovedP
     ]
 
 
-def is_removed(db: Database, page_id: str) -> bool:
-    pages.get(db, page_id)  # an unknown id is said as such
-    return bool(db.value("SELECT removed IS NOT NULL FROM pages WHERE id = ?", (page_id,)))
+def removed_count(db: Database) -> int:
+    """How many pages wait in the trash."""
+    return int(db.value("SELECT count(*) FROM pages WHERE removed IS NOT NULL"))
 
 
 def forget_removed(db: Database) -> int:
