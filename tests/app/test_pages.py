@@ -11,6 +11,7 @@ import pytest
 
 from amanat.app import documents as documents_app
 from amanat.app import pages
+from amanat.core import schema
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.jobs import Progress
 from amanat.core.records import Document, DocumentKind
@@ -268,3 +269,20 @@ def test_unknown_pages_are_named_as_such(archive: Archive) -> None:
     ):
         with pytest.raises(RecordNotFound, match=r"There is no page with the id nope\."):
             act()
+
+
+def test_an_archive_from_before_removed_pages_keeps_its_pages_in_order(
+    archive: Archive, tmp_path: Path
+) -> None:
+    document_id, ids = _letter_with_pages(archive, tmp_path, 2)
+    db = archive.db
+    with db.transaction():
+        db.execute("ALTER TABLE pages DROP COLUMN removed")
+        db.execute("ALTER TABLE pages DROP COLUMN removed_from")
+        db.execute("PRAGMA user_version = 5")
+
+    assert schema.migrate(db) == schema.LATEST
+
+    assert _order(archive, document_id) == [(1, ids[0]), (2, ids[1])]
+    pages.remove_page(archive, ids[0])
+    assert _order(archive, document_id) == [(1, ids[1])]
