@@ -11,12 +11,14 @@ import pytest
 
 from amanat.app import documents as documents_app
 from amanat.app import pages
+from amanat.app.annotations import document_annotations
 from amanat.core import schema
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.jobs import Progress
 from amanat.core.records import Document, DocumentKind
 from amanat.core.storage import documents
 from amanat.core.storage import pages as stored_pages
+from amanat.core.storage.annotations import on_page
 from amanat.core.vault import Archive
 from tests.helpers.records import a_letter, a_prisoner, png_bytes
 from tests.helpers.scan_files import jpeg
@@ -286,3 +288,16 @@ def test_an_archive_from_before_removed_pages_keeps_its_pages_in_order(
     assert _order(archive, document_id) == [(1, ids[0]), (2, ids[1])]
     pages.remove_page(archive, ids[0])
     assert _order(archive, document_id) == [(1, ids[1])]
+
+
+def test_a_note_on_a_removed_page_stays_listed_without_a_page_number(
+    archive: Archive, tmp_path: Path
+) -> None:
+    document_id, ids = _letter_with_pages(archive, tmp_path, 2)
+    on_page(archive.db, ids[1], 0.1, 0.1, 0.3, 0.2, "the censor's stamp")
+    pages.remove_page(archive, ids[1])
+    [row] = document_annotations(archive, document_id)
+    assert row.page_number is None
+    pages.restore_page(archive, ids[1])
+    [row] = document_annotations(archive, document_id)
+    assert row.page_number == 2
