@@ -110,6 +110,7 @@ def test_the_strip_shows_the_pages_in_order_and_a_click_turns_the_viewer(
     window, _ = opened(3)
     strip = _strip(window)
     qtmodeltester.check(strip.model)
+    assert strip.view.currentIndex().row() == 0  # the page the viewer shows
     assert strip.model.rowCount() == 3
     assert [strip.model.index(n).data() for n in range(3)] == ["1", "2", "3"]
     assert "page2.png" in strip.model.index(1).data(Qt.ItemDataRole.ToolTipRole)
@@ -118,6 +119,10 @@ def test_the_strip_shows_the_pages_in_order_and_a_click_turns_the_viewer(
     rect = strip.view.visualRect(strip.model.index(2))
     qtbot.mouseClick(strip.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert viewer.position.text() == "Page 3 of 3"
+    # The strip follows the viewer, so Delete removes the page being read.
+    viewer.previous_button.click()
+    assert strip.view.currentIndex().row() == 1
+    assert strip.remove_action.isEnabled()
 
 
 def test_files_dropped_on_the_strip_become_the_last_pages(

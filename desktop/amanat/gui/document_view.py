@@ -52,6 +52,8 @@ class PageViewer(QWidget):
     region_marked = Signal(str, float, float, float, float)
     """(page id, x, y, width, height): a rectangle drawn, as fractions of the upright page."""
     region_clicked = Signal(str)
+    page_turned = Signal(int)
+    """The page shown now (from 0): the page strip follows."""
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +166,7 @@ class PageViewer(QWidget):
             return
         page_id = self._page_ids[self._current]
         self._turn = self._rotations[self._current]
+        self.page_turned.emit(self._current)
         self._worker.submit(page_preview(page_id), self, lambda data: self._arrived(page_id, data))
 
     def _arrived(self, page_id: str, data: bytes | None) -> None:
@@ -296,6 +299,7 @@ class DocumentView(QWidget):
         self.page_strip = PageStrip(worker)
         self.page_strip.attach_viewer(self.pages)
         self.page_strip.page_chosen.connect(self.pages.go_to)
+        self.pages.page_turned.connect(self.page_strip.select_page)
         self.annotations = AnnotationPanel()
         self.texts = QTabWidget()
         self.texts.setDocumentMode(True)
@@ -391,10 +395,10 @@ class DocumentView(QWidget):
         self.title.setText(isolated(document.title))
         self.annotations.set_changeable(changeable)
         self.pages.mark_button.setEnabled(changeable and bool(details.pages))
+        self.page_strip.show_pages(document, details.pages)  # first: it follows the viewer
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )
-        self.page_strip.show_pages(document, details.pages)
         present = {text.id for text in details.texts}
         for gone in self.editors:
             if gone.stored and gone.text.id not in present:
