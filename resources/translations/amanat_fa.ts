@@ -1866,8 +1866,8 @@
         <translation>این صفحه در سطل زباله نیست، پس چیزی برای بازگرداندن نیست.</translation>
     </message>
     <message>
-        <source>This document is in the trash; restore it before adding pages to it.</source>
-        <translation>این سند در سطل زباله است؛ پیش از افزودن صفحه، آن را بازگردانید.</translation>
+        <source>This document is in the trash; restore it before changing its pages.</source>
+        <translation>این سند در سطل زباله است؛ پیش از تغییر صفحه‌هایش، آن را بازگردانید.</translation>
     </message>
     <message>
         <source>A tag needs a name.</source>

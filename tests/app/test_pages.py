@@ -130,7 +130,7 @@ def test_pages_cannot_be_added_to_a_missing_or_trashed_document(
     with pytest.raises(InvalidInput) as refused:
         pages.add_pages(archive, document_id, paths)
     assert refused.value.message == (
-        "This document is in the trash; restore it before adding pages to it."
+        "This document is in the trash; restore it before changing its pages."
     )
     with pytest.raises(RecordNotFound):
         pages.add_pages(archive, "no-such-document", paths)
@@ -301,3 +301,23 @@ def test_a_note_on_a_removed_page_stays_listed_without_a_page_number(
     pages.restore_page(archive, ids[1])
     [row] = document_annotations(archive, document_id)
     assert row.page_number == 2
+
+
+def test_the_pages_of_a_document_in_the_trash_stay_as_they_are(
+    archive: Archive, tmp_path: Path
+) -> None:
+    document_id, ids = _letter_with_pages(archive, tmp_path, 3)
+    pages.remove_page(archive, ids[2])
+    documents.move_to_trash(archive.db, document_id)
+    before = _everything(archive)
+    for act in (
+        lambda: pages.move_page(archive, ids[0], 2),
+        lambda: pages.remove_page(archive, ids[0]),
+        lambda: pages.restore_page(archive, ids[2]),
+    ):
+        with pytest.raises(InvalidInput) as refused:
+            act()
+        assert refused.value.message == (
+            "This document is in the trash; restore it before changing its pages."
+        )
+    assert _everything(archive) == before

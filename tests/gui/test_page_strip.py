@@ -296,7 +296,7 @@ def test_a_document_in_the_trash_takes_no_pages(
         Qt.DropAction.CopyAction,
     )
     assert strip.notice.text() == (
-        "This document is in the trash; restore it before adding pages to it."
+        "This document is in the trash; restore it before changing its pages."
     )
     window.lock()
     assert _order(archive_folder, document_id) == ["page1.png", "page2.png"]

@@ -220,7 +220,7 @@ RULES: dict[str, str] = {
         "Messages", "This page is not in the trash, so there is nothing to restore."
     ),
     "document-in-trash": QT_TRANSLATE_NOOP(
-        "Messages", "This document is in the trash; restore it before adding pages to it."
+        "Messages", "This document is in the trash; restore it before changing its pages."
     ),
     "tag-needs-name": QT_TRANSLATE_NOOP("Messages", "A tag needs a name."),
     "tag-name-separator": QT_TRANSLATE_NOOP(

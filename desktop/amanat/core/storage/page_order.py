@@ -102,6 +102,7 @@ def restore(db: Database, page_id: str) -> Page:
         )
         if place is None:
             raise InvalidInput("page-not-removed")
+        _unless_trashed(db, page.document_id)
         document = documents.get(db, page.document_id)
         position = min(int(place), _count(db, page.document_id) + 1)
         db.execute(
@@ -167,7 +168,14 @@ def _present(db: Database, page_id: str) -> Page:
     page = pages.get(db, page_id)
     if db.value("SELECT removed IS NOT NULL FROM pages WHERE id = ?", (page_id,)) == 1:
         raise InvalidInput("page-in-trash")
+    _unless_trashed(db, page.document_id)
     return page
+
+
+def _unless_trashed(db: Database, document_id: str) -> None:
+    """A document in the trash is kept as it was: its pages are not changed."""
+    if documents.get(db, document_id).trashed is not None:
+        raise InvalidInput("document-in-trash")
 
 
 def _count(db: Database, document_id: str) -> int:
