@@ -73,6 +73,11 @@ def remove_page(archive: Archive, page_id: str) -> RemovedPage:
     return page_order.remove(archive.db, page_id)
 
 
+def check_page_removal(archive: Archive, page_id: str) -> None:
+    """Raise what ``remove_page`` would refuse with, changing nothing."""
+    page_order.check_removal(archive.db, page_id)
+
+
 def restore_page(archive: Archive, page_id: str) -> Page:
     """Put a removed page back where it was in its document."""
     return page_order.restore(archive.db, page_id)

@@ -54,6 +54,13 @@ def remove_page(page_id: str) -> Operation[RemovedPage]:
     return run
 
 
+def check_page_removal(page_id: str) -> Operation[None]:
+    def run(session: Session) -> None:
+        pages.check_page_removal(session.require(), page_id)
+
+    return run
+
+
 def restore_page(page_id: str) -> Operation[Page]:
     def run(session: Session) -> Page:
         return pages.restore_page(session.require(), page_id)

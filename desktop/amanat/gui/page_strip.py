@@ -57,15 +57,20 @@ from PySide6.QtWidgets import (
 )
 
 from amanat.app.scans import ImportOutcome
-from amanat.core.errors import AmanatError, InvalidInput
+from amanat.core.errors import AmanatError
 from amanat.core.jobs import Progress
-from amanat.core.records import Document, DocumentKind, Page
+from amanat.core.records import Document, Page
 from amanat.core.storage.page_order import RemovedPage
 from amanat.gui import labels
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.jobs import Job
 from amanat.gui.messages import error_message
-from amanat.gui.page_edits import add_pages, page_thumbnails, removed_pages
+from amanat.gui.page_edits import (
+    add_pages,
+    check_page_removal,
+    page_thumbnails,
+    removed_pages,
+)
 from amanat.gui.worker import Worker
 
 PAGE_MIME = "application/x-amanat-page"
@@ -447,12 +452,16 @@ class PageStrip(QWidget):
 
     def remove_selected(self) -> None:
         page = self._selected()
-        if page is None or not self._changeable or self.document is None:
+        if page is None or not self._changeable:
             return
-        if self.document.kind is DocumentKind.LETTER and self.model.rowCount() == 1:
-            self._say(error_message(InvalidInput("only-page-of-letter")))
-            return
-        self.remove_requested.emit(page.id, self.view.currentIndex().row() + 1)
+        place = self.view.currentIndex().row() + 1
+        # Asked first (a letter's only page stays), so a refusal never lands on the undo stack.
+        self._worker.submit(
+            check_page_removal(page.id),
+            self,
+            lambda _: self.remove_requested.emit(page.id, place),
+            lambda error: self._say(error_message(error)),
+        )
 
     def restore(self, removed: RemovedPage) -> None:
         if self._changeable:
@@ -494,12 +503,10 @@ class PageStrip(QWidget):
 
     def add_files(self, paths: list[Path]) -> bool:
         """Add files and folders after the last page, with progress; False when nothing
-        started (no document, one in the trash, or an adding still running)."""
+        started (no document, or an adding still running). The archive's refusals (a
+        document in the trash) come back as the job's sentence."""
         document = self.document
         if document is None or not paths:
-            return False
-        if not self._changeable:
-            self._say(error_message(InvalidInput("document-in-trash")))
             return False
         if self.job.running:
             self._say(self.tr("Pages are still being added; wait until they are in."))

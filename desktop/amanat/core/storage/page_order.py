@@ -68,10 +68,8 @@ def remove(db: Database, page_id: str) -> RemovedPage:
     """Take the page out of its document into the trash; the pages after it move up one. A
     letter's only page is refused: a letter with no page is not what the family meant."""
     with db.transaction():
-        page = _present(db, page_id)
+        page = check_removal(db, page_id)
         document = documents.get(db, page.document_id)
-        if document.kind is DocumentKind.LETTER and _count(db, page.document_id) == 1:
-            raise InvalidInput("only-page-of-letter")
         removed = now()
         db.execute(
             "UPDATE pages SET number = 0, removed = ?, removed_from = ?, modified = ? WHERE id = ?",
@@ -90,6 +88,16 @@ def remove(db: Database, page_id: str) -> RemovedPage:
             f"moved page {page.number} of “{document.title}” to the trash",
         )
     return RemovedPage(pages.get(db, page_id), document.title, removed, page.number)
+
+
+def check_removal(db: Database, page_id: str) -> Page:
+    """The page, if ``remove`` would take it; else the InvalidInput it would raise. The
+    window asks first, so that a refused removal never lands on its undo stack."""
+    page = _present(db, page_id)
+    document = documents.get(db, page.document_id)
+    if document.kind is DocumentKind.LETTER and _count(db, page.document_id) == 1:
+        raise InvalidInput("only-page-of-letter")
+    return page
 
 
 def restore(db: Database, page_id: str) -> Page:
