@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from amanat.core.jobs import Progress
 from amanat.core.records import Document, DocumentKind
 from amanat.core.scans import ImportOptions, import_files
 from amanat.core.storage import documents, pages
@@ -168,6 +169,31 @@ def test_a_folder_of_mixed_files_dropped_on_the_viewer_adds_what_it_can(
     assert window.import_dialog is None
     window.lock()
     assert _order(archive_folder, document_id) == ["page1.png", "a.png", "c.png"]
+
+
+def test_cancel_keeps_the_pages_added_before_it(
+    opened: Callable[..., tuple[MainWindow, str]], archive_folder: Path, tmp_path: Path
+) -> None:
+    window, document_id = opened(1)
+    strip = _strip(window)
+    seen: list[int] = []
+
+    def after_the_first(progress: Progress) -> None:
+        seen.append(progress.done)
+        if progress.done == 1:
+            strip.cancel_button.click()
+
+    strip.job.progressed.connect(after_the_first)
+    dropped = _pictures(tmp_path / "many", "x.png", "y.png", "z.png")
+    _drop(strip.view.viewport(), _files_data(dropped), QPoint(5, 5), Qt.DropAction.CopyAction)
+
+    assert strip.notice.text().splitlines() == [
+        "Pages added: 1.",
+        "Cancelled: the files after it were not read.",
+    ]
+    assert not strip.running.isVisible()
+    window.lock()
+    assert _order(archive_folder, document_id) == ["page1.png", "x.png"]
 
 
 def test_add_pages_from_the_file_menu(
