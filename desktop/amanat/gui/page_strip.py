@@ -33,7 +33,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -318,8 +317,8 @@ class PageStrip(QWidget):
         self.view.clicked.connect(lambda index: self.page_chosen.emit(index.row()))
         self.view.page_dropped.connect(self._page_dropped)
         self.view.files_dropped.connect(self.add_files)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
-        self.view.installEventFilter(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu_requested)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
 
         self.add_action = QAction(QIcon.fromTheme("list-add"), self.tr("Add Pages…"), self)
@@ -482,15 +481,14 @@ class PageStrip(QWidget):
             action.triggered.connect(lambda _=False, r=removed: self.restore(r))
         return menu
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and isinstance(event, QContextMenuEvent):
-            menu = self.context_menu()
-            menu.exec(event.globalPos())
-            menu.deleteLater()
-            return True
-        if watched is self.view and event.type() == QEvent.Type.FocusIn:
-            self._update_actions()
-        return super().eventFilter(watched, event)
+    def _menu_requested(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid():  # the page right-clicked is the one the menu acts on, and shown
+            self.select_page(index.row())
+            self.page_chosen.emit(index.row())
+        menu = self.context_menu()
+        menu.exec(self.view.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     # --- Adding files -------------------------------------------------------------------------
 
