@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -264,6 +264,34 @@ def test_delete_in_the_strip_removes_the_page_and_undo_restores_it(
     page.trigger()
     window.lock()
     assert _order(archive_folder, document_id) == ["page1.png", "page2.png", "page3.png"]
+
+
+# The offscreen platform says these of every window and popup it shows: about itself, not us.
+@pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints",
+    "does not support raise",
+    "does not support grabbing the keyboard",
+)
+def test_a_right_click_offers_the_strip_menu_on_that_page(
+    qtbot: QtBot, opened: Callable[..., tuple[MainWindow, str]]
+) -> None:
+    window, _ = opened(3)
+    strip = _strip(window)
+    shown: list[list[str]] = []
+
+    def read_and_close() -> None:
+        popup = QApplication.activePopupWidget()
+        assert isinstance(popup, QMenu)
+        shown.append([a.text() for a in popup.actions() if not a.isSeparator()])
+        popup.close()
+
+    QTimer.singleShot(0, read_and_close)
+    rect = strip.view.visualRect(strip.model.index(2))
+    strip.view.customContextMenuRequested.emit(rect.center())
+
+    assert shown == [["Add Pages…", "Remove Page", "Restore a Removed Page"]]
+    assert strip.view.currentIndex().row() == 2
+    assert window.archive_view.document.pages.position.text() == "Page 3 of 3"
 
 
 def test_the_only_page_of_a_letter_stays_with_one_sentence(
