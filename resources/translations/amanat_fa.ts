@@ -249,8 +249,8 @@
         <translation>خالی کردن سطل زباله</translation>
     </message>
     <message>
-        <source>Remove the documents in the trash (%1) for good? This is permanent: they cannot be restored, and it cannot be undone.</source>
-        <translation>سندهای داخل سطل زباله (%1) برای همیشه پاک شوند؟ این کار ماندگار است: نه می‌توان آن‌ها را بازگرداند و نه این کار را واگرد کرد.</translation>
+        <source>Remove the documents and pages in the trash (%1) for good? This is permanent: they cannot be restored, and it cannot be undone.</source>
+        <translation>سندها و صفحه‌های داخل سطل زباله (%1) برای همیشه پاک شوند؟ این کار ماندگار است: نه می‌توان آن‌ها را بازگرداند و نه این کار را واگرد کرد.</translation>
     </message>
     <message>
         <source>Search names, letters, notes…</source>
@@ -1885,6 +1885,26 @@
         <translation>صفحه را فقط می‌توان یک‌چهارم دور به یک‌چهارم دور چرخاند.</translation>
     </message>
     <message>
+        <source>Place {position} is not in the document: give a place from 1 to {count}.</source>
+        <translation>جایگاه {position} در این سند نیست: جایگاهی از ۱ تا {count} بدهید.</translation>
+    </message>
+    <message>
+        <source>This is the letter&apos;s only page, so it stays; to remove the letter, move it to the trash.</source>
+        <translation>این تنها صفحهٔ نامه است و می‌ماند؛ برای حذف نامه، آن را به سطل زباله ببرید.</translation>
+    </message>
+    <message>
+        <source>This page is in the trash; restore it first.</source>
+        <translation>این صفحه در سطل زباله است؛ نخست آن را بازگردانید.</translation>
+    </message>
+    <message>
+        <source>This page is not in the trash, so there is nothing to restore.</source>
+        <translation>این صفحه در سطل زباله نیست، پس چیزی برای بازگرداندن نیست.</translation>
+    </message>
+    <message>
+        <source>This document is in the trash; restore it before changing its pages.</source>
+        <translation>این سند در سطل زباله است؛ پیش از تغییر صفحه‌هایش، آن را بازگردانید.</translation>
+    </message>
+    <message>
         <source>A tag needs a name.</source>
         <translation>هر برچسب باید نامی داشته باشد.</translation>
     </message>
@@ -2720,6 +2740,91 @@
     <message>
         <source>Type or paste what a witness said</source>
         <translation>نوشتن یا چسباندن گفته‌های یک شاهد</translation>
+    </message>
+</context>
+<context>
+    <name>PageEdits</name>
+    <message>
+        <source>Move page %1 to place %2</source>
+        <translation>جابه‌جایی صفحهٔ %1 به جایگاه %2</translation>
+    </message>
+    <message>
+        <source>Remove page %1</source>
+        <translation>برداشتن صفحهٔ %1</translation>
+    </message>
+    <message>
+        <source>Restore page %1</source>
+        <translation>بازگرداندن صفحهٔ %1</translation>
+    </message>
+</context>
+<context>
+    <name>PageStrip</name>
+    <message>
+        <source>Add Pages…</source>
+        <translation>افزودن صفحه…</translation>
+    </message>
+    <message>
+        <source>Add photos or scans as pages after the last page of this document</source>
+        <translation>افزودن عکس یا اسکن به‌عنوان صفحه، پس از آخرین صفحهٔ این سند</translation>
+    </message>
+    <message>
+        <source>Remove Page</source>
+        <translation>برداشتن صفحه</translation>
+    </message>
+    <message>
+        <source>Move this page to the trash; it can be restored until the trash is emptied</source>
+        <translation>انتقال این صفحه به سطل زباله؛ تا وقتی سطل خالی نشده می‌توان آن را بازگرداند</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Restore a Removed Page</source>
+        <translation>بازگرداندن صفحه‌ای برداشته‌شده</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>صفحهٔ %1</translation>
+    </message>
+    <message>
+        <source>Choose the pages to add</source>
+        <translation>صفحه‌هایی را که باید افزوده شوند انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Pages are still being added; wait until they are in.</source>
+        <translation>صفحه‌ها هنوز در حال افزوده شدن‌اند؛ صبر کنید تا تمام شود.</translation>
+    </message>
+    <message>
+        <source>Adding pages…</source>
+        <translation>در حال افزودن صفحه‌ها…</translation>
+    </message>
+    <message>
+        <source>Added %1 of %2: %3</source>
+        <translation>%1 از %2 افزوده شد: %3</translation>
+    </message>
+    <message>
+        <source>Stopping after the file being added…</source>
+        <translation>پس از پروندهٔ در حال افزوده شدن، متوقف می‌شود…</translation>
+    </message>
+    <message>
+        <source>Pages added: %1.</source>
+        <translation>صفحه‌های افزوده: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the files after it were not read.</source>
+        <translation>لغو شد؛ پرونده‌های بعدی خوانده نشدند.</translation>
+    </message>
+    <message>
+        <source>Some of these pages carry a place or a name in their hidden metadata; exports leave it out by default.</source>
+        <translation>برخی از این صفحه‌ها در فرادادهٔ پنهانشان مکان یا نامی دارند؛ خروجی‌ها به‌طور پیش‌فرض آن را کنار می‌گذارند.</translation>
+    </message>
+</context>
+<context>
+    <name>PageStripModel</name>
+    <message>
+        <source>Page %1</source>
+        <translation>صفحهٔ %1</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from amanat.core.records import (
 )
 from amanat.core.storage import documents, events, people, tags, texts
 from amanat.core.vault import Archive
-from tests.helpers.archives import PASSWORD, needing_the_reindex
+from tests.helpers.archives import PASSWORD, back_to_version_4, needing_the_reindex
 
 ZWNJ = "\u200c"
 
@@ -38,7 +38,7 @@ def _as_version_4(archive: Archive) -> None:
                 "UPDATE search_index SET body = ? WHERE rowid = ?",
                 (body.replace("میخواهم", "می خواهم").replace("هیات", "هیئت"), row),
             )
-        db.execute("PRAGMA user_version = 4")
+        back_to_version_4(db)
 
 
 def test_an_old_index_is_normalised_again_once_with_progress(archive: Archive) -> None:

@@ -13,6 +13,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from amanat.core.database import Database
 from amanat.core.keyslots import FLOOR
 from amanat.core.vault import Archive
 
@@ -60,6 +61,17 @@ def records_digest(folder: Path, password: str = PASSWORD) -> str:
     return digest.hexdigest()
 
 
+def back_to_version_4(db: Database) -> None:
+    """Set the schema back to version 4, undoing what the later migrations added, so that
+    they run again on the next unlock as on an archive an older Amanat left. Call inside a
+    transaction."""
+    # Version 7: removed pages. (Version 6, the people's trash, adds its column only where
+    # it is missing, so it needs no undoing.)
+    db.execute("ALTER TABLE pages DROP COLUMN removed")
+    db.execute("ALTER TABLE pages DROP COLUMN removed_from")
+    db.execute("PRAGMA user_version = 4")
+
+
 def needing_the_reindex(folder: Path, documents: int = 3) -> Path:
     """Make the locked archive at ``folder`` look as Amanat left it before the search index
     was normalised again (schema version 4), holding ``documents`` letters to re-index, so
@@ -74,7 +86,7 @@ def needing_the_reindex(folder: Path, documents: int = 3) -> Path:
                 stored_documents.add(
                     archive.db, Document(kind=DocumentKind.LETTER, title=f"نامه {number}")
                 )
-            archive.db.execute("PRAGMA user_version = 4")
+            back_to_version_4(archive.db)
     finally:
         archive.lock()
     return folder

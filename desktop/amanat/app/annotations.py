@@ -85,9 +85,10 @@ def _row(db: Database, annotation: Annotation, titles: dict[str, str]) -> Annota
         else:
             kind, language = text.kind, text.language
     else:
-        # Its page may never have arrived (an imported annotation): listed all the same.
+        # Its page may never have arrived (an imported annotation), or be in the trash
+        # (number 0, no place in the document): listed all the same, with no page number.
         with contextlib.suppress(RecordNotFound):
-            number = pages.get(db, target.page_id).number
+            number = pages.get(db, target.page_id).number or None
     return AnnotationRow(
         annotation,
         document_id,

@@ -22,7 +22,7 @@ from amanat.core.records import (
     TextKind,
     TextStatus,
 )
-from amanat.core.storage import documents, pages, people, texts
+from amanat.core.storage import documents, page_order, pages, people, texts
 from amanat.core.storage.documents import DocumentFilter, DocumentSummary
 from amanat.core.vault import Archive
 
@@ -327,5 +327,7 @@ def restore_from_trash(archive: Archive, document_id: str) -> None:
 
 
 def empty_trash(archive: Archive) -> int:
-    """Remove what is in the trash for good; returns how many documents went."""
+    """Remove what is in the trash for good (removed pages too); returns how many documents
+    went."""
+    page_order.forget_removed(archive.db)
     return documents.empty_trash(archive.db)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from amanat.core.records import Person, Role, Tag
-from amanat.core.storage import documents, people, tags
+from amanat.core.storage import documents, page_order, people, tags
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
 
@@ -21,6 +21,8 @@ class SidebarContent:
     trash_count: int
     """Documents in the trash."""
     trashed_people: tuple[Person, ...] = ()
+    removed_pages: int = 0
+    """Pages removed from their documents, waiting in the trash too."""
 
 
 def overview(archive: Archive) -> SidebarContent:
@@ -32,4 +34,5 @@ def overview(archive: Archive) -> SidebarContent:
         tags=tuple(tags.all_tags(db)),
         trash_count=documents.count_matching(db, DocumentFilter(in_trash=True)),
         trashed_people=tuple(people.trashed_people(db)),
+        removed_pages=page_order.removed_count(db),
     )

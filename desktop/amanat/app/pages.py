@@ -1,15 +1,20 @@
 """One page: its file and metadata report, and a copy of it written out, sanitised unless the
-original is asked for."""
+original is asked for. The pages of a document that exists: adding files to it, moving a page
+to another place, removing a page to the trash and putting it back."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from amanat.app.scans import ImportOutcome, import_scans
 from amanat.core import scans
+from amanat.core.jobs import Cancel, Report
 from amanat.core.records import Page
-from amanat.core.scans import MetadataReport
-from amanat.core.storage import pages
+from amanat.core.scans import ImportOptions, MetadataReport
+from amanat.core.storage import page_order, pages
+from amanat.core.storage.page_order import RemovedPage
 from amanat.core.storage.pages import ScanDetails
 from amanat.core.timeline_export import write_new_file
 from amanat.core.vault import Archive
@@ -36,3 +41,57 @@ def export_page(archive: Archive, page_id: str, target: Path, original: bool = F
     data = pages.original_bytes(db, page_id) if original else scans.sanitised_copy(db, page_id).data
     write_new_file(target, data)
     return target
+
+
+def add_pages(
+    archive: Archive,
+    document_id: str,
+    paths: Sequence[Path],
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+    previews_later: bool = False,
+) -> ImportOutcome:
+    """Add files and folders as pages after the document's last page, with the import's
+    checks: a folder gives its files, a file that cannot be read is refused by name and the
+    others go in, a file already in the archive is not stored twice. ``cancel`` is asked
+    before each file; the files added before it stay. A document in the trash is refused."""
+    options = ImportOptions(document_id=document_id, previews_later=previews_later)
+    outcome = import_scans(archive, paths, options, report, cancel)
+    added = {page_id for d in outcome.report.documents for page_id in d.page_ids}
+    # Only the pages just added are news; the document's older pages were warned about before.
+    return ImportOutcome(outcome.report, tuple(f for f in outcome.flagged if f.page_id in added))
+
+
+def move_page(archive: Archive, page_id: str, position: int) -> Page:
+    """Put the page at ``position`` in its document (1 for the first)."""
+    return page_order.move(archive.db, page_id, position)
+
+
+def remove_page(archive: Archive, page_id: str) -> RemovedPage:
+    """Move the page to the trash: it leaves its document until restored, and goes for good
+    when the trash is emptied. A letter's only page is refused (the letter goes instead)."""
+    return page_order.remove(archive.db, page_id)
+
+
+def check_page_removal(archive: Archive, page_id: str) -> None:
+    """Raise what ``remove_page`` would refuse with, changing nothing."""
+    page_order.check_removal(archive.db, page_id)
+
+
+def restore_page(archive: Archive, page_id: str) -> Page:
+    """Put a removed page back where it was in its document."""
+    return page_order.restore(archive.db, page_id)
+
+
+def removed_pages(archive: Archive, document_id: str | None = None) -> list[RemovedPage]:
+    """Pages in the trash, of one document or of the whole archive, newest first."""
+    return page_order.removed_pages(archive.db, document_id)
+
+
+def page_thumbnails(archive: Archive, page_ids: Sequence[str]) -> dict[str, bytes | None]:
+    """Each page's thumbnail (None for a page that has none yet), for a strip of pages."""
+    found: dict[str, bytes | None] = {}
+    for page_id in page_ids:
+        picture = pages.image(archive.db, page_id, "thumbnail")
+        found[page_id] = picture.data if picture is not None else None
+    return found

@@ -1,5 +1,6 @@
 """``amanat import`` and ``amanat page show|export``: photographed and scanned letters in,
-and a page out again, sanitised unless the original is asked for."""
+and a page out again, sanitised unless the original is asked for. The commands that change
+a document's pages are in pages.py, in the same ``page`` group."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from amanat.cli import pages
 from amanat.cli.shared import (
     Commands,
     ProgressBar,
@@ -51,7 +53,9 @@ def declare_import(commands: Commands) -> None:
 
 
 def declare_page(commands: Commands) -> None:
-    page = commands.group("page", "show a page's metadata or export it")
+    page = commands.group(
+        "page", "add, move, remove and restore pages; show a page's metadata or export it"
+    )
     shown = page.command("show", show_page, "show a page, its file and its metadata report")
     shown.add_argument("id")
     export = page.command(
@@ -68,6 +72,7 @@ def declare_page(commands: Commands) -> None:
         action="store_true",
         help="the pixels only, upright, with every metadata block removed (the default)",
     )
+    pages.declare(page)
 
 
 def import_scans(args: argparse.Namespace) -> int:

@@ -216,6 +216,21 @@ RULES: dict[str, str] = {
     "page-quarter-turns": QT_TRANSLATE_NOOP(
         "Messages", "A page can only be turned by quarter turns."
     ),
+    # Pages of a document
+    "page-position": QT_TRANSLATE_NOOP(
+        "Messages", "Place {position} is not in the document: give a place from 1 to {count}."
+    ),
+    "only-page-of-letter": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This is the letter's only page, so it stays; to remove the letter, move it to the trash.",
+    ),
+    "page-in-trash": QT_TRANSLATE_NOOP("Messages", "This page is in the trash; restore it first."),
+    "page-not-removed": QT_TRANSLATE_NOOP(
+        "Messages", "This page is not in the trash, so there is nothing to restore."
+    ),
+    "document-in-trash": QT_TRANSLATE_NOOP(
+        "Messages", "This document is in the trash; restore it before changing its pages."
+    ),
     "tag-needs-name": QT_TRANSLATE_NOOP("Messages", "A tag needs a name."),
     "tag-name-separator": QT_TRANSLATE_NOOP(
         "Messages", "A tag's name cannot contain “{separator}”."

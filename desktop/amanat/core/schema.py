@@ -325,6 +325,16 @@ def _version_6(db: Database, report: Report | None) -> None:
         db.execute("ALTER TABLE people ADD COLUMN trashed TEXT")
 
 
+# Pages removed from their document wait in the trash until it is emptied: ``removed`` is when
+# (NULL for a page in its document) and ``removed_from`` the place it had, to go back to. A
+# removed page's ``number`` is 0, outside its document's order, so pages added later still
+# follow the last page that is there.
+_VERSION_7 = """
+ALTER TABLE pages ADD COLUMN removed TEXT;
+ALTER TABLE pages ADD COLUMN removed_from INTEGER;
+"""
+
+
 Migration = str | Callable[[Database, Report | None], None]
 """SQL statements, or a function for what SQL cannot do (normalising text again)."""
 
@@ -335,6 +345,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _VERSION_4,
     _version_5,
     _version_6,
+    _VERSION_7,
 )
 LATEST = len(MIGRATIONS)
 

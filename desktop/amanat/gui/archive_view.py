@@ -73,6 +73,7 @@ from amanat.gui.operations import (
     save_text,
     tag_entries,
 )
+from amanat.gui.page_edits import PageEdits
 from amanat.gui.people.actions import PeopleActions
 from amanat.gui.person_card import PersonCard
 from amanat.gui.search_panel import SearchField, SearchPanel
@@ -86,15 +87,16 @@ from amanat.gui.worker import Operation, Worker
 
 
 def ask_to_empty_trash(parent: QWidget, count: int) -> bool:
-    """The confirmation before removing documents for good; tests replace it."""
+    """The confirmation before removing documents and removed pages for good; tests replace
+    it."""
     answer = QMessageBox.warning(
         parent,
         QCoreApplication.translate("ArchiveView", "Empty the trash"),
         labels.fill(
             QCoreApplication.translate(
                 "ArchiveView",
-                "Remove the documents in the trash (%1) for good? This is permanent: they "
-                "cannot be restored, and it cannot be undone.",
+                "Remove the documents and pages in the trash (%1) for good? This is "
+                "permanent: they cannot be restored, and it cannot be undone.",
             ),
             str(count),
         ),
@@ -226,6 +228,13 @@ class ArchiveView(QWidget):
             self.save_texts, self,
         )  # fmt: skip
         self.annotations.status.connect(self.status)
+        self.page_edits = PageEdits(self.undo_stack, self._run_change, self)
+        strip = self.document.page_strip
+        strip.move_requested.connect(self.page_edits.move_page)
+        strip.remove_requested.connect(self.page_edits.remove_page)
+        strip.restore_requested.connect(self.page_edits.restore_page)
+        strip.pages_added.connect(lambda _: self.refresh())
+        strip.said.connect(self.status)
         self.annotations.unsaved_at_lock.connect(self.unsaved_at_lock)
         self.annotations.open_document.connect(self.show_document)
         list_and_document = QSplitter(Qt.Orientation.Vertical)
@@ -311,7 +320,9 @@ class ArchiveView(QWidget):
         self.restore_action.setEnabled(chosen and in_trash)
         self.restore_button.setEnabled(chosen and in_trash)
         content = self._content
-        has_trash = bool(content and (content.trash_count or content.trashed_people))
+        has_trash = bool(
+            content and (content.trash_count or content.trashed_people or content.removed_pages)
+        )
         self.empty_trash_action.setEnabled(has_trash)
         self.empty_button.setEnabled(has_trash)
 
@@ -581,7 +592,11 @@ class ArchiveView(QWidget):
 
     def empty_trash(self) -> None:
         content = self._content
-        count = content.trash_count + len(content.trashed_people) if content else 0
+        count = (
+            content.trash_count + len(content.trashed_people) + content.removed_pages
+            if content
+            else 0
+        )
         if not count or not self.confirm_empty_trash(self, count):
             return
         self._worker.submit(empty_trash, self, self._trash_emptied, self._failed)

@@ -37,6 +37,7 @@ from amanat.gui.annotations.operations import AnnotationRow
 from amanat.gui.annotations.panel import AnnotationPanel
 from amanat.gui.annotations.regions import PageCanvas, Region
 from amanat.gui.operations import DocumentDetails, page_preview
+from amanat.gui.page_strip import PageStrip
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
 from amanat.gui.text_direction import isolated, start_of_line
@@ -51,6 +52,8 @@ class PageViewer(QWidget):
     region_marked = Signal(str, float, float, float, float)
     """(page id, x, y, width, height): a rectangle drawn, as fractions of the upright page."""
     region_clicked = Signal(str)
+    page_turned = Signal(int)
+    """The page shown now (from 0): the page strip follows."""
 
     def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +118,12 @@ class PageViewer(QWidget):
         self._current = 0
         self._load()
 
+    def go_to(self, index: int) -> None:
+        """Turn to the page at ``index`` (from 0), as the page strip asks."""
+        if 0 <= index < len(self._page_ids) and index != self._current:
+            self._current = index
+            self._load()
+
     def clear(self) -> None:
         self._page_ids = ()
         self._regions = []
@@ -157,6 +166,7 @@ class PageViewer(QWidget):
             return
         page_id = self._page_ids[self._current]
         self._turn = self._rotations[self._current]
+        self.page_turned.emit(self._current)
         self._worker.submit(page_preview(page_id), self, lambda data: self._arrived(page_id, data))
 
     def _arrived(self, page_id: str, data: bytes | None) -> None:
@@ -286,6 +296,10 @@ class DocumentView(QWidget):
         self.pages = PageViewer(worker)
         self.pages.region_marked.connect(self.region_marked)
         self.pages.region_clicked.connect(self.annotation_clicked)
+        self.page_strip = PageStrip(worker)
+        self.page_strip.attach_viewer(self.pages)
+        self.page_strip.page_chosen.connect(self.pages.go_to)
+        self.pages.page_turned.connect(self.page_strip.select_page)
         self.annotations = AnnotationPanel()
         self.texts = QTabWidget()
         self.texts.setDocumentMode(True)
@@ -318,7 +332,12 @@ class DocumentView(QWidget):
         side.setStretchFactor(1, 1)
         side.setSizes([420, 220])
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.pages)
+        page_column = QWidget()
+        page_layout = QVBoxLayout(page_column)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.pages, 1)
+        page_layout.addWidget(self.page_strip)
+        split.addWidget(page_column)
         split.addWidget(side)
         split.setSizes([500, 500])
         heading = QHBoxLayout()
@@ -339,6 +358,7 @@ class DocumentView(QWidget):
         self.add_text_button.setEnabled(False)
         self.title.setText(self.tr("Choose a document from the list."))
         self.pages.clear()
+        self.page_strip.clear()
         self.annotations.clear()
         self._count_annotations(0)
         while self.texts.count():
@@ -375,6 +395,7 @@ class DocumentView(QWidget):
         self.title.setText(isolated(document.title))
         self.annotations.set_changeable(changeable)
         self.pages.mark_button.setEnabled(changeable and bool(details.pages))
+        self.page_strip.show_pages(document, details.pages)  # first: it follows the viewer
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )

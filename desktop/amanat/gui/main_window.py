@@ -386,6 +386,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(view.people.new_person_action)
         file_menu.addAction(self.import_action)
+        file_menu.addAction(view.document.page_strip.add_action)
+        view.document.page_strip.chooser = self._chooser
         file_menu.addAction(view.save_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)

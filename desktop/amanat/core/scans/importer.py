@@ -17,7 +17,7 @@ from pathlib import Path
 
 from amanat.core.background import worked_ahead
 from amanat.core.database import Database
-from amanat.core.errors import ScanRefused
+from amanat.core.errors import InvalidInput, ScanRefused
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.records import Document, DocumentKind, Page
 from amanat.core.scans.formats import ScanLimits
@@ -49,6 +49,9 @@ class ImportOptions:
     title: str = ""
     """The documents' title; by default each file's name (the first file's, for one document)."""
     limits: ScanLimits = field(default_factory=ScanLimits)
+    document_id: str | None = None
+    """Add the pages to this document, after its last page, instead of making documents; each
+    file is one transaction, so a cancel keeps the files added before it."""
     previews_later: bool = False
     """Give photos their thumbnails only, so the import ends sooner; the caller then makes
     the previews with ``scans.previews`` (see there)."""
@@ -139,6 +142,8 @@ def import_files(
     written, and in one-document mode the letter is not kept at all."""
     for person_id in options.person_ids:
         people.get(db, person_id)  # an unknown person is refused before anything is read
+    if options.document_id is not None and documents.get(db, options.document_id).trashed:
+        raise InvalidInput("document-in-trash")
     files = files_to_import(paths)
     run = _Run(db, options, len(files))
     if progress:
@@ -231,7 +236,11 @@ class _Run:
         existing = pages.first_page_with_file(self.db, sha256)
         if existing is not None:
             title = documents.get(self.db, existing.document_id).title
-            where = f"page {existing.number} of “{title}”"
+            where = (
+                f"page {existing.number} of “{title}”"
+                if existing.number
+                else f"a page of “{title}” in the trash"  # removed: restore it instead
+            )
             page_id = existing.id
         else:  # given twice in this import, in a document that was not kept
             where, page_id = f"{self.seen.get(sha256, 'another file')}, earlier in this import", ""
@@ -242,7 +251,7 @@ class _Run:
         )
 
     def _write(self, read: ReadFile) -> None:
-        if self.options.one_document:
+        if self.options.one_document or self.options.document_id is not None:
             self._add_to_letter(read)
             return
         with self.db.transaction():
@@ -255,11 +264,17 @@ class _Run:
         )
 
     def _add_to_letter(self, read: ReadFile) -> None:
-        # Inside the transaction import_files holds open for the whole letter.
-        if self.letter is None:
-            document = self._new_document(read.path)
-            self.letter = ImportedDocument(document.id, document.title, (), ())
-        added = self._add_pages(self.letter.document_id, read)
+        # Inside the transaction import_files holds open for the whole letter; adding to a
+        # document that exists, in one of its own for this file.
+        with self.db.transaction():
+            if self.letter is None:
+                document = (
+                    documents.get(self.db, self.options.document_id)
+                    if self.options.document_id is not None
+                    else self._new_document(read.path)
+                )
+                self.letter = ImportedDocument(document.id, document.title, (), ())
+            added = self._add_pages(self.letter.document_id, read)
         self.letter = ImportedDocument(
             self.letter.document_id,
             self.letter.title,

@@ -253,7 +253,7 @@ def _summaries(db: Database, batch: list[str]) -> dict[str, DocumentSummary]:
         (row[0], row[1])
         for row in db.all(
             "SELECT document_id, id, min(number) FROM pages"
-            f" WHERE document_id IN ({marks}) GROUP BY document_id",
+            f" WHERE document_id IN ({marks}) AND removed IS NULL GROUP BY document_id",
             batch,
         )
     )

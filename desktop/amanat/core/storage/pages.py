@@ -255,7 +255,8 @@ def without_image(db: Database, kind: str, limit: int = -1) -> list[str]:
 def first_page_with_file(db: Database, sha256: str) -> Page | None:
     """A page already holding this original, to recognise a file imported before."""
     row = db.one(
-        f"SELECT {_COLUMNS} FROM pages WHERE sha256 = ? ORDER BY imported, number LIMIT 1",
+        f"SELECT {_COLUMNS} FROM pages WHERE sha256 = ?"
+        " ORDER BY removed IS NOT NULL, imported, number LIMIT 1",
         (sha256,),
     )
     return None if row is None else _page(row)
@@ -265,7 +266,7 @@ def flagged_pages(db: Database, document_id: str) -> list[Page]:
     """Pages whose metadata holds a position or a person's name, to warn before sharing."""
     rows = db.all(
         f"SELECT {_COLUMNS} FROM pages WHERE document_id = ?"
-        " AND (has_location OR has_person_name) ORDER BY number",
+        " AND (has_location OR has_person_name) AND removed IS NULL ORDER BY number",
         (document_id,),
     )
     return [_page(row) for row in rows]
@@ -280,7 +281,8 @@ def get(db: Database, page_id: str) -> Page:
 
 def pages_of(db: Database, document_id: str) -> list[Page]:
     rows = db.all(
-        f"SELECT {_COLUMNS} FROM pages WHERE document_id = ? ORDER BY number", (document_id,)
+        f"SELECT {_COLUMNS} FROM pages WHERE document_id = ? AND removed IS NULL ORDER BY number",
+        (document_id,),
     )
     return [_page(row) for row in rows]
 
