@@ -320,6 +320,9 @@ def test_an_archive_from_before_the_trash_of_people_gains_it_on_unlock(
     person = people.add_person(archive, Person("Reza"))
     with archive.db.transaction():
         archive.db.execute("ALTER TABLE people DROP COLUMN trashed")
+        # Version 7 (removed pages) runs again too: undo it as well.
+        archive.db.execute("ALTER TABLE pages DROP COLUMN removed")
+        archive.db.execute("ALTER TABLE pages DROP COLUMN removed_from")
         archive.db.execute("PRAGMA user_version = 5")
     archive.lock()
     with Archive.open(archive_folder, PASSWORD) as opened:
