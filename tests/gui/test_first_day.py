@@ -45,6 +45,7 @@ from amanat.gui.search_panel import DEBOUNCE_MS
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.tag_colours import TagColourDialog
 from amanat.gui.text_editor import TextEditor
+from tests.gui.test_persian_interface import _check_except
 from tests.helpers.archives import PASSWORD
 from tests.helpers.gui import FakeChooser, FakeDialogs
 
@@ -563,8 +564,18 @@ def test_a_familys_first_day_in_the_window(
     to_label = QApplication.translate("DocumentView", "To:")
     assert _shown(details[from_label]) == words.prisoner
     assert _shown(details[to_label]) == words.mother
+    assert words.date in details[QApplication.translate("DocumentView", "Date:")]
     _click_in_sidebar(qtbot, window, words.mother)
     assert _list_titles(window) == [words.title]
+    if words.language == "fa":
+        # Everything the window shows is Persian but what the family typed in Latin letters
+        # (the prisoner's name in Latin script, one hover away) and the pages' file names.
+        _check_except(
+            window,
+            "a family's first day",
+            words.prisoner_other_script,
+            *_strip_order(view.document.page_strip),
+        )
 
 
 # --- A lawyer's first day ------------------------------------------------------------------
@@ -653,3 +664,5 @@ def test_a_lawyers_first_day_in_the_window(
     assert view.document.annotations.model.rowCount() == 1
     consent = _details(window)[QApplication.translate("DocumentView", "Consent:")]
     assert labels.label(Audience.ADVOCATES) in consent
+    if words.language == "fa":
+        _check_except(window, "a lawyer's first day")
