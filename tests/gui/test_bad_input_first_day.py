@@ -1,22 +1,25 @@
 """The bad input of a first day that the window's other tests leave out: a person saved with
-no name by pressing Enter, a person merged into themself, and a dropped page the computer
-cannot read. Each gets one sentence (or no way to do it at all) and leaves the archive
-exactly as it was."""
+no name by pressing Enter, a person merged into themself, a dropped page the computer cannot
+read, and a folder with no files in it. Each gets one sentence (or no way to do it at all)
+and leaves the archive exactly as it was."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Document, DocumentKind, Person, Role
 from amanat.core.storage import documents, people
 from amanat.core.vault import Archive
+from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.people.merge_dialog import MergeDialog
-from amanat.gui.settings import RememberedLocation
+from amanat.gui.settings import Preferences, RememberedLocation
 from tests.gui.test_page_strip import _drop, _files_data, _order, _pictures, _strip
 from tests.gui.test_page_strip import opened as opened  # the window on a letter of N pages
 from tests.gui.test_people_dialogs import _entry, _labels, _menu_action, _new_person_dialog
@@ -150,3 +153,37 @@ def test_a_dropped_page_that_cannot_be_read_is_named_and_nothing_changes(
     assert strip.notice.text().splitlines()[0] == "Pages added: 1."
     window.lock()
     assert _order(archive_folder, document_id) == ["page1.png", "back.png"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "There were no files in what was dropped or chosen."),
+        ("fa", "در آنچه کشیده و رها شد یا انتخاب شد هیچ پرونده‌ای نبود."),
+    ],
+)
+def test_an_empty_folder_dropped_on_the_page_says_it_held_no_files(
+    qapp: QApplication,
+    opened: Callable[..., tuple[MainWindow, str]],
+    archive_folder: Path,
+    tmp_path: Path,
+    language: str,
+    sentence: str,
+) -> None:
+    apply_language(qapp, Preferences.for_language(language))
+    try:
+        window, document_id = opened(1)
+        folder = tmp_path / "empty"
+        (folder / "nothing-inside").mkdir(parents=True)
+        viewer = window.archive_view.document.pages
+
+        _drop(viewer, _files_data([folder]), QPoint(20, 20), Qt.DropAction.CopyAction)
+
+        strip = _strip(window)
+        assert strip.notice.text().splitlines()[1:] == [sentence]
+        assert strip.model.rowCount() == 1
+        assert not window.archive_view.undo_stack.canUndo()
+        window.lock()
+        assert _order(archive_folder, document_id) == ["page1.png"]
+    finally:
+        apply_language(qapp, Preferences())
