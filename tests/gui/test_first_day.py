@@ -5,7 +5,7 @@ shows (the sidebar, the list, the page strip, the text editor, the search result
 run in English and again in the Persian interface, typing Persian names and texts.
 
 The create-archive, recovery-code and tag-colour dialogs are the real ones, answered through
-their widgets while they wait for an answer (they are modal: ``_answer``).
+their widgets while they wait for an answer (they are modal: ``_Answers``).
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ PERSIAN = Words(
 
 class RealDialogs(FakeDialogs):
     """The start flow's real dialogs and the real tag-colour dialog; the test answers them
-    through their widgets (``_answer``)."""
+    through their widgets (``_Answers``)."""
 
     new_archive = ArchiveDialogs.new_archive
     recovery_code = ArchiveDialogs.recovery_code
@@ -210,34 +210,42 @@ def _ok(dialog: QDialog) -> QPushButton:
     return button
 
 
-def _answer(qtbot: QtBot, kind: type[D], answer: Callable[[D], None]) -> list[BaseException]:
-    """Answer the next modal dialog of ``kind`` through its widgets once it waits for an
-    answer. What went wrong in ``answer`` is returned for the test to raise, and closes the
-    dialog, so that a failure cannot leave the test waiting forever."""
-    problems: list[BaseException] = []
-    tries = iter(range(500))
+class _Answers:
+    """Modal dialogs to answer through their widgets once each waits for its answer (its
+    ``exec()`` runs its own event loop, so the answer comes from a timer in that loop)."""
 
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            if next(tries, None) is None:
-                problems.append(AssertionError(f"no {kind.__name__} was shown"))
+    def __init__(self) -> None:
+        self.problems: list[BaseException] = []
+        self.waiting: list[str] = []
+        self._over = False
+
+    def expect(self, kind: type[D], answer: Callable[[D], None]) -> None:
+        """Answer the next dialog of ``kind``. A failure in ``answer`` closes the dialog, so
+        that it cannot leave the test waiting forever, and is raised by ``check``."""
+        self.waiting.append(kind.__name__)
+
+        def look() -> None:
+            if self._over:
                 return
-            QTimer.singleShot(10, look)
-            return
-        try:
-            answer(dialog)
-        except BaseException as problem:  # handed to the test to raise
-            problems.append(problem)
-            dialog.done(QDialog.DialogCode.Rejected)
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, kind):
+                QTimer.singleShot(10, look)
+                return
+            self.waiting.remove(kind.__name__)
+            try:
+                answer(dialog)
+            except BaseException as problem:  # handed to the test to raise
+                self.problems.append(problem)
+                dialog.done(QDialog.DialogCode.Rejected)
 
-    QTimer.singleShot(0, look)
-    return problems
+        QTimer.singleShot(0, look)
 
-
-def _raise_any(problems: list[BaseException]) -> None:
-    if problems:
-        raise problems[0]
+    def check(self) -> None:
+        """Every dialog expected was shown and answered; nothing is looked for any more."""
+        self._over = True
+        if self.problems:
+            raise self.problems[0]
+        assert self.waiting == [], f"never shown: {self.waiting}"
 
 
 def _back_to(qtbot: QtBot, window: MainWindow) -> None:
@@ -408,10 +416,11 @@ def _create_archive(
         qtbot.keyClick(dialog.confirm, Qt.Key.Key_Space)
         qtbot.mouseClick(dialog.continue_button, Qt.MouseButton.LeftButton)
 
-    problems = _answer(qtbot, CreateArchiveDialog, fill)
-    problems += _answer(qtbot, RecoveryCodeDialog, write_down)
+    answers = _Answers()
+    answers.expect(CreateArchiveDialog, fill)
+    answers.expect(RecoveryCodeDialog, write_down)
     qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
-    _raise_any(problems)
+    answers.check()
     assert len(codes) == 1 and len(codes[0]) > 30
     assert window.is_unlocked
     assert window.archive_view.documents.rowCount() == 0
@@ -532,12 +541,13 @@ def test_a_familys_first_day_in_the_window(
     def first_colour(colour_dialog: TagColourDialog) -> None:
         qtbot.mouseClick(_ok(colour_dialog), Qt.MouseButton.LeftButton)
 
-    problems = _answer(qtbot, TagColourDialog, first_colour)
+    answers = _Answers()
+    answers.expect(TagColourDialog, first_colour)
     tags = view.document.tags
     tags.field.setFocus()
     _type(tags.field, words.tag)
     qtbot.keyClick(tags.field, Qt.Key.Key_Return)
-    _raise_any(problems)
+    answers.check()
     _back_to(qtbot, window)
     assert tags.paths == [words.tag]
     assert words.tag.split("/")[-1] in _sidebar_labels(window)
