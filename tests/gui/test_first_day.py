@@ -423,6 +423,7 @@ def _create_archive(
     answers.check()
     assert len(codes) == 1 and len(codes[0]) > 30
     assert window.is_unlocked
+    assert window.windowTitle() == words.archive_name  # the folder's name, nothing inside
     assert window.archive_view.documents.rowCount() == 0
     _back_to(qtbot, window)
     return window
