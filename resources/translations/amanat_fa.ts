@@ -2816,6 +2816,10 @@
         <translation>لغو شد؛ پرونده‌های بعدی خوانده نشدند.</translation>
     </message>
     <message>
+        <source>There were no files in what was dropped or chosen.</source>
+        <translation>در آنچه کشیده و رها شد یا انتخاب شد هیچ پرونده‌ای نبود.</translation>
+    </message>
+    <message>
         <source>Some of these pages carry a place or a name in their hidden metadata; exports leave it out by default.</source>
         <translation>برخی از این صفحه‌ها در فرادادهٔ پنهانشان مکان یا نامی دارند؛ خروجی‌ها به‌طور پیش‌فرض آن را کنار می‌گذارند.</translation>
     </message>

@@ -549,6 +549,9 @@ class PageStrip(QWidget):
             lines.append(self.tr("Cancelled: the files after it were not read."))
         lines += [error_message(r.error) for r in report.refused]
         lines += [d.message for d in report.duplicates]
+        if not report.files and not report.refused and not report.cancelled:
+            # An empty folder: "Pages added: 0." alone would leave the user guessing why.
+            lines.append(self.tr("There were no files in what was dropped or chosen."))
         if outcome.flagged:
             lines.append(
                 self.tr(
