@@ -26,6 +26,8 @@ class FakeChooser(FileChooser):
     def __init__(self) -> None:
         self.answer: Path | None = None
         self.files: list[Path] = []
+        self.backup: Path | None = None
+        """The answer to 'which backup file?', to save or to open."""
         self.asked = 0
 
     def existing_folder(
@@ -37,6 +39,14 @@ class FakeChooser(FileChooser):
     def files_to_import(self, parent: QWidget | None, title: str) -> list[Path]:
         self.asked += 1
         return list(self.files)
+
+    def backup_to_save(self, parent: QWidget | None, title: str, suggested: str) -> Path | None:
+        self.asked += 1
+        return self.backup
+
+    def backup_to_open(self, parent: QWidget | None, title: str) -> Path | None:
+        self.asked += 1
+        return self.backup
 
 
 class FakeDialogs(ArchiveDialogs):
