@@ -57,7 +57,8 @@ class RecoveryUnlockDialog(JobDialog):
         self.code.setFont(fixed)
         # Latin letters and digits in groups: left to right even in a right-to-left window.
         self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        # Eight groups of four: the shape of what was written down, in no language.
+        self.code.setPlaceholderText("-".join(["····"] * (_CODE_CHARACTERS // _GROUP)))
         self.code.textEdited.connect(self._regroup)
         form = QFormLayout()
         form.addRow(self.tr("Recovery code:"), self.code)
