@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from amanat.gui.care import operations
 from amanat.gui.care.job_dialog import JobDialog
+from amanat.gui.text_direction import isolated
 from amanat.gui.worker import Worker
 
 
@@ -30,7 +31,7 @@ class BackupDialog(JobDialog):
             )
         )
         explanation.setWordWrap(True)
-        where = QLabel(self.tr("Back up to: {path}").format(path=target))
+        where = QLabel(self.tr("Back up to: {path}").format(path=isolated(str(target))))
         where.setWordWrap(True)
         self.body.addWidget(explanation)
         self.body.addWidget(where)
@@ -50,6 +51,6 @@ class BackupDialog(JobDialog):
             self.tr(
                 "The backup was written to {path} and read back: it is whole. Keep it "
                 "somewhere safe, away from this computer."
-            ).format(path=self.target)
+            ).format(path=isolated(str(self.target)))
         )
         self.backed_up.emit(made)

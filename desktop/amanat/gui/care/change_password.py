@@ -4,7 +4,7 @@ keys.json changes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from amanat.core.errors import AmanatError
 from amanat.core.keyslots import KdfParams
@@ -29,11 +29,9 @@ class ChangePasswordDialog(JobDialog):
         explanation.setWordWrap(True)
         self.current = QLineEdit()
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("Current password:"), self.current)
         self.new = NewPasswordFields()
+        self.new.form.insertRow(0, self.tr("Current password:"), self.current)
         self.body.addWidget(explanation)
-        self.body.addLayout(form)
         self.body.addWidget(self.new)
         self.go_button.setText(self.tr("Change"))
         self.current.textChanged.connect(self._check)

@@ -90,6 +90,7 @@ class JobDialog(QDialog):
         self.outcome.setProperty("trouble", trouble)
         self.outcome.setText(sentence)
         self.outcome.show()
+        self.adjustSize()  # grow to the sentence's lines, never cut them
 
     # --- Inside ----------------------------------------------------------------------
 

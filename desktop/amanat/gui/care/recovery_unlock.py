@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from amanat.core.errors import AmanatError
 from amanat.core.keyslots import KdfParams
@@ -60,11 +60,9 @@ class RecoveryUnlockDialog(JobDialog):
         # Eight groups of four: the shape of what was written down, in no language.
         self.code.setPlaceholderText("-".join(["····"] * (_CODE_CHARACTERS // _GROUP)))
         self.code.textEdited.connect(self._regroup)
-        form = QFormLayout()
-        form.addRow(self.tr("Recovery code:"), self.code)
         self.new = NewPasswordFields()
+        self.new.form.insertRow(0, self.tr("Recovery code:"), self.code)
         self.body.addWidget(explanation)
-        self.body.addLayout(form)
         self.body.addWidget(self.new)
         self.go_button.setText(self.tr("Open"))
         self.code.textChanged.connect(self._check)
