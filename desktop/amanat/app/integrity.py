@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from amanat.app import care
 from amanat.core import audit, backup, check
 from amanat.core.audit import AuditEntry, AuditReport
 from amanat.core.check import CheckReport
@@ -26,8 +27,9 @@ def audit_entries(archive: Archive, record_id: str | None = None) -> list[AuditE
 
 
 def write_backup(archive: Archive, destination: Path) -> None:
-    """The whole archive in one file, encrypted like the archive; it appears only once whole."""
-    backup.backup(archive, destination)
+    """The whole archive in one file, encrypted like the archive; it appears only once whole
+    and read back, and its date is kept for the window's reminder (app/care.py)."""
+    care.back_up(archive, destination)
 
 
 def restore_backup(source: Path, folder: Path) -> str:
