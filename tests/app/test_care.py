@@ -314,10 +314,21 @@ def test_removed_recovery_code_no_longer_opens(opened: Archive, filled: Path) ->
 
 def test_backup_is_due_after_the_days_chosen_or_never_when_zero() -> None:
     now = datetime(2026, 12, 5, tzinfo=UTC)
-    assert care.backup_due(ArchiveSettings(), now)  # never backed up
+    long_ago = now - timedelta(days=400)
+    assert care.backup_due(ArchiveSettings(), long_ago, now)  # never backed up
+    assert not care.backup_due(ArchiveSettings(), now - timedelta(days=2), now)  # a new archive
     recent = ArchiveSettings(last_backup=now - timedelta(days=13))
-    assert not care.backup_due(recent, now)
-    assert care.backup_due(ArchiveSettings(last_backup=now - timedelta(days=15)), now)
+    assert not care.backup_due(recent, long_ago, now)
+    assert care.backup_due(ArchiveSettings(last_backup=now - timedelta(days=15)), long_ago, now)
     old = ArchiveSettings(backup_reminder_days=30, last_backup=now - timedelta(days=20))
-    assert not care.backup_due(old, now)
-    assert not care.backup_due(ArchiveSettings(backup_reminder_days=0), now)
+    assert not care.backup_due(old, long_ago, now)
+    assert not care.backup_due(ArchiveSettings(backup_reminder_days=0), long_ago, now)
+
+
+def test_reminder_reads_the_last_backup_and_the_archive_s_age(opened: Archive) -> None:
+    assert care.backup_reminder(opened) == care.BackupReminder(None, False)
+    in_a_month = datetime.now(UTC) + timedelta(days=30)
+    assert care.backup_reminder(opened, in_a_month).due
+    made = care.back_up(opened, opened.folder.parent / "b.amanat-backup")
+    assert care.backup_reminder(opened, in_a_month) == care.BackupReminder(made, True)
+    assert not care.backup_reminder(opened).due

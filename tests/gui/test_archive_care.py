@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from amanat.app import care
-from amanat.core import private_files, settings
+from amanat.core import backup, private_files, settings
 from amanat.core.keyslots import FLOOR
 from amanat.core.settings import ArchiveSettings
 from amanat.core.vault import Archive
@@ -28,7 +29,8 @@ from amanat.gui.care.recovery_code import RecoveryCodeManager
 from amanat.gui.care.recovery_unlock import RecoveryUnlockDialog, grouped
 from amanat.gui.care.restore_dialog import RestoreDialog
 from amanat.gui.main_window import MainWindow
-from amanat.gui.settings import RememberedLocation
+from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.worker import ThreadWorker
 from tests.helpers.archives import PASSWORD, copy_archive
 from tests.helpers.gui import DOCUMENT_COUNT, FakeChooser, FakeDialogs
 
@@ -592,3 +594,42 @@ def test_no_reminder_before_the_days_chosen_in_settings(
     window.lock()
     with Archive.open(archive_folder, PASSWORD) as archive:
         assert settings.load(archive.db).backup_reminder_days == 0
+
+
+def test_quitting_during_a_backup_on_the_archive_thread_leaves_no_file(
+    qtbot: QtBot,
+    location: RememberedLocation,
+    preferences: Preferences,
+    chooser: FakeChooser,
+    dialogs: FakeDialogs,
+    filled_folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The application's own worker: the backup runs on another thread while the window quits.
+    worker = ThreadWorker()
+    window = MainWindow(worker, location, preferences, chooser=chooser, dialogs=dialogs, kdf=FLOOR)
+    qtbot.addWidget(window)
+    location.remember(filled_folder)
+    window.start()
+    window.unlock(PASSWORD)
+    qtbot.waitUntil(lambda: window.is_unlocked, timeout=10_000)
+    quitting = threading.Event()
+    moved = backup._Counter.moved
+
+    def held(counter: backup._Counter, count: int) -> None:
+        quitting.wait(10)  # the backup is under way until the window has quit
+        moved(counter, count)
+
+    monkeypatch.setattr(backup._Counter, "moved", held)
+    out = tmp_path / "stick"
+    out.mkdir()
+    dialog = _backup_dialog(window, chooser, out / "b.amanat-backup")
+    dialog.go()
+    assert dialog.job.running
+    window.close()
+    quitting.set()
+    worker.shutdown()  # waits for the backup to stop, then locks
+    assert not window.is_unlocked
+    assert _files(out) == []
+    Archive.open(filled_folder, PASSWORD).lock()  # the archive is whole and closed

@@ -103,17 +103,34 @@ def restore(
     return folder
 
 
-def backup_due(stored: ArchiveSettings, now: datetime | None = None) -> bool:
+def backup_due(stored: ArchiveSettings, created: datetime, now: datetime | None = None) -> bool:
     """Whether to remind that a backup is due: more days than the setting says (14 unless
-    changed; 0 never reminds) since the last one, or none ever made."""
+    changed; 0 never reminds) since the last one or, when there was none, since the archive
+    was created (a new archive is not nagged on its first day)."""
     days = stored.backup_reminder_days
     if days is None:
         days = DEFAULT_BACKUP_REMINDER_DAYS
     if days == 0:
         return False
-    if stored.last_backup is None:
-        return True
-    return (now or datetime.now(UTC)) - stored.last_backup > timedelta(days=days)
+    since = stored.last_backup or created
+    return (now or datetime.now(UTC)) - since > timedelta(days=days)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupReminder:
+    last_backup: datetime | None
+    due: bool
+
+
+def backup_reminder(archive: Archive, now: datetime | None = None) -> BackupReminder:
+    """The last backup's date, and whether the window should say one is due."""
+    stored = settings.load(archive.db)
+    created = datetime.fromisoformat(
+        str(archive.db.value("SELECT value FROM meta WHERE key = 'created'"))
+    )
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return BackupReminder(stored.last_backup, backup_due(stored, created, now))
 
 
 # --- Checking ------------------------------------------------------------------------------

@@ -233,7 +233,7 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         _save(window, out / f"{language}-unlock.png")
         window.unlock("not the password")
         _save(window, out / f"{language}-unlock-wrong-password.png")
-        care_screenshots.before_unlock(window, demo, out, language, _save)
+        care_screenshots.before_unlock(window, demo, DEMO_PASSWORD, out, language, _save)
         window.unlock(DEMO_PASSWORD)
         care_screenshots.after_unlock(window, demo, DEMO_PASSWORD, out, language, _save)
         window.archive_view.table.sortByColumn(

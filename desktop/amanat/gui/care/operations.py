@@ -8,10 +8,8 @@ from pathlib import Path
 
 from amanat.app import archives, care
 from amanat.app.care import CheckResult
-from amanat.core import settings
 from amanat.core.jobs import Cancel, Report
 from amanat.core.keyslots import KdfParams
-from amanat.core.settings import ArchiveSettings
 from amanat.gui.operations import Opened
 from amanat.gui.worker import Operation, Session
 
@@ -79,5 +77,5 @@ def check_archive(report: Report, cancel: Cancel) -> Operation[CheckResult]:
     return run
 
 
-def load_backup_settings(session: Session) -> ArchiveSettings:
-    return settings.load(session.require().db)
+def backup_reminder(session: Session) -> care.BackupReminder:
+    return care.backup_reminder(session.require())

@@ -13,10 +13,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QStatusBar, QWidget
 
-from amanat.app.care import backup_due
+from amanat.app.care import BackupReminder
 from amanat.core.dates import FuzzyDate, format_date
 from amanat.core.keyslots import KdfParams
-from amanat.core.settings import ArchiveSettings
 from amanat.gui import labels
 from amanat.gui.care import operations
 from amanat.gui.care.backup_dialog import BackupDialog
@@ -114,7 +113,7 @@ class CareScreens(QObject):
     def archive_opened(self, folder: Path) -> None:
         """Read the last backup's date from the archive, show it, and remind if one is due."""
         self._folder = folder
-        self._worker.submit(operations.load_backup_settings, self, self._backup_settings)
+        self._worker.submit(operations.backup_reminder, self, self._backup_known)
 
     def change_password(self) -> ChangePasswordDialog | None:
         if self.dialog is not None:
@@ -182,12 +181,12 @@ class CareScreens(QObject):
     def _backed_up(self, made: datetime) -> None:
         self._show_last_backup(made)
 
-    def _backup_settings(self, stored: ArchiveSettings) -> None:
-        self._show_last_backup(stored.last_backup)
+    def _backup_known(self, known: BackupReminder) -> None:
+        self._show_last_backup(known.last_backup)
         folder = self._folder
-        if backup_due(stored) and folder is not None and folder not in self._reminded:
+        if known.due and folder is not None and folder not in self._reminded:
             self._reminded.add(folder)
-            self._remind(stored.last_backup)
+            self._remind(known.last_backup)
 
     def _show_last_backup(self, made: datetime | None) -> None:
         if made is None:

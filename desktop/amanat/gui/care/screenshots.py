@@ -5,10 +5,14 @@ screenshots' temporary folder, beside the copy of the demo, and go away with it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from amanat.core import settings
+from amanat.core.settings import ArchiveSettings
+from amanat.core.vault import Archive
 from amanat.gui.main_window import MainWindow
 
 Save = Callable[[QWidget, Path], None]
@@ -16,8 +20,14 @@ _INVENTED_CODE = "7K2M-QX9P-4TRA-ZD8E-1HVN-6WCB-3J5F-Y0GS"
 _NEW_PASSWORDS = {"en": "plum river ostrich lantern", "fa": "گل سرخ باغ کوچک ما"}
 
 
-def before_unlock(window: MainWindow, demo: Path, out: Path, language: str, save: Save) -> None:
-    """“Forgot the password?” with a code typed."""
+def before_unlock(
+    window: MainWindow, demo: Path, password: str, out: Path, language: str, save: Save
+) -> None:
+    """“Forgot the password?” with a code typed; and the copy of the demo given a backup
+    three weeks old, so that the reminder shows when it is unlocked."""
+    with Archive.open(demo, password) as archive:
+        weeks_ago = datetime.now(UTC).replace(microsecond=0) - timedelta(days=21)
+        settings.save(archive.db, ArchiveSettings(last_backup=weeks_ago))
     window.show_unlock(demo)
     recovering = window.care.recover(demo)
     if recovering is not None:
