@@ -74,13 +74,15 @@ def test_backup_reports_progress_records_its_date_and_restores_the_same_archive(
     target = tmp_path / "stick" / "letters.amanat-backup"
     target.parent.mkdir()
     with Archive.open(filled, PASSWORD) as opened:
+        opened_id = opened.archive_id
         made = care.back_up(opened, target, heard.append)
         assert settings.load(opened.db).last_backup == made
     assert heard and heard[-1].done == heard[-1].total
     assert [p.done for p in heard] == sorted(p.done for p in heard)
     assert _leftovers(target.parent) == [target.name]
     # The copy is the archive as it was backed up; the date of the backup came after.
-    restored = care.restore(target, tmp_path / "restored.amanat")
+    restored = tmp_path / "restored.amanat"
+    assert care.restore(target, restored) == opened_id
     assert records_digest(restored) == before
 
 

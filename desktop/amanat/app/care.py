@@ -88,10 +88,10 @@ def restore(
     folder: Path,
     report: Report | None = None,
     cancel: Cancel | None = None,
-) -> Path:
+) -> str:
     """Unpack ``backup_file`` into ``folder``, which must be new or empty (nothing is ever
-    overwritten); returns the restored archive's folder, locked, to be unlocked with the
-    password (or recovery code) it had when the backup was made."""
+    overwritten); returns the restored archive's id. It is left locked, to be unlocked with
+    the password (or recovery code) it had when the backup was made."""
     folder = Path(folder)
     if folder.is_dir():
         if any(folder.iterdir()):
@@ -99,8 +99,7 @@ def restore(
         folder.rmdir()  # chosen empty in the folder dialog: the restore makes it again
     elif folder.exists():
         raise RestoreFolderNotEmpty(path=str(folder))
-    backup.restore(backup_file, folder, report, cancel)
-    return folder
+    return backup.restore(backup_file, folder, report, cancel)
 
 
 def backup_due(stored: ArchiveSettings, created: datetime, now: datetime | None = None) -> bool:

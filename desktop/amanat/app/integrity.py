@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from amanat.app import care
-from amanat.core import audit, backup, check
+from amanat.core import audit, check
 from amanat.core.audit import AuditEntry, AuditReport
 from amanat.core.check import CheckReport
 from amanat.core.vault import Archive
@@ -33,5 +33,5 @@ def write_backup(archive: Archive, destination: Path) -> None:
 
 
 def restore_backup(source: Path, folder: Path) -> str:
-    """Unpack a backup into a new archive folder; returns the archive's id."""
-    return backup.restore(source, folder)
+    """Unpack a backup into a new (or empty) archive folder; returns the archive's id."""
+    return care.restore(source, folder)

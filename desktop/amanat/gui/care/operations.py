@@ -65,7 +65,8 @@ def restore(backup_file: Path, folder: Path, report: Report, cancel: Cancel) -> 
     job runner shows its progress and can cancel it."""
 
     def run(session: Session) -> Path:
-        return care.restore(backup_file, folder, report, cancel)
+        care.restore(backup_file, folder, report, cancel)
+        return folder
 
     return run
 
