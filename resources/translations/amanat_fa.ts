@@ -620,6 +620,14 @@
         <source>Time for a backup</source>
         <translation>وقت پشتیبان‌گیری است</translation>
     </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>اکنون پشتیبان بگیر…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>بعداً</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>

@@ -572,10 +572,28 @@ def test_reminder_once_a_session_when_no_backup_for_the_chosen_days(
     assert isinstance(reminder, QMessageBox)
     assert "20 days old" in reminder.text()
     assert window.care.last_backup.text().startswith("Last backup: ")
-    reminder.accept()
     window.lock()
     _unlock(qtbot, window, PASSWORD)
-    assert window.care.reminder is None  # once is enough
+    assert window.care.reminder is None  # once a session is enough
+
+
+def test_the_reminder_offers_to_back_up_at_once(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    chooser: FakeChooser,
+    tmp_path: Path,
+) -> None:
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        old = datetime.now(UTC).replace(microsecond=0) - timedelta(days=20)
+        settings.save(archive.db, ArchiveSettings(last_backup=old))
+    window = _opened(qtbot, make_window, location, archive_folder)
+    chooser.backup = tmp_path / "b.amanat-backup"
+    assert window.care.back_up_now is not None
+    qtbot.mouseClick(window.care.back_up_now, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(window.care.dialog, BackupDialog))
+    assert window.care.reminder is None
 
 
 def test_no_reminder_before_the_days_chosen_in_settings(

@@ -1,7 +1,8 @@
 """The user's settings that belong to an archive, kept inside it (encrypted like the rest):
 the calendar dates are shown in, the minutes of idleness before it locks itself, whether it
-locks when the computer does, the seconds text copied from it stays on the clipboard, and the
-name put on annotations and in the audit log.
+locks when the computer does, the seconds text copied from it stays on the clipboard, the
+name put on annotations and in the audit log, the days without a backup before the window
+reminds, and when the last backup was made (so nothing outside the archive tells of backups).
 
 They live in the ``meta`` table under keys prefixed ``setting.``; every change appends an
 audit entry. The interface language is not here: it is needed before the archive is

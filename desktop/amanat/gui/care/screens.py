@@ -9,9 +9,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStatusBar,
+    QWidget,
+)
 
 from amanat.app.care import BackupReminder
 from amanat.core.dates import FuzzyDate, format_date
@@ -59,6 +67,8 @@ class CareScreens(QObject):
         """Archives the reminder was shown for in this run of Amanat: once is enough."""
         self.dialog: QDialog | None = None
         self.reminder: QMessageBox | None = None
+        self.back_up_now: QPushButton | None = None
+        """The reminder's button that starts a backup."""
         self.last_backup = QLabel()
         self.last_backup.setObjectName("last-backup")
         status_bar.addPermanentWidget(self.last_backup)
@@ -136,10 +146,10 @@ class CareScreens(QObject):
         if self.dialog is not None:
             return None
         if target is None:
+            # A name that says nothing of whose letters these are: a stick can be lost.
             day = datetime.now().date().isoformat()
-            name = self._folder.stem if self._folder else "archive"
             target = self._chooser.backup_to_save(
-                self._window, self.tr("Where to keep the backup"), f"{name}-{day}"
+                self._window, self.tr("Where to keep the backup"), f"backup-{day}"
             )
             if target is None:
                 return None
@@ -220,7 +230,11 @@ class CareScreens(QObject):
             )
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Time for a backup"), text)
         box.setParent(self._window, box.windowFlags())
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        now = box.addButton(self.tr("Back up now…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(now)
+        self.back_up_now = now
+        now.clicked.connect(lambda: QTimer.singleShot(0, self.back_up))
         box.finished.connect(lambda _: self._reminder_closed(box))
         self.reminder = box
         box.open()
