@@ -20,6 +20,7 @@ from amanat.core.vault import Archive
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.text_direction import isolated
 from tests.gui.test_persian_interface import _check_except
 from tests.helpers.archives import PASSWORD, copy_archive
 from tests.helpers.gui import FakeChooser
@@ -83,6 +84,8 @@ def test_the_care_screens_of_the_start_are_all_persian(
     restore.go_button.click()  # type: ignore[attr-defined]
     where = (str(tmp_path / "b.amanat-backup"), str(tmp_path), str(other), "second")
     _check_except(restore, "restore refused", *where)
+    # The folder reads whole, left to right, inside the right-to-left sentence.
+    assert isolated(str(other)) in restore.outcome.text()  # type: ignore[attr-defined]
 
 
 def test_the_care_screens_of_an_open_archive_are_all_persian(
