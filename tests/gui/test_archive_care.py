@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from amanat.app import care
 from amanat.core import backup, private_files, settings
+from amanat.core.errors import WrongRecoveryCode
 from amanat.core.keyslots import FLOOR
 from amanat.core.settings import ArchiveSettings
 from amanat.core.vault import Archive
@@ -28,6 +30,7 @@ from amanat.gui.care.check_dialog import CheckDialog
 from amanat.gui.care.recovery_code import RecoveryCodeManager
 from amanat.gui.care.recovery_unlock import RecoveryUnlockDialog, grouped
 from amanat.gui.care.restore_dialog import RestoreDialog
+from amanat.gui.create_archive import RecoveryCodeDialog, paint_recovery_page
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.worker import ThreadWorker
@@ -274,6 +277,40 @@ def test_recovery_code_made_shown_once_replaced_with_a_warning_and_removed(
     assert window.care.dialog is None
     with Archive.open(archive_folder, PASSWORD) as archive:
         assert not archive.has_recovery_code()
+
+
+def test_a_new_recovery_code_is_shown_for_printing_and_opens_the_archive_the_old_one_not(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    dialogs: FakeDialogs,
+) -> None:
+    old_code = _with_recovery_code(archive_folder)
+    window = _opened(qtbot, make_window, location, archive_folder)
+    window.care.recovery_action.trigger()
+    manager = window.care.dialog
+    assert isinstance(manager, RecoveryCodeManager)
+    manager.confirm = lambda _parent, _question: True
+    qtbot.mouseClick(manager.make_button, Qt.MouseButton.LeftButton)
+    [shown] = dialogs.codes_shown
+    assert dialogs.archive_names == ["family"]
+    # What the printer would get: every group of the code shown, under the archive's name.
+    sheet = RecoveryCodeDialog(shown, window, "family")
+    qtbot.addWidget(sheet)
+    image = QImage(827, 1169, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    drawn = paint_recovery_page(
+        painter, image.rect(), shown, sheet.page_heading(), sheet.page_advice()
+    )
+    painter.end()
+    printed = " ".join(line.text for line in drawn)
+    assert "family" in printed
+    assert all(group in printed for group in shown.split("-"))
+    window.lock()
+    with pytest.raises(WrongRecoveryCode):
+        care.unlock_with_recovery_code(archive_folder, old_code, NEW_PASSWORD, kdf=FLOOR)
+    care.unlock_with_recovery_code(archive_folder, shown, NEW_PASSWORD, kdf=FLOOR).lock()
 
 
 # --- Backing up and restoring ----------------------------------------------------------------

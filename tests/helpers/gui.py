@@ -53,6 +53,7 @@ class FakeDialogs(ArchiveDialogs):
     def __init__(self) -> None:
         self.new: NewArchive | None = None
         self.codes_shown: list[str] = []
+        self.archive_names: list[str] = []
         self.empty_trash_answer = False
         self.empty_trash_asked: list[int] = []
         self.tag_colour_answer: str | None = "#009e73"
@@ -63,6 +64,7 @@ class FakeDialogs(ArchiveDialogs):
 
     def recovery_code(self, parent: QWidget, code: str, archive_name: str = "") -> None:
         self.codes_shown.append(code)
+        self.archive_names.append(archive_name)
 
     def confirm_empty_trash(self, parent: QWidget, count: int) -> bool:
         self.empty_trash_asked.append(count)
