@@ -326,6 +326,33 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the archive</source>
+        <translation>پشتیبان‌گیری از بایگانی</translation>
+    </message>
+    <message>
+        <source>The whole archive goes into one file, encrypted like the archive: the same password or recovery code opens it. Keep it away from this computer, on a USB stick or another disk, so that one seizure or one failure does not take both.</source>
+        <translation>همهٔ بایگانی در یک پرونده می‌رود، رمزگذاری‌شده مانند خود بایگانی: همان رمز یا کد بازیابی آن را باز می‌کند. آن را دور از این رایانه نگه دارید، روی یک فلش یا دیسکی دیگر، تا یک توقیف یا یک خرابی هر دو را با هم نبرد.</translation>
+    </message>
+    <message>
+        <source>Back up to: {path}</source>
+        <translation>پشتیبان در: {path}</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>Writing the backup, then reading it back to be sure…</source>
+        <translation>در حال نوشتن نسخهٔ پشتیبان، سپس خواندن دوبارهٔ آن برای اطمینان…</translation>
+    </message>
+    <message>
+        <source>The backup was written to {path} and read back: it is whole. Keep it somewhere safe, away from this computer.</source>
+        <translation>نسخهٔ پشتیبان در {path} نوشته و دوباره خوانده شد: سالم است. آن را جایی امن، دور از این رایانه، نگه دارید.</translation>
+    </message>
+</context>
+<context>
     <name>BundleImportDialog</name>
     <message>
         <source>Import a bundle</source>
@@ -531,6 +558,169 @@
     <message>
         <source>&amp;Bundles</source>
         <translation>بسته‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>CareScreens</name>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>تغییر &amp;رمز…</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code…</source>
+        <translation>کد &amp;بازیابی…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>Write the whole archive to one file</source>
+        <translation>نوشتن همهٔ بایگانی در یک پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;Check…</source>
+        <translation>&amp;وارسی…</translation>
+    </message>
+    <message>
+        <source>Check that nothing in the archive is damaged</source>
+        <translation>وارسی اینکه چیزی در بایگانی آسیب ندیده باشد</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;بایگانی</translation>
+    </message>
+    <message>
+        <source>Where to keep the backup</source>
+        <translation>نسخهٔ پشتیبان کجا نگه داشته شود</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>هنوز نسخهٔ پشتیبانی نیست</translation>
+    </message>
+    <message>
+        <source>Last backup: {date}</source>
+        <translation>آخرین پشتیبان: {date}</translation>
+    </message>
+    <message>
+        <source>This archive has never been backed up. A backup on a USB stick kept elsewhere saves the letters if this computer is lost, broken or taken. Choose File ▸ Archive ▸ Back up…</source>
+        <translation>از این بایگانی هرگز نسخهٔ پشتیبان گرفته نشده است. نسخه‌ای روی فلشی که جای دیگری نگه داشته شود، نامه‌ها را نجات می‌دهد اگر این رایانه گم شود، خراب شود یا گرفته شود. پرونده ◂ بایگانی ◂ پشتیبان‌گیری… را برگزینید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup of this archive is %n days old. Choose File ▸ Archive ▸ Back up… to make a new one.</source>
+        <translation>
+            <numerusform>آخرین نسخهٔ پشتیبان این بایگانی %Ln روز پیش گرفته شده است. برای گرفتن نسخه‌ای تازه، پرونده ◂ بایگانی ◂ پشتیبان‌گیری… را برگزینید.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time for a backup</source>
+        <translation>وقت پشتیبان‌گیری است</translation>
+    </message>
+    <message>
+        <source>Back up now…</source>
+        <translation>اکنون پشتیبان بگیر…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>بعداً</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change the password</source>
+        <translation>تغییر رمز</translation>
+    </message>
+    <message>
+        <source>After the change only the new password opens this archive. Backups made before still open with the password they were made with.</source>
+        <translation>پس از تغییر، تنها رمز تازه این بایگانی را باز می‌کند. نسخه‌های پشتیبانِ پیشین همچنان با رمزی باز می‌شوند که هنگام ساختنشان داشتند.</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>رمز کنونی:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <source>Changing the password… this takes a few seconds.</source>
+        <translation>در حال تغییر رمز… چند ثانیه طول می‌کشد.</translation>
+    </message>
+    <message>
+        <source>The password was changed. From now on, only the new one opens this archive.</source>
+        <translation>رمز تغییر کرد. از این پس تنها رمز تازه این بایگانی را باز می‌کند.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check the archive</source>
+        <translation>وارسی بایگانی</translation>
+    </message>
+    <message>
+        <source>Amanat reads the whole archive and checks that nothing in it was damaged or changed behind its back: the encryption, the database, every scan against its fingerprint, and the log of changes. Nothing is changed.</source>
+        <translation>امانت همهٔ بایگانی را می‌خواند و وارسی می‌کند که چیزی در آن آسیب ندیده یا پنهانی تغییر نکرده باشد: رمزگذاری، پایگاه داده، هر اسکن در برابر اثر انگشتش، و دفتر تغییرات. چیزی تغییر نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>وارسی</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>در حال وارسی…</translation>
+    </message>
+    <message>
+        <source>the encryption</source>
+        <translation>رمزگذاری</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n scans</source>
+        <translation>
+            <numerusform>هر %Ln اسکن</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the scans (there are none yet)</source>
+        <translation>اسکن‌ها (هنوز اسکنی نیست)</translation>
+    </message>
+    <message>
+        <source>some scans, which could not be read</source>
+        <translation>برخی اسکن‌ها، که خوانده نشدند</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scans</source>
+        <translation>
+            <numerusform>%Ln اسکن</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the log of changes</source>
+        <translation>دفتر تغییرات</translation>
+    </message>
+    <message>
+        <source>Everything is whole: {parts}.</source>
+        <translation>همه چیز سالم است: {parts}.</translation>
+    </message>
+    <message>
+        <source>Nothing needs doing. Keep making backups.</source>
+        <translation>کاری لازم نیست. پشتیبان‌گیری را ادامه دهید.</translation>
+    </message>
+    <message>
+        <source>Whole: {parts}.</source>
+        <translation>سالم: {parts}.</translation>
+    </message>
+    <message>
+        <source>Damaged: {parts}.</source>
+        <translation>آسیب‌دیده: {parts}.</translation>
+    </message>
+    <message>
+        <source>What to do: change nothing more in this archive. Restore your latest backup into a new folder (on the welcome screen, “Restore a backup…”) and check that copy. Keep this damaged archive until the restored one is checked and whole.</source>
+        <translation>چه باید کرد: دیگر چیزی در این بایگانی تغییر ندهید. آخرین نسخهٔ پشتیبان خود را در پوشه‌ای تازه بازگردانید (در صفحهٔ خوش‌آمد، «بازگرداندن نسخهٔ پشتیبان…») و آن نسخه را وارسی کنید. این بایگانیِ آسیب‌دیده را نگه دارید تا بایگانیِ بازگردانده وارسی و سالم شناخته شود.</translation>
     </message>
 </context>
 <context>
@@ -1387,6 +1577,10 @@
         <source>Amanat bundles (*.age)</source>
         <translation>بسته‌های امانت (*.age)</translation>
     </message>
+    <message>
+        <source>Amanat backups (*.amanat-backup)</source>
+        <translation>نسخه‌های پشتیبان امانت (*.amanat-backup)</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -1487,6 +1681,25 @@
     <message>
         <source>“%1”, page %2 (%3): %4</source>
         <translation>«%1»، صفحهٔ %2 (%3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Start</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>در حال توقف…</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +2218,10 @@
         <translation>دو گذرواژه یکی نیستند؛ چیزی تغییر نکرد.</translation>
     </message>
     <message>
+        <source>The backup reminder comes after between 0 and {maximum} days.</source>
+        <translation>یادآوری پشتیبان‌گیری پس از ۰ تا {maximum} روز می‌آید.</translation>
+    </message>
+    <message>
         <source>there is not enough memory to open it</source>
         <translation>حافظه برای باز کردنش کافی نیست</translation>
     </message>
@@ -2421,6 +2638,30 @@
         <translation>نسخهٔ پشتیبان {path} آسیب دیده یا نسخهٔ پشتیبان امانت نیست: {reason}.</translation>
     </message>
     <message>
+        <source>A backup cannot be kept inside the archive&apos;s own folder. Choose another place, best a USB stick or another disk.</source>
+        <translation>نسخهٔ پشتیبان را نمی‌توان درون پوشهٔ خود بایگانی نگه داشت. جای دیگری برگزینید، بهتر از همه یک فلش یا دیسکی دیگر.</translation>
+    </message>
+    <message>
+        <source>The backup was written but did not read back the same, so it was removed. The disk or USB stick may be failing; try another one.</source>
+        <translation>نسخهٔ پشتیبان نوشته شد اما در خواندن دوباره یکسان نبود، پس پاک شد. شاید دیسک یا فلش در حال خراب شدن است؛ یکی دیگر را امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was left behind.</source>
+        <translation>پشتیبان‌گیری لغو شد؛ هیچ پرونده‌ای بر جا نماند.</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; no archive folder was made.</source>
+        <translation>بازگرداندن لغو شد؛ هیچ پوشهٔ بایگانی ساخته نشد.</translation>
+    </message>
+    <message>
+        <source>{path} already holds files. Restore into a new or empty folder, so nothing there is overwritten.</source>
+        <translation>{path} از پیش پرونده‌هایی دارد. در پوشه‌ای تازه یا خالی بازگردانید تا چیزی در آنجا رونویسی نشود.</translation>
+    </message>
+    <message>
+        <source>The check was cancelled before it finished; nothing was changed.</source>
+        <translation>وارسی پیش از پایان لغو شد؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
         <source>{name} was not imported: {reason}.</source>
         <translation>{name} وارد نشد: {reason}.</translation>
     </message>
@@ -2740,6 +2981,39 @@
     <message>
         <source>Type or paste what a witness said</source>
         <translation>نوشتن یا چسباندن گفته‌های یک شاهد</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>New password:</source>
+        <translation>رمز تازه:</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>تکرار رمز تازه:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>خیلی کوتاه است: دست‌کم %Ln نویسه به کار ببرید.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too easy to guess. A passphrase of five or more unrelated words is both strong and easy to remember.</source>
+        <translation>خیلی آسان حدس زده می‌شود. عبارتی از پنج واژهٔ بی‌ربط یا بیشتر، هم قوی است و هم آسان به یاد می‌ماند.</translation>
+    </message>
+    <message>
+        <source>Almost: add another word or two.</source>
+        <translation>نزدیک است: یکی دو واژهٔ دیگر بیفزایید.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>قوی.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>دو رمزی که نوشتید یکی نیستند.</translation>
     </message>
 </context>
 <context>
@@ -3080,6 +3354,29 @@
     </message>
 </context>
 <context>
+    <name>RecentArchives</name>
+    <message>
+        <source>Recent archives</source>
+        <translation>بایگانی‌های اخیر</translation>
+    </message>
+    <message>
+        <source>Remember the archives I open on this computer</source>
+        <translation>بایگانی‌هایی را که در این رایانه باز می‌کنم به یاد بسپار</translation>
+    </message>
+    <message>
+        <source>Only the folders&apos; places are kept, never what is inside. Turned off, they are forgotten at once.</source>
+        <translation>تنها جای پوشه‌ها نگه داشته می‌شود، هرگز آنچه درونشان است. اگر خاموشش کنید، بی‌درنگ فراموش می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>فراموش کن</translation>
+    </message>
+    <message>
+        <source>Take it off this list; the archive itself is not touched.</source>
+        <translation>از این فهرست برداشته می‌شود؛ به خود بایگانی دست زده نمی‌شود.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <source>Your recovery code</source>
@@ -3128,6 +3425,131 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>به چاپگر فرستاده شد.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeManager</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>کد بازیابی</translation>
+    </message>
+    <message>
+        <source>A recovery code opens the archive if the password is forgotten. Anyone who holds it can open the archive, so keep it on paper, away from this computer.</source>
+        <translation>اگر رمز فراموش شود، کد بازیابی بایگانی را باز می‌کند. هر کس آن را داشته باشد می‌تواند بایگانی را باز کند، پس آن را روی کاغذ و دور از این رایانه نگه دارید.</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code…</source>
+        <translation>ساختن کد بازیابی تازه…</translation>
+    </message>
+    <message>
+        <source>Remove the recovery code…</source>
+        <translation>برداشتن کد بازیابی…</translation>
+    </message>
+    <message>
+        <source>The recovery code you have now will stop working at once, and only the new one will open the archive. Destroy the old paper afterwards. Make a new code?</source>
+        <translation>کد بازیابی‌ای که اکنون دارید بی‌درنگ از کار می‌افتد و تنها کد تازه بایگانی را باز خواهد کرد. پس از آن، کاغذ کهنه را از بین ببرید. کد تازه ساخته شود؟</translation>
+    </message>
+    <message>
+        <source>Making a new recovery code… this takes a few seconds.</source>
+        <translation>در حال ساختن کد بازیابی تازه… چند ثانیه طول می‌کشد.</translation>
+    </message>
+    <message>
+        <source>Without a recovery code, a forgotten password means the archive can never be opened again. Remove the recovery code?</source>
+        <translation>بدون کد بازیابی، اگر رمز فراموش شود بایگانی دیگر هرگز باز نمی‌شود. کد بازیابی برداشته شود؟</translation>
+    </message>
+    <message>
+        <source>A new recovery code was made. The earlier one no longer works.</source>
+        <translation>کد بازیابی تازه ساخته شد. کد پیشین دیگر کار نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>A recovery code was made.</source>
+        <translation>کد بازیابی ساخته شد.</translation>
+    </message>
+    <message>
+        <source>The recovery code was removed: only the password opens the archive now.</source>
+        <translation>کد بازیابی برداشته شد: اکنون تنها رمز بایگانی را باز می‌کند.</translation>
+    </message>
+    <message>
+        <source>This archive has a recovery code.</source>
+        <translation>این بایگانی کد بازیابی دارد.</translation>
+    </message>
+    <message>
+        <source>This archive has no recovery code.</source>
+        <translation>این بایگانی کد بازیابی ندارد.</translation>
+    </message>
+    <message>
+        <source>Make a recovery code…</source>
+        <translation>ساختن کد بازیابی…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryUnlockDialog</name>
+    <message>
+        <source>Open with the recovery code</source>
+        <translation>باز کردن با کد بازیابی</translation>
+    </message>
+    <message>
+        <source>Type the recovery code you wrote down or printed when the archive was made, then choose a new password. The forgotten password will no longer open it.</source>
+        <translation>کد بازیابی‌ای را که هنگام ساختن بایگانی نوشتید یا چاپ کردید وارد کنید، سپس رمزی تازه برگزینید. رمز فراموش‌شده دیگر آن را باز نخواهد کرد.</translation>
+    </message>
+    <message>
+        <source>Recovery code:</source>
+        <translation>کد بازیابی:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Opening and setting the new password… this takes a few seconds.</source>
+        <translation>در حال باز کردن و گذاشتن رمز تازه… چند ثانیه طول می‌کشد.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>بازگرداندن نسخهٔ پشتیبان</translation>
+    </message>
+    <message>
+        <source>The backup becomes an archive again, in a new folder. It opens with the password (or recovery code) it had when the backup was made.</source>
+        <translation>نسخهٔ پشتیبان در پوشه‌ای تازه دوباره بایگانی می‌شود. با همان رمز (یا کد بازیابی) باز می‌شود که هنگام پشتیبان‌گیری داشت.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Restored letters</source>
+        <translation>نامه‌های بازگردانده</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>پروندهٔ پشتیبان:</translation>
+    </message>
+    <message>
+        <source>Put it in:</source>
+        <translation>محل گذاشتن:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازگرداندن</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>در حال بازگرداندن…</translation>
+    </message>
+    <message>
+        <source>Choose the backup file</source>
+        <translation>پروندهٔ پشتیبان را برگزینید</translation>
+    </message>
+    <message>
+        <source>Where to put the restored archive</source>
+        <translation>بایگانیِ بازگردانده کجا گذاشته شود</translation>
     </message>
 </context>
 <context>
@@ -3251,6 +3673,14 @@
         <translation>متنی که از بایگانی کپی می‌شود پس از این چند ثانیه، و همیشه هنگام قفل شدن بایگانی، از کلیپ‌بورد پاک می‌شود.</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> روز</translation>
+    </message>
+    <message>
+        <source>After this many days without a backup, Amanat says so once when it opens.</source>
+        <translation>پس از این چند روز بی‌پشتیبان، امانت یک بار هنگام باز شدن یادآوری می‌کند.</translation>
+    </message>
+    <message>
         <source>Shown on your annotations and in the log</source>
         <translation>روی حاشیه‌نویسی‌هایتان و در گزارش کارها نشان داده می‌شود</translation>
     </message>
@@ -3277,6 +3707,10 @@
     <message>
         <source>Clear the clipboard after:</source>
         <translation>پاک کردن کلیپ‌بورد پس از:</translation>
+    </message>
+    <message>
+        <source>Remind me to back up after:</source>
+        <translation>یادآوری پشتیبان‌گیری پس از:</translation>
     </message>
     <message>
         <source>Your name:</source>
@@ -3819,6 +4253,10 @@
         <translation>باز کردن بایگانی دیگر…</translation>
     </message>
     <message>
+        <source>Forgot the password?</source>
+        <translation>رمز را فراموش کرده‌اید؟</translation>
+    </message>
+    <message>
         <source>Unlock the archive</source>
         <translation>باز کردن قفل بایگانی</translation>
     </message>
@@ -3844,6 +4282,10 @@
     <message>
         <source>Try the demo archive</source>
         <translation>امتحان بایگانی نمونه</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>بازگرداندن نسخهٔ پشتیبان…</translation>
     </message>
     <message>
         <source>Amanat keeps letters and testimony in an encrypted archive on this computer. Without the password, nobody can read it.</source>

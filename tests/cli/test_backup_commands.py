@@ -13,14 +13,18 @@ from pathlib import Path
 import pytest
 
 from amanat.core.vault import Archive
-from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.archives import PASSWORD, copy_archive, records_digest
 from tests.helpers.cli import Cli, Populated, assert_user_error, run_cli
 
 
 @pytest.fixture(scope="module")
 def backup_file(populated: Populated, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("backup") / "family.amanat-backup"
-    written = populated.cli.ok("backup", path)
+    # A copy is backed up: a backup records its date inside the archive it copies, and the
+    # shared archive stays as it was for every other test.
+    home = tmp_path_factory.mktemp("backup")
+    copy = Cli(copy_archive(populated.folder, home / "family.amanat"), populated.password_file)
+    path = home / "family.amanat-backup"
+    written = copy.ok("backup", path)
     assert str(path) in written.out
     return path
 
@@ -71,7 +75,7 @@ def test_restore_into_an_existing_folder_exits_1_and_leaves_it_alone(
     existing = tmp_path / "existing"
     existing.mkdir()
     (existing / "letter.txt").write_text("keep me")
-    assert_user_error(run_cli("restore", backup_file, existing), "already exists")
+    assert_user_error(run_cli("restore", backup_file, existing), "already holds files")
     assert [p.name for p in existing.iterdir()] == ["letter.txt"]
     assert (existing / "letter.txt").read_text() == "keep me"
 

@@ -251,3 +251,11 @@ def test_password_file_that_is_not_utf8_exits_1(cli: Cli, write_file: WriteFile)
 def test_password_file_with_a_utf8_byte_order_mark_opens(cli: Cli, write_file: WriteFile) -> None:
     with_bom = write_file("bom.txt", ("\ufeff" + PASSWORD + "\r\n").encode("utf-8"))
     Cli(cli.archive, with_bom).ok("person", "list")
+
+
+def test_removed_recovery_code_no_longer_opens_the_archive(cli: Cli, write_file: WriteFile) -> None:
+    code_file = write_file("code.txt", recovery_code(cli) + "\n")
+    assert "was removed" in cli.ok("recovery-code", "--remove").out
+    result = run_cli("person", "list", "--archive", cli.archive, "--recovery-code-file", code_file)
+    assert_user_error(result, "no recovery code")
+    assert "nothing was changed" in cli.ok("recovery-code", "--remove").out

@@ -26,6 +26,8 @@ class FakeChooser(FileChooser):
     def __init__(self) -> None:
         self.answer: Path | None = None
         self.files: list[Path] = []
+        self.backup: Path | None = None
+        """The answer to 'which backup file?', to save or to open."""
         self.asked = 0
 
     def existing_folder(
@@ -38,11 +40,20 @@ class FakeChooser(FileChooser):
         self.asked += 1
         return list(self.files)
 
+    def backup_to_save(self, parent: QWidget | None, title: str, suggested: str) -> Path | None:
+        self.asked += 1
+        return self.backup
+
+    def backup_to_open(self, parent: QWidget | None, title: str) -> Path | None:
+        self.asked += 1
+        return self.backup
+
 
 class FakeDialogs(ArchiveDialogs):
     def __init__(self) -> None:
         self.new: NewArchive | None = None
         self.codes_shown: list[str] = []
+        self.archive_names: list[str] = []
         self.empty_trash_answer = False
         self.empty_trash_asked: list[int] = []
         self.tag_colour_answer: str | None = "#009e73"
@@ -53,6 +64,7 @@ class FakeDialogs(ArchiveDialogs):
 
     def recovery_code(self, parent: QWidget, code: str, archive_name: str = "") -> None:
         self.codes_shown.append(code)
+        self.archive_names.append(archive_name)
 
     def confirm_empty_trash(self, parent: QWidget, count: int) -> bool:
         self.empty_trash_asked.append(count)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from amanat.core import audit, backup, check
+from amanat.app import care
+from amanat.core import audit, check
 from amanat.core.audit import AuditEntry, AuditReport
 from amanat.core.check import CheckReport
 from amanat.core.vault import Archive
@@ -26,10 +27,11 @@ def audit_entries(archive: Archive, record_id: str | None = None) -> list[AuditE
 
 
 def write_backup(archive: Archive, destination: Path) -> None:
-    """The whole archive in one file, encrypted like the archive; it appears only once whole."""
-    backup.backup(archive, destination)
+    """The whole archive in one file, encrypted like the archive; it appears only once whole
+    and read back, and its date is kept for the window's reminder (app/care.py)."""
+    care.back_up(archive, destination)
 
 
 def restore_backup(source: Path, folder: Path) -> str:
-    """Unpack a backup into a new archive folder; returns the archive's id."""
-    return backup.restore(source, folder)
+    """Unpack a backup into a new (or empty) archive folder; returns the archive's id."""
+    return care.restore(source, folder)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from amanat.app import archives
+from amanat.app import archives, care
 from amanat.cli.shared import Commands, new_password, unlocked
 
 
@@ -40,10 +40,15 @@ def declare_secrets(commands: Commands) -> None:
         help="also give the archive a new key, so no earlier keys.json (in a backup, say) "
         "opens it; recommended when the old password may have been seen",
     )
-    commands.command(
+    recovery = commands.command(
         "recovery-code",
         recovery_code,
         "make a recovery code that opens the archive if the password is forgotten",
+    )
+    recovery.add_argument(
+        "--remove",
+        action="store_true",
+        help="remove the recovery code instead: only the password opens the archive then",
     )
 
 
@@ -76,6 +81,15 @@ def change_password(args: argparse.Namespace) -> int:
 
 
 def recovery_code(args: argparse.Namespace) -> int:
+    if args.remove:
+        with unlocked(args) as archive:
+            removed = care.remove_recovery_code(archive)
+        print(
+            "The recovery code was removed: only the password opens the archive now."
+            if removed
+            else "This archive has no recovery code; nothing was changed."
+        )
+        return 0
     with unlocked(args) as archive:
         made = archives.new_recovery_code(archive)
     print("Your recovery code (write it down and keep it somewhere safe, away from the laptop):")

@@ -18,13 +18,19 @@ from typing import IO, Any
 from amanat.core import bounded_json, keyslots, private_files
 from amanat.core.atomic_file import sync_folder
 from amanat.core.errors import (
+    AmanatError,
     ArchiveExists,
+    BackupCancelled,
     BackupDamaged,
+    BackupInsideArchive,
+    BackupNotVerified,
     Detail,
     DiskFull,
     FileNotWritable,
     FileProblem,
+    RestoreCancelled,
 )
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.records import now
 from amanat.core.vault import DATABASE_FILE, Archive
 
@@ -36,26 +42,41 @@ _CHUNK = 1 << 20
 _MAX_MANIFEST_BYTES = 1 << 16
 
 
-def backup(archive: Archive, destination: Path) -> None:
-    """Write the archive to ``destination``; the file appears only once it is complete."""
+def backup(
+    archive: Archive,
+    destination: Path,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> None:
+    """Write the archive to ``destination``; the file appears only once it is complete and
+    has been read back and found the same. ``report`` hears the bytes written then read back
+    (both counted in one total); ``cancel`` is asked between chunks, and a cancelled,
+    failed or unverified backup leaves no file behind, not even a partial one."""
     destination = Path(destination)
     if destination.exists():
         raise FileNotWritable(path=str(destination), reason=Detail("backup-exists"))
+    if _inside(destination, archive.folder):
+        raise BackupInsideArchive()
     # Fold the write-ahead log into archive.db so the one file holds every change.
     archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
     digests: dict[str, str] = {}
+    sizes = {name: (archive.folder / name).stat().st_size for name in _MEMBERS}
+    counter = _Counter(2 * sum(sizes.values()), report, cancel, BackupCancelled)
     try:
         with (
             private_files.create_or_replace(temporary) as file,
-            tarfile.open(fileobj=file, mode="w", format=tarfile.PAX_FORMAT) as tar,
+            # A megabyte at a time: tarfile's 16 KiB would cost a call per 16 KiB.
+            tarfile.TarFile(
+                fileobj=file, mode="w", format=tarfile.PAX_FORMAT, copybufsize=_CHUNK
+            ) as tar,
         ):
             for name in _MEMBERS:
                 path = archive.folder / name
                 with open(path, "rb") as source:
-                    hashing = _HashingReader(source)
+                    hashing = _HashingReader(source, counter)
                     info = tarfile.TarInfo(name)
-                    info.size = path.stat().st_size
+                    info.size = sizes[name]
                     info.mtime = 0
                     tar.addfile(info, hashing)
                     digests[name] = hashing.hexdigest()
@@ -74,17 +95,64 @@ def backup(archive: Archive, destination: Path) -> None:
             tar.addfile(info, io.BytesIO(manifest))
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
+            _forget_cached(handle.fileno())
+        _read_back(temporary, digests, counter)
         os.replace(temporary, destination)
     except OSError as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise _write_error(error, destination) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
     sync_folder(destination.parent)
 
 
-def restore(source: Path, folder: Path) -> str:
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` would lie in ``folder`` (links and ``..`` resolved as far as they
+    exist): a backup there would be lost with the archive, and change it."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def _forget_cached(descriptor: int) -> None:
+    """Ask the system to drop the file's pages from its cache, so that reading it back reads
+    the disk (or the USB stick), not memory. Best effort: not every system can."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is not None:
+        with contextlib.suppress(OSError):
+            advise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+def _read_back(written: Path, digests: dict[str, str], counter: _Counter) -> None:
+    """Read the backup just written as a restore would, and compare every member with what
+    was put in; a stick that loses data is found now, not on the day it is needed."""
+    try:
+        with tarfile.open(written, "r:") as tar:
+            manifest = _read_manifest(tar, written)
+            for name in _MEMBERS:
+                extracted = tar.extractfile(name)
+                if extracted is None:
+                    raise BackupNotVerified()
+                hashing = _HashingReader(extracted, counter)
+                while hashing.read(_CHUNK):
+                    pass
+                if not (hashing.hexdigest() == digests[name] == manifest["sha256"][name]):
+                    raise BackupNotVerified()
+    except (tarfile.TarError, KeyError, EOFError, BackupDamaged) as error:
+        raise BackupNotVerified() from error
+
+
+def restore(
+    source: Path, folder: Path, report: Report | None = None, cancel: Cancel | None = None
+) -> str:
     """Unpack a backup into a new archive folder; returns the archive's id. The folder
-    appears only once every file is in place and matches its recorded hash."""
+    appears only once every file is in place and matches its recorded hash. ``report``
+    hears the bytes unpacked; ``cancel`` is asked between chunks, and a cancelled restore
+    leaves no folder."""
     source, folder = Path(source), Path(folder)
     if folder.exists():
         raise ArchiveExists(path=str(folder))
@@ -92,6 +160,12 @@ def restore(source: Path, folder: Path) -> str:
     try:
         with tarfile.open(source, "r:") as tar:
             manifest = _read_manifest(tar, source)
+            counter = _Counter(
+                sum(tar.getmember(name).size for name in _MEMBERS),
+                report,
+                cancel,
+                RestoreCancelled,
+            )
             private_files.make_folder(staging, parents=True)
             for name in _MEMBERS:
                 member = tar.getmember(name)
@@ -102,7 +176,7 @@ def restore(source: Path, folder: Path) -> str:
                 extracted = tar.extractfile(member)
                 assert extracted is not None
                 with private_files.create_new(staging / name) as target:
-                    hashing = _HashingReader(extracted)
+                    hashing = _HashingReader(extracted, counter)
                     shutil.copyfileobj(hashing, target, _CHUNK)
                     target.flush()
                     os.fsync(target.fileno())
@@ -159,12 +233,42 @@ def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
     return manifest
 
 
+class _Counter:
+    """Counts the bytes a job has moved, tells ``report`` (about once a chunk) and stops the
+    job with ``stopped`` once ``cancel`` says so."""
+
+    def __init__(
+        self,
+        total: int,
+        report: Report | None,
+        cancel: Cancel | None,
+        stopped: type[AmanatError],
+    ) -> None:
+        self.total = total
+        self.done = 0
+        self._told = 0
+        self._report = report
+        self._cancel = cancel
+        self._stopped = stopped
+
+    def moved(self, count: int) -> None:
+        if cancelled(self._cancel):
+            raise self._stopped()
+        self.done += count
+        if self._report is not None and (
+            self.done - self._told >= _CHUNK or self.done >= self.total
+        ):
+            self._told = self.done
+            self._report(Progress(min(self.done, self.total), self.total))
+
+
 class _HashingReader(io.RawIOBase):
     """Reads through to a file while hashing what passes, so big databases stream."""
 
-    def __init__(self, source: IO[bytes]) -> None:
+    def __init__(self, source: IO[bytes], counter: _Counter | None = None) -> None:
         self._source = source
         self._hash = hashlib.sha256()
+        self._counter = counter
 
     def readable(self) -> bool:
         return True
@@ -172,6 +276,8 @@ class _HashingReader(io.RawIOBase):
     def read(self, size: int = -1) -> bytes:
         data = self._source.read(size)
         self._hash.update(data)
+        if self._counter is not None:
+            self._counter.moved(len(data))
         return data
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]

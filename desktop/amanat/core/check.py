@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from amanat.core import audit
 from amanat.core.audit import AuditReport
 from amanat.core.database import Database
-from amanat.core.errors import DatabaseDamaged
+from amanat.core.errors import CheckCancelled, DatabaseDamaged
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,31 +25,57 @@ class CheckReport:
         return not self.problems
 
 
-def check(db: Database) -> CheckReport:
-    """Run every check, even after one fails, so the report says all that is wrong."""
+def check(db: Database, report: Report | None = None, cancel: Cancel | None = None) -> CheckReport:
+    """Run every check, even after one fails, so the report says all that is wrong.
+    ``report`` hears the steps done (the database's two checks, each original file, the
+    audit log); ``cancel`` is asked between them (CheckCancelled: nothing was changed)."""
+    try:
+        total = 3 + int(db.value("SELECT count(*) FROM files") or 0)
+    except DatabaseDamaged:
+        total = 3  # the damage is named below
+    step = _Steps(total, report, cancel)
     problems: list[str] = []
     for (message,) in db.all("PRAGMA cipher_integrity_check"):
         problems.append(f"encrypted page check: {message}")
+    step.done()
     try:
         for (message,) in db.all("PRAGMA integrity_check"):
             if message != "ok":
                 problems.append(f"database check: {message}")
     except DatabaseDamaged:
         problems.append("database check: the database cannot be read to the end")
+    step.done()
     files = 0
     try:
         for sha256, size in db.all("SELECT sha256, size FROM files"):
             data = db.value("SELECT bytes FROM files WHERE sha256 = ?", (sha256,))
             files += 1
+            step.done()
             if len(data) != size or hashlib.sha256(data).hexdigest() != sha256:
                 problems.append(f"the original file {sha256[:12]}… no longer matches its SHA-256")
     except DatabaseDamaged:
         problems.append("original files: some could not be read")
     try:
-        report = audit.verify(db)
+        chain = audit.verify(db)
     except DatabaseDamaged:
-        report = AuditReport(0, None)
+        chain = AuditReport(0, None)
         problems.append("audit log: it could not be read to the end")
-    if not report.intact:
-        problems.append(f"audit log entry {report.first_broken} is broken: {report.reason}")
-    return CheckReport(tuple(problems), files, report)
+    step.done()
+    if not chain.intact:
+        problems.append(f"audit log entry {chain.first_broken} is broken: {chain.reason}")
+    return CheckReport(tuple(problems), files, chain)
+
+
+class _Steps:
+    def __init__(self, total: int, report: Report | None, cancel: Cancel | None) -> None:
+        self._total = total
+        self._done = 0
+        self._report = report
+        self._cancel = cancel
+
+    def done(self) -> None:
+        if cancelled(self._cancel):
+            raise CheckCancelled()
+        self._done += 1
+        if self._report is not None:
+            self._report(Progress(min(self._done, self._total), self._total))

@@ -301,6 +301,9 @@ RULES: dict[str, str] = {
     "passwords-differ": QT_TRANSLATE_NOOP(
         "Messages", "The two passwords are not the same; nothing was changed."
     ),
+    "backup-reminder-days": QT_TRANSLATE_NOOP(
+        "Messages", "The backup reminder comes after between 0 and {maximum} days."
+    ),
 }
 
 
@@ -591,6 +594,55 @@ class BackupDamaged(AmanatError):
     code = "backup-damaged"
     template = QT_TRANSLATE_NOOP(
         "Messages", "The backup {path} is damaged or is not an Amanat backup: {reason}."
+    )
+
+
+class BackupInsideArchive(AmanatError):
+    code = "backup-inside-archive"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "A backup cannot be kept inside the archive's own folder. Choose another place, "
+        "best a USB stick or another disk.",
+    )
+
+
+class BackupNotVerified(AmanatError):
+    """Read back after writing, the backup did not match what was written: the disk or the
+    stick lost data on the way. Nothing is kept."""
+
+    code = "backup-not-verified"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup was written but did not read back the same, so it was removed. The disk "
+        "or USB stick may be failing; try another one.",
+    )
+
+
+class BackupCancelled(AmanatError):
+    code = "backup-cancelled"
+    template = QT_TRANSLATE_NOOP("Messages", "The backup was cancelled; no file was left behind.")
+
+
+class RestoreCancelled(AmanatError):
+    code = "restore-cancelled"
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "The restore was cancelled; no archive folder was made."
+    )
+
+
+class RestoreFolderNotEmpty(AmanatError):
+    code = "restore-folder-not-empty"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} already holds files. Restore into a new or empty folder, so nothing there "
+        "is overwritten.",
+    )
+
+
+class CheckCancelled(AmanatError):
+    code = "check-cancelled"
+    template = QT_TRANSLATE_NOOP(
+        "Messages", "The check was cancelled before it finished; nothing was changed."
     )
 
 

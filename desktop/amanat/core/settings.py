@@ -1,7 +1,8 @@
 """The user's settings that belong to an archive, kept inside it (encrypted like the rest):
 the calendar dates are shown in, the minutes of idleness before it locks itself, whether it
-locks when the computer does, the seconds text copied from it stays on the clipboard, and the
-name put on annotations and in the audit log.
+locks when the computer does, the seconds text copied from it stays on the clipboard, the
+name put on annotations and in the audit log, the days without a backup before the window
+reminds, and when the last backup was made (so nothing outside the archive tells of backups).
 
 They live in the ``meta`` table under keys prefixed ``setting.``; every change appends an
 audit entry. The interface language is not here: it is needed before the archive is
@@ -11,6 +12,7 @@ unlocked, and it reveals nothing, so the application keeps it itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from datetime import datetime
 
 from amanat.core import audit
 from amanat.core.database import Database
@@ -22,6 +24,8 @@ PREFIX = "setting."
 MAX_AUTO_LOCK_MINUTES = 24 * 60
 MAX_NAME_LENGTH = 200
 MAX_CLIPBOARD_SECONDS = 60 * 60
+MAX_BACKUP_REMINDER_DAYS = 365
+DEFAULT_BACKUP_REMINDER_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,12 @@ class ArchiveSettings:
     clipboard_seconds: int | None = None
     """Seconds before copied text is taken off the clipboard. None: the application's
     default; 0 only at the lock."""
+    backup_reminder_days: int | None = None
+    """Days without a backup before the window says so, once a session. None: the default
+    (DEFAULT_BACKUP_REMINDER_DAYS); 0 never."""
+    last_backup: datetime | None = None
+    """When the last backup of this archive was written and verified (UTC). Kept here, inside
+    the archive, so that nothing outside it tells that backups exist."""
 
 
 def load(db: Database) -> ArchiveSettings:
@@ -73,6 +83,20 @@ def load(db: Database) -> ArchiveSettings:
     else:
         if 0 <= seconds <= MAX_CLIPBOARD_SECONDS:
             settings = replace(settings, clipboard_seconds=seconds)
+    try:
+        days = int(stored["backup_reminder_days"])
+    except (KeyError, ValueError):
+        pass
+    else:
+        if 0 <= days <= MAX_BACKUP_REMINDER_DAYS:
+            settings = replace(settings, backup_reminder_days=days)
+    try:
+        last = datetime.fromisoformat(stored["last_backup"])
+    except (KeyError, ValueError):
+        pass
+    else:
+        if last.tzinfo is not None:
+            settings = replace(settings, last_backup=last)
     return settings
 
 
@@ -107,6 +131,8 @@ def _text(value: object) -> str:
         return value.value
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
     return str(value)
 
 
@@ -117,6 +143,12 @@ def _validate(settings: ArchiveSettings) -> None:
     seconds = settings.clipboard_seconds
     if seconds is not None and not 0 <= seconds <= MAX_CLIPBOARD_SECONDS:
         raise InvalidInput("clipboard-seconds", maximum=MAX_CLIPBOARD_SECONDS)
+    days = settings.backup_reminder_days
+    if days is not None and not 0 <= days <= MAX_BACKUP_REMINDER_DAYS:
+        raise InvalidInput("backup-reminder-days", maximum=MAX_BACKUP_REMINDER_DAYS)
+    last = settings.last_backup
+    if last is not None and last.tzinfo is None:
+        raise ValueError("the last backup's time must carry its time zone")  # a bug
     name = settings.annotator_name
     if name is not None and len(name) > MAX_NAME_LENGTH:
         raise InvalidInput("name-too-long", maximum=MAX_NAME_LENGTH)

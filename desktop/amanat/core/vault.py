@@ -281,6 +281,31 @@ class Archive:
     def has_recovery_code(self) -> bool:
         return bool(_read_key_file(self.folder).slots_of(SlotKind.RECOVERY))
 
+    def remove_recovery_code(self) -> bool:
+        """Remove the recovery code's slot: from now on only the password opens the archive
+        (a copy of keys.json from before, in a backup, still opens with the old code).
+        False when there was none."""
+        self._key()  # raises ArchiveLocked once locked
+        key_file = _read_key_file(self.folder)
+        if not key_file.slots_of(SlotKind.RECOVERY):
+            return False
+        keyslots.write(self.folder, key_file.without(SlotKind.RECOVERY))
+        self._audit("recovery-code-removed", "the recovery code was removed")
+        return True
+
+    def password_opens(self, password: str) -> bool:
+        """Whether ``password`` is this archive's password now; asked before a change, so
+        that someone at an unlocked, unattended laptop cannot take the archive over."""
+        self._key()
+        try:
+            key = keyslots.unwrap(
+                _read_key_file(self.folder), SlotKind.PASSWORD, keyslots.password_secret(password)
+            )
+        except WrongPassword:
+            return False
+        _wipe(key)
+        return True
+
     def _key(self) -> bytearray:
         self.db.connection  # noqa: B018  (raises ArchiveLocked once locked)
         return self._data_key

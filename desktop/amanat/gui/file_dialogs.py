@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 _QT_GROUP = "FileDialog"
+BACKUP_SUFFIX = "amanat-backup"
 
 
 @contextlib.contextmanager
@@ -87,6 +88,25 @@ class FileChooser:
             _ask(parent, title, Path.home(), QFileDialog.FileMode.ExistingFile, _bundle_filters())
         )
 
+    def backup_to_save(self, parent: QWidget | None, title: str, suggested: str) -> Path | None:
+        """Where to write a backup; an existing file is refused by the backup itself."""
+        return _first(
+            _ask(
+                parent,
+                title,
+                Path.home() / suggested,
+                QFileDialog.FileMode.AnyFile,
+                _backup_filters(),
+                saving=True,
+                suffix=BACKUP_SUFFIX,
+            )
+        )
+
+    def backup_to_open(self, parent: QWidget | None, title: str) -> Path | None:
+        return _first(
+            _ask(parent, title, Path.home(), QFileDialog.FileMode.ExistingFile, _backup_filters())
+        )
+
     def new_file(
         self, parent: QWidget | None, title: str, pattern: str, suggested: str
     ) -> Path | None:
@@ -144,5 +164,12 @@ def _first(chosen: list[Path]) -> Path | None:
 def _bundle_filters() -> list[str]:
     return [
         QCoreApplication.translate("FileChooser", "Amanat bundles (*.age)"),
+        QCoreApplication.translate("FileChooser", "All files (*)"),
+    ]
+
+
+def _backup_filters() -> list[str]:
+    return [
+        QCoreApplication.translate("FileChooser", "Amanat backups (*.amanat-backup)"),
         QCoreApplication.translate("FileChooser", "All files (*)"),
     ]

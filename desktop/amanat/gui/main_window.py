@@ -31,6 +31,8 @@ from amanat.core.settings import ArchiveSettings
 from amanat.gui.archive_view import ArchiveView, ask_to_empty_trash
 from amanat.gui.auto_lock import IdleLock
 from amanat.gui.bundles.screens import BundleScreens
+from amanat.gui.care.recent import RecentArchives
+from amanat.gui.care.screens import CareScreens
 from amanat.gui.clipboard import ClipboardGuard
 from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryCodeDialog
 from amanat.gui.every_window import WindowKeys, close_other_windows
@@ -120,6 +122,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Amanat"))
 
         self.welcome = WelcomePage()
+        self.recent = RecentArchives(location)
+        self.recent.chosen.connect(self.show_unlock)
+        self.welcome.add_below(self.recent)
         self.unlock_page = UnlockPage()
         self.archive_view = ArchiveView(worker, preferences)
         self.stack = QStackedWidget()
@@ -168,6 +173,12 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.open_demo)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.other_archive_requested.connect(self._choose_archive)
+        self.welcome.restore_requested.connect(self.care.restore)
+        self.unlock_page.forgot_requested.connect(
+            lambda: self.care.recover(self._folder) if self._folder else None
+        )
+        self.care.opened.connect(self._opened)
+        self.care.restored.connect(self.show_unlock)
         worker.unhandled_error.connect(self._report)
         self._show_locked_chrome()
 
@@ -191,6 +202,7 @@ class MainWindow(QMainWindow):
             self.show_welcome()
 
     def show_welcome(self, notice: str = "") -> None:
+        self.recent.refresh()
         self.welcome.set_busy(False)
         self.welcome.show_notice(notice)
         self.stack.setCurrentWidget(self.welcome)
@@ -272,6 +284,7 @@ class MainWindow(QMainWindow):
         self._show_locked_chrome()
         self._worker.submit(load_settings, self, self._apply_settings)
         self.archive_view.load()
+        self.care.archive_opened(opened.folder)
         self._start_guards()
         self.preview_pass.start()  # previews an earlier import left unmade, if any
 
@@ -294,6 +307,7 @@ class MainWindow(QMainWindow):
         self.import_dialog = self.settings_dialog = None
         self.new_documents.forget()
         self.bundles.close_all()
+        self.care.close_all()
         self.archive_view.clear()  # saves what was typed and not saved yet, first
         # Whatever is still open (a question waiting for an answer, a file dialog) goes too.
         close_other_windows(self)
@@ -305,6 +319,7 @@ class MainWindow(QMainWindow):
         self._preferences.annotator_name = defaults.annotator_name
         self._preferences.lock_with_computer = defaults.lock_with_computer
         self._preferences.clipboard_seconds = defaults.clipboard_seconds
+        self._preferences.backup_reminder_days = defaults.backup_reminder_days
         self._worker.submit(close_archive, self)
         self._show_locked_chrome()
         if self._folder is not None:
@@ -389,6 +404,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(view.document.page_strip.add_action)
         view.document.page_strip.chooser = self._chooser
         file_menu.addAction(view.save_action)
+        self.care = CareScreens(
+            self._worker,
+            self._chooser,
+            self._preferences,
+            self._dialogs.recovery_code,
+            self._kdf,
+            self,
+            self.statusBar(),
+        )
+        file_menu.addMenu(self.care.menu)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.lock_action)
@@ -422,6 +447,7 @@ class MainWindow(QMainWindow):
         ]
         self._archive_actions += self.bundles.actions
         self._archive_actions += self.new_documents.actions.values()
+        self._archive_actions += self.care.actions
         for action in self._archive_actions:
             self.addAction(action)
 
@@ -523,6 +549,8 @@ class MainWindow(QMainWindow):
             preferences.lock_with_computer = stored.lock_with_computer
         if stored.clipboard_seconds is not None:
             preferences.clipboard_seconds = stored.clipboard_seconds
+        if stored.backup_reminder_days is not None:
+            preferences.backup_reminder_days = stored.backup_reminder_days
         if stored.annotation_visibility is not None and self._unlocked:
             self.archive_view.annotations.default_visibility = stored.annotation_visibility
         if self._unlocked:

@@ -24,6 +24,7 @@ from amanat.core.dates import (
 from amanat.core.errors import CONTEXT, DETAILS, AmanatError, Detail, every_sentence
 from amanat.core.records import EventType
 from amanat.gui import labels
+from amanat.gui.text_direction import isolated
 from amanat.gui.timeline import event_types
 
 _CONTEXT = CONTEXT
@@ -50,7 +51,11 @@ def _shown(values: Mapping[str, object]) -> dict[str, object]:
         for key, value in values.items()
     }
     for key, value in values.items():
-        if isinstance(value, Detail):  # a phrase inside the sentence, translated too
+        if key == "path" and labels.interface_language() != "en":
+            # A folder or file, left to right, kept whole inside a right-to-left sentence
+            # (else its slashes move to the wrong end).
+            shown[key] = isolated(str(value))
+        elif isinstance(value, Detail):  # a phrase inside the sentence, translated too
             shown[key] = QCoreApplication.translate(_CONTEXT, DETAILS[value.code]).format(
                 **_shown(value.values)
             )

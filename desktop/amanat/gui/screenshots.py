@@ -25,6 +25,7 @@ from amanat.core.keyslots import FLOOR
 from amanat.core.records import DocumentKind
 from amanat.gui.annotations.operations import AnnotationRow, document_annotations
 from amanat.gui.app import APPLICATION_NAME, apply_language
+from amanat.gui.care import screenshots as care_screenshots
 from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.main_window import MainWindow
@@ -232,7 +233,9 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         _save(window, out / f"{language}-unlock.png")
         window.unlock("not the password")
         _save(window, out / f"{language}-unlock-wrong-password.png")
+        care_screenshots.before_unlock(window, demo, DEMO_PASSWORD, out, language, _save)
         window.unlock(DEMO_PASSWORD)
+        care_screenshots.after_unlock(window, demo, DEMO_PASSWORD, out, language, _save)
         window.archive_view.table.sortByColumn(
             int(DocumentColumn.DATE), Qt.SortOrder.DescendingOrder
         )

@@ -1,7 +1,8 @@
 """What the application remembers, and where.
 
 Outside the archive only two things are kept, in the application's settings file: the
-last archive's folder (and whether to remember it), and the interface language. Remembering
+folders of the last few archives opened (and whether to remember them), and the interface
+language. Remembering
 the folder is on by default: the folder ``NAME.amanat`` is on the disk for anyone who seizes
 it anyway, so its path reveals nothing more, while a family that cannot find its archive
 again loses everything. A person for whom even the folder's name is too much turns it off,
@@ -22,8 +23,11 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings, QStandardPaths
 
 from amanat.core.dates import Calendar
+from amanat.core.settings import DEFAULT_BACKUP_REMINDER_DAYS
 
 _LAST_ARCHIVE = "archive/last"
+_EARLIER_ARCHIVES = "archive/earlier"
+RECENT_ARCHIVES = 5
 _REMEMBER = "archive/remember"
 _LANGUAGE = "interface/language"
 LANGUAGES = ("en", "fa")
@@ -60,6 +64,7 @@ class RememberedLocation:
         else:
             self._settings.setValue(_REMEMBER, False)
             self._settings.remove(_LAST_ARCHIVE)
+            self._settings.remove(_EARLIER_ARCHIVES)
         self._settings.sync()
 
     def last_archive(self) -> Path | None:
@@ -68,10 +73,38 @@ class RememberedLocation:
         value = self._settings.value(_LAST_ARCHIVE, "")
         return Path(str(value)) if value else None
 
+    def recent_archives(self) -> list[Path]:
+        """The last archive first, then up to RECENT_ARCHIVES - 1 opened before it: their
+        folders' paths, nothing else."""
+        last = self.last_archive()
+        if last is None:
+            return []
+        value = self._settings.value(_EARLIER_ARCHIVES, [])
+        # An INI file gives a list of one back as a plain string.
+        earlier = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        )
+        return [last, *(Path(str(path)) for path in earlier if path and Path(str(path)) != last)]
+
     def remember(self, folder: Path) -> None:
         if self.remembering:
-            self._settings.setValue(_LAST_ARCHIVE, str(folder))
-            self._settings.sync()
+            recent = [folder, *(path for path in self.recent_archives() if path != folder)]
+            self._store(recent[:RECENT_ARCHIVES])
+
+    def forget_archive(self, folder: Path) -> None:
+        """Take one folder off the list (the folder itself is not touched)."""
+        self._store([path for path in self.recent_archives() if path != folder])
+
+    def _store(self, recent: list[Path]) -> None:
+        if recent:
+            self._settings.setValue(_LAST_ARCHIVE, str(recent[0]))
+        else:
+            self._settings.remove(_LAST_ARCHIVE)
+        if len(recent) > 1:
+            self._settings.setValue(_EARLIER_ARCHIVES, [str(path) for path in recent[1:]])
+        else:
+            self._settings.remove(_EARLIER_ARCHIVES)
+        self._settings.sync()
 
     def language(self) -> str | None:
         """The interface language the user chose, if they chose one."""
@@ -85,6 +118,7 @@ class RememberedLocation:
 
     def forget(self) -> None:
         self._settings.remove(_LAST_ARCHIVE)
+        self._settings.remove(_EARLIER_ARCHIVES)
         self._settings.sync()
 
 
@@ -109,6 +143,8 @@ class Preferences:
     """Lock when the screen locks, the user is switched or the computer sleeps."""
     clipboard_seconds: int = 30
     """Text copied from the archive leaves the clipboard after this long (0: at the lock)."""
+    backup_reminder_days: int = DEFAULT_BACKUP_REMINDER_DAYS
+    """Days without a backup before the window says so, once a session (0: never)."""
 
     @classmethod
     def for_language(cls, language: str) -> Preferences:

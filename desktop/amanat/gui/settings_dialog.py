@@ -27,6 +27,7 @@ from amanat.core.dates import Calendar
 from amanat.core.records import Visibility
 from amanat.core.settings import (
     MAX_AUTO_LOCK_MINUTES,
+    MAX_BACKUP_REMINDER_DAYS,
     MAX_CLIPBOARD_SECONDS,
     MAX_NAME_LENGTH,
     ArchiveSettings,
@@ -92,6 +93,14 @@ class SettingsDialog(QDialog):
                 "seconds, and always when the archive locks."
             )
         )
+        self.backup_reminder = QSpinBox()
+        self.backup_reminder.setRange(0, MAX_BACKUP_REMINDER_DAYS)
+        self.backup_reminder.setSuffix(self.tr(" days"))
+        self.backup_reminder.setSpecialValueText(self.tr("Never"))
+        self.backup_reminder.setValue(preferences.backup_reminder_days)
+        self.backup_reminder.setToolTip(
+            self.tr("After this many days without a backup, Amanat says so once when it opens.")
+        )
         self.name = QLineEdit(preferences.annotator_name)
         self.name.setMaxLength(MAX_NAME_LENGTH)
         self.name.setPlaceholderText(self.tr("Shown on your annotations and in the log"))
@@ -129,6 +138,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.lock_with_computer)
         form.addRow("", self.lock_with_computer_note)
         form.addRow(self.tr("Clear the clipboard after:"), self.clipboard_seconds)
+        form.addRow(self.tr("Remind me to back up after:"), self.backup_reminder)
         form.addRow(self.tr("Your name:"), self.name)
         form.addRow(self.tr("New annotations:"), self.annotation_visibility)
         form.addRow(self.tr("Language:"), self.language)
@@ -159,6 +169,9 @@ class SettingsDialog(QDialog):
                 ),
                 clipboard_seconds=_if_changed(
                     self.clipboard_seconds.value(), self._preferences.clipboard_seconds
+                ),
+                backup_reminder_days=_if_changed(
+                    self.backup_reminder.value(), self._preferences.backup_reminder_days
                 ),
             ),
             str(self.language.currentData()),

@@ -64,6 +64,7 @@ class WelcomePage(QWidget):
     create_requested = Signal()
     open_requested = Signal()
     demo_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,9 @@ class WelcomePage(QWidget):
         self.create_button = QPushButton(self.tr("Create a new archive…"))
         self.open_button = QPushButton(self.tr("Open an archive…"))
         self.demo_button = QPushButton(self.tr("Try the demo archive"))
+        self.restore_button = QPushButton(self.tr("Restore a backup…"))
+        self.restore_button.setFlat(True)
+        self.restore_button.clicked.connect(self.restore_requested)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.hide()
@@ -103,16 +107,29 @@ class WelcomePage(QWidget):
                 self.open_button,
                 self.demo_button,
                 demo_note,
+                self.restore_button,
                 self.progress,
             )
         )
+
+    def add_below(self, widget: QWidget) -> None:
+        """A part another module makes (the recent archives), at the end of the column."""
+        column = self.findChild(QFrame)
+        layout = column.layout() if column is not None else None
+        assert layout is not None
+        layout.addWidget(widget)
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
-        for button in (self.create_button, self.open_button, self.demo_button):
+        for button in (
+            self.create_button,
+            self.open_button,
+            self.demo_button,
+            self.restore_button,
+        ):
             button.setEnabled(not busy)
         self.progress.setRange(0, 0)
         self.progress.setVisible(busy)
@@ -125,6 +142,7 @@ class WelcomePage(QWidget):
 class UnlockPage(QWidget):
     unlock_requested = Signal(str)
     other_archive_requested = Signal()
+    forgot_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +169,9 @@ class UnlockPage(QWidget):
         self.other_button = QPushButton(self.tr("Open a different archive…"))
         self.other_button.setFlat(True)
         self.other_button.clicked.connect(self.other_archive_requested)
+        self.forgot_button = QPushButton(self.tr("Forgot the password?"))
+        self.forgot_button.setFlat(True)
+        self.forgot_button.clicked.connect(self.forgot_requested)
         field_row = QWidget()
         row = QHBoxLayout(field_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -164,6 +185,7 @@ class UnlockPage(QWidget):
                 self.progress,
                 self.status,
                 self.error,
+                self.forgot_button,
                 self.other_button,
             )
         )
@@ -184,6 +206,7 @@ class UnlockPage(QWidget):
         self.password.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
         self.other_button.setEnabled(not busy)
+        self.forgot_button.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)  # key derivation says nothing about how far it is
         self.status.setText(self.tr("Unlocking…") if busy else "")

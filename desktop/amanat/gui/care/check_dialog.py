@@ -1,0 +1,78 @@
+"""File ▸ Archive ▸ Check…: the same checks as ``amanat check``, with progress and cancel,
+and the result in words a family can act on: what is fine, what is damaged, what to do."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from amanat.app.care import CheckResult
+from amanat.gui import labels
+from amanat.gui.care import operations
+from amanat.gui.care.job_dialog import JobDialog
+from amanat.gui.worker import Worker
+
+
+class CheckDialog(JobDialog):
+    def __init__(self, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(worker, self.tr("Check the archive"), parent)
+        explanation = QLabel(
+            self.tr(
+                "Amanat reads the whole archive and checks that nothing in it was damaged or "
+                "changed behind its back: the encryption, the database, every scan against its "
+                "fingerprint, and the log of changes. Nothing is changed."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.body.addWidget(explanation)
+        self.go_button.setText(self.tr("Check"))
+        self.found: CheckResult | None = None
+
+    def go(self) -> None:
+        self.run(
+            lambda report, cancel: operations.check_archive(report, cancel),
+            self._done,
+            self.tr("Checking…"),
+        )
+
+    def _done(self, result: CheckResult) -> None:
+        self.found = result
+        self.go_button.hide()
+        self.say(self.readable(result), trouble=not result.healthy)
+
+    def readable(self, result: CheckResult) -> str:
+        """What is fine, what is damaged, and what to do, one line each."""
+        fine: list[str] = []
+        damaged: list[str] = []
+        (fine if result.encryption_whole else damaged).append(self.tr("the encryption"))
+        (fine if result.database_whole else damaged).append(self.tr("the database"))
+        if result.files_damaged == 0:
+            fine.append(
+                self.tr("all %n scans", "", result.files_checked)
+                if result.files_checked
+                else self.tr("the scans (there are none yet)")
+            )
+        elif result.files_damaged < 0:
+            damaged.append(self.tr("some scans, which could not be read"))
+        else:
+            damaged.append(self.tr("%n scans", "", result.files_damaged))
+        (fine if result.audit_whole else damaged).append(self.tr("the log of changes"))
+        separator = labels.list_separator()
+        lines = []
+        if not damaged:
+            lines.append(
+                self.tr("Everything is whole: {parts}.").format(parts=separator.join(fine))
+            )
+            lines.append(self.tr("Nothing needs doing. Keep making backups."))
+        else:
+            if fine:
+                lines.append(self.tr("Whole: {parts}.").format(parts=separator.join(fine)))
+            lines.append(self.tr("Damaged: {parts}.").format(parts=separator.join(damaged)))
+            lines.append(
+                self.tr(
+                    "What to do: change nothing more in this archive. Restore your latest "
+                    "backup into a new folder (on the welcome screen, “Restore a backup…”) and "
+                    "check that copy. Keep this damaged archive until the restored one is "
+                    "checked and whole."
+                )
+            )
+        return "\n".join(lines)
