@@ -1,11 +1,12 @@
-"""One document: its pages beside its texts, and its details underneath.
+"""One document: its page beside its texts, each at the full height, and its details and
+annotations in a panel beside them that can be tucked away.
 
 Pages are shown from memory: the preview arrives from the worker as bytes and becomes an
 image here, never a file. Each text is typed in its own editor and takes its direction from
 its own content.
 
 Annotations are drawn here (passages in the texts, rectangles on the pages) and listed in
-the panel below the texts; gui/annotations/controller.py decides what they do.
+the panel beside the texts; gui/annotations/controller.py decides what they do.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -72,13 +75,20 @@ class PageViewer(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.position = QLabel()
-        bar = QHBoxLayout()
+        # A tool bar rather than a row of buttons: when the page is given little width (a
+        # narrow window, the text given the room) the buttons that do not fit go into its
+        # overflow menu instead of holding the whole window wide.
+        bar = QToolBar()
+        bar.setObjectName("page-bar")
+        bar.setMovable(False)
         self.previous_button = self._button("go-previous", self.tr("Previous page"), self.previous)
         self.next_button = self._button("go-next", self.tr("Next page"), self.next)
         bar.addWidget(self.previous_button)
         bar.addWidget(self.position)
         bar.addWidget(self.next_button)
-        bar.addStretch(1)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         bar.addWidget(self._button("zoom-out", self.tr("Zoom out"), lambda: self._zoom_by(0.8)))
         bar.addWidget(self._button("zoom-fit-width", self.tr("Fit to width"), self.fit))
         bar.addWidget(self._button("zoom-in", self.tr("Zoom in"), lambda: self._zoom_by(1.25)))
@@ -92,7 +102,8 @@ class PageViewer(QWidget):
         bar.addWidget(self.mark_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
         layout.addWidget(self.scroller, 1)
         self.clear()
 
@@ -295,8 +306,6 @@ class DocumentView(QWidget):
         self.details = QWidget()
         self.form = QFormLayout(self.details)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(self.texts)
         below = QWidget()
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
@@ -309,24 +318,39 @@ class DocumentView(QWidget):
         details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         below_layout.addWidget(details_area, 1)
         self.lower_tabs = QTabWidget()
+        self.lower_tabs.setObjectName("details-panel")
         self.lower_tabs.setDocumentMode(True)
         self.lower_tabs.addTab(below, self.tr("Details"))
         self.lower_tabs.addTab(self.annotations, "")
         self._count_annotations(0)
-        side.addWidget(self.lower_tabs)
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 1)
-        side.setSizes([420, 220])
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.pages)
-        split.addWidget(side)
-        split.setSizes([500, 500])
+        # The page and the text being typed from it side by side, each at the full height;
+        # the details and annotations a panel beside them that one button tucks away.
+        self.reading_split = QSplitter(Qt.Orientation.Horizontal)
+        self.reading_split.setObjectName("reading-split")
+        self.reading_split.addWidget(self.pages)
+        self.reading_split.addWidget(self.texts)
+        self.reading_split.addWidget(self.lower_tabs)
+        self.reading_split.setChildrenCollapsible(False)
+        self.reading_split.setStretchFactor(0, 5)
+        self.reading_split.setStretchFactor(1, 5)
+        self.reading_split.setStretchFactor(2, 2)
+        self.reading_split.setSizes([460, 460, 220])
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("details-button")
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setToolTip(
+            self.tr("Show or hide the details, tags and annotations beside the text")
+        )
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(True)
+        self.details_button.toggled.connect(lambda shown: self._show_part(self.lower_tabs, shown))
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
+        heading.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.reading_split, 1)
         self.clear()
 
     def clear(self) -> None:
@@ -339,6 +363,7 @@ class DocumentView(QWidget):
         self.add_text_button.setEnabled(False)
         self.title.setText(self.tr("Choose a document from the list."))
         self.pages.clear()
+        self._show_part(self.pages, False)
         self.annotations.clear()
         self._count_annotations(0)
         while self.texts.count():
@@ -375,6 +400,8 @@ class DocumentView(QWidget):
         self.title.setText(isolated(document.title))
         self.annotations.set_changeable(changeable)
         self.pages.mark_button.setEnabled(changeable and bool(details.pages))
+        # A document without pages (a testimony typed in) gives the whole width to its texts.
+        self._show_part(self.pages, bool(details.pages))
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )
@@ -494,8 +521,34 @@ class DocumentView(QWidget):
             else:
                 editor.choose(None)
 
+    def _show_part(self, part: QWidget, shown: bool) -> None:
+        """Show or hide the page or the details panel. A part shown again takes back its
+        room from the text: a divider hidden since the window was made would leave it none."""
+        was_hidden = part.isHidden()
+        part.setVisible(shown)
+        if not (shown and was_hidden):
+            return
+        split = self.reading_split
+        sizes = split.sizes()
+        index = split.indexOf(part)
+        wanted = max(
+            part.minimumSizeHint().width(), sum(sizes) * (2 if part is self.pages else 1) // 5
+        )
+        if sizes[index] < part.minimumSizeHint().width() and sizes[1] > wanted:
+            sizes[1] -= wanted - sizes[index]
+            sizes[index] = wanted
+            split.setSizes(sizes)
+
     def reveal_annotations(self) -> None:
+        self.details_button.setChecked(True)
         self.lower_tabs.setCurrentWidget(self.annotations)
+
+    @property
+    def details_visible(self) -> bool:
+        return self.details_button.isChecked()
+
+    def set_details_visible(self, visible: bool) -> None:
+        self.details_button.setChecked(visible)
 
     def _count_annotations(self, count: int) -> None:
         index = self.lower_tabs.indexOf(self.annotations)
