@@ -105,7 +105,7 @@ def ask_to_empty_trash(parent: QWidget, count: int) -> bool:
     return answer == QMessageBox.StandardButton.Discard
 
 
-DEFAULT_SIZES = {"sidebar": (200, 1000), "list": (200, 480), "page": (460, 460, 220)}
+DEFAULT_SIZES = {"sidebar": (200, 1000), "list": (220, 480), "page": (440, 460, 220)}
 """The dividers' first places: the document given most of the room, page and text alike."""
 
 
@@ -446,12 +446,15 @@ class ArchiveView(QWidget):
             "page": self.document.reading_split,
         }
         for name, splitter in splitters.items():
+            usual = DEFAULT_SIZES[name]
             sizes = layout.sizes.get(name)
-            if sizes and len(sizes) == splitter.count():
-                # A part hidden when the layout was kept (no page, no details) reads 0:
-                # it comes back at its usual size rather than as a sliver.
-                usual = DEFAULT_SIZES[name]
-                splitter.setSizes([size or usual[n] for n, size in enumerate(sizes)])
+            if not sizes or len(sizes) != splitter.count():
+                # The usual proportions, in the room the window has now.
+                room = sum(splitter.sizes()) or sum(usual)
+                sizes = tuple(room * size // sum(usual) for size in usual)
+            # A part hidden when the layout was kept (no page, no details) reads 0: it comes
+            # back at its usual size rather than as a sliver.
+            splitter.setSizes([size or usual[n] for n, size in enumerate(sizes)])
         self.document.set_details_visible(layout.details)
         self.set_reading(layout.reading)
 
