@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -107,6 +108,14 @@ def ask_to_empty_trash(parent: QWidget, count: int) -> bool:
 
 DEFAULT_SIZES = {"sidebar": (200, 1000), "list": (220, 480), "page": (440, 460, 220)}
 """The dividers' first places: the document given most of the room, page and text alike."""
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
 
 
 def _icon(name: str) -> QIcon:
@@ -196,8 +205,14 @@ class ArchiveView(QWidget):
         self.list_or_results = QStackedWidget()
         self.list_or_results.addWidget(self.table)
         self.list_or_results.addWidget(self.search)
-        self.list_or_results.addWidget(self.empty_archive)
-        self.list_or_results.addWidget(self.empty_person)
+        # Each in a scroll area: a stack is as tall as its tallest page, and the first steps
+        # must not hold the list tall once there are documents.
+        self._empty_pages = {
+            self.empty_archive: _scrolling(self.empty_archive),
+            self.empty_person: _scrolling(self.empty_person),
+        }
+        for page in self._empty_pages.values():
+            self.list_or_results.addWidget(page)
         self.documents.loaded.connect(self._show_list_or_empty)
         self.list_column = QWidget()
         list_layout = QVBoxLayout(self.list_column)
@@ -492,7 +507,7 @@ class ArchiveView(QWidget):
             shown = self.empty_person
         else:
             shown = self.table
-        self.list_or_results.setCurrentWidget(shown)
+        self.list_or_results.setCurrentWidget(self._empty_pages.get(shown, shown))
         # An empty archive has no document to show: its first steps get the whole height.
         self.document.setVisible(shown is not self.empty_archive)
 

@@ -522,21 +522,26 @@ class DocumentView(QWidget):
                 editor.choose(None)
 
     def _show_part(self, part: QWidget, shown: bool) -> None:
-        """Show or hide the page or the details panel. A part shown again takes back its
-        room from the text: a divider hidden since the window was made would leave it none."""
-        was_hidden = part.isHidden()
-        part.setVisible(shown)
-        if not (shown and was_hidden):
+        """Show or hide the page or the details panel; the text gets the room either way
+        (a splitter would give a hidden part's room to its neighbour, or show a part again
+        as a sliver when it was hidden since the window was made)."""
+        if shown != part.isHidden():
             return
         split = self.reading_split
         sizes = split.sizes()
         index = split.indexOf(part)
-        wanted = max(
-            part.minimumSizeHint().width(), sum(sizes) * (2 if part is self.pages else 1) // 5
-        )
-        if sizes[index] < part.minimumSizeHint().width() and sizes[1] > wanted:
-            sizes[1] -= wanted - sizes[index]
-            sizes[index] = wanted
+        text = split.indexOf(self.texts)
+        if shown:
+            wanted = sum(sizes) * (2 if part is self.pages else 1) // 5
+            wanted = max(wanted, part.minimumSizeHint().width())
+            taken = min(wanted, max(0, sizes[text] - self.texts.minimumSizeHint().width()))
+            sizes[text] -= taken
+            sizes[index] = taken
+        else:
+            sizes[text] += sizes[index]
+            sizes[index] = 0
+        part.setVisible(shown)
+        if sum(sizes):
             split.setSizes(sizes)
 
     def reveal_annotations(self) -> None:
