@@ -169,9 +169,14 @@ class ExportDialog(QDialog):
         self.pages = QStackedWidget()
         # The choices scroll rather than make the dialog taller than a laptop's screen.
         choices = QScrollArea()
-        choices.setWidget(self._choose_page(preferences))
+        choose_page = self._choose_page(preferences)
+        choices.setWidget(choose_page)
         choices.setWidgetResizable(True)
         choices.setFrameShape(QScrollArea.Shape.NoFrame)
+        choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        choices.setMinimumWidth(
+            choose_page.minimumSizeHint().width() + choices.verticalScrollBar().sizeHint().width()
+        )
         self.pages.addWidget(choices)
         self.plan_view = QTextBrowser()
         self.plan_view.setOpenLinks(False)
