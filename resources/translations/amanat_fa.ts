@@ -1823,10 +1823,6 @@
         <source>Choose the scans to import</source>
         <translation>اسکن‌هایی را که باید وارد شوند انتخاب کنید</translation>
     </message>
-    <message>
-        <source>The new language applies when Amanat starts again.</source>
-        <translation>زبان تازه از اجرای بعدی امانت به کار می‌رود.</translation>
-    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -2980,8 +2976,8 @@
         <translation>قابل اشتراک: ممکن است در بسته‌ها بروند</translation>
     </message>
     <message>
-        <source>The calendar, the locking, the clipboard and your name are kept inside this archive, encrypted. The language is kept on this computer and applies when Amanat starts again.</source>
-        <translation>تقویم، قفل شدن، کلیپ‌بورد و نام شما رمزگذاری‌شده درون همین بایگانی نگه داشته می‌شوند. زبان روی همین رایانه نگه داشته می‌شود و از اجرای بعدی امانت به کار می‌رود.</translation>
+        <source>The calendar, the locking, the clipboard and your name are kept inside this archive, encrypted. The language is kept on this computer and applies at once.</source>
+        <translation>تقویم، قفل شدن، کلیپ‌بورد و نام شما رمزگذاری‌شده درون همین بایگانی نگه داشته می‌شوند. زبان روی همین رایانه نگه داشته می‌شود و همان دم به کار می‌رود.</translation>
     </message>
     <message>
         <source>Calendar:</source>

@@ -1,6 +1,7 @@
-"""The language is chosen on the welcome screen, before any archive exists: the window is made
-anew in it at once (every text, and the direction of everything), and it is remembered in the
-application's settings file, which holds nothing else of it."""
+"""The language is chosen on the welcome screen, before any archive exists, or in Settings:
+the window is made anew in it at once (every text, and the direction of everything), an open
+archive staying open with what was typed, and it is remembered in the application's settings
+file, which holds nothing else of it."""
 
 from __future__ import annotations
 
@@ -13,19 +14,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from amanat.core.records import Text
+from amanat.core.storage import texts
 from amanat.gui.create_archive import NewArchive
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.start import LANGUAGE_NAMES
+from amanat.gui.worker import SynchronousWorker
 from tests.helpers.archives import PASSWORD
-from tests.helpers.gui import FakeDialogs
+from tests.helpers.gui import DOCUMENT_COUNT, FakeDialogs
 
 MakeWindow = Callable[[], MainWindow]
 
 
 @pytest.fixture(autouse=True)
-def english_afterwards(qapp: QApplication) -> Iterator[None]:
+def english_before_and_after(qapp: QApplication) -> Iterator[None]:
+    apply_language(qapp, Preferences())
     yield
     apply_language(qapp, Preferences())
 
@@ -106,8 +111,6 @@ def test_the_new_window_opens_archives_in_the_chosen_language(
     qtbot.mouseClick(persian.welcome.create_button, Qt.MouseButton.LeftButton)
     assert persian.is_unlocked
     assert persian.archive_view.isRightToLeft()
-    # While an archive is open the window is not made anew under the user's work.
-    assert persian.choose_language("en") is None
     persian.lock()
     assert persian.stack.currentWidget() is persian.unlock_page
 
@@ -125,3 +128,44 @@ def test_the_remembered_archive_opens_as_usual_after_a_change_of_language(
     persian.unlock(PASSWORD)
     assert persian.is_unlocked
     persian.lock()
+
+
+def test_changing_the_language_in_settings_keeps_the_archive_open_and_what_was_typed(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    worker: SynchronousWorker,
+) -> None:
+    location.remember(filled_folder)
+    window = make_window()
+    window.unlock(PASSWORD)
+    view = window.archive_view
+    view.select_document(view.documents.document_id(1))  # odd rows have a transcription
+    document_id = view.document.document_id
+    assert document_id is not None and view.document.editors
+    view.document.editors[0].body.setPlainText("تا آخر نوشتم")  # typed, not saved
+    view.set_reading(True)
+    replaced: list[MainWindow] = []
+    window.replaced.connect(replaced.append)
+    dialog = window.open_settings()
+    assert dialog is not None
+    dialog.language.setCurrentIndex(dialog.language.findData("fa"))
+    dialog.accept()
+    [persian] = replaced
+    qtbot.addWidget(persian)
+    assert persian.is_unlocked and not window.is_unlocked
+    assert persian.stack.currentWidget() is persian.archive_view
+    assert persian.isRightToLeft() and persian.archive_view.isVisible()
+    assert persian.archive_view.reading  # the layout came along, through the archive
+    assert persian.archive_view.documents.rowCount() == DOCUMENT_COUNT
+    assert location.language() == "fa"
+    # Typed in the old window, saved on the way: in the archive, and shown in the new one.
+    found: list[list[Text]] = []
+    worker.submit(lambda session: texts.texts_of(session.require().db, document_id), persian,
+                  found.append)  # fmt: skip
+    assert found[0][0].body == "تا آخر نوشتم"
+    persian.archive_view.show_document(document_id)
+    assert persian.archive_view.document.editors[0].body.toPlainText() == "تا آخر نوشتم"
+    persian.lock()
+    assert persian.stack.currentWidget() is persian.unlock_page

@@ -157,7 +157,6 @@ class ArchiveView(QWidget):
         self.sidebar.customContextMenuRequested.connect(self._sidebar_menu_requested)
 
         self.documents = DocumentListModel(worker, preferences, self)
-        self.documents.loaded.connect(self._reselect)
         self.table = QTableView()
         self.table.setModel(self.documents)
         self.table.setItemDelegate(DirectionalItemDelegate(self.table))
@@ -213,7 +212,6 @@ class ArchiveView(QWidget):
         }
         for page in self._empty_pages.values():
             self.list_or_results.addWidget(page)
-        self.documents.loaded.connect(self._show_list_or_empty)
         self.list_column = QWidget()
         list_layout = QVBoxLayout(self.list_column)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -223,6 +221,10 @@ class ArchiveView(QWidget):
         list_layout.addWidget(self.list_or_results, 1)
 
         self.document = DocumentView(worker, preferences)
+        # Connected once the document view exists: a window made while an archive is open
+        # (after a change of language) has its list filled as it is built.
+        self.documents.loaded.connect(self._reselect)
+        self.documents.loaded.connect(self._show_list_or_empty)
         self.document.tags.add_requested.connect(self.add_tag)
         self.document.tags.remove_requested.connect(self.remove_tag)
         self.document.save_requested.connect(self.save_texts)

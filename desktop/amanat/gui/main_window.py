@@ -493,10 +493,11 @@ class MainWindow(QMainWindow):
 
     def _settings_chosen(self, dialog: SettingsDialog) -> None:
         chosen = dialog.chosen()
-        if chosen.language != self._preferences.language:
-            self._location.set_language(chosen.language)
-            self._say(self.tr("The new language applies when Amanat starts again."))
         self._worker.submit(save_settings(chosen.archive), self, self._apply_settings)
+        if chosen.language != self._preferences.language:
+            # After the save above: the worker runs in order, so the new window reads the
+            # settings just chosen.
+            self.choose_language(chosen.language)
 
     def _settings_closed(self, dialog: SettingsDialog) -> None:
         if self.settings_dialog is dialog:
@@ -547,14 +548,19 @@ class MainWindow(QMainWindow):
     def choose_language(self, language: str) -> MainWindow | None:
         """Show the window in ``language`` from now on, without restarting: remembered in the
         application's settings, then this window is replaced by one made anew in it (every
-        text, and the direction of everything). Only while no archive is open; returns the
-        new window."""
-        if self._unlocked or language == self._preferences.language:
+        text, and the direction of everything). An archive open stays open: what was typed
+        is saved first, as at a lock, and the new window shows the archive again (the undo
+        history goes, as it does at a lock). Returns the new window."""
+        if language == self._preferences.language:
             return None
         self._location.set_language(language)
+        folder, unlocked = self._folder, self._unlocked
+        if unlocked:
+            self._hand_over()
         chosen = Preferences.for_language(language)
         self._preferences.language = chosen.language
-        self._preferences.calendar = chosen.calendar
+        if not unlocked:  # the open archive's own calendar stays
+            self._preferences.calendar = chosen.calendar
         application = QApplication.instance()
         assert isinstance(application, QApplication)
         apply_language(application, self._preferences)
@@ -568,8 +574,10 @@ class MainWindow(QMainWindow):
             demo_folder=self._demo_folder,
         )
         window.setGeometry(self.geometry())
-        if self.stack.currentWidget() is self.unlock_page and self._folder is not None:
-            window.show_unlock(self._folder)
+        if unlocked and folder is not None:
+            window._opened(Opened(folder))
+        elif self.stack.currentWidget() is self.unlock_page and folder is not None:
+            window.show_unlock(folder)
         else:
             window.show_welcome(self.welcome.notice.text())
         if self.isMaximized():
@@ -578,10 +586,30 @@ class MainWindow(QMainWindow):
             window.show()
         window.activateWindow()
         self.replaced.emit(window)
-        # Hidden, not closed: closing would close every other window, the new one too.
+        # Hidden, not closed: closing would lock the archive and close every other window,
+        # the new one too.
         self.hide()
         self.deleteLater()
         return window
+
+    def _hand_over(self) -> None:
+        """Let go of the open archive without closing it, for the window replacing this one:
+        what was typed is saved (and the layout kept), every view and dialog of this window
+        emptied and closed, its guards stopped."""
+        self._unlocked = False
+        self.idle_lock.stop()
+        self.system_lock.set_watching(False)
+        self.preview_pass.stop()
+        self._worker.invalidate()  # nothing on its way may arrive here any more
+        for dialog in (self.import_dialog, self.settings_dialog):
+            if dialog is not None:
+                dialog.reject()
+                dialog.deleteLater()
+        self.import_dialog = self.settings_dialog = None
+        self.bundles.close_all()
+        self.archive_view.clear()
+        close_other_windows(self)
+        self.clipboard_guard.clear_ours()
 
     def _offer_first_steps(self) -> None:
         """The empty archive's and the empty person page's buttons do what the menus do;
