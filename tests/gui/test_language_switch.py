@@ -169,3 +169,24 @@ def test_changing_the_language_in_settings_keeps_the_archive_open_and_what_was_t
     assert persian.archive_view.document.editors[0].body.toPlainText() == "تا آخر نوشتم"
     persian.lock()
     assert persian.stack.currentWidget() is persian.unlock_page
+
+
+def test_the_unlock_screen_of_a_remembered_archive_offers_the_language_too(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, archive_folder: Path
+) -> None:
+    location.remember(archive_folder)  # so the window opens on the unlock screen, not welcome
+    window = make_window()
+    assert window.stack.currentWidget() is window.unlock_page
+    replaced: list[MainWindow] = []
+    window.replaced.connect(replaced.append)
+    qtbot.mouseClick(window.unlock_page.language.buttons["fa"], Qt.MouseButton.LeftButton)
+    [persian] = replaced
+    qtbot.addWidget(persian)
+    assert persian.stack.currentWidget() is persian.unlock_page
+    assert persian.unlock_page.folder == archive_folder
+    assert persian.unlock_page.isRightToLeft()
+    assert persian.unlock_page.unlock_button.text() != "Unlock"
+    persian.unlock_page.password.setText(PASSWORD)
+    qtbot.keyClick(persian.unlock_page.password, Qt.Key.Key_Return)
+    assert persian.is_unlocked
+    persian.lock()

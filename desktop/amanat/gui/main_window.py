@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Amanat"))
 
         self.welcome = WelcomePage(preferences.language)
-        self.unlock_page = UnlockPage()
+        self.unlock_page = UnlockPage(preferences.language)
         self.archive_view = ArchiveView(worker, preferences)
         self.stack = QStackedWidget()
         for page in (self.welcome, self.unlock_page, self.archive_view):
@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.welcome.language_chosen.connect(self.choose_language)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.other_archive_requested.connect(self._choose_archive)
+        self.unlock_page.language_chosen.connect(self.choose_language)
         worker.unhandled_error.connect(self._report)
         self._show_locked_chrome()
         self._offer_first_steps()

@@ -170,9 +170,13 @@ class WelcomePage(QWidget):
 class UnlockPage(QWidget):
     unlock_requested = Signal(str)
     other_archive_requested = Signal()
+    language_chosen = Signal(str)
+    """As on the welcome screen: a remembered archive opens here, never there."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.language = LanguageChoice(language)
+        self.language.chosen.connect(self.language_chosen)
         self.folder: Path | None = None
         self.archive_label = _sentence()
         self.password = QLineEdit()
@@ -210,6 +214,7 @@ class UnlockPage(QWidget):
                 self.status,
                 self.error,
                 self.other_button,
+                self.language,
             )
         )
 
@@ -229,6 +234,7 @@ class UnlockPage(QWidget):
         self.password.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
         self.other_button.setEnabled(not busy)
+        self.language.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)  # key derivation says nothing about how far it is
         self.status.setText(self.tr("Unlocking…") if busy else "")
