@@ -238,3 +238,16 @@ def test_the_first_size_fits_the_screen_it_opens_on(make_window: MakeWindow) -> 
     assert window.width() <= free.width()
     assert window.height() <= free.height()
     assert free.contains(window.frameGeometry().topLeft())
+
+
+def test_find_leaves_the_reading_layout_for_the_search_field_above_the_list(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, reading_folder: Path
+) -> None:
+    window = _opened(make_window, location, reading_folder)
+    _show(window, "Letter from Evin")
+    view = window.archive_view
+    view.set_reading(True)
+    view.find_action.trigger()
+    assert not view.reading and not view.reading_action.isChecked()
+    assert view.search_field.isVisible()
+    assert view.search_field.hasFocus()

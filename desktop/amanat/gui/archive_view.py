@@ -253,6 +253,7 @@ class ArchiveView(QWidget):
         self.sidebar_split.setStretchFactor(1, 1)
         self.sidebar_split.setSizes(list(DEFAULT_SIZES["sidebar"]))
         self._normal_sizes: dict[str, list[int]] = {}
+        """The dividers' places before the reading layout was turned on, to go back to."""
         self._layout_changed = False
         """The user moved a divider or switched a layout since the archive was opened: it
         is kept in the archive at the lock (only then, so that a lock writes nothing new
@@ -260,7 +261,6 @@ class ArchiveView(QWidget):
         for splitter in (self.sidebar_split, self.list_split, self.document.reading_split):
             splitter.splitterMoved.connect(self._note_layout_change)
         self.document.details_button.toggled.connect(self._note_layout_change)
-        """The dividers' places before the reading layout was turned on, to go back to."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sidebar_split)
@@ -316,7 +316,7 @@ class ArchiveView(QWidget):
         )
         self.reading_action.toggled.connect(self.set_reading)
         self.details_panel_action = QAction(self.tr("&Details Beside the Text"), self)
-        self.details_panel_action.setObjectName("details-panel")
+        self.details_panel_action.setObjectName("details-beside-text")
         self.details_panel_action.setCheckable(True)
         self.details_panel_action.setChecked(self.document.details_visible)
         self.details_panel_action.toggled.connect(self.document.set_details_visible)
@@ -539,6 +539,7 @@ class ArchiveView(QWidget):
             self.sidebar.setCurrentIndex(index)
 
     def focus_search(self) -> None:
+        self.set_reading(False)  # the search field is above the list, which reading hides
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
