@@ -147,6 +147,7 @@ def test_an_empty_person_page_offers_their_first_letter_for_that_person(
     assert view.documents.current_filter.person_id == narges.id
     assert view.empty_person.isVisible()
     assert view.person.isVisible()  # the person's card stays above it
+    assert not view.document.isVisible()  # no "choose a document" under it: there is none
     chooser.files = [_scan(tmp_path)]
     qtbot.mouseClick(view.empty_person.first_letter_button, Qt.MouseButton.LeftButton)
     dialog = window.import_dialog
@@ -157,6 +158,7 @@ def test_an_empty_person_page_offers_their_first_letter_for_that_person(
     assert view.documents.rowCount() == 1
     assert view.table.isVisible()
     assert not view.empty_person.isVisible()
+    assert view.document.isVisible()
     # Everything else (no person, the whole archive) is the list as before.
     view.sidebar.setCurrentIndex(view.sidebar_model.everything_index())
     assert view.documents.current_filter == view.sidebar_model.everything_index().data(FILTER_ROLE)

@@ -251,3 +251,16 @@ def test_find_leaves_the_reading_layout_for_the_search_field_above_the_list(
     assert not view.reading and not view.reading_action.isChecked()
     assert view.search_field.isVisible()
     assert view.search_field.hasFocus()
+
+
+def test_with_no_document_chosen_only_the_sentence_saying_so_is_shown(
+    make_window: MakeWindow, location: RememberedLocation, reading_folder: Path
+) -> None:
+    window = _opened(make_window, location, reading_folder)
+    document = window.archive_view.document
+    assert document.document_id is None
+    assert document.title.isVisible()
+    assert not document.reading_split.isVisible()
+    assert not document.details_button.isVisible() and not document.edit_button.isVisible()
+    _show(window, "Letter from Evin")
+    assert document.reading_split.isVisible() and document.edit_button.isVisible()

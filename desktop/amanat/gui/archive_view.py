@@ -499,6 +499,7 @@ class ArchiveView(QWidget):
         an empty person page's first letter. Search results stay while searching."""
         if self.search_field.text():
             self.list_or_results.setCurrentWidget(self.search)
+            self.document.show()
             return
         where = self.documents.current_filter
         empty = self.documents.rowCount() == 0
@@ -510,8 +511,8 @@ class ArchiveView(QWidget):
         else:
             shown = self.table
         self.list_or_results.setCurrentWidget(self._empty_pages.get(shown, shown))
-        # An empty archive has no document to show: its first steps get the whole height.
-        self.document.setVisible(shown is not self.empty_archive)
+        # No document to choose: the first steps get the whole height.
+        self.document.setVisible(shown is self.table)
 
     @property
     def sidebar_content(self) -> SidebarContent | None:
@@ -660,6 +661,7 @@ class ArchiveView(QWidget):
             if document_id != self.document.document_id:
                 self._save_edits()  # leaving the document shown until now
             self.document.show_document(details)
+            self.document.show()  # shown from a timeline or a search over an empty page
             self.document_shown.emit(document_id)
 
     # --- Changes, undoable -----------------------------------------------------------------

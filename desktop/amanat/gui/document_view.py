@@ -362,6 +362,9 @@ class DocumentView(QWidget):
         self.edit_button.setEnabled(False)
         self.add_text_button.setEnabled(False)
         self.title.setText(self.tr("Choose a document from the list."))
+        # Nothing chosen: the sentence alone, no empty page, text and details under it.
+        for part in (self.reading_split, self.details_button, self.edit_button):
+            part.hide()
         self.pages.clear()
         self._show_part(self.pages, False)
         self.annotations.clear()
@@ -391,6 +394,8 @@ class DocumentView(QWidget):
             self.clear()
         self.document_id = document.id
         self.shown = details
+        for part in (self.reading_split, self.details_button, self.edit_button):
+            part.show()
         self.tags.set_tags(details.tags)
         # A document in the trash is shown as it is, not changed.
         changeable = document.trashed is None
