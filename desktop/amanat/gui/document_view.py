@@ -81,18 +81,20 @@ class PageViewer(QWidget):
         bar = QToolBar()
         bar.setObjectName("page-bar")
         bar.setMovable(False)
-        self.previous_button = self._button("go-previous", self.tr("Previous page"), self.previous)
-        self.next_button = self._button("go-next", self.tr("Next page"), self.next)
+        # Pointing the way the pages turn: to the right for the previous page in Persian.
+        back, forward = ("\u203a", "\u2039") if self.isRightToLeft() else ("\u2039", "\u203a")
+        self.previous_button = self._button(
+            "go-previous", self.tr("Previous page"), self.previous, back
+        )
+        self.next_button = self._button("go-next", self.tr("Next page"), self.next, forward)
         bar.addWidget(self.previous_button)
         bar.addWidget(self.position)
         bar.addWidget(self.next_button)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        bar.addWidget(self._button("zoom-out", self.tr("Zoom out"), lambda: self._zoom_by(0.8)))
-        bar.addWidget(self._button("zoom-fit-width", self.tr("Fit to width"), self.fit))
-        bar.addWidget(self._button("zoom-in", self.tr("Zoom in"), lambda: self._zoom_by(1.25)))
-        bar.addWidget(self._button("object-rotate-right", self.tr("Turn the page"), self.rotate))
+        # The buttons that go into the overflow menu first are the last ones: the zoom,
+        # which fitting to the width mostly makes unneeded.
         self.mark_button = self._button("draw-rectangle", self.tr("Mark a region"), lambda: None)
         self.mark_button.setCheckable(True)
         self.mark_button.setToolTip(
@@ -100,6 +102,14 @@ class PageViewer(QWidget):
         )
         self.mark_button.toggled.connect(self.picture.set_marking)
         bar.addWidget(self.mark_button)
+        bar.addWidget(self._button("object-rotate-right", self.tr("Turn the page"), self.rotate))
+        # Without the theme's icons (Windows, a bare Linux) a sign stands in for the
+        # word, which stays in the tooltip: "‹", "›", "−", "↔", "+" are in every font.
+        bar.addWidget(
+            self._button("zoom-out", self.tr("Zoom out"), lambda: self._zoom_by(0.8), "\u2212")
+        )
+        bar.addWidget(self._button("zoom-fit-width", self.tr("Fit to width"), self.fit, "\u2194"))
+        bar.addWidget(self._button("zoom-in", self.tr("Zoom in"), lambda: self._zoom_by(1.25), "+"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -107,10 +117,13 @@ class PageViewer(QWidget):
         layout.addWidget(self.scroller, 1)
         self.clear()
 
-    def _button(self, icon: str, text: str, slot: Callable[[], None]) -> QToolButton:
+    def _button(
+        self, icon: str, text: str, slot: Callable[[], None], sign: str = ""
+    ) -> QToolButton:
         button = QToolButton()
-        button.setText(text)
+        button.setText(sign or text)
         button.setToolTip(text)
+        button.setAccessibleName(text)
         themed = QIcon.fromTheme(icon)
         if not themed.isNull():
             button.setIcon(themed)
