@@ -301,6 +301,22 @@
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
+        <source>&amp;Reading Layout</source>
+        <translation>چیدمان خواندن</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Give the whole window to the page and its text; the sidebar and the list come back with the same key (Ctrl+Shift+R)</source>
+        <translation>همهٔ پنجره را به صفحه و متنش بدهید؛ ستون کناری و فهرست با همین کلید برمی‌گردند (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Details Beside the Text</source>
+        <translation>مشخصات کنار متن</translation>
+    </message>
+    <message>
         <source>Documents in the trash can be restored until the trash is emptied. Emptying it removes them for good.</source>
         <translation>سندهای داخل سطل زباله را تا وقتی سطل خالی نشده می‌توان بازگرداند. با خالی کردن سطل، برای همیشه پاک می‌شوند.</translation>
     </message>
@@ -1037,6 +1053,10 @@
         <translation>مشخصات</translation>
     </message>
     <message>
+        <source>Show or hide the details, tags and annotations beside the text</source>
+        <translation>نشان دادن یا پنهان کردن مشخصات، برچسب‌ها و حاشیه‌نویسی‌ها در کنار متن</translation>
+    </message>
+    <message>
         <source>Choose a document from the list.</source>
         <translation>سندی را از فهرست انتخاب کنید.</translation>
     </message>
@@ -1134,6 +1154,56 @@
     <message>
         <source>Edit the details of “%1”</source>
         <translation>ویرایش مشخصات «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyArchive</name>
+    <message>
+        <source>Add a person…</source>
+        <translation>افزودن شخص…</translation>
+    </message>
+    <message>
+        <source>The prisoner first, then the family and friends who write to them.</source>
+        <translation>اول خود زندانی، بعد خانواده و دوستانی که برایش نامه می‌نویسند.</translation>
+    </message>
+    <message>
+        <source>Import letters…</source>
+        <translation>وارد کردن نامه‌ها…</translation>
+    </message>
+    <message>
+        <source>Scans or photos of letters; each page stays an encrypted picture.</source>
+        <translation>اسکن یا عکس نامه‌ها؛ هر صفحه به‌صورت تصویری رمزگذاری‌شده می‌ماند.</translation>
+    </message>
+    <message>
+        <source>Write a testimony…</source>
+        <translation>نوشتن شهادت…</translation>
+    </message>
+    <message>
+        <source>Type or paste what a witness said, with who may ever read it.</source>
+        <translation>آنچه شاهد گفته است را بنویسید یا بچسبانید، همراه با اینکه چه کسانی اجازهٔ خواندنش را دارند.</translation>
+    </message>
+    <message>
+        <source>This archive is empty</source>
+        <translation>این بایگانی خالی است</translation>
+    </message>
+    <message>
+        <source>Three first steps, in any order:</source>
+        <translation>سه گام نخست، به هر ترتیبی که بخواهید:</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyPerson</name>
+    <message>
+        <source>Add their first letter…</source>
+        <translation>افزودن نخستین نامه‌اش…</translation>
+    </message>
+    <message>
+        <source>No letter or testimony names this person yet.</source>
+        <translation>هنوز هیچ نامه یا شهادتی از این شخص نام نمی‌برد.</translation>
+    </message>
+    <message>
+        <source>Import the scans or photos of a letter: it will name this person, and you can change that afterwards.</source>
+        <translation>اسکن یا عکس‌های یک نامه را وارد کنید: نامه به این شخص مربوط می‌شود و بعداً می‌توانید این را تغییر دهید.</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +1944,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>The language of the window</source>
+        <translation>زبان پنجره</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Amanat</source>
@@ -1944,12 +2021,12 @@
         <translation>ویرایش</translation>
     </message>
     <message>
-        <source>Choose the scans to import</source>
-        <translation>اسکن‌هایی را که باید وارد شوند انتخاب کنید</translation>
+        <source>&amp;View</source>
+        <translation>نما</translation>
     </message>
     <message>
-        <source>The new language applies when Amanat starts again.</source>
-        <translation>زبان تازه از اجرای بعدی امانت به کار می‌رود.</translation>
+        <source>Choose the scans to import</source>
+        <translation>اسکن‌هایی را که باید وارد شوند انتخاب کنید</translation>
     </message>
 </context>
 <context>
@@ -3693,8 +3770,8 @@
         <translation>قابل اشتراک: ممکن است در بسته‌ها بروند</translation>
     </message>
     <message>
-        <source>The calendar, the locking, the clipboard and your name are kept inside this archive, encrypted. The language is kept on this computer and applies when Amanat starts again.</source>
-        <translation>تقویم، قفل شدن، کلیپ‌بورد و نام شما رمزگذاری‌شده درون همین بایگانی نگه داشته می‌شوند. زبان روی همین رایانه نگه داشته می‌شود و از اجرای بعدی امانت به کار می‌رود.</translation>
+        <source>The calendar, the locking, the clipboard and your name are kept inside this archive, encrypted. The language is kept on this computer and applies at once.</source>
+        <translation>تقویم، قفل شدن، کلیپ‌بورد و نام شما رمزگذاری‌شده درون همین بایگانی نگه داشته می‌شوند. زبان روی همین رایانه نگه داشته می‌شود و همان دم به کار می‌رود.</translation>
     </message>
     <message>
         <source>Calendar:</source>

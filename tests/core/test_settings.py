@@ -68,3 +68,26 @@ def test_locking_with_the_computer_and_the_clipboard_seconds_round_trip(archive:
             " ('setting.lock_with_computer', 'setting.clipboard_seconds')"
         )
     assert settings.load(archive.db) == ArchiveSettings()
+
+
+def test_the_window_layout_is_kept_without_an_audit_entry_each_time(archive: Archive) -> None:
+    before = len(audit.entries(archive.db))
+    layout = "reading=1;details=0;sidebar=200,1000;page=440,460,220"
+    saved = settings.save(archive.db, ArchiveSettings(window_layout=layout))
+    assert saved.window_layout == layout
+    # Where the dividers are is not something done to the archive: the log stays as it was.
+    assert len(audit.entries(archive.db)) == before
+    assert audit.verify(archive.db).intact
+
+
+def test_a_window_layout_holding_anything_but_names_and_numbers_is_a_bug(
+    archive: Archive,
+) -> None:
+    for wrong in ("reading=1;title=Letter from Evin", "x" * (settings.MAX_LAYOUT_LENGTH + 1)):
+        with pytest.raises(ValueError):
+            settings.save(archive.db, ArchiveSettings(window_layout=wrong))
+    # One stored by a newer version in a shape this one cannot read is as if never set.
+    archive.db.execute(
+        "INSERT INTO meta (key, value) VALUES ('setting.window_layout', 'Ünreadable')"
+    )
+    assert settings.load(archive.db) == ArchiveSettings()

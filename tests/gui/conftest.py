@@ -21,10 +21,12 @@ os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from amanat.core.keyslots import FLOOR  # noqa: E402
+from amanat.gui.i18n import apply_language  # noqa: E402
 from amanat.gui.main_window import MainWindow  # noqa: E402
 from amanat.gui.settings import Preferences, RememberedLocation  # noqa: E402
 from amanat.gui.worker import SynchronousWorker  # noqa: E402
@@ -32,6 +34,15 @@ from tests.helpers.archives import copy_archive  # noqa: E402
 from tests.helpers.gui import FakeChooser, FakeDialogs, fill_for_browsing  # noqa: E402
 
 CONFIG_HOME = _HOME / "config"
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp: QApplication) -> Iterator[None]:
+    """A test that changes the language as the user does (Settings, the welcome screen) leaves
+    the next test, in the same process, the English it expects."""
+    yield
+    if QLocale().language() != QLocale.Language.English:
+        apply_language(qapp, Preferences())
 
 
 @pytest.fixture

@@ -2,15 +2,18 @@
 the calendar dates are shown in, the minutes of idleness before it locks itself, whether it
 locks when the computer does, the seconds text copied from it stays on the clipboard, the
 name put on annotations and in the audit log, the days without a backup before the window
-reminds, and when the last backup was made (so nothing outside the archive tells of backups).
+reminds, when the last backup was made (so nothing outside the archive tells of backups), and
+how the window was laid out (where its dividers were, whether the reading layout was on).
 
 They live in the ``meta`` table under keys prefixed ``setting.``; every change appends an
-audit entry. The interface language is not here: it is needed before the archive is
-unlocked, and it reveals nothing, so the application keeps it itself.
+audit entry, except the window's layout, which changes as the user reads and says nothing
+about what was done to the archive. The interface language is not here: it is needed before
+the archive is unlocked, and it reveals nothing, so the application keeps it itself.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
@@ -26,6 +29,11 @@ MAX_NAME_LENGTH = 200
 MAX_CLIPBOARD_SECONDS = 60 * 60
 MAX_BACKUP_REMINDER_DAYS = 365
 DEFAULT_BACKUP_REMINDER_DAYS = 14
+MAX_LAYOUT_LENGTH = 500
+_LAYOUT = re.compile(r"[a-z0-9=,;-]*")
+"""The window's layout is the window's own short text (gui/reading_layout.py): names and
+numbers only, so nothing typed by a user can reach it."""
+_NOT_AUDITED = frozenset({"window_layout"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +56,9 @@ class ArchiveSettings:
     last_backup: datetime | None = None
     """When the last backup of this archive was written and verified (UTC). Kept here, inside
     the archive, so that nothing outside it tells that backups exist."""
+    window_layout: str | None = None
+    """The window's dividers and reading layout, as the window writes them. None: its
+    defaults."""
 
 
 def load(db: Database) -> ArchiveSettings:
@@ -97,6 +108,9 @@ def load(db: Database) -> ArchiveSettings:
     else:
         if last.tzinfo is not None:
             settings = replace(settings, last_backup=last)
+    layout = stored.get("window_layout")
+    if layout is not None and _is_layout(layout):
+        settings = replace(settings, window_layout=layout)
     return settings
 
 
@@ -116,6 +130,8 @@ def save(db: Database, settings: ArchiveSettings) -> ArchiveSettings:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (PREFIX + field.name, text),
             )
+            if field.name in _NOT_AUDITED:
+                continue
             audit.append(
                 db,
                 "changed",
@@ -152,3 +168,11 @@ def _validate(settings: ArchiveSettings) -> None:
     name = settings.annotator_name
     if name is not None and len(name) > MAX_NAME_LENGTH:
         raise InvalidInput("name-too-long", maximum=MAX_NAME_LENGTH)
+    layout = settings.window_layout
+    if layout is not None and not _is_layout(layout):
+        # Written by the window, never typed: anything else is a bug, not the user's doing.
+        raise ValueError("a window layout holds names and numbers only")
+
+
+def _is_layout(text: str) -> bool:
+    return len(text) <= MAX_LAYOUT_LENGTH and _LAYOUT.fullmatch(text) is not None

@@ -62,9 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_language(application, preferences)
     worker = ThreadWorker()
     window = MainWindow(worker, location, preferences, demo_folder=demo_folder)
+    # A change of language on the welcome screen replaces the window with one made anew.
+    windows = [window]
+    window.replaced.connect(lambda new: _keep(windows, new))
     # The archive is locked (database closed, key wiped) on its own thread before Python exits.
     application.aboutToQuit.connect(worker.shutdown)
-    window.resize(1200, 780)
+    window.fit_to_screen()
     window.show()
     if args.demo:
         window.open_demo()
@@ -74,6 +77,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if probe:
         _report_when_shown(application, window, probe)
     return application.exec()
+
+
+def _keep(windows: list[MainWindow], window: MainWindow) -> None:
+    windows[:] = [window]
+    window.replaced.connect(lambda new: _keep(windows, new))
 
 
 def _set_icon(application: QApplication) -> None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -47,12 +48,14 @@ from PySide6.QtWidgets import (
 from amanat.core.dates import Calendar, FuzzyDate, readable_date
 from amanat.core.errors import AmanatError
 from amanat.core.records import Tag
+from amanat.core.settings import ArchiveSettings
 from amanat.core.storage.documents import DocumentFilter
 from amanat.gui import labels
 from amanat.gui.annotations.controller import AnnotationController
 from amanat.gui.details_dialog import DocumentDetailsDialog
 from amanat.gui.document_view import DocumentView
 from amanat.gui.edits import Edits
+from amanat.gui.empty_states import EmptyArchive, EmptyPerson
 from amanat.gui.messages import error_message
 from amanat.gui.models.document_list import ID_ROLE, THUMBNAIL_HEIGHT, DocumentListModel
 from amanat.gui.models.sidebar import FILTER_ROLE, SidebarModel
@@ -70,12 +73,14 @@ from amanat.gui.operations import (
     load_sidebar,
     person_details,
     save_document_fields,
+    save_settings,
     save_text,
     tag_entries,
 )
 from amanat.gui.page_edits import PageEdits
 from amanat.gui.people.actions import PeopleActions
 from amanat.gui.person_card import PersonCard
+from amanat.gui.reading_layout import WindowLayout
 from amanat.gui.search_panel import SearchField, SearchPanel
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_actions import TagActions
@@ -104,6 +109,18 @@ def ask_to_empty_trash(parent: QWidget, count: int) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
+
+
+DEFAULT_SIZES = {"sidebar": (200, 1000), "list": (220, 480), "page": (440, 460, 220)}
+"""The dividers' first places: the document given most of the room, page and text alike."""
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
 
 
 def _icon(name: str) -> QIcon:
@@ -162,7 +179,6 @@ class ArchiveView(QWidget):
         )
 
         self.documents = DocumentListModel(worker, preferences, self)
-        self.documents.loaded.connect(self._reselect)
         self.table = QTableView()
         self.table.setModel(self.documents)
         self.table.setItemDelegate(DirectionalItemDelegate(self.table))
@@ -207,11 +223,21 @@ class ArchiveView(QWidget):
         self.person.hide()
         self.trash_bar = self._make_trash_bar()
         self.trash_bar.hide()
+        self.empty_archive = EmptyArchive()
+        self.empty_person = EmptyPerson()
         self.list_or_results = QStackedWidget()
         self.list_or_results.addWidget(self.table)
         self.list_or_results.addWidget(self.search)
-        list_column = QWidget()
-        list_layout = QVBoxLayout(list_column)
+        # Each in a scroll area: a stack is as tall as its tallest page, and the first steps
+        # must not hold the list tall once there are documents.
+        self._empty_pages = {
+            self.empty_archive: _scrolling(self.empty_archive),
+            self.empty_person: _scrolling(self.empty_person),
+        }
+        for page in self._empty_pages.values():
+            self.list_or_results.addWidget(page)
+        self.list_column = QWidget()
+        list_layout = QVBoxLayout(self.list_column)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.search_field)
         list_layout.addWidget(self.person)
@@ -219,6 +245,10 @@ class ArchiveView(QWidget):
         list_layout.addWidget(self.list_or_results, 1)
 
         self.document = DocumentView(worker, preferences)
+        # Connected once the document view exists: a window made while an archive is open
+        # (after a change of language) has its list filled as it is built.
+        self.documents.loaded.connect(self._reselect)
+        self.documents.loaded.connect(self._show_list_or_empty)
         self.document.tags.add_requested.connect(self.add_tag)
         self.document.tags.remove_requested.connect(self.remove_tag)
         self.document.save_requested.connect(self.save_texts)
@@ -237,20 +267,34 @@ class ArchiveView(QWidget):
         strip.said.connect(self.status)
         self.annotations.unsaved_at_lock.connect(self.unsaved_at_lock)
         self.annotations.open_document.connect(self.show_document)
-        list_and_document = QSplitter(Qt.Orientation.Vertical)
-        list_and_document.addWidget(list_column)
-        list_and_document.addWidget(self.document)
-        list_and_document.setStretchFactor(0, 2)
-        list_and_document.setStretchFactor(1, 3)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.sidebar)
-        split.addWidget(list_and_document)
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 1)
-        split.setSizes([220, 900])
+        # The list above the chosen document, the document given most of the height; the
+        # reading layout (set_reading) tucks the sidebar and the list away altogether.
+        self.list_split = QSplitter(Qt.Orientation.Vertical)
+        self.list_split.setObjectName("list-split")
+        self.list_split.addWidget(self.list_column)
+        self.list_split.addWidget(self.document)
+        self.list_split.setStretchFactor(0, 1)
+        self.list_split.setStretchFactor(1, 3)
+        self.list_split.setSizes(list(DEFAULT_SIZES["list"]))
+        self.sidebar_split = QSplitter(Qt.Orientation.Horizontal)
+        self.sidebar_split.setObjectName("sidebar-split")
+        self.sidebar_split.addWidget(self.sidebar)
+        self.sidebar_split.addWidget(self.list_split)
+        self.sidebar_split.setStretchFactor(0, 0)
+        self.sidebar_split.setStretchFactor(1, 1)
+        self.sidebar_split.setSizes(list(DEFAULT_SIZES["sidebar"]))
+        self._normal_sizes: dict[str, list[int]] = {}
+        """The dividers' places before the reading layout was turned on, to go back to."""
+        self._layout_changed = False
+        """The user moved a divider or switched a layout since the archive was opened: it
+        is kept in the archive at the lock (only then, so that a lock writes nothing new
+        when nothing was changed)."""
+        for splitter in (self.sidebar_split, self.list_split, self.document.reading_split):
+            splitter.splitterMoved.connect(self._note_layout_change)
+        self.document.details_button.toggled.connect(self._note_layout_change)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.sidebar_split)
         self._make_actions()
 
     def _date_column_width(self) -> int:
@@ -291,6 +335,23 @@ class ArchiveView(QWidget):
         self.timeline_action.triggered.connect(self._timeline_of_chosen_person)
         self.edit_details_action = QAction(self.tr("Edit Details…"), self)
         self.edit_details_action.triggered.connect(self.edit_details)
+        self.reading_action = QAction(self.tr("&Reading Layout"), self)
+        self.reading_action.setObjectName("reading-layout")
+        self.reading_action.setCheckable(True)
+        self.reading_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+R")))
+        self.reading_action.setToolTip(
+            self.tr(
+                "Give the whole window to the page and its text; the sidebar and the list "
+                "come back with the same key (Ctrl+Shift+R)"
+            )
+        )
+        self.reading_action.toggled.connect(self.set_reading)
+        self.details_panel_action = QAction(self.tr("&Details Beside the Text"), self)
+        self.details_panel_action.setObjectName("details-beside-text")
+        self.details_panel_action.setCheckable(True)
+        self.details_panel_action.setChecked(self.document.details_visible)
+        self.details_panel_action.toggled.connect(self.document.set_details_visible)
+        self.document.details_button.toggled.connect(self.details_panel_action.setChecked)
         self.restore_button.clicked.connect(self.restore_selected)
         self.empty_button.clicked.connect(self.empty_trash)
         self._update_actions()
@@ -354,6 +415,7 @@ class ArchiveView(QWidget):
             self._worker.submit(
                 operation, self, None, self.unsaved_at_lock.emit, outlives_lock=True
             )
+        self._save_layout()
         # Taken first: closing it runs its finished handler, which forgets it too.
         dialog, self.details_dialog = self.details_dialog, None
         if dialog is not None:
@@ -377,6 +439,9 @@ class ArchiveView(QWidget):
         self.search_field.clear()
         self.search.clear()
         self.trash_bar.hide()
+        # The next archive opened brings its own layout.
+        self.apply_layout(WindowLayout())
+        self._layout_changed = False
         self._update_actions()
 
     def refresh_formatting(self) -> None:
@@ -386,6 +451,103 @@ class ArchiveView(QWidget):
         self.documents.reload()
         if self._shown_id is not None:
             self._load_details(self._shown_id)
+
+    # --- Layout -----------------------------------------------------------------------------
+
+    def set_reading(self, on: bool) -> None:
+        """The reading layout: the sidebar and the list tucked away, the document given the
+        whole window; off, they come back where they were."""
+        if on == self.sidebar.isHidden():
+            return
+        if on:
+            self._normal_sizes = {
+                "sidebar": self.sidebar_split.sizes(),
+                "list": self.list_split.sizes(),
+            }
+        self.sidebar.setVisible(not on)
+        self.list_column.setVisible(not on)
+        if not on and self._normal_sizes:
+            self.sidebar_split.setSizes(self._normal_sizes["sidebar"])
+            self.list_split.setSizes(self._normal_sizes["list"])
+        self.reading_action.setChecked(on)
+        self._note_layout_change()
+
+    @property
+    def reading(self) -> bool:
+        return self.sidebar.isHidden()
+
+    def layout_state(self) -> WindowLayout:
+        """Where the dividers are now (those of the list and the sidebar as they were before
+        the reading layout hid them)."""
+        normal = self._normal_sizes if self.reading else {}
+        return WindowLayout(
+            reading=self.reading,
+            details=self.document.details_visible,
+            sizes={
+                "sidebar": tuple(normal.get("sidebar") or self.sidebar_split.sizes()),
+                "list": tuple(normal.get("list") or self.list_split.sizes()),
+                "page": tuple(self.document.reading_split.sizes()),
+            },
+        )
+
+    def apply_layout(self, layout: WindowLayout) -> None:
+        self.set_reading(False)
+        splitters = {
+            "sidebar": self.sidebar_split,
+            "list": self.list_split,
+            "page": self.document.reading_split,
+        }
+        for name, splitter in splitters.items():
+            usual = DEFAULT_SIZES[name]
+            sizes = layout.sizes.get(name)
+            if not sizes or len(sizes) != splitter.count():
+                # The usual proportions, in the room the window has now.
+                room = sum(splitter.sizes()) or sum(usual)
+                sizes = tuple(room * size // sum(usual) for size in usual)
+            # A part hidden when the layout was kept (no page, no details) reads 0: it comes
+            # back at its usual size rather than as a sliver.
+            splitter.setSizes([size or usual[n] for n, size in enumerate(sizes)])
+        self.document.set_details_visible(layout.details)
+        self.set_reading(layout.reading)
+
+    def restore_layout(self, stored: str | None) -> None:
+        """The layout kept in the archive just opened (None: the defaults)."""
+        self.apply_layout(WindowLayout.parse(stored))
+        self._layout_changed = False
+
+    def _note_layout_change(self, *_: object) -> None:
+        self._layout_changed = True
+
+    def _save_layout(self) -> None:
+        """Keep the layout in the archive (as it locks), if the user changed it."""
+        if self._content is not None and self._layout_changed:
+            self._worker.submit(
+                save_settings(ArchiveSettings(window_layout=self.layout_state().text())),
+                self,
+                None,
+                lambda _error: None,  # a layout not kept is not worth a word at the lock
+                outlives_lock=True,
+            )
+
+    def _show_list_or_empty(self) -> None:
+        """The list, or what to do where there is nothing: an empty archive's first steps,
+        an empty person page's first letter. Search results stay while searching."""
+        if self.search_field.text():
+            self.list_or_results.setCurrentWidget(self.search)
+            self.document.show()
+            return
+        where = self.documents.current_filter
+        empty = self.documents.rowCount() == 0
+        if empty and where == DocumentFilter():
+            shown: QWidget = self.empty_archive
+            self.set_reading(False)  # the first steps are in the list's place
+        elif empty and where.person_id is not None and where.tag_id is None:
+            shown = self.empty_person
+        else:
+            shown = self.table
+        self.list_or_results.setCurrentWidget(self._empty_pages.get(shown, shown))
+        # No document to choose: the first steps get the whole height.
+        self.document.setVisible(shown is self.table)
 
     @property
     def sidebar_content(self) -> SidebarContent | None:
@@ -413,6 +575,7 @@ class ArchiveView(QWidget):
             self.sidebar.setCurrentIndex(index)
 
     def focus_search(self) -> None:
+        self.set_reading(False)  # the search field is above the list, which reading hides
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -518,8 +681,7 @@ class ArchiveView(QWidget):
             self.sidebar.setCurrentIndex(self.sidebar_model.everything_index())
 
     def _search_toggled(self, text: str) -> None:
-        searching = bool(text)
-        self.list_or_results.setCurrentWidget(self.search if searching else self.table)
+        self._show_list_or_empty()
         self._update_actions()
 
     def _reselect(self) -> None:
@@ -557,6 +719,7 @@ class ArchiveView(QWidget):
             if document_id != self.document.document_id:
                 self._save_edits()  # leaving the document shown until now
             self.document.show_document(details)
+            self.document.show()  # shown from a timeline or a search over an empty page
             self.document_shown.emit(document_id)
 
     # --- Changes, undoable -----------------------------------------------------------------

@@ -1,11 +1,12 @@
-"""One document: its pages beside its texts, and its details underneath.
+"""One document: its page beside its texts, each at the full height, and its details and
+annotations in a panel beside them that can be tucked away.
 
 Pages are shown from memory: the preview arrives from the worker as bytes and becomes an
 image here, never a file. Each text is typed in its own editor and takes its direction from
 its own content.
 
 Annotations are drawn here (passages in the texts, rectangles on the pages) and listed in
-the panel below the texts; gui/annotations/controller.py decides what they do.
+the panel beside the texts; gui/annotations/controller.py decides what they do.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -75,17 +78,26 @@ class PageViewer(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.position = QLabel()
-        bar = QHBoxLayout()
-        self.previous_button = self._button("go-previous", self.tr("Previous page"), self.previous)
-        self.next_button = self._button("go-next", self.tr("Next page"), self.next)
+        # A tool bar rather than a row of buttons: when the page is given little width (a
+        # narrow window, the text given the room) the buttons that do not fit go into its
+        # overflow menu instead of holding the whole window wide.
+        bar = QToolBar()
+        bar.setObjectName("page-bar")
+        bar.setMovable(False)
+        # Pointing the way the pages turn: to the right for the previous page in Persian.
+        back, forward = ("\u203a", "\u2039") if self.isRightToLeft() else ("\u2039", "\u203a")
+        self.previous_button = self._button(
+            "go-previous", self.tr("Previous page"), self.previous, back
+        )
+        self.next_button = self._button("go-next", self.tr("Next page"), self.next, forward)
         bar.addWidget(self.previous_button)
         bar.addWidget(self.position)
         bar.addWidget(self.next_button)
-        bar.addStretch(1)
-        bar.addWidget(self._button("zoom-out", self.tr("Zoom out"), lambda: self._zoom_by(0.8)))
-        bar.addWidget(self._button("zoom-fit-width", self.tr("Fit to width"), self.fit))
-        bar.addWidget(self._button("zoom-in", self.tr("Zoom in"), lambda: self._zoom_by(1.25)))
-        bar.addWidget(self._button("object-rotate-right", self.tr("Turn the page"), self.rotate))
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        # The buttons that go into the overflow menu first are the last ones: the zoom,
+        # which fitting to the width mostly makes unneeded.
         self.mark_button = self._button("draw-rectangle", self.tr("Mark a region"), lambda: None)
         self.mark_button.setCheckable(True)
         self.mark_button.setToolTip(
@@ -93,16 +105,28 @@ class PageViewer(QWidget):
         )
         self.mark_button.toggled.connect(self.picture.set_marking)
         bar.addWidget(self.mark_button)
+        bar.addWidget(self._button("object-rotate-right", self.tr("Turn the page"), self.rotate))
+        # Without the theme's icons (Windows, a bare Linux) a sign stands in for the
+        # word, which stays in the tooltip: "‹", "›", "−", "↔", "+" are in every font.
+        bar.addWidget(
+            self._button("zoom-out", self.tr("Zoom out"), lambda: self._zoom_by(0.8), "\u2212")
+        )
+        bar.addWidget(self._button("zoom-fit-width", self.tr("Fit to width"), self.fit, "\u2194"))
+        bar.addWidget(self._button("zoom-in", self.tr("Zoom in"), lambda: self._zoom_by(1.25), "+"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
         layout.addWidget(self.scroller, 1)
         self.clear()
 
-    def _button(self, icon: str, text: str, slot: Callable[[], None]) -> QToolButton:
+    def _button(
+        self, icon: str, text: str, slot: Callable[[], None], sign: str = ""
+    ) -> QToolButton:
         button = QToolButton()
-        button.setText(text)
+        button.setText(sign or text)
         button.setToolTip(text)
+        button.setAccessibleName(text)
         themed = QIcon.fromTheme(icon)
         if not themed.isNull():
             button.setIcon(themed)
@@ -309,8 +333,6 @@ class DocumentView(QWidget):
         self.details = QWidget()
         self.form = QFormLayout(self.details)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(self.texts)
         below = QWidget()
         below_layout = QVBoxLayout(below)
         below_layout.setContentsMargins(0, 0, 0, 0)
@@ -323,29 +345,45 @@ class DocumentView(QWidget):
         details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         below_layout.addWidget(details_area, 1)
         self.lower_tabs = QTabWidget()
+        self.lower_tabs.setObjectName("details-panel")
         self.lower_tabs.setDocumentMode(True)
         self.lower_tabs.addTab(below, self.tr("Details"))
         self.lower_tabs.addTab(self.annotations, "")
         self._count_annotations(0)
-        side.addWidget(self.lower_tabs)
-        side.setStretchFactor(0, 3)
-        side.setStretchFactor(1, 1)
-        side.setSizes([420, 220])
-        split = QSplitter(Qt.Orientation.Horizontal)
-        page_column = QWidget()
-        page_layout = QVBoxLayout(page_column)
+        # The page and the text being typed from it side by side, each at the full height;
+        # the details and annotations a panel beside them that one button tucks away.
+        self.reading_split = QSplitter(Qt.Orientation.Horizontal)
+        self.reading_split.setObjectName("reading-split")
+        # The page and its strip of thumbnails are one column, shown or hidden together.
+        self.page_column = QWidget()
+        page_layout = QVBoxLayout(self.page_column)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.pages, 1)
         page_layout.addWidget(self.page_strip)
-        split.addWidget(page_column)
-        split.addWidget(side)
-        split.setSizes([500, 500])
+        self.reading_split.addWidget(self.page_column)
+        self.reading_split.addWidget(self.texts)
+        self.reading_split.addWidget(self.lower_tabs)
+        self.reading_split.setChildrenCollapsible(False)
+        self.reading_split.setStretchFactor(0, 5)
+        self.reading_split.setStretchFactor(1, 5)
+        self.reading_split.setStretchFactor(2, 2)
+        self.reading_split.setSizes([460, 460, 220])
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("details-button")
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setToolTip(
+            self.tr("Show or hide the details, tags and annotations beside the text")
+        )
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(True)
+        self.details_button.toggled.connect(lambda shown: self._show_part(self.lower_tabs, shown))
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
+        heading.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.reading_split, 1)
         self.clear()
 
     def clear(self) -> None:
@@ -357,8 +395,12 @@ class DocumentView(QWidget):
         self.edit_button.setEnabled(False)
         self.add_text_button.setEnabled(False)
         self.title.setText(self.tr("Choose a document from the list."))
+        # Nothing chosen: the sentence alone, no empty page, text and details under it.
+        for part in (self.reading_split, self.details_button, self.edit_button):
+            part.hide()
         self.pages.clear()
         self.page_strip.clear()
+        self._show_part(self.page_column, False)
         self.annotations.clear()
         self._count_annotations(0)
         while self.texts.count():
@@ -386,6 +428,8 @@ class DocumentView(QWidget):
             self.clear()
         self.document_id = document.id
         self.shown = details
+        for part in (self.reading_split, self.details_button, self.edit_button):
+            part.show()
         self.tags.set_tags(details.tags)
         # A document in the trash is shown as it is, not changed.
         changeable = document.trashed is None
@@ -396,6 +440,8 @@ class DocumentView(QWidget):
         self.annotations.set_changeable(changeable)
         self.pages.mark_button.setEnabled(changeable and bool(details.pages))
         self.page_strip.show_pages(document, details.pages)  # first: it follows the viewer
+        # A document without pages (a testimony typed in) gives the whole width to its texts.
+        self._show_part(self.page_column, bool(details.pages))
         self.pages.show_pages(
             tuple(p.id for p in details.pages), tuple(p.rotation for p in details.pages)
         )
@@ -515,8 +561,39 @@ class DocumentView(QWidget):
             else:
                 editor.choose(None)
 
+    def _show_part(self, part: QWidget, shown: bool) -> None:
+        """Show or hide the page or the details panel; the text gets the room either way
+        (a splitter would give a hidden part's room to its neighbour, or show a part again
+        as a sliver when it was hidden since the window was made)."""
+        if shown != part.isHidden():
+            return
+        split = self.reading_split
+        sizes = split.sizes()
+        index = split.indexOf(part)
+        text = split.indexOf(self.texts)
+        if shown:
+            wanted = sum(sizes) * (2 if part is self.page_column else 1) // 5
+            wanted = max(wanted, part.minimumSizeHint().width())
+            taken = min(wanted, max(0, sizes[text] - self.texts.minimumSizeHint().width()))
+            sizes[text] -= taken
+            sizes[index] = taken
+        else:
+            sizes[text] += sizes[index]
+            sizes[index] = 0
+        part.setVisible(shown)
+        if sum(sizes):
+            split.setSizes(sizes)
+
     def reveal_annotations(self) -> None:
+        self.details_button.setChecked(True)
         self.lower_tabs.setCurrentWidget(self.annotations)
+
+    @property
+    def details_visible(self) -> bool:
+        return self.details_button.isChecked()
+
+    def set_details_visible(self, visible: bool) -> None:
+        self.details_button.setChecked(visible)
 
     def _count_annotations(self, count: int) -> None:
         index = self.lower_tabs.indexOf(self.annotations)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSize, QStandardPaths, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
 )
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from amanat.core.errors import AmanatError, ArchiveLocked
 from amanat.core.keyslots import KdfParams
@@ -37,6 +37,7 @@ from amanat.gui.clipboard import ClipboardGuard
 from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryCodeDialog
 from amanat.gui.every_window import WindowKeys, close_other_windows
 from amanat.gui.file_dialogs import FileChooser
+from amanat.gui.i18n import apply_language
 from amanat.gui.import_dialog import ImportDialog
 from amanat.gui.jobs import Job
 from amanat.gui.messages import error_message
@@ -93,7 +94,17 @@ def default_demo_folder() -> Path:
     return Path(data) / "demo.amanat"
 
 
+FIRST_SIZE = QSize(1280, 760)
+"""The window's size when first shown, where the screen has room for it."""
+FRAME_ALLOWANCE = 40
+"""Room left for the window's title bar, which the screen's free area does not count."""
+
+
 class MainWindow(QMainWindow):
+    replaced = Signal(object)
+    """The MainWindow shown instead of this one (after a change of language); whoever keeps
+    the window keeps that one from now on."""
+
     def __init__(
         self,
         worker: Worker,
@@ -121,11 +132,11 @@ class MainWindow(QMainWindow):
         """What the user must read on the unlock screen after a lock (an edit not saved)."""
         self.setWindowTitle(self.tr("Amanat"))
 
-        self.welcome = WelcomePage()
+        self.welcome = WelcomePage(preferences.language)
         self.recent = RecentArchives(location)
         self.recent.chosen.connect(self.show_unlock)
         self.welcome.add_below(self.recent)
-        self.unlock_page = UnlockPage()
+        self.unlock_page = UnlockPage(preferences.language)
         self.archive_view = ArchiveView(worker, preferences)
         self.stack = QStackedWidget()
         for page in (self.welcome, self.unlock_page, self.archive_view):
@@ -171,6 +182,7 @@ class MainWindow(QMainWindow):
         self.welcome.create_requested.connect(self._ask_new_archive)
         self.welcome.open_requested.connect(self._choose_archive)
         self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.language_chosen.connect(self.choose_language)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.unlock_page.other_archive_requested.connect(self._choose_archive)
         self.welcome.restore_requested.connect(self.care.restore)
@@ -179,8 +191,10 @@ class MainWindow(QMainWindow):
         )
         self.care.opened.connect(self._opened)
         self.care.restored.connect(self.show_unlock)
+        self.unlock_page.language_chosen.connect(self.choose_language)
         worker.unhandled_error.connect(self._report)
         self._show_locked_chrome()
+        self._offer_first_steps()
 
     # --- Where to start ----------------------------------------------------------------------
 
@@ -282,7 +296,7 @@ class MainWindow(QMainWindow):
                 return
         self.stack.setCurrentWidget(self.archive_view)
         self._show_locked_chrome()
-        self._worker.submit(load_settings, self, self._apply_settings)
+        self._worker.submit(load_settings, self, self._settings_loaded)
         self.archive_view.load()
         self.care.archive_opened(opened.folder)
         self._start_guards()
@@ -432,6 +446,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(view.annotations.list_action)
         self.bundles = BundleScreens(self._worker, self._chooser, self._preferences, view, self)
         self.menuBar().addMenu(self.bundles.menu)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(view.reading_action)
+        view_menu.addAction(view.details_panel_action)
         # Window shortcuts work while the menu bar is hidden too; the trash action keeps
         # its own (the list's) shortcut context.
         self._archive_actions = [
@@ -444,6 +461,7 @@ class MainWindow(QMainWindow):
             view.timeline_action,
             view.annotations.list_action,
             view.people.new_person_action,
+            view.reading_action,
         ]
         self._archive_actions += self.bundles.actions
         self._archive_actions += self.new_documents.actions.values()
@@ -526,15 +544,21 @@ class MainWindow(QMainWindow):
 
     def _settings_chosen(self, dialog: SettingsDialog) -> None:
         chosen = dialog.chosen()
-        if chosen.language != self._preferences.language:
-            self._location.set_language(chosen.language)
-            self._say(self.tr("The new language applies when Amanat starts again."))
         self._worker.submit(save_settings(chosen.archive), self, self._apply_settings)
+        if chosen.language != self._preferences.language:
+            # After the save above: the worker runs in order, so the new window reads the
+            # settings just chosen.
+            self.choose_language(chosen.language)
 
     def _settings_closed(self, dialog: SettingsDialog) -> None:
         if self.settings_dialog is dialog:
             self.settings_dialog = None
         dialog.deleteLater()
+
+    def _settings_loaded(self, stored: ArchiveSettings) -> None:
+        self._apply_settings(stored)
+        if self._unlocked:
+            self.archive_view.restore_layout(stored.window_layout)
 
     def _apply_settings(self, stored: ArchiveSettings) -> None:
         preferences = self._preferences
@@ -557,6 +581,103 @@ class MainWindow(QMainWindow):
             self._start_guards()
             if preferences.calendar != calendar_before:
                 self.archive_view.refresh_formatting()
+
+    # --- Size and language -------------------------------------------------------------------
+
+    def fit_to_screen(self) -> None:
+        """The first size: FIRST_SIZE where the screen has room, else the screen's free area
+        (a 1366×768 laptop with its taskbar leaves about 700 pixels), in its middle."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(FIRST_SIZE)
+            return
+        free = screen.availableGeometry()
+        size = FIRST_SIZE.boundedTo(QSize(free.width(), free.height() - FRAME_ALLOWANCE))
+        self.resize(size.expandedTo(self.minimumSizeHint().boundedTo(free.size())))
+        frame = self.frameGeometry()
+        frame.moveCenter(free.center())
+        self.move(max(frame.left(), free.left()), max(frame.top(), free.top()))
+
+    def choose_language(self, language: str) -> MainWindow | None:
+        """Show the window in ``language`` from now on, without restarting: remembered in the
+        application's settings, then this window is replaced by one made anew in it (every
+        text, and the direction of everything). An archive open stays open: what was typed
+        is saved first, as at a lock, and the new window shows the archive again (the undo
+        history goes, as it does at a lock). Returns the new window."""
+        if language == self._preferences.language:
+            return None
+        self._location.set_language(language)
+        folder, unlocked = self._folder, self._unlocked
+        if unlocked:
+            self._hand_over()
+        chosen = Preferences.for_language(language)
+        self._preferences.language = chosen.language
+        if not unlocked:  # the open archive's own calendar stays
+            self._preferences.calendar = chosen.calendar
+        application = QApplication.instance()
+        assert isinstance(application, QApplication)
+        apply_language(application, self._preferences)
+        window = MainWindow(
+            self._worker,
+            self._location,
+            self._preferences,
+            chooser=self._chooser,
+            dialogs=self._dialogs,
+            kdf=self._kdf,
+            demo_folder=self._demo_folder,
+        )
+        window.setGeometry(self.geometry())
+        if unlocked and folder is not None:
+            window._opened(Opened(folder))
+        elif self.stack.currentWidget() is self.unlock_page and folder is not None:
+            window.show_unlock(folder)
+        else:
+            window.show_welcome(self.welcome.notice.text())
+        if self.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        window.activateWindow()
+        self.replaced.emit(window)
+        # Hidden, not closed: closing would lock the archive and close every other window,
+        # the new one too.
+        self.hide()
+        self.deleteLater()
+        return window
+
+    def _hand_over(self) -> None:
+        """Let go of the open archive without closing it, for the window replacing this one:
+        what was typed is saved (and the layout kept), every view and dialog of this window
+        emptied and closed, its guards stopped."""
+        self._unlocked = False
+        self.idle_lock.stop()
+        self.system_lock.set_watching(False)
+        self.preview_pass.stop()
+        self._worker.invalidate()  # nothing on its way may arrive here any more
+        for dialog in (self.import_dialog, self.settings_dialog):
+            if dialog is not None:
+                dialog.reject()
+                dialog.deleteLater()
+        self.import_dialog = self.settings_dialog = None
+        self.bundles.close_all()
+        self.archive_view.clear()
+        close_other_windows(self)
+        self.clipboard_guard.clear_ours()
+
+    def _offer_first_steps(self) -> None:
+        """The empty archive's and the empty person page's buttons do what the menus do;
+        a first step no action of this window answers is not offered."""
+        empty = self.archive_view.empty_archive
+        empty.import_requested.connect(self.choose_files_to_import)
+        self.archive_view.empty_person.first_letter_requested.connect(self.choose_files_to_import)
+        for button, signal, name in (
+            (empty.add_person_button, empty.add_person_requested, "new-person"),
+            (empty.testimony_button, empty.new_testimony_requested, "new-testimony"),
+        ):
+            action = self.findChild(QAction, name)
+            if action is not None:
+                signal.connect(action.trigger)
+            empty.offer(button, action is not None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()

@@ -1,5 +1,6 @@
 """``python -m amanat.gui.screenshots OUTDIR``: pictures of the main screens on the demo
-archive, in English and in Persian (right to left), for reviewers and the documentation.
+archive, in English and in Persian (right to left), for reviewers and the documentation, at
+the size of the commonest old laptop's screen (1366×768).
 
 The demo archive is built in a temporary folder and removed afterwards; it is encrypted like
 any archive, and its content is invented. Nothing decrypted is ever written: the pictures are
@@ -26,7 +27,7 @@ from amanat.core.records import DocumentKind
 from amanat.gui.annotations.operations import AnnotationRow, document_annotations
 from amanat.gui.app import APPLICATION_NAME, apply_language
 from amanat.gui.care import screenshots as care_screenshots
-from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
+from amanat.gui.create_archive import CreateArchiveDialog, NewArchive, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.main_window import MainWindow
 from amanat.gui.models.document_list import ID_ROLE
@@ -35,7 +36,7 @@ from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import SynchronousWorker
 
-SIZE = (1280, 800)
+SIZE = (1366, 768)
 
 
 def _save(widget: QWidget, path: Path) -> None:
@@ -219,6 +220,12 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
     try:
         window.show_welcome()
         _save(window, out / f"{language}-welcome.png")
+        # A new archive, as its first day finds it: the first steps instead of a list.
+        window.create_archive(
+            NewArchive(demo.with_name(f"empty-{language}.amanat"), "plum river ostrich", False)
+        )
+        _save(window, out / f"{language}-empty-archive.png")
+        window.lock()
         dialog = CreateArchiveDialog(FileChooser(), Path.home(), window)
         dialog.password.setText("plum river ostrich")
         dialog.repeat.setText("plum river ostrich")
@@ -242,6 +249,9 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         _choose_letter(window, worker)
         _save(window, out / f"{language}-main.png")
         view = window.archive_view
+        view.reading_action.trigger()
+        _save(window, out / f"{language}-reading.png")
+        view.reading_action.trigger()
         _testimony_with_highlights(window, worker, out)
         _choose_letter(window, worker)
         _edit_text_and_details(window, out, language)

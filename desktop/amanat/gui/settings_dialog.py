@@ -127,8 +127,7 @@ class SettingsDialog(QDialog):
             self.tr(
                 "The calendar, the locking, the clipboard and your name are kept inside this "
                 "archive, "
-                "encrypted. The language is kept on this computer and applies when Amanat "
-                "starts again."
+                "encrypted. The language is kept on this computer and applies at once."
             )
         )
         note.setWordWrap(True)

@@ -1,4 +1,5 @@
-"""The screens before an archive is open: welcome (create, open, try the demo) and unlock.
+"""The screens before an archive is open: welcome (create, open, try the demo, and the
+language of the window) and unlock.
 
 They only collect what the user chooses and show what is happening; the main window runs
 the operations and tells them how it went.
@@ -11,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -60,14 +62,55 @@ def _column(*widgets: QWidget) -> QVBoxLayout:
     return outer
 
 
+LANGUAGE_NAMES = {"en": "English", "fa": "فارسی"}
+"""Each language by its own name, never translated: a person who cannot read the current
+language must still find theirs."""
+
+
+class LanguageChoice(QWidget):
+    """English | فارسی, side by side; the one in use is pressed."""
+
+    chosen = Signal(str)
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("language-choice")
+        self.buttons: dict[str, QPushButton] = {}
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        for language, name in LANGUAGE_NAMES.items():
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setChecked(language == current)
+            button.setFlat(language != current)
+            button.setToolTip(self.tr("The language of the window"))
+            button.clicked.connect(lambda _=False, language=language: self._clicked(language))
+            group.addButton(button)
+            row.addWidget(button)
+            self.buttons[language] = button
+        row.addStretch(1)
+        self._current = current
+
+    def _clicked(self, language: str) -> None:
+        if language != self._current:
+            self.chosen.emit(language)
+
+
 class WelcomePage(QWidget):
     create_requested = Signal()
     open_requested = Signal()
     demo_requested = Signal()
     restore_requested = Signal()
+    language_chosen = Signal(str)
+    """"en" or "fa": the window is to be shown in that language from now on."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.language = LanguageChoice(language)
+        self.language.chosen.connect(self.language_chosen)
         self.notice = _sentence()
         self.notice.setObjectName("notice")
         self.notice.hide()
@@ -109,6 +152,7 @@ class WelcomePage(QWidget):
                 demo_note,
                 self.restore_button,
                 self.progress,
+                self.language,
             )
         )
 
@@ -131,6 +175,7 @@ class WelcomePage(QWidget):
             self.restore_button,
         ):
             button.setEnabled(not busy)
+        self.language.setEnabled(not busy)
         self.progress.setRange(0, 0)
         self.progress.setVisible(busy)
 
@@ -143,9 +188,13 @@ class UnlockPage(QWidget):
     unlock_requested = Signal(str)
     other_archive_requested = Signal()
     forgot_requested = Signal()
+    language_chosen = Signal(str)
+    """As on the welcome screen: a remembered archive opens here, never there."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.language = LanguageChoice(language)
+        self.language.chosen.connect(self.language_chosen)
         self.folder: Path | None = None
         self.archive_label = _sentence()
         self.password = QLineEdit()
@@ -187,6 +236,7 @@ class UnlockPage(QWidget):
                 self.error,
                 self.forgot_button,
                 self.other_button,
+                self.language,
             )
         )
 
@@ -207,6 +257,7 @@ class UnlockPage(QWidget):
         self.unlock_button.setEnabled(not busy)
         self.other_button.setEnabled(not busy)
         self.forgot_button.setEnabled(not busy)
+        self.language.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)  # key derivation says nothing about how far it is
         self.status.setText(self.tr("Unlocking…") if busy else "")

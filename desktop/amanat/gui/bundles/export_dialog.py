@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -166,7 +167,17 @@ class ExportDialog(QDialog):
         self.job.cancelling.connect(self._stopping)
 
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._choose_page(preferences))
+        # The choices scroll rather than make the dialog taller than a laptop's screen.
+        choices = QScrollArea()
+        choose_page = self._choose_page(preferences)
+        choices.setWidget(choose_page)
+        choices.setWidgetResizable(True)
+        choices.setFrameShape(QScrollArea.Shape.NoFrame)
+        choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        choices.setMinimumWidth(
+            choose_page.minimumSizeHint().width() + choices.verticalScrollBar().sizeHint().width()
+        )
+        self.pages.addWidget(choices)
         self.plan_view = QTextBrowser()
         self.plan_view.setOpenLinks(False)
         self.pages.addWidget(self.plan_view)

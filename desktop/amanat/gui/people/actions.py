@@ -96,6 +96,7 @@ class PeopleActions(QObject):
         """The open person dialog, if any (one at a time)."""
         self.merge_dialog: MergeDialog | None = None
         self.new_person_action = QAction(self.tr("&New Person…"), self)
+        self.new_person_action.setObjectName("new-person")  # the empty archive's first step
         self.new_person_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+N")))
         self.new_person_action.setToolTip(
             self.tr("Add a prisoner, a relative or anyone else to the archive (Ctrl+Shift+N)")

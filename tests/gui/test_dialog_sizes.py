@@ -1,0 +1,138 @@
+"""Every dialog the window has fits a 1366×768 laptop with its taskbar (1366×700), in English
+and in Persian: each is opened as the user opens it, and its size is checked.
+
+A dialog class added to the package and not opened here fails the test by name, so a new
+dialog cannot slip past the check.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+import amanat.gui
+from amanat.gui.bundles.contacts_dialog import AddContactDialog
+from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
+from amanat.gui.file_dialogs import FileChooser
+from amanat.gui.i18n import apply_language
+from amanat.gui.main_window import MainWindow
+from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.tag_colours import TagColourDialog
+from amanat.gui.text_editor import TextEditor
+from tests.helpers.archives import PASSWORD
+
+SCREEN = QSize(1366, 700)
+"""A 1366×768 screen less a taskbar and the window's title bar."""
+
+
+@pytest.fixture(params=["en", "fa"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    apply_language(qapp, Preferences.for_language(request.param))
+    yield request.param
+    apply_language(qapp, Preferences())
+
+
+@pytest.fixture
+def preferences(language: str) -> Preferences:
+    return Preferences.for_language(language)
+
+
+def _dialog_classes() -> set[type[QDialog]]:
+    """Every dialog class defined in the window's package."""
+    for module in pkgutil.walk_packages(amanat.gui.__path__, "amanat.gui."):
+        if not module.name.endswith("__main__"):  # which would start the application
+            importlib.import_module(module.name)
+    found: set[type[QDialog]] = set()
+    waiting: list[type[QDialog]] = [QDialog]
+    while waiting:
+        for subclass in waiting.pop().__subclasses__():
+            waiting.append(subclass)
+            if subclass.__module__.startswith("amanat.gui."):
+                found.add(subclass)
+    return found
+
+
+def _fits(dialog: QWidget) -> list[str]:
+    """What of ``dialog`` is larger than the screen (empty when it fits): its smallest size,
+    and the size it opens at (its size hint, unless it chose a size of its own)."""
+    too_large = []
+    for what, size in (
+        ("minimum size hint", dialog.minimumSizeHint()),
+        ("minimum size", dialog.minimumSize()),
+        ("size shown", dialog.size()),
+    ):
+        if size.width() > SCREEN.width() or size.height() > SCREEN.height():
+            too_large.append(f"{type(dialog).__name__}: {what} {size.width()}×{size.height()}")
+    return too_large
+
+
+def _open_every_dialog(window: MainWindow, opened: Callable[[QWidget | None], None]) -> None:
+    """Open each dialog as the user would, from the window's own menus and views."""
+    view = window.archive_view
+    opened(CreateArchiveDialog(FileChooser(), Path.home(), window))
+    opened(RecoveryCodeDialog("7K2M-QX9P-4TRA-ZD8E-1HVN-6WCB-3J5F-Y0GS", window, "family"))
+    opened(TagColourDialog("conditions/solitary", None, window))
+    opened(window.open_settings())
+    window.settings_dialog and window.settings_dialog.reject()
+    opened(window.import_paths([Path.home()]))
+    window.import_dialog and window.import_dialog.reject()
+    opened(window.bundles.open_keys())
+    contacts = window.bundles.open_contacts()
+    opened(contacts)
+    opened(AddContactDialog(window._worker, window))
+    opened(window.bundles.open_export())
+    opened(window.bundles.open_import())
+    window.bundles.close_all()
+    # A letter with its transcription: its details, and a passage annotated in it.
+    for row in range(view.documents.rowCount()):
+        view.select_document(view.documents.document_id(row))
+        if view.document.editors:
+            break
+    opened(view.edit_details())
+    view.details_dialog and view.details_dialog.reject()
+    editor = view.document.editors[0]
+    assert isinstance(editor, TextEditor)
+    cursor = editor.body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    cursor.movePosition(cursor.MoveOperation.EndOfWord, cursor.MoveMode.KeepAnchor)
+    editor.body.setTextCursor(cursor)
+    editor.annotate_action.trigger()
+    opened(view.annotations.dialog)
+    view.annotations.dialog and view.annotations.dialog.reject()
+    opened(view.annotations.open_list())
+    content = view.sidebar_content
+    assert content is not None
+    timeline = view.open_timeline(content.prisoners[0].id)
+    opened(timeline.new_event())
+
+
+def test_every_dialog_fits_a_small_laptop_screen(
+    make_window: Callable[[], MainWindow],
+    location: RememberedLocation,
+    filled_folder: Path,
+    language: str,
+) -> None:
+    location.remember(filled_folder)
+    window = make_window()
+    window.unlock(PASSWORD)
+    assert window.is_unlocked
+    seen: set[type[QDialog]] = set()
+    too_large: list[str] = []
+
+    def opened(dialog: QWidget | None) -> None:
+        assert dialog is not None
+        dialog.show()
+        QApplication.processEvents()
+        assert dialog.isRightToLeft() == (language == "fa")
+        seen.add(type(dialog))  # type: ignore[arg-type]
+        too_large.extend(_fits(dialog))
+
+    _open_every_dialog(window, opened)
+    assert not too_large
+    assert _dialog_classes() - seen == set(), "open these dialogs in _open_every_dialog too"
