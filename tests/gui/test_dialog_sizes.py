@@ -17,12 +17,15 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import amanat.gui
+from amanat.core.records import DocumentKind
 from amanat.gui.bundles.contacts_dialog import AddContactDialog
+from amanat.gui.care.job_dialog import JobDialog
 from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
+from amanat.gui.tag_actions import TagChoiceDialog, TagNameDialog
 from amanat.gui.tag_colours import TagColourDialog
 from amanat.gui.text_editor import TextEditor
 from tests.helpers.archives import PASSWORD
@@ -110,6 +113,33 @@ def _open_every_dialog(window: MainWindow, opened: Callable[[QWidget | None], No
     assert content is not None
     timeline = view.open_timeline(content.prisoners[0].id)
     opened(timeline.new_event())
+    # People, tags and new documents.
+    opened(view.people.new_person())
+    view.people.person_dialog and view.people.person_dialog.reject()
+    view.people.merge(content.prisoners[0].id)
+    opened(view.people.merge_dialog)
+    view.people.merge_dialog and view.people.merge_dialog.reject()
+    long_path = "conditions/solitary confinement/ward 209/interrogation rooms"
+    opened(TagNameDialog(long_path, "interrogation rooms", window))
+    choices: list[tuple[str, str | None]] = [(f"tag {n}", str(n)) for n in range(200)]
+    opened(TagChoiceDialog("Move a tag", f"Put the tag “{long_path}” under:", choices, window))
+    opened(window.new_document(DocumentKind.TESTIMONY))
+    window.new_documents.forget()
+    # Looking after the archive: each dialog is closed before the next opens.
+    care = window.care
+    folder = window._folder
+    assert folder is not None
+    for open_one in (
+        care.change_password,
+        care.recovery_code,
+        lambda: care.back_up(folder.parent / "backup-test"),
+        care.check,
+        care.restore,
+        lambda: care.recover(folder),
+    ):
+        opened(open_one())
+        care.close_all()
+    opened(JobDialog(window._worker, "Working", window))
 
 
 def test_every_dialog_fits_a_small_laptop_screen(

@@ -82,7 +82,8 @@ def test_the_page_and_its_text_are_side_by_side_at_the_full_height(
     window = _opened(make_window, location, reading_folder)
     _show(window, "Letter from Evin")
     document = window.archive_view.document
-    pages, text, panel = document.pages, document.texts, document.lower_tabs
+    # The page's column is the page viewer with its strip of thumbnails under it.
+    pages, text, panel = document.page_column, document.texts, document.lower_tabs
     assert pages.isVisible() and text.isVisible() and panel.isVisible()
     page_box = pages.geometry()
     text_box = text.geometry()
