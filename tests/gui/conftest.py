@@ -107,12 +107,19 @@ def make_window(
             window.show()
             window.activateWindow()
         window.start()
-        made.append(window)
+        _follow(window)
         return window
+
+    def _follow(window: MainWindow) -> None:
+        # A change of language replaces the window with one made anew: that one is closed
+        # at the end of the test too, or a later test's Ctrl+Q would find it.
+        made.append(window)
+        window.replaced.connect(lambda new: (qtbot.addWidget(new), _follow(new)))
 
     yield make
     for window in made:
         window.lock()
+        window.close()
 
 
 @pytest.fixture(scope="session")
