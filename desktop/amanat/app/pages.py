@@ -43,6 +43,31 @@ def export_page(archive: Archive, page_id: str, target: Path, original: bool = F
     return target
 
 
+_SUFFIXES = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/tiff": ".tif",
+    "image/webp": ".webp",
+    "image/gif": ".gif",
+    "image/heic": ".heic",
+    "image/avif": ".avif",
+    "application/pdf": ".pdf",
+}
+_SANITISED_AS_PNG = frozenset({"image/png", "image/tiff", "image/gif", "application/pdf"})
+"""Pages whose sanitised copy is a PNG (no loss); the others become a JPEG, as in
+core/scans/export.py."""
+
+
+def export_file_name(page: Page, original: bool) -> str:
+    """A name to offer for the copy of ``page``: "page-3.jpg". It says nothing of the
+    letter, so a file dialog or a folder listing gives nothing away."""
+    if original:
+        suffix = _SUFFIXES.get(page.mime_type, "")
+    else:
+        suffix = ".png" if page.mime_type in _SANITISED_AS_PNG else ".jpg"
+    return f"page-{page.number}{suffix}"
+
+
 def add_pages(
     archive: Archive,
     document_id: str,

@@ -49,6 +49,7 @@ from amanat.gui.operations import (
     open_demo,
     save_settings,
 )
+from amanat.gui.page_info import PageInfo
 from amanat.gui.previews import PreviewPass
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.settings_dialog import SettingsDialog
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
         self.import_dialog = self.settings_dialog = None
         self.new_documents.forget()
         self.bundles.close_all()
+        self.page_info.close()
         self.archive_view.clear()  # saves what was typed and not saved yet, first
         # Whatever is still open (a question waiting for an answer, a file dialog) goes too.
         close_other_windows(self)
@@ -399,6 +401,13 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(view.edit_details_action)
+        self.page_info = PageInfo(
+            self._worker, self._chooser, lambda: view.document.pages.current_page_id, self
+        )
+        self.page_info.follow(view.document.page_strip.model)
+        self.page_info.said.connect(self._say)
+        view.document.page_strip.page_actions = self.page_info.actions
+        edit_menu.addActions(self.page_info.actions)
         edit_menu.addAction(view.timeline_action)
         for action in (view.trash_action, view.restore_action, view.empty_trash_action):
             edit_menu.addAction(action)

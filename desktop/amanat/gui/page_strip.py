@@ -335,6 +335,8 @@ class PageStrip(QWidget):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_selected)
         self.view.addAction(self.remove_action)
+        self.page_actions: list[QAction] = []
+        """Further actions on the chosen page for the menu (its information, its export)."""
 
         add_button = QToolButton()
         add_button.setDefaultAction(self.add_action)
@@ -472,6 +474,7 @@ class PageStrip(QWidget):
         menu = QMenu(self)
         menu.addAction(self.add_action)
         menu.addAction(self.remove_action)
+        menu.addActions(self.page_actions)
         waiting = menu.addMenu(self.tr("Restore a Removed Page"))
         waiting.setEnabled(self._changeable and bool(self.removed))
         for removed in self.removed:
