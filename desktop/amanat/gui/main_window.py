@@ -29,6 +29,7 @@ from amanat.core.keyslots import KdfParams
 from amanat.core.records import DocumentKind
 from amanat.core.settings import ArchiveSettings
 from amanat.gui.archive_view import ArchiveView, ask_to_empty_trash
+from amanat.gui.audit_log import AuditLog
 from amanat.gui.auto_lock import IdleLock
 from amanat.gui.bundles.screens import BundleScreens
 from amanat.gui.clipboard import ClipboardGuard
@@ -296,6 +297,7 @@ class MainWindow(QMainWindow):
         self.new_documents.forget()
         self.bundles.close_all()
         self.page_info.close()
+        self.audit_log.close()
         self.archive_view.clear()  # saves what was typed and not saved yet, first
         # Whatever is still open (a question waiting for an answer, a file dialog) goes too.
         close_other_windows(self)
@@ -414,6 +416,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(view.find_action)
         edit_menu.addAction(view.annotations.list_action)
+        self.audit_log = AuditLog(self._worker, lambda: view.document.document_id, self)
+        edit_menu.addAction(self.audit_log.action)
         self.bundles = BundleScreens(self._worker, self._chooser, self._preferences, view, self)
         self.menuBar().addMenu(self.bundles.menu)
         # Window shortcuts work while the menu bar is hidden too; the trash action keeps
