@@ -97,7 +97,7 @@ def test_verify_chain_says_the_log_is_intact_in_one_sentence(window: MainWindow)
     log = window.audit_log.open()
     log.verify_button.click()
     count = log.model.rowCount()
-    assert log.result.text() == f"The audit log is intact: {count} entries chain correctly."
+    assert log.verdict.text() == f"The audit log is intact: {count} entries chain correctly."
 
 
 def test_verify_chain_names_the_entry_changed_after_it_was_written(
@@ -110,7 +110,7 @@ def test_verify_chain_names_the_entry_changed_after_it_was_written(
     window.unlock(PASSWORD)
     log = window.audit_log.open()
     log.verify_button.click()
-    assert log.result.text() == (
+    assert log.verdict.text() == (
         "The audit log is broken at entry 2: an entry was changed, removed or reordered after "
         "it was written. Restore the archive from a backup."
     )
@@ -157,4 +157,4 @@ def test_the_audit_log_speaks_persian(persian: None, window: MainWindow) -> None
     assert "افزوده شد" in actions
     log.verify_button.click()
     count = str(model.rowCount()).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
-    assert log.result.text() == f"گزارش تغییرات سالم است: {count} مورد درست به هم زنجیر شده‌اند."
+    assert log.verdict.text() == f"گزارش تغییرات سالم است: {count} مورد درست به هم زنجیر شده‌اند."

@@ -215,15 +215,15 @@ class AuditLogWindow(QDialog):
         self.verify_button.setToolTip(
             self.tr("Recompute every entry's hash: an entry changed after it was written shows")
         )
-        self.result = QLabel()
-        self.result.setObjectName("audit-verify-result")
-        self.result.setTextFormat(Qt.TextFormat.PlainText)
-        self.result.setWordWrap(True)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("audit-verify-result")
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)
+        self.verdict.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.verify_button)
-        bottom.addWidget(self.result, 1)
+        bottom.addWidget(self.verdict, 1)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.only_document)
@@ -252,7 +252,7 @@ class AuditLogWindow(QDialog):
     def clear(self) -> None:
         self.model.clear()
         self.count.clear()
-        self.result.clear()
+        self.verdict.clear()
         self.set_document(None)
 
 
@@ -282,7 +282,7 @@ class AuditLog(QObject):
         document_id = self._shown_document()
         if document_id != window.document_id:
             window.set_document(document_id)
-            window.result.clear()
+            window.verdict.clear()
         window.show()
         if QGuiApplication.platformName() != "offscreen":  # which cannot, and says so
             window.raise_()
@@ -302,17 +302,17 @@ class AuditLog(QObject):
     def verify(self) -> None:
         window = self.window
         if window is not None:
-            window.result.clear()
+            window.verdict.clear()
             self._worker.submit(
                 verify_chain,
                 window,
-                lambda report: window.result.setText(result_sentence(report)),
+                lambda report: window.verdict.setText(result_sentence(report)),
                 lambda error: self._failed(window, error),
             )
 
     @staticmethod
     def _failed(window: AuditLogWindow, error: AmanatError) -> None:
-        window.result.setText(error_message(error))
+        window.verdict.setText(error_message(error))
 
     def close(self) -> None:
         """The archive is being locked: close the window and forget every entry read."""
