@@ -261,6 +261,11 @@ RULES: dict[str, str] = {
         "or it is empty.",
     ),
     "passage-empty": QT_TRANSLATE_NOOP("Messages", "The passage is empty."),
+    "annotation-comment-empty": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The comment given is empty; give the new comment, or leave it out to keep the one "
+        "the annotation has.",
+    ),
     "region-outside-page": QT_TRANSLATE_NOOP(
         "Messages", "The rectangle is not inside the page, or it is empty."
     ),
