@@ -299,6 +299,9 @@ RULES: dict[str, str] = {
     "auto-lock-minutes": QT_TRANSLATE_NOOP(
         "Messages", "Auto-lock takes between 0 and {maximum} minutes."
     ),
+    "setting-value": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” cannot be the setting {name}, which takes {expected}."
+    ),
     "name-too-long": QT_TRANSLATE_NOOP("Messages", "A name can have at most {maximum} characters."),
     "clipboard-seconds": QT_TRANSLATE_NOOP(
         "Messages", "The clipboard is cleared after between 0 and {maximum} seconds."
