@@ -237,5 +237,5 @@ def test_the_report_speaks_persian(
     rows = dict(dialog.rows)
     assert rows["دوربین"] == f"{make.MAKE} {make.MODEL}"
     assert rows["صفحه"] == "صفحهٔ ۱ سند"
-    assert rows["موقعیت GPS"].startswith("۳۵٫۷۹۷۰۸")
-    assert "نسخهٔ پاک‌شده" in dialog.warnings[0].text()
+    assert rows["موقعیت جی‌پی‌اس"].startswith("۳۵٫۷۹۷۰۸")
+    assert "نسخهٔ پاک" in dialog.warnings[0].text()

@@ -98,22 +98,6 @@ def _word(words: dict[str, object], stored: str) -> str:
     return QCoreApplication.translate("AuditLog", str(source)) if source else stored
 
 
-def result_sentence(report: AuditReport) -> str:
-    """What "Verify Chain" found, in one sentence."""
-    if report.intact:
-        return QCoreApplication.translate(
-            "AuditLog", "The audit log is intact: %n entries chain correctly.", "", report.entries
-        )
-    return labels.fill(
-        QCoreApplication.translate(
-            "AuditLog",
-            "The audit log is broken at entry %1: an entry was changed, removed or reordered "
-            "after it was written. Restore the archive from a backup.",
-        ),
-        str(report.first_broken),
-    )
-
-
 # --- The model -----------------------------------------------------------------------------
 
 
@@ -249,6 +233,22 @@ class AuditLogWindow(QDialog):
         self.table.resizeColumnsToContents()
         self.count.setText(labels.fill(self.tr("Entries: %1"), str(len(entries))))
 
+    def show_verdict(self, report: AuditReport) -> None:
+        """What "Verify Chain" found, in one sentence."""
+        if report.intact:
+            text = self.tr(
+                "The audit log is intact: %n entries chain correctly.", "", report.entries
+            )
+        else:
+            text = labels.fill(
+                self.tr(
+                    "The audit log is broken at entry %1: an entry was changed, removed or "
+                    "reordered after it was written. Restore the archive from a backup."
+                ),
+                str(report.first_broken),
+            )
+        self.verdict.setText(text)
+
     def clear(self) -> None:
         self.model.clear()
         self.count.clear()
@@ -306,7 +306,7 @@ class AuditLog(QObject):
             self._worker.submit(
                 verify_chain,
                 window,
-                lambda report: window.verdict.setText(result_sentence(report)),
+                window.show_verdict,
                 lambda error: self._failed(window, error),
             )
 

@@ -55,9 +55,8 @@ def write_page(page_id: str, target: Path, original: bool) -> Operation[Path]:
 
 # --- What the report says ------------------------------------------------------------------
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PageInfo", text)
+translate = QCoreApplication.translate
+"""Short for the report's many lines; Qt's lupdate finds calls of this name too."""
 
 
 def warnings(report: MetadataReport) -> list[str]:
@@ -65,17 +64,19 @@ def warnings(report: MetadataReport) -> list[str]:
     said = []
     if report.has_location:
         said.append(
-            _tr(
+            QCoreApplication.translate(
+                "PageInfo",
                 "This page's file holds a place (a GPS position or a place name): it can lead "
                 "someone to where the photo was taken, perhaps the family's home. Share only "
-                "a sanitised copy."
+                "a sanitised copy.",
             )
         )
     if report.has_person_name:
         said.append(
-            _tr(
+            QCoreApplication.translate(
+                "PageInfo",
                 "This page's file names a person (its author or the camera's owner): whoever "
-                "receives the original can read the name. Share only a sanitised copy."
+                "receives the original can read the name. Share only a sanitised copy.",
             )
         )
     return said
@@ -89,10 +90,16 @@ def _position(report: MetadataReport) -> str:
     def degrees(value: float | None) -> str:
         return QLocale().toString(value, "f", 5) if value is not None else "?"
 
-    place = labels.fill(_tr("%1, %2"), degrees(gps.latitude), degrees(gps.longitude))
+    place = labels.fill(
+        translate("PageInfo", "%1, %2"),
+        degrees(gps.latitude),
+        degrees(gps.longitude),
+    )
     if gps.altitude is not None:
         place = labels.fill(
-            _tr("%1 (altitude %2 m)"), place, QLocale().toString(gps.altitude, "f", 0)
+            translate("PageInfo", "%1 (altitude %2 m)"),
+            place,
+            QLocale().toString(gps.altitude, "f", 0),
         )
     return place
 
@@ -103,21 +110,36 @@ def metadata_rows(report: MetadataReport) -> list[tuple[str, str]]:
     gives them (a serial number's tag, a PNG keyword): that name is the file's own."""
     rows: list[tuple[str, str]] = []
     if report.gps is not None:
-        rows.append((_tr("GPS position"), _position(report)))
-    rows += [(_tr("Place"), place) for place in report.places]
-    rows += [(_tr("Person named"), name) for name in report.authors]
+        rows.append((translate("PageInfo", "GPS position"), _position(report)))
+    rows += [(translate("PageInfo", "Place"), place) for place in report.places]
+    rows += [(translate("PageInfo", "Person named"), name) for name in report.authors]
     if report.camera:
-        rows.append((_tr("Camera"), report.camera))
+        rows.append((translate("PageInfo", "Camera"), report.camera))
     if report.captured:
-        rows.append((_tr("Taken"), labels.digits(report.captured)))
-    rows += [(_tr("Software"), name) for name in report.software]
-    rows += [(_tr("Comment"), comment) for comment in report.comments]
+        rows.append((translate("PageInfo", "Taken"), labels.digits(report.captured)))
+    rows += [(translate("PageInfo", "Software"), name) for name in report.software]
+    rows += [(translate("PageInfo", "Comment"), comment) for comment in report.comments]
     rows += list(report.other)
     if report.orientation != 1:
-        rows.append((_tr("Orientation"), labels.digits(str(report.orientation))))
+        rows.append(
+            (
+                translate("PageInfo", "Orientation"),
+                labels.digits(str(report.orientation)),
+            )
+        )
     if report.animated:
-        rows.append((_tr("Animation"), _tr("yes; the page shows its first picture")))
-    rows.append((_tr("Metadata blocks"), ", ".join(report.blocks) or _tr("none")))
+        rows.append(
+            (
+                translate("PageInfo", "Animation"),
+                translate("PageInfo", "yes; the page shows its first picture"),
+            )
+        )
+    rows.append(
+        (
+            translate("PageInfo", "Metadata blocks"),
+            ", ".join(report.blocks) or translate("PageInfo", "none"),
+        )
+    )
     return rows
 
 
@@ -125,28 +147,48 @@ def page_rows(record: PageRecord) -> list[tuple[str, str]]:
     """The page itself: its place, its file, when and from where it came."""
     page, details = record.page, record.details
     rows = [
-        (_tr("Page"), labels.fill(_tr("Page %1 of the document"), str(page.number))),
-        (_tr("Original file"), page.original_name or "—"),
-        (_tr("Type"), page.mime_type),
+        (
+            translate("PageInfo", "Page"),
+            labels.fill(translate("PageInfo", "Page %1 of the document"), str(page.number)),
+        ),
+        (translate("PageInfo", "Original file"), page.original_name or "—"),
+        (translate("PageInfo", "Type"), page.mime_type),
     ]
     if page.width and page.height:
-        size = labels.fill(_tr("%1 × %2 pixels"), str(page.width), str(page.height))
-        rows.append((_tr("Picture size"), size))
-    rows.append((_tr("File size"), labels.fill(_tr("%1 bytes"), str(page.size))))
-    rows.append((_tr("SHA-256"), page.sha256))
+        size = labels.fill(
+            translate("PageInfo", "%1 × %2 pixels"),
+            str(page.width),
+            str(page.height),
+        )
+        rows.append((translate("PageInfo", "Picture size"), size))
+    rows.append(
+        (
+            translate("PageInfo", "File size"),
+            labels.fill(translate("PageInfo", "%1 bytes"), str(page.size)),
+        )
+    )
+    rows.append((translate("PageInfo", "SHA-256"), page.sha256))
     imported = labels.digits(page.imported.isoformat(timespec="seconds"))
-    rows.append((_tr("Imported"), imported))
+    rows.append((translate("PageInfo", "Imported"), imported))
     if details.source_path:
-        rows.append((_tr("Imported from"), details.source_path))
+        rows.append((translate("PageInfo", "Imported from"), details.source_path))
     if details.source_page is not None:
         rows.append(
             (
-                _tr("Place in its file"),
-                labels.fill(_tr("Page %1 of the original file"), str(details.source_page + 1)),
+                translate("PageInfo", "Place in its file"),
+                labels.fill(
+                    translate("PageInfo", "Page %1 of the original file"),
+                    str(details.source_page + 1),
+                ),
             )
         )
     if page.rotation:
-        rows.append((_tr("Turned for display"), labels.fill(_tr("%1°"), str(page.rotation))))
+        rows.append(
+            (
+                translate("PageInfo", "Turned for display"),
+                labels.fill(translate("PageInfo", "%1°"), str(page.rotation)),
+            )
+        )
     return rows
 
 
@@ -154,26 +196,33 @@ def _what_it_carries(report: MetadataReport) -> str:
     """The original's metadata in a sentence: what someone who receives it can read."""
     carried = []
     if report.gps is not None or report.places:
-        carried.append(_tr("where it was taken"))
+        carried.append(translate("PageInfo", "where it was taken"))
     if report.authors:
-        carried.append(labels.fill(_tr("the name %1"), ", ".join(map(isolated, report.authors))))
+        carried.append(
+            labels.fill(
+                translate("PageInfo", "the name %1"),
+                ", ".join(map(isolated, report.authors)),
+            )
+        )
     if report.camera:
-        carried.append(_tr("the camera"))
+        carried.append(translate("PageInfo", "the camera"))
     if report.captured:
-        carried.append(_tr("when it was taken"))
+        carried.append(translate("PageInfo", "when it was taken"))
     if report.software:
-        carried.append(_tr("the software that made it"))
+        carried.append(translate("PageInfo", "the software that made it"))
     if report.comments or report.other:
-        carried.append(_tr("further fields"))
+        carried.append(translate("PageInfo", "further fields"))
     if not carried:
-        return _tr(
+        return QCoreApplication.translate(
+            "PageInfo",
             "The original file is kept byte for byte: no metadata was found in it, but it can "
-            "still hold what Amanat cannot read."
+            "still hold what Amanat cannot read.",
         )
     return labels.fill(
-        _tr(
+        QCoreApplication.translate(
+            "PageInfo",
             "The original file carries its metadata: %1. Whoever receives it can read this; "
-            "the sanitised copy holds the picture only."
+            "the sanitised copy holds the picture only.",
         ),
         labels.list_separator().join(carried),
     )
