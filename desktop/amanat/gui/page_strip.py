@@ -474,7 +474,6 @@ class PageStrip(QWidget):
         menu = QMenu(self)
         menu.addAction(self.add_action)
         menu.addAction(self.remove_action)
-        menu.addActions(self.page_actions)
         waiting = menu.addMenu(self.tr("Restore a Removed Page"))
         waiting.setEnabled(self._changeable and bool(self.removed))
         for removed in self.removed:
@@ -482,6 +481,9 @@ class PageStrip(QWidget):
             text = labels.fill(self.tr("Page %1"), str(removed.removed_from))
             action = waiting.addAction(f"{text} · {name}" if name else text)
             action.triggered.connect(lambda _=False, r=removed: self.restore(r))
+        if self.page_actions:
+            menu.addSeparator()
+            menu.addActions(self.page_actions)
         return menu
 
     def _menu_requested(self, position: QPoint) -> None:
