@@ -446,8 +446,8 @@
         <translation>گزارش تغییرات</translation>
     </message>
     <message>
-        <source>Only the entries of the document shown</source>
-        <translation>فقط موردهای سندی که نشان داده می‌شود</translation>
+        <source>Only the document shown, with its pages, texts and annotations</source>
+        <translation>فقط سندی که نشان داده می‌شود، با صفحه‌ها، متن‌ها و حاشیه‌نویسی‌هایش</translation>
     </message>
     <message>
         <source>Verify Chain</source>

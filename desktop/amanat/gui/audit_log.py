@@ -4,7 +4,8 @@ entry was edited, removed or reordered since it was written.
 
 It reads through amanat.app.integrity (audit_entries, verify_audit), as ``amanat audit list``
 and ``amanat audit verify`` do. Opened while a document is shown, it can show that document's
-entries only (``--record`` on the command line). The lock closes it and forgets every entry.
+entries only, with its pages', texts' and annotations' (``--document`` on the command line).
+The lock closes it and forgets every entry.
 """
 
 from __future__ import annotations
@@ -51,9 +52,11 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 # --- Operations ----------------------------------------------------------------------------
 
 
-def read_entries(record_id: str | None) -> Operation[list[AuditEntry]]:
+def read_entries(document_id: str | None) -> Operation[list[AuditEntry]]:
+    """Every entry, or a document's (with its pages, texts and annotations)."""
+
     def run(session: Session) -> list[AuditEntry]:
-        return integrity.audit_entries(session.require(), record_id)
+        return integrity.audit_entries(session.require(), document_id=document_id)
 
     return run
 
@@ -183,7 +186,9 @@ class AuditLogWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Audit Log"))
         self.document_id: str | None = None
-        self.only_document = QCheckBox(self.tr("Only the entries of the document shown"))
+        self.only_document = QCheckBox(
+            self.tr("Only the document shown, with its pages, texts and annotations")
+        )
         self.only_document.setVisible(False)
         self.model = AuditLogModel(self)
         self.table = QTableView()
@@ -224,8 +229,8 @@ class AuditLogWindow(QDialog):
             self.only_document.setChecked(False)
 
     @property
-    def record_id(self) -> str | None:
-        """The record whose entries are asked for; None for every entry."""
+    def chosen_document(self) -> str | None:
+        """The document whose entries are asked for; None for every entry."""
         return self.document_id if self.only_document.isChecked() else None
 
     def show_entries(self, entries: list[AuditEntry]) -> None:
@@ -293,7 +298,7 @@ class AuditLog(QObject):
         window = self.window
         if window is not None:
             self._worker.submit(
-                read_entries(window.record_id),
+                read_entries(window.chosen_document),
                 window,
                 window.show_entries,
                 lambda error: self._failed(window, error),
