@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from amanat.core.records import Document, DocumentKind
@@ -113,10 +114,13 @@ def test_a_page_with_nothing_to_hide_says_so(
     assert dict(dialog.rows)["Metadata blocks"] == "none"
 
 
-def test_the_page_strip_menu_offers_information_and_export(
+def test_the_page_strip_menu_and_the_page_itself_offer_information_and_export(
     opened: Callable[[bytes], tuple[MainWindow, str]],
 ) -> None:
     window, _ = opened(make.jpeg())
+    page = window.archive_view.document.pages.picture
+    assert page.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert [a.text() for a in page.actions()] == ["Page Information…", "Export Page…"]
     strip = window.archive_view.document.page_strip
     menu = strip.context_menu()
     texts = [action.text() for action in menu.actions()]

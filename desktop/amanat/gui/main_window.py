@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
         self.page_info.follow(view.document.page_strip.model)
         self.page_info.said.connect(self._say)
         view.document.page_strip.page_actions = self.page_info.actions
+        self.page_info.offer_on(view.document.pages.picture)
         edit_menu.addActions(self.page_info.actions)
         edit_menu.addAction(view.timeline_action)
         for action in (view.trash_action, view.restore_action, view.empty_trash_action):

@@ -388,6 +388,11 @@ class PageInfo(QObject):
             signal.connect(update)
         update()
 
+    def offer_on(self, page: QWidget) -> None:
+        """A right-click on ``page`` (the page viewer's picture) offers the two actions."""
+        page.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        page.addActions(self.actions)
+
     def set_enabled(self, enabled: bool) -> None:
         for action in self.actions:
             action.setEnabled(enabled)
