@@ -3738,6 +3738,10 @@
         <translation>برچسب تازه…</translation>
     </message>
     <message>
+        <source>Make a tag before any document carries it, with its colour</source>
+        <translation>ساختن برچسبی پیش از آنکه سندی آن را داشته باشد، با رنگش</translation>
+    </message>
+    <message>
         <source>Rename…</source>
         <translation>تغییر نام…</translation>
     </message>

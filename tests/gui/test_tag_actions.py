@@ -589,3 +589,25 @@ def test_the_new_tag_dialog_speaks_persian(
     dialog.show()
     assert [w for w in not_persian(dialog) if "conditions" not in w] == []
     dialog.reject()
+
+
+def test_file_new_tag_makes_the_first_tag_of_an_archive_with_none(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    worker: SynchronousWorker,
+    dialogs: FakeDialogs,
+) -> None:
+    window = _opened(make_window, location, archive_folder)
+    model = window.archive_view.sidebar_model
+    assert "Tags" not in [model.index(r, 0).data() for r in range(model.rowCount())]
+    file_menu = window.menuBar().actions()[0].menu()
+    action = window.archive_view.tag_actions.new_tag_action
+    assert action in file_menu.actions()
+    action.trigger()
+    dialog = window.archive_view.tag_actions.dialog
+    assert isinstance(dialog, NewTagDialog)
+    dialog.field.setText("torture")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert _paths(window, worker) == ["torture"]
+    assert _sidebar_tags(window) == ["torture"]

@@ -389,6 +389,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions(list(self.new_documents.actions.values()))
         file_menu.addSeparator()
         file_menu.addAction(view.people.new_person_action)
+        file_menu.addAction(view.tag_actions.new_tag_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(view.document.page_strip.add_action)
         view.document.page_strip.chooser = self._chooser

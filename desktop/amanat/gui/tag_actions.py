@@ -284,14 +284,18 @@ class TagActions(QObject):
         """The dialog or question open now, if any."""
         self.choose_colour: Callable[[QWidget, str, str | None], str | None] = ask_tag_colour
         """Asks a tag's colour (its path, its colour now); tests replace it."""
+        self.new_tag_action = QAction(self.tr("New Tag…"), self)
+        self.new_tag_action.setToolTip(
+            self.tr("Make a tag before any document carries it, with its colour")
+        )
+        self.new_tag_action.triggered.connect(lambda: self.new_tag())
 
     # --- The menu ------------------------------------------------------------------------
 
     def heading_menu(self, parent: QWidget) -> QMenu:
         """The menu of the Tags heading."""
         menu = QMenu(parent)
-        action = menu.addAction(self.tr("New Tag…"))
-        action.triggered.connect(lambda: self.new_tag())
+        menu.addAction(self.new_tag_action)
         return menu
 
     def menu(self, tag_id: str, parent: QWidget) -> QMenu:
