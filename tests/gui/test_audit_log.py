@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Document, DocumentKind, Text, TextKind
 from amanat.core.storage import documents, texts
@@ -161,3 +162,12 @@ def test_the_audit_log_speaks_persian(persian: None, window: MainWindow) -> None
     log.verify_button.click()
     count = str(model.rowCount()).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     assert log.verdict.text() == f"گزارش تغییرات سالم است: {count} مورد درست به هم زنجیر شده‌اند."
+
+
+def test_ctrl_l_in_the_audit_log_locks(window: MainWindow, qtbot: QtBot) -> None:
+    log = window.audit_log.open()
+    log.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is log, timeout=3000)
+    qtbot.keyClick(log.focusWidget() or log, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_unlocked
+    assert not log.isVisible() and window.audit_log.window is None

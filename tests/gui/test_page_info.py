@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Document, DocumentKind
 from amanat.core.scans import ImportOptions, import_files
@@ -243,3 +244,19 @@ def test_the_report_speaks_persian(
     assert rows["صفحه"] == "صفحهٔ ۱ سند"
     assert rows["موقعیت جی‌پی‌اس"].startswith("۳۵٫۷۹۷۰۸")
     assert "نسخهٔ پاک" in dialog.warnings[0].text()
+
+
+def test_ctrl_l_in_the_report_locks(
+    opened: Callable[[bytes], tuple[MainWindow, str]], qtbot: QtBot
+) -> None:
+    window, _ = opened(make.jpeg(names=True))
+    info = _info(window)
+    info.show_info()
+    dialog = info.dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    target = dialog.focusWidget() or dialog
+    qtbot.keyClick(target, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_unlocked
+    assert not dialog.isVisible() and info.dialog is None
