@@ -13,6 +13,7 @@ from amanat.core import scans
 from amanat.core.jobs import Cancel, Report
 from amanat.core.records import Page
 from amanat.core.scans import ImportOptions, MetadataReport
+from amanat.core.scans.export import sanitised_suffix
 from amanat.core.storage import page_order, pages
 from amanat.core.storage.page_order import RemovedPage
 from amanat.core.storage.pages import ScanDetails
@@ -43,7 +44,7 @@ def export_page(archive: Archive, page_id: str, target: Path, original: bool = F
     return target
 
 
-_SUFFIXES = {
+_SUFFIXES = {  # of an original, by its type (decided by content at import)
     "image/jpeg": ".jpg",
     "image/png": ".png",
     "image/tiff": ".tif",
@@ -53,18 +54,12 @@ _SUFFIXES = {
     "image/avif": ".avif",
     "application/pdf": ".pdf",
 }
-_SANITISED_AS_PNG = frozenset({"image/png", "image/tiff", "image/gif", "application/pdf"})
-"""Pages whose sanitised copy is a PNG (no loss); the others become a JPEG, as in
-core/scans/export.py."""
 
 
 def export_file_name(page: Page, original: bool) -> str:
     """A name to offer for the copy of ``page``: "page-3.jpg". It says nothing of the
     letter, so a file dialog or a folder listing gives nothing away."""
-    if original:
-        suffix = _SUFFIXES.get(page.mime_type, "")
-    else:
-        suffix = ".png" if page.mime_type in _SANITISED_AS_PNG else ".jpg"
+    suffix = _SUFFIXES.get(page.mime_type, "") if original else sanitised_suffix(page.mime_type)
     return f"page-{page.number}{suffix}"
 
 
