@@ -50,7 +50,7 @@ SETTING_VALUES: dict[str, str] = {
     "auto-lock": "minutes of idleness before the window locks, 0 for never",
     "lock-with-computer": "yes or no",
     "clipboard": "seconds before copied text leaves the clipboard, 0 for only at the lock",
-    "name": "the name put on annotations and in the audit log (may be empty)",
+    "name": "your name, which the window puts on annotations and in the audit log",
     "annotations": "private or shareable, for new annotations",
 }
 
