@@ -171,3 +171,13 @@ def test_ctrl_l_in_the_audit_log_locks(window: MainWindow, qtbot: QtBot) -> None
     qtbot.keyClick(log.focusWidget() or log, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not window.is_unlocked
     assert not log.isVisible() and window.audit_log.window is None
+
+
+def test_closing_the_log_forgets_its_entries_and_opening_it_reads_them_again(
+    window: MainWindow,
+) -> None:
+    log = window.audit_log.open()
+    shown = log.model.rowCount()
+    log.reject()  # Close
+    assert log.model.rowCount() == 0
+    assert window.audit_log.open().model.rowCount() == shown

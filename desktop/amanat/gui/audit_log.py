@@ -284,6 +284,8 @@ class AuditLog(QObject):
             window = self.window = AuditLogWindow(self._parent)
             window.only_document.toggled.connect(lambda _: self._read())
             window.verify_button.clicked.connect(self.verify)
+            # Closed, it keeps nothing it showed; opened again, it reads the log anew.
+            window.finished.connect(lambda _: window.model.clear())
         document_id = self._shown_document()
         if document_id != window.document_id:
             window.set_document(document_id)
