@@ -342,6 +342,153 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>added</source>
+        <translation>افزوده شد</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>تغییر کرد</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>پاک شد</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>وارد شد</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>برداشته شد</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>بازگردانده شد</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>نامش عوض شد</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>جابه‌جا شد</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>یکی شد</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>صفحه</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>تنظیم</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>بسته</translation>
+    </message>
+    <message>
+        <source>archive</source>
+        <translation>بایگانی</translation>
+    </message>
+    <message>
+        <source>Audit Log…</source>
+        <translation>گزارش تغییرات…</translation>
+    </message>
+    <message>
+        <source>Every change recorded in this archive, and whether the record is whole</source>
+        <translation>همهٔ تغییرهایی که در این بایگانی ثبت شده، و اینکه این گزارش دست‌نخورده است یا نه</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>چه کسی</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>خلاصه</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogWindow</name>
+    <message>
+        <source>Audit Log</source>
+        <translation>گزارش تغییرات</translation>
+    </message>
+    <message>
+        <source>Only the document shown, with its pages, texts and annotations</source>
+        <translation>فقط سندی که نشان داده می‌شود، با صفحه‌ها، متن‌ها و حاشیه‌نویسی‌هایش</translation>
+    </message>
+    <message>
+        <source>Verify Chain</source>
+        <translation>بررسی زنجیره</translation>
+    </message>
+    <message>
+        <source>Recompute every entry&apos;s hash: an entry changed after it was written shows</source>
+        <translation>چکیدهٔ هر مورد دوباره حساب می‌شود: موردی که پس از نوشته شدن تغییر کرده پیدا می‌شود</translation>
+    </message>
+    <message>
+        <source>Entries: %1</source>
+        <translation>موردها: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entries chain correctly.</source>
+        <translation>
+            <numerusform>گزارش تغییرات سالم است: %Ln مورد درست به هم زنجیر شده‌اند.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry %1: an entry was changed, removed or reordered after it was written. Restore the archive from a backup.</source>
+        <translation>گزارش تغییرات در مورد %1 شکسته است: موردی پس از نوشته شدن تغییر کرده، برداشته شده یا جابه‌جا شده است. بایگانی را از یک پشتیبان بازگردانید.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Back up the archive</source>
@@ -2239,6 +2386,10 @@
         <translation>این بخش از متن خالی است.</translation>
     </message>
     <message>
+        <source>The comment given is empty; give the new comment, or leave it out to keep the one the annotation has.</source>
+        <translation>توضیحی که داده شد خالی است؛ توضیح تازه را بدهید، یا آن را نگذارید تا توضیح کنونی حاشیه‌نویسی بماند.</translation>
+    </message>
+    <message>
         <source>The rectangle is not inside the page, or it is empty.</source>
         <translation>این مستطیل درون صفحه نیست، یا خالی است.</translation>
     </message>
@@ -2281,6 +2432,10 @@
     <message>
         <source>Auto-lock takes between 0 and {maximum} minutes.</source>
         <translation>قفل خودکار میان ۰ تا {maximum} دقیقه را می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>“{value}” cannot be the setting {name}, which takes {expected}.</source>
+        <translation>«{value}» نمی‌تواند مقدار تنظیم {name} باشد، که {expected} می‌گیرد.</translation>
     </message>
     <message>
         <source>A name can have at most {maximum} characters.</source>
@@ -3094,6 +3249,21 @@
     </message>
 </context>
 <context>
+    <name>NewTagDialog</name>
+    <message>
+        <source>New Tag</source>
+        <translation>برچسب تازه</translation>
+    </message>
+    <message>
+        <source>Name of the new tag; to put it inside another, write the path with “/”, such as conditions/solitary. Its colour is asked next.</source>
+        <translation>نام برچسب تازه؛ برای گذاشتن آن درون برچسبی دیگر، مسیرش را با «/» بنویسید، مانند شرایط/انفرادی. رنگش پس از این پرسیده می‌شود.</translation>
+    </message>
+    <message>
+        <source>conditions/solitary</source>
+        <translation>شرایط/انفرادی</translation>
+    </message>
+</context>
+<context>
     <name>PageEdits</name>
     <message>
         <source>Move page %1 to place %2</source>
@@ -3106,6 +3276,247 @@
     <message>
         <source>Restore page %1</source>
         <translation>بازگرداندن صفحهٔ %1</translation>
+    </message>
+</context>
+<context>
+    <name>PageExportDialog</name>
+    <message>
+        <source>Export a page</source>
+        <translation>خروجی گرفتن از یک صفحه</translation>
+    </message>
+    <message>
+        <source>Write page %1 of this document to a file:</source>
+        <translation>صفحهٔ %1 این سند در یک پرونده نوشته شود:</translation>
+    </message>
+    <message>
+        <source>A sanitised copy: the picture only, upright, with no metadata (recommended)</source>
+        <translation>نسخهٔ پاک: فقط تصویر، سرِ پا، بی هیچ فراداده (پیشنهاد می‌شود)</translation>
+    </message>
+    <message>
+        <source>The original file, byte for byte</source>
+        <translation>پروندهٔ اصلی، بایت به بایت</translation>
+    </message>
+    <message>
+        <source>Choose a File…</source>
+        <translation>انتخاب پرونده…</translation>
+    </message>
+</context>
+<context>
+    <name>PageInfo</name>
+    <message>
+        <source>This page&apos;s file holds a place (a GPS position or a place name): it can lead someone to where the photo was taken, perhaps the family&apos;s home. Share only a sanitised copy.</source>
+        <translation>پروندهٔ این صفحه یک مکان در خود دارد (موقعیت جی‌پی‌اس یا نام یک جا): می‌تواند کسی را به جایی که عکس گرفته شده برساند، شاید خانهٔ خانواده. فقط نسخهٔ پاک آن را به دیگران بدهید.</translation>
+    </message>
+    <message>
+        <source>This page&apos;s file names a person (its author or the camera&apos;s owner): whoever receives the original can read the name. Share only a sanitised copy.</source>
+        <translation>در پروندهٔ این صفحه نام یک نفر آمده است (سازندهٔ آن یا صاحب دوربین): هر کس اصل پرونده را بگیرد می‌تواند این نام را بخواند. فقط نسخهٔ پاک آن را به دیگران بدهید.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>%1 (altitude %2 m)</source>
+        <translation>%1 (ارتفاع %2 متر)</translation>
+    </message>
+    <message>
+        <source>GPS position</source>
+        <translation>موقعیت جی‌پی‌اس</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مکان</translation>
+    </message>
+    <message>
+        <source>Person named</source>
+        <translation>نام یک نفر</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>دوربین</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>زمان گرفتن عکس</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>نرم‌افزار</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>جهت</translation>
+    </message>
+    <message>
+        <source>Animation</source>
+        <translation>پویانمایی</translation>
+    </message>
+    <message>
+        <source>yes; the page shows its first picture</source>
+        <translation>بله؛ صفحه نخستین تصویر آن را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Metadata blocks</source>
+        <translation>بخش‌های فراداده</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>صفحه</translation>
+    </message>
+    <message>
+        <source>Page %1 of the document</source>
+        <translation>صفحهٔ %1 سند</translation>
+    </message>
+    <message>
+        <source>Original file</source>
+        <translation>پروندهٔ اصلی</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 پیکسل</translation>
+    </message>
+    <message>
+        <source>Picture size</source>
+        <translation>اندازهٔ تصویر</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>حجم پرونده</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 بایت</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>زمان وارد کردن</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>وارد شده از</translation>
+    </message>
+    <message>
+        <source>Place in its file</source>
+        <translation>جای آن در پرونده</translation>
+    </message>
+    <message>
+        <source>Page %1 of the original file</source>
+        <translation>صفحهٔ %1 پروندهٔ اصلی</translation>
+    </message>
+    <message>
+        <source>Turned for display</source>
+        <translation>چرخانده برای نمایش</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1 درجه</translation>
+    </message>
+    <message>
+        <source>where it was taken</source>
+        <translation>جایی که گرفته شده</translation>
+    </message>
+    <message>
+        <source>the name %1</source>
+        <translation>نام %1</translation>
+    </message>
+    <message>
+        <source>the camera</source>
+        <translation>دوربین</translation>
+    </message>
+    <message>
+        <source>when it was taken</source>
+        <translation>زمانی که گرفته شده</translation>
+    </message>
+    <message>
+        <source>the software that made it</source>
+        <translation>نرم‌افزاری که آن را ساخته</translation>
+    </message>
+    <message>
+        <source>further fields</source>
+        <translation>بخش‌های دیگر</translation>
+    </message>
+    <message>
+        <source>The original file is kept byte for byte: no metadata was found in it, but it can still hold what Amanat cannot read.</source>
+        <translation>پروندهٔ اصلی بایت به بایت نوشته می‌شود: فراداده‌ای در آن پیدا نشد، ولی ممکن است چیزی در آن باشد که امانت نمی‌تواند بخواند.</translation>
+    </message>
+    <message>
+        <source>The original file carries its metadata: %1. Whoever receives it can read this; the sanitised copy holds the picture only.</source>
+        <translation>پروندهٔ اصلی فراداده‌هایش را با خود می‌برد: %1. هر کس آن را بگیرد می‌تواند این‌ها را بخواند؛ نسخهٔ پاک فقط تصویر را دارد.</translation>
+    </message>
+    <message>
+        <source>Page Information…</source>
+        <translation>اطلاعات صفحه…</translation>
+    </message>
+    <message>
+        <source>What this page&apos;s file says about itself: camera, times, place, names</source>
+        <translation>آنچه پروندهٔ این صفحه دربارهٔ خودش می‌گوید: دوربین، زمان‌ها، مکان، نام‌ها</translation>
+    </message>
+    <message>
+        <source>Export Page…</source>
+        <translation>خروجی گرفتن از صفحه…</translation>
+    </message>
+    <message>
+        <source>Write this page to a file, without its metadata unless you choose otherwise</source>
+        <translation>این صفحه را در یک پرونده بنویسید، بی فراداده‌هایش مگر اینکه خودتان چیز دیگری بخواهید</translation>
+    </message>
+    <message>
+        <source>Export a page</source>
+        <translation>خروجی گرفتن از یک صفحه</translation>
+    </message>
+    <message>
+        <source>Copy of a page (*%1)</source>
+        <translation>نسخهٔ یک صفحه (*%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Wrote the original of page %1 to %2.</source>
+        <translation>اصل صفحهٔ %1 در %2 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Wrote a sanitised copy of page %1 (no metadata) to %2.</source>
+        <translation>نسخهٔ پاک صفحهٔ %1 (بی فراداده) در %2 نوشته شد.</translation>
+    </message>
+</context>
+<context>
+    <name>PageInfoDialog</name>
+    <message>
+        <source>Page Information</source>
+        <translation>اطلاعات صفحه</translation>
+    </message>
+    <message>
+        <source>Nothing in this page&apos;s file names a place or a person.</source>
+        <translation>در پروندهٔ این صفحه نه مکانی آمده و نه نام کسی.</translation>
+    </message>
+    <message>
+        <source>The page</source>
+        <translation>صفحه</translation>
+    </message>
+    <message>
+        <source>What its file says about itself</source>
+        <translation>آنچه پرونده‌اش دربارهٔ خودش می‌گوید</translation>
+    </message>
+    <message>
+        <source>Export Page…</source>
+        <translation>خروجی گرفتن از صفحه…</translation>
     </message>
 </context>
 <context>
@@ -3834,6 +4245,14 @@
 <context>
     <name>TagActions</name>
     <message>
+        <source>New Tag…</source>
+        <translation>برچسب تازه…</translation>
+    </message>
+    <message>
+        <source>Make a tag before any document carries it, with its colour</source>
+        <translation>ساختن برچسبی پیش از آنکه سندی آن را داشته باشد، با رنگش</translation>
+    </message>
+    <message>
         <source>Rename…</source>
         <translation>تغییر نام…</translation>
     </message>
@@ -3852,6 +4271,10 @@
     <message>
         <source>Delete…</source>
         <translation>پاک کردن…</translation>
+    </message>
+    <message>
+        <source>Make the tag “%1”</source>
+        <translation>ساختن برچسب «%1»</translation>
     </message>
     <message>
         <source>Rename the tag “%1” to “%2”</source>

@@ -289,7 +289,9 @@ def test_a_right_click_offers_the_strip_menu_on_that_page(
     rect = strip.view.visualRect(strip.model.index(2))
     strip.view.customContextMenuRequested.emit(rect.center())
 
-    assert shown == [["Add Pages…", "Remove Page", "Restore a Removed Page"]]
+    assert shown == [
+        ["Add Pages…", "Remove Page", "Restore a Removed Page", "Page Information…", "Export Page…"]
+    ]
     assert strip.view.currentIndex().row() == 2
     assert window.archive_view.document.pages.position.text() == "Page 3 of 3"
 

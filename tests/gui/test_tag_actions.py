@@ -21,7 +21,7 @@ from amanat.core.vault import Archive
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
-from amanat.gui.tag_actions import TagChoiceDialog, TagNameDialog
+from amanat.gui.tag_actions import NewTagDialog, TagChoiceDialog, TagNameDialog
 from amanat.gui.worker import Session, SynchronousWorker
 from tests.gui.test_persian_interface import not_persian
 from tests.helpers.archives import PASSWORD
@@ -513,3 +513,101 @@ def test_an_open_timeline_hears_of_a_renamed_and_a_deleted_tag(
     _button(box, "Delete").click()
     assert timeline.tag_filter.currentText() == "Any tag"
     assert timeline.canvas._filter.tag_id is None  # every event shown again
+
+
+def test_the_tags_heading_makes_a_new_tag_with_its_colour_and_undo_takes_it_away(
+    window: MainWindow, worker: SynchronousWorker, dialogs: FakeDialogs, qtbot: QtBot
+) -> None:
+    view = window.archive_view
+    menu = view.sidebar_menu(_tags_heading(window))
+    assert isinstance(menu, QMenu)
+    assert [a.text() for a in menu.actions()] == ["New Tag…"]
+    menu.actions()[0].trigger()
+    dialog = view.tag_actions.dialog
+    assert isinstance(dialog, NewTagDialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # no empty name
+    qtbot.keyClicks(dialog.field, " conditions / medical ")
+    dialogs.tag_colour_answer = "#d55e00"
+    ok.click()
+    assert dialogs.tag_colours_asked[-1] == ("conditions/medical", None)
+    assert _paths(window, worker) == [
+        "conditions", "conditions/medical", "conditions/solitary", "health",
+    ]  # fmt: skip
+    made = _in_core(window, worker, lambda db: tags.find(db, "conditions/medical"))
+    assert made is not None and made.colour == "#d55e00"
+    assert "conditions/medical" in _sidebar_tags(window)
+    assert view.undo_action.text() == "Undo Make the tag “conditions/medical”"
+    _undo(window)
+    assert _paths(window, worker) == ["conditions", "conditions/solitary", "health"]
+    _redo(window)
+    assert "conditions/medical" in _paths(window, worker)
+
+
+def test_a_new_tag_is_what_amanat_tag_add_makes(
+    window: MainWindow, worker: SynchronousWorker, dialogs: FakeDialogs, qtbot: QtBot
+) -> None:
+    """The same use case (app/tags.new_tag): a name taken is refused in its sentence, a
+    cancelled colour makes nothing."""
+    view = window.archive_view
+    view.tag_actions.new_tag()
+    dialog = view.tag_actions.dialog
+    assert isinstance(dialog, NewTagDialog)
+    dialog.field.setText("health")
+    with qtbot.waitSignal(view.status) as said:
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert said.args == ["A tag named “health” already exists."]
+    view.tag_actions.new_tag()
+    dialog = view.tag_actions.dialog
+    assert isinstance(dialog, NewTagDialog)
+    dialog.field.setText("released")
+    dialogs.tag_colour_answer = None
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert _paths(window, worker) == ["conditions", "conditions/solitary", "health"]
+    assert not view.undo_stack.canUndo()
+
+
+def test_the_new_tag_dialog_speaks_persian(
+    in_persian: None,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    filled_folder: Path,
+    worker: SynchronousWorker,
+) -> None:
+    window = _opened(make_window, location, filled_folder)
+    view = window.archive_view
+    model = view.sidebar_model
+    heading = next(
+        model.index(r, 0) for r in range(model.rowCount()) if model.index(r, 0).data() == "برچسب‌ها"
+    )
+    menu = view.sidebar_menu(heading)
+    assert isinstance(menu, QMenu)
+    assert [a.text() for a in menu.actions()] == ["برچسب تازه…"]
+    menu.actions()[0].trigger()
+    dialog = view.tag_actions.dialog
+    assert isinstance(dialog, NewTagDialog)
+    dialog.show()
+    assert [w for w in not_persian(dialog) if "conditions" not in w] == []
+    dialog.reject()
+
+
+def test_file_new_tag_makes_the_first_tag_of_an_archive_with_none(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    worker: SynchronousWorker,
+    dialogs: FakeDialogs,
+) -> None:
+    window = _opened(make_window, location, archive_folder)
+    model = window.archive_view.sidebar_model
+    assert "Tags" not in [model.index(r, 0).data() for r in range(model.rowCount())]
+    file_menu = window.menuBar().actions()[0].menu()
+    action = window.archive_view.tag_actions.new_tag_action
+    assert action in file_menu.actions()
+    action.trigger()
+    dialog = window.archive_view.tag_actions.dialog
+    assert isinstance(dialog, NewTagDialog)
+    dialog.field.setText("torture")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert _paths(window, worker) == ["torture"]
+    assert _sidebar_tags(window) == ["torture"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from amanat.app import tags as tag_paths
 from amanat.app.tags import TagEntry
 from amanat.core.database import Database
-from amanat.core.errors import RecordNotFound
+from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.records import Annotation, ImageRegion, TextKind, TextRange, Visibility
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, pages, texts
@@ -222,6 +222,35 @@ def edit_annotation(archive: Archive, annotation_id: str, fields: AnnotationFiel
                 visibility=fields.visibility,
             ),
         )
+
+
+def change_annotation(
+    archive: Archive,
+    annotation_id: str,
+    body: str | None = None,
+    tag_paths: tuple[str, ...] | None = None,
+    visibility: Visibility | None = None,
+) -> Annotation:
+    """Change only what is given (None keeps it), through ``edit_annotation`` as the window's
+    Edit… does. A comment given empty is refused: typed on a command line it is most often a
+    variable that was not set, and it would erase a lawyer's note without a word."""
+    if body is not None and not body.strip():
+        raise InvalidInput("annotation-comment-empty")
+    db = archive.db
+    current = annotation_store.get(db, annotation_id)
+    kept_paths = tuple(entry.path for entry in tag_paths_of(db, current.tag_ids))
+    fields = AnnotationFields(
+        body.strip() if body is not None else current.body,
+        tuple(dict.fromkeys(tag_paths)) if tag_paths is not None else kept_paths,
+        visibility if visibility is not None else current.visibility,
+    )
+    return edit_annotation(archive, annotation_id, fields)
+
+
+def tag_paths_of(db: Database, tag_ids: tuple[str, ...]) -> tuple[TagEntry, ...]:
+    """The tags of an annotation, in the order it holds them."""
+    found = {entry.tag.id: entry for entry in tag_paths.entries_of(db, tag_ids)}
+    return tuple(found[tag_id] for tag_id in tag_ids if tag_id in found)
 
 
 def link_annotations(

@@ -13,6 +13,7 @@ from amanat.core import scans
 from amanat.core.jobs import Cancel, Report
 from amanat.core.records import Page
 from amanat.core.scans import ImportOptions, MetadataReport
+from amanat.core.scans.export import sanitised_suffix
 from amanat.core.storage import page_order, pages
 from amanat.core.storage.page_order import RemovedPage
 from amanat.core.storage.pages import ScanDetails
@@ -41,6 +42,25 @@ def export_page(archive: Archive, page_id: str, target: Path, original: bool = F
     data = pages.original_bytes(db, page_id) if original else scans.sanitised_copy(db, page_id).data
     write_new_file(target, data)
     return target
+
+
+_SUFFIXES = {  # of an original, by its type (decided by content at import)
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/tiff": ".tif",
+    "image/webp": ".webp",
+    "image/gif": ".gif",
+    "image/heic": ".heic",
+    "image/avif": ".avif",
+    "application/pdf": ".pdf",
+}
+
+
+def export_file_name(page: Page, original: bool) -> str:
+    """A name to offer for the copy of ``page``: "page-3.jpg". It says nothing of the
+    letter, so a file dialog or a folder listing gives nothing away."""
+    suffix = _SUFFIXES.get(page.mime_type, "") if original else sanitised_suffix(page.mime_type)
+    return f"page-{page.number}{suffix}"
 
 
 def add_pages(

@@ -1,5 +1,6 @@
-"""``amanat annotate``, ``annotate-page`` and ``annotations``: a lawyer's comments on passages
-and on rectangles of pages."""
+"""``amanat annotate``, ``annotate-page``, ``annotations`` and ``annotation edit|delete``: a
+lawyer's comments on passages and on rectangles of pages, changed and deleted through the
+same use cases as the window's Edit… and Delete."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 
 from amanat.app import annotations as notes
 from amanat.app.annotations import AnnotationFields, AnnotationRow
-from amanat.cli.shared import Commands, choices, show, show_added, unlocked
+from amanat.cli.shared import Commands, UsageError, choices, show, show_added, unlocked
 from amanat.core.errors import InvalidInput
 from amanat.core.records import TextRange, Visibility
 
@@ -47,6 +48,29 @@ def declare(commands: Commands) -> None:
     listed.add_argument("--doc", metavar="ID")
     listed.add_argument("--tag", metavar="NAME", help="includes the tags under it")
     listed.add_argument("--visibility", choices=choices(Visibility))
+    one = commands.group("annotation", "change or delete one annotation")
+    edited = one.command(
+        "edit",
+        edit_annotation,
+        "change an annotation's comment, tags or who may see it; what is not given stays",
+    )
+    edited.add_argument("id", metavar="ANN_ID")
+    edited.add_argument("--body", metavar="B", help="the new comment")
+    tagged = edited.add_mutually_exclusive_group()
+    tagged.add_argument(
+        "--tag",
+        action="append",
+        metavar="NAME",
+        help="its tags from now on (repeatable); a new path makes the tag",
+    )
+    tagged.add_argument("--no-tags", action="store_true", help="take every tag off it")
+    seen = edited.add_mutually_exclusive_group()
+    seen.add_argument("--shareable", action="store_true", help="may leave in bundles")
+    seen.add_argument("--private", action="store_true", help="never leaves this archive")
+    deleted = one.command(
+        "delete", delete_annotation, "delete an annotation (the passage or page stays)"
+    )
+    deleted.add_argument("id", metavar="ANN_ID")
 
 
 def _comment_options(command: argparse.ArgumentParser) -> None:
@@ -100,6 +124,28 @@ def list_annotations(args: argparse.Namespace) -> int:
             visibility=Visibility(args.visibility) if args.visibility else None,
         )
     show(args, [row.annotation for row in rows], lambda: _annotation_lines(rows))
+    return 0
+
+
+def edit_annotation(args: argparse.Namespace) -> int:
+    tag_paths = () if args.no_tags else tuple(args.tag) if args.tag else None
+    visibility = (
+        Visibility.SHAREABLE if args.shareable else Visibility.PRIVATE if args.private else None
+    )
+    if args.body is None and tag_paths is None and visibility is None:
+        raise UsageError("say what to change: --body, --tag, --no-tags, --shareable or --private")
+    with unlocked(args) as archive:
+        note = notes.change_annotation(archive, args.id, args.body, tag_paths, visibility)
+        rows = notes.document_annotations(archive, note.document_id)
+    changed = [row for row in rows if row.id == note.id]
+    show(args, note, lambda: ["Changed the annotation.", *_annotation_lines(changed)])
+    return 0
+
+
+def delete_annotation(args: argparse.Namespace) -> int:
+    with unlocked(args) as archive:
+        note = notes.remove_annotation(archive, args.id)
+    show(args, note, lambda: [f"Deleted the annotation {note.id}."])
     return 0
 
 

@@ -15,7 +15,13 @@ def declare(commands: Commands) -> None:
     audit_commands = commands.group("audit", "the audit log")
     audit_commands.command("verify", verify_audit, "recompute the audit log's hash chain")
     listing = audit_commands.command("list", list_audit, "list the audit log")
-    listing.add_argument("--record", metavar="ID", help="only this record's entries")
+    only = listing.add_mutually_exclusive_group()
+    only.add_argument("--record", metavar="ID", help="only this record's entries")
+    only.add_argument(
+        "--document",
+        metavar="DOC_ID",
+        help="only this document's entries, with its pages', texts' and annotations'",
+    )
     copy = commands.command("backup", write_backup, "write the whole archive to one file")
     copy.add_argument("file")
     restore = commands.command(
@@ -57,7 +63,7 @@ def verify_audit(args: argparse.Namespace) -> int:
 
 def list_audit(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
-        entries = integrity.audit_entries(archive, args.record)
+        entries = integrity.audit_entries(archive, args.record, args.document)
     show(
         args,
         entries,

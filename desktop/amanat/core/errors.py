@@ -261,6 +261,11 @@ RULES: dict[str, str] = {
         "or it is empty.",
     ),
     "passage-empty": QT_TRANSLATE_NOOP("Messages", "The passage is empty."),
+    "annotation-comment-empty": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The comment given is empty; give the new comment, or leave it out to keep the one "
+        "the annotation has.",
+    ),
     "region-outside-page": QT_TRANSLATE_NOOP(
         "Messages", "The rectangle is not inside the page, or it is empty."
     ),
@@ -293,6 +298,9 @@ RULES: dict[str, str] = {
     # Settings and passwords
     "auto-lock-minutes": QT_TRANSLATE_NOOP(
         "Messages", "Auto-lock takes between 0 and {maximum} minutes."
+    ),
+    "setting-value": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” cannot be the setting {name}, which takes {expected}."
     ),
     "name-too-long": QT_TRANSLATE_NOOP("Messages", "A name can have at most {maximum} characters."),
     "clipboard-seconds": QT_TRANSLATE_NOOP(

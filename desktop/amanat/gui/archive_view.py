@@ -792,6 +792,8 @@ class ArchiveView(QWidget):
         people_menu = self.people.sidebar_menu(index)
         if people_menu is not None:
             return people_menu
+        if self.sidebar_model.is_tags_heading(index):
+            return self.tag_actions.heading_menu(self)
         where = index.data(FILTER_ROLE) if index.isValid() else None
         if not isinstance(where, DocumentFilter) or where.tag_id is None:
             return None

@@ -29,6 +29,7 @@ from amanat.core.keyslots import KdfParams
 from amanat.core.records import DocumentKind
 from amanat.core.settings import ArchiveSettings
 from amanat.gui.archive_view import ArchiveView, ask_to_empty_trash
+from amanat.gui.audit_log import AuditLog
 from amanat.gui.auto_lock import IdleLock
 from amanat.gui.bundles.screens import BundleScreens
 from amanat.gui.care.recent import RecentArchives
@@ -52,6 +53,7 @@ from amanat.gui.operations import (
     open_demo,
     save_settings,
 )
+from amanat.gui.page_info import PageInfo
 from amanat.gui.previews import PreviewPass
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.settings_dialog import SettingsDialog
@@ -322,6 +324,8 @@ class MainWindow(QMainWindow):
         self.new_documents.forget()
         self.bundles.close_all()
         self.care.close_all()
+        self.page_info.close()
+        self.audit_log.close()
         self.archive_view.clear()  # saves what was typed and not saved yet, first
         # Whatever is still open (a question waiting for an answer, a file dialog) goes too.
         close_other_windows(self)
@@ -414,6 +418,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions(list(self.new_documents.actions.values()))
         file_menu.addSeparator()
         file_menu.addAction(view.people.new_person_action)
+        file_menu.addAction(view.tag_actions.new_tag_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(view.document.page_strip.add_action)
         view.document.page_strip.chooser = self._chooser
@@ -438,12 +443,22 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(view.edit_details_action)
+        self.page_info = PageInfo(
+            self._worker, self._chooser, lambda: view.document.pages.current_page_id, self
+        )
+        self.page_info.follow(view.document.page_strip.model)
+        self.page_info.said.connect(self._say)
+        view.document.page_strip.page_actions = self.page_info.actions
+        self.page_info.offer_on(view.document.pages.picture)
+        edit_menu.addActions(self.page_info.actions)
         edit_menu.addAction(view.timeline_action)
         for action in (view.trash_action, view.restore_action, view.empty_trash_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(view.find_action)
         edit_menu.addAction(view.annotations.list_action)
+        self.audit_log = AuditLog(self._worker, lambda: view.document.document_id, self)
+        edit_menu.addAction(self.audit_log.action)
         self.bundles = BundleScreens(self._worker, self._chooser, self._preferences, view, self)
         self.menuBar().addMenu(self.bundles.menu)
         view_menu = self.menuBar().addMenu(self.tr("&View"))

@@ -335,6 +335,8 @@ class PageStrip(QWidget):
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.remove_action.triggered.connect(self.remove_selected)
         self.view.addAction(self.remove_action)
+        self.page_actions: list[QAction] = []
+        """Further actions on the chosen page for the menu (its information, its export)."""
 
         add_button = QToolButton()
         add_button.setDefaultAction(self.add_action)
@@ -479,6 +481,9 @@ class PageStrip(QWidget):
             text = labels.fill(self.tr("Page %1"), str(removed.removed_from))
             action = waiting.addAction(f"{text} · {name}" if name else text)
             action.triggered.connect(lambda _=False, r=removed: self.restore(r))
+        if self.page_actions:
+            menu.addSeparator()
+            menu.addActions(self.page_actions)
         return menu
 
     def _menu_requested(self, position: QPoint) -> None:

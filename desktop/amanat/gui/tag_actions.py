@@ -1,5 +1,6 @@
-"""What can be done to a tag from the sidebar: rename it, move it under another, merge it into
-another, change its colour, delete it. Each is undoable with Ctrl+Z.
+"""What can be done to a tag from the sidebar: make a new one (the Tags heading's menu, as
+``amanat tag add`` does), rename it, move it under another, merge it into another, change its
+colour, delete it. Each is undoable with Ctrl+Z.
 
 A change runs first and goes on the undo stack only once it has been made, with the tags as
 they were before it (app/tags.py's TagEdit), so a change the archive refused leaves nothing
@@ -80,6 +81,74 @@ class TagChange(QUndoCommand):
 
     def undo(self) -> None:
         self._run(lambda session: tags.put_back(session.require(), self._before))
+
+
+class NewTagChange(QUndoCommand):
+    """A tag made on its own, already made when pushed. Undo deletes it (a parent made with
+    it stays, as an empty tag); redo makes it again and remembers its new id."""
+
+    def __init__(
+        self, text: str, run: Callable[[Operation[object]], None], tag: Tag, path: str
+    ) -> None:
+        super().__init__(text)
+        self._run = run
+        self._tag_id = tag.id
+        self._path = path
+        self._colour = tag.colour
+        self._made = True
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+
+        def run(session: Session) -> object:
+            self._tag_id = tags.new_tag(session.require(), self._path, self._colour).id
+            return None
+
+        self._run(run)
+
+    def undo(self) -> None:
+        tag_id = self._tag_id
+        self._run(lambda session: tags.delete_tag(session.require(), tag_id, with_inside=True))
+
+
+class NewTagDialog(QDialog):
+    """The name of a new tag, or its path ("conditions/solitary") to make it inside another."""
+
+    def __init__(self, start: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New Tag"))
+        self.setMinimumWidth(360)
+        question = QLabel(
+            self.tr(
+                "Name of the new tag; to put it inside another, write the path with "
+                "“/”, such as conditions/solitary. Its colour is asked next."
+            )
+        )
+        question.setWordWrap(True)
+        self.field = QLineEdit(start)
+        self.field.setPlaceholderText(self.tr("conditions/solitary"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.field.textChanged.connect(self._typed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.field)
+        layout.addWidget(self.buttons)
+        self._typed(start)
+
+    @property
+    def path(self) -> str:
+        parts = (part.strip() for part in self.field.text().split(SEPARATOR))
+        return SEPARATOR.join(part for part in parts if part)
+
+    def _typed(self, _text: str) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.path))
 
 
 class TagNameDialog(QDialog):
@@ -215,8 +284,19 @@ class TagActions(QObject):
         """The dialog or question open now, if any."""
         self.choose_colour: Callable[[QWidget, str, str | None], str | None] = ask_tag_colour
         """Asks a tag's colour (its path, its colour now); tests replace it."""
+        self.new_tag_action = QAction(self.tr("New Tag…"), self)
+        self.new_tag_action.setToolTip(
+            self.tr("Make a tag before any document carries it, with its colour")
+        )
+        self.new_tag_action.triggered.connect(lambda: self.new_tag())
 
     # --- The menu ------------------------------------------------------------------------
+
+    def heading_menu(self, parent: QWidget) -> QMenu:
+        """The menu of the Tags heading."""
+        menu = QMenu(parent)
+        menu.addAction(self.new_tag_action)
+        return menu
 
     def menu(self, tag_id: str, parent: QWidget) -> QMenu:
         menu = QMenu(parent)
@@ -256,6 +336,32 @@ class TagActions(QObject):
         paths = tag_paths(every)
         found = next((tag for tag in every if tag.id == tag_id), None)
         return (found, paths) if found is not None else None
+
+    # --- A new tag -----------------------------------------------------------------------
+
+    def new_tag(self, under: str | None = None) -> None:
+        """Ask a new tag's path (starting inside the tag ``under``) and then its colour."""
+        start = tag_paths(self._known()).get(under, "") if under else ""
+        dialog = NewTagDialog(start + SEPARATOR if start else "", self._parent)
+        dialog.accepted.connect(lambda: self._named(dialog.path))
+        self._open(dialog)
+
+    def _named(self, path: str) -> None:
+        colour = self.choose_colour(self._parent, path, None)
+        if colour is None:
+            return  # they cancelled: no tag
+
+        def made(tag: Tag) -> None:
+            text = labels.fill(self.tr("Make the tag “%1”"), path)
+            self._stack.push(NewTagChange(text, self._run, tag, path))
+            self._refresh()
+
+        self._worker.submit(
+            lambda session: tags.new_tag(session.require(), path, colour),
+            self,
+            made,
+            self._failed,
+        )
 
     # --- Rename, move, merge -------------------------------------------------------------
 

@@ -38,6 +38,11 @@ class SanitisedCopy:
         return ".png" if self.mime_type == "image/png" else ".jpg"
 
 
+def sanitised_suffix(mime_type: str) -> str:
+    """The file suffix of the sanitised copy of a page of this type (lossless stays PNG)."""
+    return ".png" if mime_type in _LOSSLESS else ".jpg"
+
+
 def metadata_report(db: Database, page_id: str) -> MetadataReport:
     """The page's metadata report as read at import. Pages added before the scan pipeline
     existed have none stored; theirs is read from the original now."""

@@ -165,6 +165,10 @@ class SidebarModel(QAbstractItemModel):
 
     # --- QAbstractItemModel ----------------------------------------------------------------
 
+    def is_tags_heading(self, index: _Index) -> bool:
+        """Whether ``index`` is the Tags heading (its menu makes a new tag)."""
+        return index.isValid() and self._node(index) is self._tags_heading
+
     def _node(self, index: _Index) -> _Node:
         if not index.isValid():
             return self._root
