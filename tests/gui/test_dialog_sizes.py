@@ -17,7 +17,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import amanat.gui
-from amanat.core.records import DocumentKind
+from amanat.core.records import Document, DocumentKind
+from amanat.core.scans import ImportOptions, import_files
+from amanat.core.storage import documents
+from amanat.core.vault import Archive
 from amanat.gui.bundles.contacts_dialog import AddContactDialog
 from amanat.gui.care.job_dialog import JobDialog
 from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
@@ -28,6 +31,7 @@ from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.tag_actions import TagChoiceDialog, TagNameDialog
 from amanat.gui.tag_colours import TagColourDialog
 from amanat.gui.text_editor import TextEditor
+from tests.helpers import scan_files
 from tests.helpers.archives import PASSWORD
 
 SCREEN = QSize(1366, 700)
@@ -75,7 +79,9 @@ def _fits(dialog: QWidget) -> list[str]:
     return too_large
 
 
-def _open_every_dialog(window: MainWindow, opened: Callable[[QWidget | None], None]) -> None:
+def _open_every_dialog(
+    window: MainWindow, opened: Callable[[QWidget | None], None], photographed: str
+) -> None:
     """Open each dialog as the user would, from the window's own menus and views."""
     view = window.archive_view
     opened(CreateArchiveDialog(FileChooser(), Path.home(), window))
@@ -140,6 +146,18 @@ def _open_every_dialog(window: MainWindow, opened: Callable[[QWidget | None], No
         opened(open_one())
         care.close_all()
     opened(JobDialog(window._worker, "Working", window))
+    # A page's report (its camera, place and names) and its export; the audit log; a new tag.
+    view.select_document(photographed)
+    window.page_info.show_info()
+    opened(window.page_info.dialog)
+    window.page_info.close()
+    window.page_info.export()
+    opened(window.page_info.dialog)
+    window.page_info.close()
+    opened(window.audit_log.open())
+    window.audit_log.close()
+    view.tag_actions.new_tag()
+    opened(view.tag_actions.dialog)
 
 
 def test_every_dialog_fits_a_small_laptop_screen(
@@ -147,7 +165,14 @@ def test_every_dialog_fits_a_small_laptop_screen(
     location: RememberedLocation,
     filled_folder: Path,
     language: str,
+    tmp_path: Path,
 ) -> None:
+    photo = tmp_path / "IMG_0042.jpg"
+    photo.write_bytes(scan_files.jpeg(gps=True, names=True))
+    with Archive.open(filled_folder, PASSWORD) as archive:
+        letter = Document(kind=DocumentKind.LETTER, title="A photographed letter")
+        photographed = documents.add(archive.db, letter).id
+        import_files(archive.db, [photo], ImportOptions(document_id=photographed))
     location.remember(filled_folder)
     window = make_window()
     window.unlock(PASSWORD)
@@ -163,6 +188,6 @@ def test_every_dialog_fits_a_small_laptop_screen(
         seen.add(type(dialog))  # type: ignore[arg-type]
         too_large.extend(_fits(dialog))
 
-    _open_every_dialog(window, opened)
+    _open_every_dialog(window, opened, photographed)
     assert not too_large
     assert _dialog_classes() - seen == set(), "open these dialogs in _open_every_dialog too"
