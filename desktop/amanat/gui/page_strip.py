@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -75,7 +76,7 @@ from amanat.gui.worker import Worker
 PAGE_MIME = "application/x-amanat-page"
 """A page dragged within the strip: its id, which means nothing outside this window."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-THUMBNAIL = QSize(56, 72)
+THUMBNAIL = QSize(44, 58)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -201,7 +202,12 @@ class PageStripView(QListView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedHeight(THUMBNAIL.height() + 2 * self.fontMetrics().height() + 16)
+        # One row of thumbnails with their numbers beside them, and room for the scroll bar:
+        # every pixel more is taken from the page being read on a small screen.
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setFixedHeight(
+            THUMBNAIL.height() + scroll_bar + 4 * self.spacing() + 2 * self.frameWidth()
+        )
 
     def _ours(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         data = event.mimeData()
