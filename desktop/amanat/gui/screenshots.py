@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from amanat.core.demo import DEMO_PASSWORD, build_demo
 from amanat.core.keyslots import FLOOR
-from amanat.core.records import DocumentKind
+from amanat.core.records import DocumentKind, Role
 from amanat.gui.annotations.operations import AnnotationRow, document_annotations
 from amanat.gui.app import APPLICATION_NAME, apply_language
 from amanat.gui.care import screenshots as care_screenshots
@@ -202,6 +202,32 @@ def _testimony_with_highlights(window: MainWindow, worker: SynchronousWorker, ou
         return
 
 
+_NEW_PERSON = {
+    "en": ("Nasrin Example", "نسرین نمونه"),
+    "fa": ("نسرین نمونه", "Nasrin Example"),
+}
+
+
+def _new_person_and_testimony(window: MainWindow, out: Path, language: str) -> None:
+    """The dialogs that start a family's and a lawyer's first day: a new person, a new
+    testimony (consent private until changed)."""
+    view = window.archive_view
+    dialog = view.people.new_person()
+    if dialog is not None:
+        shown, other = _NEW_PERSON[language]
+        dialog.display_name.setText(shown)
+        dialog.name_fa.setText(shown if language == "fa" else other)
+        dialog.name_latin.setText(other if language == "fa" else shown)
+        dialog.roles[Role.RELATIVE].setChecked(True)
+        _save(dialog, out / f"{language}-new-person.png")
+        dialog.reject()
+    testimony = window.new_document(DocumentKind.TESTIMONY)
+    if testimony is not None:
+        _save(testimony, out / f"{language}-new-testimony.png")
+        testimony.reject()
+        window.new_documents.forget()
+
+
 def take(out: Path, demo: Path, settings: Path, language: str) -> None:
     preferences = Preferences.for_language(language)
     application = QApplication.instance()
@@ -284,6 +310,7 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         if settings_dialog is not None:
             _save(settings_dialog, out / f"{language}-settings.png")
             settings_dialog.reject()
+        _new_person_and_testimony(window, out, language)
     finally:
         window.lock()
         worker.shutdown()
