@@ -1,6 +1,14 @@
-"""One-file backups of an archive, exactly as safe as the archive itself: the backup holds
-the encrypted archive.db and keys.json as they are, never anything decrypted, so the same
-password (or recovery code) opens the restored copy."""
+"""Backups of an archive, exactly as safe as the archive itself: a backup holds keys.json, an
+encrypted snapshot of archive.db and the sealed segments, never anything decrypted, so the
+same password (or recovery code) opens the restored copy.
+
+Two kinds. A **one-file backup** is a tar: keys.json, a ``VACUUM INTO`` snapshot of
+archive.db, each segment cut at the committed length the snapshot records, and a manifest
+with their SHA-256. A **folder backup** (a USB stick, kept up to date) holds the same parts
+as files and copies only what is new each time: the segments' bytes past what the folder
+has, a new snapshot and keys.json. Its manifest is written last, atomically, and names the
+snapshot it belongs to; so a backup cut short at any step leaves the previous one whole.
+"""
 
 from __future__ import annotations
 
@@ -12,63 +20,106 @@ import json
 import os
 import shutil
 import tarfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from amanat.core import bounded_json, keyslots, private_files
-from amanat.core.atomic_file import sync_folder
+from amanat.core.atomic_file import sync_folder, write_atomically
 from amanat.core.errors import (
     ArchiveExists,
+    BackupCancelled,
     BackupDamaged,
     Detail,
     DiskFull,
     FileNotWritable,
     FileProblem,
+    StoredObjectDamaged,
 )
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.records import now
+from amanat.core.segments import segment_files
 from amanat.core.vault import DATABASE_FILE, Archive
 
 MANIFEST = "amanat-backup.json"
 FORMAT = "amanat-backup"
-VERSION = 1
+FOLDER_FORMAT = "amanat-folder-backup"
+VERSION = 2
+_READABLE_VERSIONS = (1, 2)
+"""Version 1 backups (before segments) hold keys.json and archive.db only; the archive they
+restore moves its originals out when it is first opened."""
 _MEMBERS = (keyslots.KEY_FILE, DATABASE_FILE)
+_SEGMENTS = segment_files.FOLDER
 _CHUNK = 1 << 20
-_MAX_MANIFEST_BYTES = 1 << 16
+_MAX_MANIFEST_BYTES = 1 << 20
+"""Room for the manifest of a large archive: some 10,000 segment names and lengths."""
 
 
-def backup(archive: Archive, destination: Path) -> None:
-    """Write the archive to ``destination``; the file appears only once it is complete."""
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a backup copies: the database snapshot and each segment's committed length."""
+
+    database: Path
+    segments: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class FolderBackupReport:
+    copied_bytes: int
+    """Bytes of segments copied this time (only what the folder did not have)."""
+    segments: int
+    database_bytes: int
+
+
+# --- One file ------------------------------------------------------------------------------
+
+
+def backup(
+    archive: Archive,
+    destination: Path,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> None:
+    """Write the archive to ``destination``; the file appears only once it is complete.
+    ``report`` hears how many bytes are written; ``cancel`` stops it, leaving nothing."""
     destination = Path(destination)
     if destination.exists():
         raise FileNotWritable(path=str(destination), reason=Detail("backup-exists"))
-    # Fold the write-ahead log into archive.db so the one file holds every change.
-    archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
+    snapshot_path = destination.with_name(f".{destination.name}.{os.getpid()}.snapshot")
     digests: dict[str, str] = {}
     try:
+        snapshot = _snapshot(archive, snapshot_path)
+        parts = [
+            (keyslots.KEY_FILE, archive.folder / keyslots.KEY_FILE, None),
+            (DATABASE_FILE, snapshot.database, None),
+        ] + [
+            (f"{_SEGMENTS}/{name}", segment_files.folder_of(archive.folder) / name, length)
+            for name, length in sorted(snapshot.segments.items())
+        ]
+        total = sum(
+            length if length is not None else path.stat().st_size for _, path, length in parts
+        )
+        done = 0
         with (
             private_files.create_or_replace(temporary) as file,
             tarfile.open(fileobj=file, mode="w", format=tarfile.PAX_FORMAT) as tar,
         ):
-            for name in _MEMBERS:
-                path = archive.folder / name
+            for name, path, length in parts:
+                if cancelled(cancel):
+                    raise BackupCancelled()
                 with open(path, "rb") as source:
                     hashing = _HashingReader(source)
                     info = tarfile.TarInfo(name)
-                    info.size = path.stat().st_size
+                    info.size = path.stat().st_size if length is None else length
                     info.mtime = 0
                     tar.addfile(info, hashing)
                     digests[name] = hashing.hexdigest()
-            manifest = json.dumps(
-                {
-                    "format": FORMAT,
-                    "version": VERSION,
-                    "archive_id": archive.archive_id,
-                    "created": now().isoformat(),
-                    "sha256": digests,
-                },
-                indent=2,
-            ).encode("utf-8")
+                done += info.size
+                if report is not None:
+                    report(Progress(done, total, name))
+            manifest = _manifest(FORMAT, archive.archive_id, digests, snapshot.segments)
             info = tarfile.TarInfo(MANIFEST)
             info.size = len(manifest)
             tar.addfile(info, io.BytesIO(manifest))
@@ -79,13 +130,23 @@ def backup(archive: Archive, destination: Path) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise _write_error(error, destination) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    finally:
+        with contextlib.suppress(OSError):
+            snapshot_path.unlink()
     sync_folder(destination.parent)
 
 
 def restore(source: Path, folder: Path) -> str:
-    """Unpack a backup into a new archive folder; returns the archive's id. The folder
-    appears only once every file is in place and matches its recorded hash."""
+    """Unpack a backup (a file, or a folder backup) into a new archive folder; returns the
+    archive's id. The folder appears only once every part is in place and matches its
+    recorded hash."""
     source, folder = Path(source), Path(folder)
+    if source.is_dir():
+        return restore_folder(source, folder)
     if folder.exists():
         raise ArchiveExists(path=str(folder))
     staging = folder.with_name(f".{folder.name}.{os.getpid()}.restoring")
@@ -93,7 +154,9 @@ def restore(source: Path, folder: Path) -> str:
         with tarfile.open(source, "r:") as tar:
             manifest = _read_manifest(tar, source)
             private_files.make_folder(staging, parents=True)
-            for name in _MEMBERS:
+            if manifest["version"] >= 2:
+                private_files.make_folder(staging / _SEGMENTS)
+            for name in _members_of(manifest):
                 member = tar.getmember(name)
                 if not member.isfile():
                     raise BackupDamaged(
@@ -110,13 +173,15 @@ def restore(source: Path, folder: Path) -> str:
                     raise BackupDamaged(
                         path=str(source), reason=Detail("backup-member-hash", name=name)
                     )
+        if manifest["version"] >= 2:
+            sync_folder(staging / _SEGMENTS)
         os.replace(staging, folder)
     except (tarfile.TarError, KeyError, ValueError, EOFError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BackupDamaged(path=str(source), reason=Detail("backup-cannot-unpack")) from error
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        if not source.is_file():
+        if not source.exists():
             raise FileProblem(path=str(source), reason=Detail("file-does-not-exist")) from error
         raise _write_error(error, folder) from error
     except BaseException:
@@ -126,6 +191,182 @@ def restore(source: Path, folder: Path) -> str:
     return str(manifest["archive_id"])
 
 
+# --- A folder, kept up to date --------------------------------------------------------------
+
+
+def backup_to_folder(
+    archive: Archive,
+    destination: Path,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> FolderBackupReport:
+    """Bring the folder backup at ``destination`` up to date (making it if it does not
+    exist): copy the segments' new bytes, then a snapshot of the database and keys.json
+    under new names, then switch the manifest to them in one rename, then remove what the
+    previous backup needed and this one does not. ``report`` counts bytes copied; a cancel
+    or a crash at any step leaves the previous backup as it was."""
+    destination = Path(destination)
+    previous = _folder_manifest(destination) if (destination / MANIFEST).exists() else None
+    if previous is not None and previous["archive_id"] != archive.archive_id:
+        raise FileNotWritable(path=str(destination), reason=Detail("backup-other-archive"))
+    if previous is None and destination.exists() and any(destination.iterdir()):
+        raise FileNotWritable(path=str(destination), reason=Detail("backup-folder-not-empty"))
+    stamp = os.urandom(8).hex()
+    snapshot_name = f"archive-{stamp}.db"
+    keys_name = f"keys-{stamp}.json"
+    try:
+        if not destination.exists():
+            private_files.make_folder(destination, parents=True)
+        if not (destination / _SEGMENTS).exists():
+            private_files.make_folder(destination / _SEGMENTS)
+        snapshot = _snapshot(archive, destination / snapshot_name)
+        had: dict[str, int] = dict(previous["segments"]) if previous else {}
+        source = segment_files.folder_of(archive.folder)
+        total = sum(max(0, length - had.get(name, 0)) for name, length in snapshot.segments.items())
+        copied = 0
+        for name, length in sorted(snapshot.segments.items()):
+            if cancelled(cancel):
+                raise BackupCancelled()
+            start = had.get(name, 0)
+            if length <= start:
+                continue
+            target = destination / _SEGMENTS / name
+            if not target.exists():
+                private_files.create_new(target).close()
+            if segment_files.size(target) < start:
+                start = 0  # the copy lost bytes since (a damaged stick): copied again whole
+            # Bytes past what the previous backup recorded are a copy cut short: replaced.
+            pieces = segment_files.read_range(source / name, start, length - start)
+            end = segment_files.append(target, start, _counted(pieces, report, copied, total, name))
+            if end != length:
+                raise StoredObjectDamaged()  # the archive's segment is shorter than recorded
+            segment_files.sync(target)
+            copied += length - start
+        sync_folder(destination / _SEGMENTS)
+        with open(destination / snapshot_name, "rb+") as handle:
+            os.fsync(handle.fileno())
+        keys = (archive.folder / keyslots.KEY_FILE).read_bytes()
+        write_atomically(destination / keys_name, keys)
+        digests = {
+            DATABASE_FILE: _file_sha256(destination / snapshot_name),
+            keyslots.KEY_FILE: hashlib.sha256(keys).hexdigest(),
+        }
+        manifest = _manifest(
+            FOLDER_FORMAT,
+            archive.archive_id,
+            digests,
+            snapshot.segments,
+            files={DATABASE_FILE: snapshot_name, keyslots.KEY_FILE: keys_name},
+        )
+        write_atomically(destination / MANIFEST, manifest)  # the one commit point
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            (destination / snapshot_name).unlink()
+        with contextlib.suppress(OSError):
+            (destination / keys_name).unlink()
+        if isinstance(error, OSError):
+            raise _write_error(error, destination) from error
+        raise
+    _remove_unneeded(destination, {snapshot_name, keys_name}, snapshot.segments)
+    return FolderBackupReport(
+        copied, len(snapshot.segments), (destination / snapshot_name).stat().st_size
+    )
+
+
+def restore_folder(source: Path, folder: Path) -> str:
+    """Copy a folder backup into a new archive folder; returns the archive's id. The folder
+    appears only once every part is in place and matches its manifest."""
+    if folder.exists():
+        raise ArchiveExists(path=str(folder))
+    manifest = _folder_manifest(source)
+    needed = [source / manifest["files"][name] for name in _MEMBERS]
+    needed += [source / _SEGMENTS / name for name in manifest["segments"]]
+    if not all(path.is_file() for path in needed):
+        raise BackupDamaged(path=str(source), reason=Detail("backup-wrong-contents"))
+    staging = folder.with_name(f".{folder.name}.{os.getpid()}.restoring")
+    try:
+        private_files.make_folder(staging, parents=True)
+        private_files.make_folder(staging / _SEGMENTS)
+        for name in _MEMBERS:
+            stored = source / manifest["files"][name]
+            with open(stored, "rb") as origin, private_files.create_new(staging / name) as target:
+                hashing = _HashingReader(origin)
+                shutil.copyfileobj(hashing, target, _CHUNK)
+                target.flush()
+                os.fsync(target.fileno())
+            if hashing.hexdigest() != manifest["sha256"][name]:
+                raise BackupDamaged(
+                    path=str(source), reason=Detail("backup-member-hash", name=name)
+                )
+        for name, length in manifest["segments"].items():
+            target = staging / _SEGMENTS / name
+            private_files.create_new(target).close()
+            pieces = segment_files.read_range(source / _SEGMENTS / name, 0, length)
+            if segment_files.append(target, 0, pieces) != length:
+                raise BackupDamaged(path=str(source), reason=Detail("backup-segment-short"))
+            segment_files.sync(target)
+        sync_folder(staging / _SEGMENTS)
+        os.replace(staging, folder)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_error(error, folder) from error
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    sync_folder(folder.parent)
+    return str(manifest["archive_id"])
+
+
+# --- Parts ------------------------------------------------------------------------------------
+
+
+def _snapshot(archive: Archive, path: Path) -> Snapshot:
+    """A consistent copy of archive.db (``VACUUM INTO`` keeps SQLCipher's key and salt),
+    and the committed lengths it records, read on the database's own thread right after, so
+    no commit comes between the two. SQLite makes the copy with the usual modes, so it is
+    made inside a private folder, made private, and only then moved to ``path``."""
+    private = path.with_name(f".{path.name}.making")
+    shutil.rmtree(private, ignore_errors=True)  # left by a backup that was cut short
+    private_files.make_folder(private)
+    try:
+        db = archive.db
+        with db.translated_errors():
+            db.connection.execute("VACUUM INTO ?", (str(private / DATABASE_FILE),))
+        os.chmod(private / DATABASE_FILE, 0o600)
+        os.replace(private / DATABASE_FILE, path)
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+    segments = {
+        str(name): int(length) for name, length in db.all("SELECT name, committed FROM segments")
+    }
+    return Snapshot(path, segments)
+
+
+def _manifest(
+    kind: str,
+    archive_id: str,
+    digests: dict[str, str],
+    segments: dict[str, int],
+    files: dict[str, str] | None = None,
+) -> bytes:
+    content: dict[str, Any] = {
+        "format": kind,
+        "version": VERSION,
+        "archive_id": archive_id,
+        "created": now().isoformat(),
+        "sha256": digests,
+        "segments": segments,
+    }
+    if files is not None:
+        content["files"] = files
+    return json.dumps(content, indent=2, sort_keys=True).encode("utf-8")
+
+
+def _members_of(manifest: dict[str, Any]) -> list[str]:
+    segments = manifest.get("segments", {}) if manifest["version"] >= 2 else {}
+    return [*_MEMBERS, *(f"{_SEGMENTS}/{name}" for name in sorted(segments))]
+
+
 def _write_error(error: OSError, path: Path) -> Exception:
     if error.errno == errno.ENOSPC:
         return DiskFull()
@@ -133,30 +374,105 @@ def _write_error(error: OSError, path: Path) -> Exception:
     return FileNotWritable(path=str(path), reason=error.strerror or str(error))
 
 
-def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
-    names = set(tar.getnames())
-    if names != {MANIFEST, *_MEMBERS}:
-        raise BackupDamaged(path=str(source), reason=Detail("backup-wrong-contents"))
-    extracted = tar.extractfile(MANIFEST)
-    if extracted is None:
-        raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-not-a-file"))
+def _load_manifest(data: bytes, source: Path) -> dict[str, Any]:
     try:
-        manifest = bounded_json.loads(extracted.read(_MAX_MANIFEST_BYTES + 1), _MAX_MANIFEST_BYTES)
+        manifest = bounded_json.loads(data, _MAX_MANIFEST_BYTES)
     except bounded_json.UnreadableJson:
         raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-unreadable")) from None
     if not isinstance(manifest, dict):
         raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-unreadable"))
-    if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+    version = manifest.get("version")
+    if manifest.get("format") not in (FORMAT, FOLDER_FORMAT) or version not in _READABLE_VERSIONS:
         raise BackupDamaged(path=str(source), reason=Detail("backup-unknown-version"))
     hashes = manifest.get("sha256")
+    segments = manifest.get("segments", {}) if version >= 2 else {}
     complete = (
         isinstance(manifest.get("archive_id"), str)
         and isinstance(hashes, dict)
-        and all(isinstance(hashes.get(name), str) for name in _MEMBERS)
+        and isinstance(segments, dict)
+        and all(
+            segment_files.is_segment_name(str(name))
+            and isinstance(length, int)
+            and not isinstance(length, bool)
+            and length >= 0
+            for name, length in segments.items()
+        )
     )
     if not complete:
         raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-incomplete"))
     return manifest
+
+
+def _read_manifest(tar: tarfile.TarFile, source: Path) -> dict[str, Any]:
+    extracted = tar.extractfile(MANIFEST) if MANIFEST in tar.getnames() else None
+    if MANIFEST in tar.getnames() and extracted is None:
+        raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-not-a-file"))
+    if extracted is None:
+        raise BackupDamaged(path=str(source), reason=Detail("backup-wrong-contents"))
+    manifest = _load_manifest(extracted.read(_MAX_MANIFEST_BYTES + 1), source)
+    if manifest["format"] != FORMAT:
+        raise BackupDamaged(path=str(source), reason=Detail("backup-unknown-version"))
+    if set(tar.getnames()) != {MANIFEST, *_members_of(manifest)}:
+        raise BackupDamaged(path=str(source), reason=Detail("backup-wrong-contents"))
+    hashes = manifest["sha256"]
+    if not all(isinstance(hashes.get(name), str) for name in _members_of(manifest)):
+        raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-incomplete"))
+    return manifest
+
+
+def _folder_manifest(source: Path) -> dict[str, Any]:
+    try:
+        with open(source / MANIFEST, "rb") as handle:
+            data = handle.read(_MAX_MANIFEST_BYTES + 1)
+    except FileNotFoundError:
+        raise BackupDamaged(path=str(source), reason=Detail("backup-wrong-contents")) from None
+    except OSError as error:
+        raise FileProblem(path=str(source), reason=error.strerror or str(error)) from error
+    manifest = _load_manifest(data, source)
+    files = manifest.get("files")
+    complete = (
+        manifest["format"] == FOLDER_FORMAT
+        and isinstance(files, dict)
+        and all(isinstance(files.get(name), str) and "/" not in files[name] for name in _MEMBERS)
+        and all(isinstance(manifest["sha256"].get(name), str) for name in _MEMBERS)
+    )
+    if not complete:
+        raise BackupDamaged(path=str(source), reason=Detail("backup-manifest-incomplete"))
+    return manifest
+
+
+def _remove_unneeded(destination: Path, keep: set[str], segments: dict[str, int]) -> None:
+    """After the manifest switched: the previous snapshot, and segments the archive no
+    longer has (compacted away), go. Best effort: a leftover is only wasted room."""
+    for entry in destination.iterdir():
+        ours = entry.name.startswith(("archive-", "keys-", "."))
+        if ours and entry.is_file() and entry.name not in keep:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    for entry in (destination / _SEGMENTS).iterdir():
+        if entry.name not in segments:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    with contextlib.suppress(OSError):
+        sync_folder(destination)
+
+
+def _counted(
+    pieces: Iterator[bytes], report: Report | None, done: int, total: int, name: str
+) -> Iterator[bytes]:
+    for piece in pieces:
+        done += len(piece)
+        if report is not None:
+            report(Progress(done, total, name))
+        yield piece
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while piece := handle.read(_CHUNK):
+            digest.update(piece)
+    return digest.hexdigest()
 
 
 class _HashingReader(io.RawIOBase):

@@ -1,31 +1,59 @@
-"""``amanat check``: everything that can be verified about an unlocked archive. SQLCipher's
-page authentication, SQLite's own consistency check, every original file against its
-SHA-256, and the audit chain."""
+"""``amanat check``: everything that can be verified about an unlocked archive.
+
+The quick check (the default) reads only the database and the sizes of files: SQLCipher's
+page authentication, SQLite's own consistency check, the index of objects against the
+segments (every object inside its segment's committed length, none overlapping another,
+every segment present and as long as recorded) and the audit chain. The full check also
+opens every sealed object, authenticating each chunk, and compares its SHA-256. Where an
+object is damaged, the check names the documents whose pages it belongs to; the rest of the
+archive stays readable.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from amanat.core import audit
 from amanat.core.audit import AuditReport
 from amanat.core.database import Database
-from amanat.core.errors import DatabaseDamaged
+from amanat.core.errors import DatabaseDamaged, StoredObjectDamaged
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
+from amanat.core.segments import objects, sealing, segment_files
+
+
+@dataclass(frozen=True, slots=True)
+class DamagedDocument:
+    """A document with a page whose original or preview is damaged or missing."""
+
+    id: str
+    title: str
+    pages: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
     problems: tuple[str, ...]
     files_checked: int
+    """Objects (originals and previews) opened and compared with their SHA-256; 0 for a
+    quick check, which opens none."""
     audit: AuditReport
+    full: bool = False
+    damaged: tuple[DamagedDocument, ...] = field(default=())
+    cancelled: bool = False
 
     @property
     def healthy(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.cancelled
 
 
-def check(db: Database) -> CheckReport:
-    """Run every check, even after one fails, so the report says all that is wrong."""
+def check(
+    db: Database, full: bool = False, report: Report | None = None, cancel: Cancel | None = None
+) -> CheckReport:
+    """Run every check, even after one fails, so the report says all that is wrong. A full
+    check tells ``report`` how many objects it has opened, and stops between two when
+    ``cancel`` says so (the report then says it was cancelled)."""
     problems: list[str] = []
     for (message,) in db.all("PRAGMA cipher_integrity_check"):
         problems.append(f"encrypted page check: {message}")
@@ -35,20 +63,122 @@ def check(db: Database) -> CheckReport:
                 problems.append(f"database check: {message}")
     except DatabaseDamaged:
         problems.append("database check: the database cannot be read to the end")
-    files = 0
+    bad: set[str] = set()
+    opened = 0
+    stopped = False
     try:
-        for sha256, size in db.all("SELECT sha256, size FROM files"):
-            data = db.value("SELECT bytes FROM files WHERE sha256 = ?", (sha256,))
-            files += 1
-            if len(data) != size or hashlib.sha256(data).hexdigest() != sha256:
-                problems.append(f"the original file {sha256[:12]}… no longer matches its SHA-256")
+        bad |= _extents(db, problems)
+        if full:
+            opened, stopped, broken = _open_every_object(db, bad, report, cancel)
+            bad |= broken
     except DatabaseDamaged:
-        problems.append("original files: some could not be read")
+        problems.append("original files: the index of them could not be read")
+    damaged = _documents_of(db, bad) if bad else ()
+    for document in damaged:
+        numbers = ", ".join(str(n) for n in document.pages)
+        problems.append(
+            f"the document “{document.title}” has damaged or missing page files (page {numbers})"
+        )
     try:
-        report = audit.verify(db)
+        audited = audit.verify(db)
     except DatabaseDamaged:
-        report = AuditReport(0, None)
+        audited = AuditReport(0, None)
         problems.append("audit log: it could not be read to the end")
-    if not report.intact:
-        problems.append(f"audit log entry {report.first_broken} is broken: {report.reason}")
-    return CheckReport(tuple(problems), files, report)
+    if not audited.intact:
+        problems.append(f"audit log entry {audited.first_broken} is broken: {audited.reason}")
+    return CheckReport(tuple(problems), opened, audited, full, damaged, stopped)
+
+
+def _extents(db: Database, problems: list[str]) -> set[str]:
+    """Objects that cannot be whole, judged from the index and the files' sizes alone."""
+    where = objects.folder(db)
+    bad: set[str] = set()
+    committed = {str(n): int(c) for n, c in db.all("SELECT name, committed FROM segments")}
+    for name, length in committed.items():
+        path = where / name
+        if not path.is_file():
+            problems.append(f"segment {name[:8]}… is missing")
+            bad |= _ids(db, "SELECT id FROM objects WHERE segment = ?", (name,))
+            continue
+        size = segment_files.size(path)
+        if size < length:
+            problems.append(f"segment {name[:8]}… is shorter than recorded ({size} of {length})")
+            bad |= _ids(
+                db, "SELECT id FROM objects WHERE segment = ? AND start + length > ?", (name, size)
+            )
+    previous: dict[str, int] = defaultdict(int)
+    for object_id, segment, start, length, size in db.all(
+        "SELECT id, segment, start, length, size FROM objects ORDER BY segment, start"
+    ):
+        wrong = (
+            segment not in committed
+            or start < previous[segment]
+            or start + length > committed.get(segment, 0)
+            or length != sealing.sealed_length(size)
+        )
+        if wrong:
+            problems.append(f"object {str(object_id)[:8]}… lies outside its place")
+            bad.add(str(object_id))
+        previous[segment] = max(previous[segment], start + length)
+    for (sha256,) in db.all(
+        "SELECT sha256 FROM files WHERE object_id IS NULL"
+        " OR object_id NOT IN (SELECT id FROM objects)"
+    ):
+        problems.append(f"the original file {str(sha256)[:12]}… has no stored object")
+    for (object_id,) in db.all(
+        "SELECT id FROM objects WHERE id NOT IN (SELECT object_id FROM files"
+        " WHERE object_id IS NOT NULL) AND id NOT IN (SELECT object_id FROM page_images"
+        " WHERE object_id IS NOT NULL)"
+    ):
+        problems.append(f"object {str(object_id)[:8]}… belongs to no page")
+    return bad
+
+
+def _open_every_object(
+    db: Database, known_bad: set[str], report: Report | None, cancel: Cancel | None
+) -> tuple[int, bool, set[str]]:
+    """Open every object not known bad already, chunk by chunk, and hash what comes out."""
+    ids = [str(i) for (i,) in db.all("SELECT id FROM objects ORDER BY segment, start")]
+    broken: set[str] = set()
+    opened = 0
+    for number, object_id in enumerate(ids, start=1):
+        if cancelled(cancel):
+            return opened, True, broken
+        if object_id not in known_bad:
+            sealed = objects.locate(db, object_id)
+            digest = hashlib.sha256()
+            try:
+                for chunk in sealed.chunks():
+                    digest.update(chunk)
+            except StoredObjectDamaged:
+                broken.add(object_id)
+            else:
+                opened += 1
+                if digest.hexdigest() != sealed.sha256:
+                    broken.add(object_id)
+        if report is not None:
+            report(Progress(number, len(ids)))
+    return opened, False, broken
+
+
+def _documents_of(db: Database, object_ids: set[str]) -> tuple[DamagedDocument, ...]:
+    """The documents, and their page numbers, whose originals or previews are among
+    ``object_ids``."""
+    found: dict[str, tuple[str, set[int]]] = {}
+    for object_id in sorted(object_ids):
+        rows = db.all(
+            "SELECT d.id, d.title, p.number FROM pages p JOIN documents d ON d.id = p.document_id"
+            " WHERE p.sha256 IN (SELECT sha256 FROM files WHERE object_id = ?)"
+            " OR p.id IN (SELECT page_id FROM page_images WHERE object_id = ?)",
+            (object_id, object_id),
+        )
+        for document_id, title, number in rows:
+            found.setdefault(str(document_id), (str(title), set()))[1].add(int(number))
+    return tuple(
+        DamagedDocument(document_id, title, tuple(sorted(numbers)))
+        for document_id, (title, numbers) in sorted(found.items(), key=lambda i: i[1][0])
+    )
+
+
+def _ids(db: Database, sql: str, params: tuple[object, ...]) -> set[str]:
+    return {str(i) for (i,) in db.all(sql, params)}

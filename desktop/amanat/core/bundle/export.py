@@ -71,6 +71,8 @@ from amanat.core.records import (
     now,
 )
 from amanat.core.scans.export import sanitised_copy
+from amanat.core.segments.objects import Sealed
+from amanat.core.segments.reading_ahead import read_ahead
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, events, pages, people, tags, texts
 from amanat.core.storage.documents import DocumentFilter
@@ -602,12 +604,17 @@ def _write(
             report(number, f"files/{file.sha256}")
             if file.sanitised:
                 data = sanitised_copy(db, file.page_id).data
+                if writing is not None:
+                    writing.result()  # in order, and its failure stops the export here
+                writing = pool.submit(_add_file, tar, file, data)
+                del data
             else:
-                data = pages.original_bytes(db, file.page_id)
-            if writing is not None:
-                writing.result()  # in order, and its failure stops the export here
-            writing = pool.submit(_add_file, tar, file, data)
-            del data
+                # An original streams from its segment: a third thread opens and hashes its
+                # chunks while the writer encrypts the ones before, a few chunks apart.
+                sealed = pages.original(db, file.page_id)
+                if writing is not None:
+                    writing.result()
+                writing = pool.submit(_add_original, tar, file, sealed)
         if writing is not None:
             writing.result()
 
@@ -622,6 +629,18 @@ def _add_file(tar: TarWriter, file: _File, data: bytes) -> None:
             reason=Detail("page-file-changed"),
         )
     tar.add(f"files/{file.sha256}", data)
+
+
+def _add_original(tar: TarWriter, file: _File, sealed: Sealed) -> None:
+    digest = hashlib.sha256()
+    tar.add_stream(f"files/{file.sha256}", sealed.size, read_ahead(sealed.chunks(), digest))
+    if digest.hexdigest() != file.sha256:
+        # Written already, but the bundle is only a temporary file until it is whole: this
+        # stops the export, and the temporary file goes.
+        raise FileProblem(
+            path=Detail("page-named", page=file.page_id),
+            reason=Detail("page-file-changed"),
+        )
 
 
 def _check(cancel: Cancel | None) -> None:
