@@ -1,0 +1,198 @@
+"""Backups of an archive with segments: one file (keys.json, a snapshot of archive.db, the
+segments cut at their committed lengths), or a folder kept up to date that copies only what
+is new; a backup cut short leaves the previous one whole."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from amanat.app import integrity
+from amanat.core import atomic_file, backup
+from amanat.core.errors import BackupCancelled, BackupDamaged, FileNotWritable
+from amanat.core.jobs import Progress
+from amanat.core.records import Document, DocumentKind
+from amanat.core.segments import segment_files
+from amanat.core.storage import documents, pages
+from amanat.core.vault import Archive
+from tests.helpers.archives import PASSWORD, records_digest
+
+
+def letter(archive: Archive, title: str, *scans: bytes) -> list[str]:
+    with archive.db.transaction():
+        document = documents.add(archive.db, Document(kind=DocumentKind.LETTER, title=title))
+        return [pages.add(archive.db, document.id, s, "scan.jpg").id for s in scans]
+
+
+def originals(folder: Path) -> dict[str, bytes]:
+    with Archive.open(folder, PASSWORD) as archive:
+        return {
+            str(page_id): pages.original_bytes(archive.db, page_id)
+            for (page_id,) in archive.db.all("SELECT id FROM pages")
+        }
+
+
+def test_a_one_file_backup_holds_the_segments_cut_at_their_committed_length(
+    archive: Archive, tmp_path: Path
+):
+    letter(archive, "Letter", os.urandom(100_000), os.urandom(5000))
+    [segment] = (archive.folder / "segments").iterdir()
+    with open(segment, "ab") as handle:
+        handle.write(b"uncommitted bytes a crash left")  # past the committed length
+    target = tmp_path / "family.amanat-backup"
+    heard: list[Progress] = []
+    integrity.write_backup(archive, target, report=heard.append)
+    assert heard[-1].done == heard[-1].total
+    with tarfile.open(target) as tar:
+        names = tar.getnames()
+        member = tar.getmember(f"segments/{segment.name}")
+    assert sorted(names) == sorted(
+        ["keys.json", "archive.db", f"segments/{segment.name}", backup.MANIFEST]
+    )
+    assert member.size == segment.stat().st_size - len(b"uncommitted bytes a crash left")
+    folder = archive.folder
+    archive.lock()
+    restored = tmp_path / "restored.amanat"
+    integrity.restore_backup(target, restored)
+    assert records_digest(restored) == records_digest(folder)
+    assert originals(restored) == originals(folder)
+    with Archive.open(restored, PASSWORD) as copy:
+        assert integrity.check_archive(copy, full=True).healthy
+
+
+def test_a_cancelled_one_file_backup_leaves_nothing(archive: Archive, tmp_path: Path):
+    letter(archive, "Letter", os.urandom(10_000))
+    target = tmp_path / "b.amanat-backup"
+    with pytest.raises(BackupCancelled, match="cancelled"):
+        integrity.write_backup(archive, target, cancel=lambda: True)
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_backup_naming_a_segment_twice_or_a_strange_name_is_damaged(tmp_path: Path):
+    source = tmp_path / "hostile.amanat-backup"
+    manifest = {
+        "format": backup.FORMAT,
+        "version": 2,
+        "archive_id": "x",
+        "sha256": {"keys.json": "0", "archive.db": "0", "segments/../../evil": "0"},
+        "segments": {"../../evil": 3},
+    }
+    with tarfile.open(source, "w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in (
+            ("keys.json", b"{}"),
+            ("archive.db", b"x"),
+            ("segments/../../evil", b"abc"),
+            (backup.MANIFEST, json.dumps(manifest).encode()),
+        ):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    with pytest.raises(BackupDamaged):
+        backup.restore(source, tmp_path / "restored.amanat")
+    assert not (tmp_path / "restored.amanat").exists()
+    assert not (tmp_path.parent / "evil").exists()
+
+
+# --- A folder kept up to date ---------------------------------------------------------------
+
+
+def test_a_folder_backup_copies_only_what_is_new_and_restores_the_archive(
+    archive: Archive, tmp_path: Path
+):
+    letter(archive, "First", os.urandom(300_000))
+    stick = tmp_path / "stick" / "amanat"
+    first = integrity.write_folder_backup(archive, stick)
+    assert first.copied_bytes > 300_000
+    letter(archive, "Second", os.urandom(20_000))
+    second = integrity.write_folder_backup(archive, stick)
+    assert 20_000 < second.copied_bytes < 25_000  # only the new page's sealed bytes
+    third = integrity.write_folder_backup(archive, stick)
+    assert third.copied_bytes == 0
+    # One snapshot and one keys.json stay: the older ones went once the manifest switched.
+    assert len(list(stick.glob("archive-*.db"))) == 1
+    assert len(list(stick.glob("keys-*.json"))) == 1
+    folder = archive.folder
+    archive.lock()
+    restored = tmp_path / "restored.amanat"
+    integrity.restore_backup(stick, restored)
+    assert records_digest(restored) == records_digest(folder)
+    assert originals(restored) == originals(folder)
+
+
+def test_a_folder_backup_cut_short_at_any_step_leaves_the_previous_backup_whole(
+    archive_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    stick = tmp_path / "stick"
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        letter(archive, "First", os.urandom(50_000))
+        integrity.write_folder_backup(archive, stick)
+    expected = records_digest(archive_folder)
+
+    def power_cut(*args: object) -> None:
+        raise KeyboardInterrupt("the power went")
+
+    writing = atomic_file.write_atomically
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        letter(archive, "Second", os.urandom(50_000))
+        for step in ("segments", "keys", "manifest"):
+            with monkeypatch.context() as cut:
+                if step == "segments":
+                    cut.setattr(segment_files, "sync", power_cut)
+                else:
+
+                    def fails_at(path: Path, data: bytes, step: str = step) -> None:
+                        if (step == "keys") == path.name.startswith("keys-"):
+                            raise KeyboardInterrupt("the power went")
+                        writing(path, data)
+
+                    cut.setattr(backup, "write_atomically", fails_at)
+                with pytest.raises(KeyboardInterrupt):
+                    integrity.write_folder_backup(archive, stick)
+            restored = tmp_path / f"restored-{step}.amanat"
+            integrity.restore_backup(stick, restored)
+            assert records_digest(restored) == expected, step
+        # And the next backup, whole, brings the folder up to date.
+        integrity.write_folder_backup(archive, stick)
+    integrity.restore_backup(stick, tmp_path / "restored-at-last.amanat")
+    assert records_digest(tmp_path / "restored-at-last.amanat") == records_digest(archive_folder)
+
+
+def test_a_folder_holding_something_else_or_another_archives_backup_is_refused(
+    archive: Archive, tmp_path: Path
+):
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "holiday.jpg").write_bytes(b"photo")
+    with pytest.raises(FileNotWritable, match="holds other files"):
+        integrity.write_folder_backup(archive, busy)
+    assert [p.name for p in busy.iterdir()] == ["holiday.jpg"]
+    other = tmp_path / "other"
+    integrity.write_folder_backup(archive, other)
+    manifest = json.loads((other / backup.MANIFEST).read_text())
+    manifest["archive_id"] = "another archive"
+    (other / backup.MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(FileNotWritable, match="another archive"):
+        integrity.write_folder_backup(archive, other)
+
+
+def test_a_folder_backup_whose_segment_copy_was_cut_is_copied_again(
+    archive: Archive, tmp_path: Path
+):
+    letter(archive, "First", os.urandom(80_000))
+    stick = tmp_path / "stick"
+    integrity.write_folder_backup(archive, stick)
+    [copy] = (stick / "segments").iterdir()
+    os.truncate(copy, 100)
+    letter(archive, "Second", os.urandom(1000))
+    again = integrity.write_folder_backup(archive, stick)
+    assert again.copied_bytes > 80_000
+    folder = archive.folder
+    archive.lock()
+    integrity.restore_backup(stick, tmp_path / "restored.amanat")
+    assert originals(tmp_path / "restored.amanat") == originals(folder)
