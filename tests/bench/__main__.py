@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tests.bench import (
+    backup_case,
     bundle_case,
     gui_case,
     pdf_case,
@@ -35,6 +36,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     gui_case.NAME: gui_case.run,
     timeline_case.NAME: timeline_case.run,
     bundle_case.NAME: bundle_case.run,
+    backup_case.NAME: backup_case.run,
     pdf_case.NAME: pdf_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"

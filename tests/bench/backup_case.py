@@ -1,0 +1,188 @@
+"""Benchmark: backing up an archive of about 1 GB (250 phone photos of about 4 MB), against
+`cp -r` of the archive folder then `sync` in the same run; then an incremental backup to a
+folder after 10 more documents.
+
+The one-file backup (``backup.backup``: a `VACUUM INTO` snapshot, keys.json and the segments
+cut at their committed lengths, in a tar, fsynced) is compared with copying the folder as it
+is and syncing it. The folder backup is measured twice: its first run (everything is new) and
+a second after adding 10 documents of one photo each (only their sealed bytes, a snapshot and
+keys.json are copied). Each run is a process of its own.
+
+Goals: the full backup ≤ 1.3× `cp -r` + `sync`; the incremental backup under 5 s (the
+issue's goal is for a 5 GB archive; AMANAT_BENCH_BACKUP_PHOTOS sets the number of photos,
+250 by default).
+
+    python -m tests.bench --only backup [--quick]   (or python -m tests.bench.backup_case)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.bench.measure import progress
+from tests.bench.report import Section
+from tests.bench.scans import make_photos
+
+NAME = "backup"
+PHOTOS = int(os.environ.get("AMANAT_BENCH_BACKUP_PHOTOS", "250"))
+QUICK_PHOTOS = 6
+ADDED = 10
+GOAL_RATIO = 1.3
+GOAL_INCREMENTAL_SECONDS = 5.0
+PASSWORD = "benchmark password"
+
+
+def _fill(photos: Path, folder: Path) -> None:
+    from amanat.core.keyslots import FLOOR
+    from amanat.core.records import Document, DocumentKind
+    from amanat.core.storage import documents, pages
+    from amanat.core.vault import Archive
+
+    with Archive.create(folder, PASSWORD, kdf=FLOOR) as archive:
+        letter = documents.add(archive.db, Document(DocumentKind.LETTER, "Letters from Evin"))
+        for path in sorted(photos.glob("*.jpg")):
+            pages.add(archive.db, letter.id, path.read_bytes(), path.name)
+
+
+def _add_documents(folder: Path, photos: Path) -> None:
+    from amanat.core.records import Document, DocumentKind
+    from amanat.core.storage import documents, pages
+    from amanat.core.vault import Archive
+
+    with Archive.open(folder, PASSWORD) as archive:
+        for number, path in enumerate(sorted(photos.glob("*.jpg"))[:ADDED]):
+            with archive.db.transaction():
+                letter = documents.add(
+                    archive.db, Document(DocumentKind.LETTER, f"Added letter {number}")
+                )
+                data = path.read_bytes() + f"added {number}".encode()  # a new original
+                pages.add(archive.db, letter.id, data, path.name)
+
+
+def _one_file(folder: Path, target: Path) -> dict[str, float]:
+    from amanat.core import backup
+    from amanat.core.vault import Archive
+
+    with Archive.open(folder, PASSWORD) as archive:
+        started = time.perf_counter()
+        backup.backup(archive, target)
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "bytes": target.stat().st_size}
+
+
+def _to_folder(folder: Path, target: Path) -> dict[str, float]:
+    from amanat.core import backup
+    from amanat.core.vault import Archive
+
+    with Archive.open(folder, PASSWORD) as archive:
+        started = time.perf_counter()
+        done = backup.backup_to_folder(archive, target)
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "copied": done.copied_bytes}
+
+
+def _copy(folder: Path, target: Path) -> dict[str, float]:
+    started = time.perf_counter()
+    subprocess.run(["cp", "-r", str(folder), str(target)], check=True)
+    copies = [str(p) for p in target.rglob("*") if p.is_file()]
+    subprocess.run(["sync", *copies], check=True)  # fsync each copy, as the backup does
+    return {"seconds": time.perf_counter() - started}
+
+
+def _child(kind: str, arguments: list[str]) -> None:
+    runs = {"one-file": _one_file, "to-folder": _to_folder, "copy": _copy}
+    print(json.dumps(runs[kind](Path(arguments[0]), Path(arguments[1]))))
+
+
+def _measure(kind: str, *arguments: str) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.bench.backup_case", "--child", kind, *arguments],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"the {kind} run failed:\n{done.stderr}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def run(workdir: Path, quick: bool) -> Section:
+    count = QUICK_PHOTOS if quick else PHOTOS
+    photos = workdir / "backup-photos"
+    photos.mkdir()
+    average = make_photos(photos, count)
+    total = sum(path.stat().st_size for path in photos.iterdir())
+    progress(f"backup: {count} photos, {total / 1e6:,.0f} MB; filling the archive")
+    archive = workdir / "backed-up.amanat"
+    _fill(photos, archive)
+    size = sum(p.stat().st_size for p in archive.rglob("*") if p.is_file())
+    progress("backup: cp -r + sync")
+    copied = _measure("copy", str(archive), str(workdir / "copy.amanat"))
+    progress("backup: one file")
+    one_file = _measure("one-file", str(archive), str(workdir / "one.amanat-backup"))
+    progress("backup: to a folder, first time")
+    stick = workdir / "stick"
+    first = _measure("to-folder", str(archive), str(stick))
+    _add_documents(archive, photos)
+    progress(f"backup: to the folder again after {ADDED} documents")
+    again = _measure("to-folder", str(archive), str(stick))
+
+    mb = size / 1e6
+    section = Section(
+        f"Backup: an archive of {mb:,.0f} MB ({count} photos of {average / 1e6:.1f} MB)"
+    )
+    section.text(
+        "One file: `backup.backup` (a `VACUUM INTO` snapshot of archive.db, keys.json and the"
+        " segments cut at their committed lengths, in a tar, fsynced), against `cp -r` of the"
+        " archive folder then `sync`. Folder: `backup.backup_to_folder` the first time, then"
+        f" again after adding {ADDED} documents of one new photo each. Each run is a process"
+        " of its own, after the archive was opened."
+    )
+    rows = [
+        ["cp -r + sync", f"{copied['seconds']:.1f}", f"{mb / copied['seconds']:,.0f}", "–"],
+        [
+            "one-file backup",
+            f"{one_file['seconds']:.1f}",
+            f"{mb / one_file['seconds']:,.0f}",
+            f"{one_file['bytes'] / 1e6:,.0f} MB written",
+        ],
+        [
+            "folder backup, first",
+            f"{first['seconds']:.1f}",
+            f"{mb / first['seconds']:,.0f}",
+            f"{first['copied'] / 1e6:,.0f} MB of segments copied",
+        ],
+        [
+            f"folder backup after {ADDED} documents",
+            f"{again['seconds']:.2f}",
+            "–",
+            f"{again['copied'] / 1e6:,.1f} MB of segments copied",
+        ],
+    ]
+    section.table(["run", "seconds", "MB/s", "what"], rows)
+    ratio = one_file["seconds"] / copied["seconds"]
+    section.bullets(
+        [
+            f"full backup: {ratio:.2f}× `cp -r` + `sync` (goal ≤ {GOAL_RATIO}×:"
+            f" {'met' if ratio <= GOAL_RATIO else 'missed'})",
+            f"incremental backup after {ADDED} documents: {again['seconds']:.2f} s (goal <"
+            f" {GOAL_INCREMENTAL_SECONDS:.0f} s on 5 GB:"
+            f" {'met' if again['seconds'] < GOAL_INCREMENTAL_SECONDS else 'missed'} on"
+            f" {mb:,.0f} MB)",
+        ]
+    )
+    return section
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "--child":
+        _child(sys.argv[2], sys.argv[3:])
+    else:
+        with tempfile.TemporaryDirectory(prefix="amanat-bench-") as work:
+            print(run(Path(work), quick="--quick" in sys.argv).markdown())
