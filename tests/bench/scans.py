@@ -142,9 +142,9 @@ def run(workdir: Path, quick: bool) -> Section:
         "scale, thumbnail, metadata report) and the writes (the original sealed into a "
         "segment, its rows in the database) on the calling thread, one transaction per file. "
         "The screen-sized previews follow in a second pass (`scans.previews`: in the "
-        "application in the background, a few pages per turn; a page opened before its turn gets its preview at once), timed on its own "
-        "row and not part of the ratio, since the documents are in the archive and listed "
-        "when the import ends."
+        "application in the background, a few pages per turn; a page opened before its turn "
+        "gets its preview at once), timed on its own row and not part of the ratio, since the "
+        "documents are in the archive and listed when the import ends."
     )
     section.table(
         ["run", "seconds", "scans per second", "peak memory"],
