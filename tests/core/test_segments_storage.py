@@ -340,3 +340,25 @@ def test_a_bundle_import_appends_every_file_then_syncs_once_and_commits_once(
         assert integrity.check_archive(advocate, full=True).healthy
     finally:
         advocate.lock()
+
+
+def test_exporting_a_page_whose_segment_was_damaged_stops_with_one_sentence_and_no_bundle(
+    archive: Archive, tmp_path: Path
+):
+    from amanat.core.bundle import X25519Recipient, identity
+    from amanat.core.bundle.export import ExportOptions, ExportScope, plan_export, write_bundle
+
+    document, [page_id] = letter(archive, "Sent", os.urandom(200_000))
+    path, start, _ = extent(archive, page_id)
+    with open(path, "r+b") as handle:
+        handle.seek(start + 150_000)
+        handle.write(b"\x00\x01\x02")
+    plan = plan_export(
+        archive.db, ExportScope(document_ids=(document,)), ExportOptions(originals=True)
+    )
+    recipient = X25519Recipient.parse(identity.ensure(archive.db).age_recipient)
+    bundle = tmp_path / "sent.age"
+    with pytest.raises(StoredObjectDamaged, match="damaged or missing"):
+        write_bundle(archive.db, plan, bundle, [recipient])
+    assert not bundle.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name != archive.folder.name] == []

@@ -31,7 +31,8 @@ def tidy_at_unlock(db: Database) -> Tidied:
     committed, or anything dropped there). A segment shorter than recorded is left as it
     is: the objects before the damage stay readable, and the check names the others."""
     where = objects.folder(db)
-    segment_files.ensure_folder(where)
+    with contextlib.suppress(OSError):
+        segment_files.ensure_folder(where)
     private_files.make_private(where)
     known = {
         str(name): int(length) for name, length in db.all("SELECT name, committed FROM segments")
@@ -49,8 +50,11 @@ def tidy_at_unlock(db: Database) -> Tidied:
         private_files.make_private(path)
         size = segment_files.size(path)
         if size > known[name]:
-            segment_files.cut(path, known[name])
-            cut += size - known[name]
+            # On a disk that refuses writes the bytes stay: nothing points at them, and the
+            # next append cuts them off first anyway.
+            with contextlib.suppress(OSError):
+                segment_files.cut(path, known[name])
+                cut += size - known[name]
         elif size < known[name]:
             short.append(name)
     short.extend(name for name in known if not (where / name).is_file())
