@@ -362,3 +362,24 @@ def test_exporting_a_page_whose_segment_was_damaged_stops_with_one_sentence_and_
         write_bundle(archive.db, plan, bundle, [recipient])
     assert not bundle.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name != archive.folder.name] == []
+
+
+def test_emptying_many_documents_overwrites_every_extent_and_syncs_each_segment_once(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+):
+    letter(archive, "Kept", os.urandom(400_000))
+    gone = [letter(archive, f"Gone {n}", os.urandom(5000)) for n in range(6)]
+    extents = [extent(archive, pages_[0]) for _, pages_ in gone]
+    before = [path.read_bytes()[start : start + length] for path, start, length in extents]
+    for document, _ in gone:
+        documents.move_to_trash(archive.db, document)
+    synced: list[str] = []
+    syncing = segment_files.sync
+    monkeypatch.setattr(
+        segment_files, "sync", lambda path: (synced.append(path.name), syncing(path))
+    )
+    assert documents.empty_trash(archive.db) == 6
+    assert len(synced) == 1
+    after = [path.read_bytes()[start : start + length] for path, start, length in extents]
+    assert all(old != new for old, new in zip(before, after, strict=True))
+    assert archive.db.value("SELECT count(*) FROM dead_extents") == 0

@@ -104,9 +104,10 @@ def cut(path: Path, length: int) -> None:
         os.fsync(handle.fileno())
 
 
-def overwrite(path: Path, start: int, length: int) -> None:
+def overwrite(path: Path, start: int, length: int, durably: bool = False) -> None:
     """Best effort: random bytes over an extent that no object uses any more. A flash disk
-    may keep the old bytes elsewhere; the object's key is gone with its row either way."""
+    may keep the old bytes elsewhere; the object's key is gone with its row either way.
+    Synced only when ``durably`` (else the caller syncs the segment once for many)."""
     with open(path, "r+b") as handle:
         handle.seek(start)
         left = length
@@ -114,11 +115,8 @@ def overwrite(path: Path, start: int, length: int) -> None:
             piece = min(_COPY, left)
             handle.write(os.urandom(piece))
             left -= piece
-        handle.flush()
-        if hasattr(os, "fdatasync"):
-            os.fdatasync(handle.fileno())
-        else:  # pragma: no cover
-            os.fsync(handle.fileno())
+    if durably:
+        sync(path)
 
 
 def names(folder: Path) -> list[str]:

@@ -69,11 +69,16 @@ def reclaim(db: Database) -> None:
     (secure_delete overwrote them), so this is for the disk's sake, not the secret's."""
     where = objects.folder(db)
     dead = db.all("SELECT rowid, segment, start, length FROM dead_extents")
-    for rowid, segment, start, length in dead:
+    touched: set[str] = set()
+    for _, segment, start, length in dead:
         with contextlib.suppress(OSError):
             segment_files.overwrite(where / segment, int(start), int(length))
-        with db.transaction():
-            db.execute("DELETE FROM dead_extents WHERE rowid = ?", (rowid,))
+            touched.add(str(segment))
+    for segment in touched:  # one sync a segment, however many extents it had
+        with contextlib.suppress(OSError):
+            segment_files.sync(where / segment)
+    with db.transaction():
+        db.executemany("DELETE FROM dead_extents WHERE rowid = ?", [(row[0],) for row in dead])
     for name in half_dead(db):
         # Compaction only saves room: a damaged segment, or a disk too full for the copies,
         # leaves the segment as it is (its objects stay where they were).
@@ -111,7 +116,7 @@ def compact(db: Database, name: str) -> None:
             objects.copy_raw(db, object_id)
         db.execute("DELETE FROM segments WHERE name = ?", (name,))
     with contextlib.suppress(OSError):
-        segment_files.overwrite(where / name, 0, segment_files.size(where / name))
+        segment_files.overwrite(where / name, 0, segment_files.size(where / name), durably=True)
     with contextlib.suppress(OSError):
         segment_files.remove(where, name)
         sync_folder(where)
