@@ -170,3 +170,32 @@ def test_without_room_the_migration_does_not_begin_and_says_how_much_is_needed(
     # Nothing was moved; with room, it opens and moves everything.
     with Archive.open(folder, PASSWORD) as archive:
         assert [pages.original_bytes(archive.db, p) for p in page_ids] == scans
+
+
+def test_a_disk_that_fills_during_the_migration_gets_one_sentence_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scans: list[bytes]
+):
+    import errno
+
+    from amanat.core.errors import DiskFull
+    from amanat.core.segments import segment_files
+
+    folder = tmp_path / "old.amanat"
+    page_ids = old_archive(folder, monkeypatch, scans)
+    monkeypatch.setattr(moving_out, "BATCH_BYTES", 250_000)
+    appending = segment_files.append
+    calls: list[int] = []
+
+    def fills_up(path: Path, start: int, chunks: object) -> int:
+        calls.append(1)
+        if len(calls) > 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return appending(path, start, chunks)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as full:
+        full.setattr(segment_files, "append", fills_up)
+        with pytest.raises(DiskFull, match="disk is full"):
+            Archive.open(folder, PASSWORD)
+    with Archive.open(folder, PASSWORD) as archive:
+        assert [pages.original_bytes(archive.db, p) for p in page_ids] == scans
+        assert integrity.check_archive(archive, full=True).healthy

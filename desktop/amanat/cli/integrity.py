@@ -31,9 +31,12 @@ def declare(commands: Commands) -> None:
         help="keep a backup in DIR up to date instead, copying only what is new",
     )
     restore = commands.command(
-        "restore", restore_backup, "unpack a backup into a new folder", archive=False
+        "restore",
+        restore_backup,
+        "unpack a backup (a file, or a folder made with --to-folder) into a new folder",
+        archive=False,
     )
-    restore.add_argument("file")
+    restore.add_argument("file", metavar="BACKUP")
     restore.add_argument("folder", metavar="DIR")
 
 
