@@ -196,3 +196,22 @@ def test_a_folder_backup_whose_segment_copy_was_cut_is_copied_again(
     archive.lock()
     integrity.restore_backup(stick, tmp_path / "restored.amanat")
     assert originals(tmp_path / "restored.amanat") == originals(folder)
+
+
+@pytest.mark.parametrize("kernel_copy", [True, False], ids=["copy_file_range", "read and write"])
+def test_copying_a_range_of_a_segment_cuts_what_followed_and_copies_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel_copy: bool
+):
+    if not kernel_copy:
+
+        def refuses(*args: object) -> int:
+            raise OSError(18, "Invalid cross-device link")
+
+        monkeypatch.setattr(os, "copy_file_range", refuses, raising=False)
+    source, target = tmp_path / "source", tmp_path / "target"
+    data = os.urandom(3 * 1024 * 1024 + 7)
+    source.write_bytes(data)
+    target.write_bytes(data[:1000] + b"a copy cut short, to be replaced")
+    assert segment_files.copy_range(source, target, 1000, len(data) - 1000) == len(data)
+    assert target.read_bytes() == data
+    assert segment_files.copy_range(source, target, 0, len(data) + 50) == len(data)  # short

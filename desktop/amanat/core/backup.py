@@ -20,7 +20,6 @@ import json
 import os
 import shutil
 import tarfile
-from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,12 +231,13 @@ def backup_to_folder(
             if segment_files.size(target) < start:
                 start = 0  # the copy lost bytes since (a damaged stick): copied again whole
             # Bytes past what the previous backup recorded are a copy cut short: replaced.
-            pieces = segment_files.read_range(source / name, start, length - start)
-            end = segment_files.append(target, start, _counted(pieces, report, copied, total, name))
+            end = segment_files.copy_range(source / name, target, start, length - start)
             if end != length:
                 raise StoredObjectDamaged()  # the archive's segment is shorter than recorded
             segment_files.sync(target)
             copied += length - start
+            if report is not None:
+                report(Progress(copied, total, name))
         sync_folder(destination / _SEGMENTS)
         with open(destination / snapshot_name, "rb+") as handle:
             os.fsync(handle.fileno())
@@ -297,8 +297,7 @@ def restore_folder(source: Path, folder: Path) -> str:
         for name, length in manifest["segments"].items():
             target = staging / _SEGMENTS / name
             private_files.create_new(target).close()
-            pieces = segment_files.read_range(source / _SEGMENTS / name, 0, length)
-            if segment_files.append(target, 0, pieces) != length:
+            if segment_files.copy_range(source / _SEGMENTS / name, target, 0, length) != length:
                 raise BackupDamaged(path=str(source), reason=Detail("backup-segment-short"))
             segment_files.sync(target)
         sync_folder(staging / _SEGMENTS)
@@ -493,16 +492,6 @@ def _copy_hashing(source: IO[bytes], out: IO[bytes], size: int) -> str:
             hashing.result()
     _pad(out, size)
     return digest.hexdigest()
-
-
-def _counted(
-    pieces: Iterator[bytes], report: Report | None, done: int, total: int, name: str
-) -> Iterator[bytes]:
-    for piece in pieces:
-        done += len(piece)
-        if report is not None:
-            report(Progress(done, total, name))
-        yield piece
 
 
 def _file_sha256(path: Path) -> str:

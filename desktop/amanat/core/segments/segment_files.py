@@ -93,6 +93,34 @@ def read_range(path: Path, start: int, length: int) -> Iterator[bytes]:
             yield piece
 
 
+def copy_range(source: Path, target: Path, start: int, length: int) -> int:
+    """Copy ``length`` bytes of ``source`` from ``start`` to the same place in ``target``
+    (cut there first; ``target`` must be at least ``start`` long), in the kernel where it
+    can (``copy_file_range``); returns the new end of ``target``, short when ``source`` is.
+    Nothing is durable until ``sync``."""
+    with open(source, "rb") as origin, open(target, "r+b") as copy:
+        copy.truncate(start)
+        end = start + length
+        kernel = hasattr(os, "copy_file_range")
+        while start < end:
+            if kernel:
+                try:
+                    done = os.copy_file_range(
+                        origin.fileno(), copy.fileno(), min(end - start, 1 << 30), start, start
+                    )
+                except OSError:
+                    kernel = False  # another file system, or a kernel without it
+                    continue
+            else:
+                origin.seek(start)
+                copy.seek(start)
+                done = copy.write(origin.read(min(_COPY, end - start)))
+            if not done:
+                break
+            start += done
+        return start
+
+
 def size(path: Path) -> int:
     return path.stat().st_size
 
