@@ -215,3 +215,21 @@ def test_copying_a_range_of_a_segment_cuts_what_followed_and_copies_exactly(
     assert segment_files.copy_range(source, target, 1000, len(data) - 1000) == len(data)
     assert target.read_bytes() == data
     assert segment_files.copy_range(source, target, 0, len(data) + 50) == len(data)  # short
+
+
+def test_backing_up_an_archive_with_a_cut_segment_says_a_page_is_damaged_and_leaves_nothing(
+    archive: Archive, tmp_path: Path
+):
+    from amanat.core.errors import StoredObjectDamaged
+
+    letter(archive, "Letter", os.urandom(100_000))
+    [segment] = (archive.folder / "segments").iterdir()
+    os.truncate(segment, 50_000)
+    target = tmp_path / "b.amanat-backup"
+    with pytest.raises(StoredObjectDamaged, match="full check names"):
+        integrity.write_backup(archive, target)
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    with pytest.raises(StoredObjectDamaged):
+        integrity.write_folder_backup(archive, tmp_path / "stick")
+    assert not (tmp_path / "stick" / backup.MANIFEST).exists()

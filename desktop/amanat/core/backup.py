@@ -482,7 +482,7 @@ def _copy_hashing(source: IO[bytes], out: IO[bytes], size: int) -> str:
         while left:
             piece = source.read(min(_CHUNK, left))
             if not piece:
-                raise OSError(errno.EIO, "a file of the archive ended early")
+                raise StoredObjectDamaged()  # a segment shorter than its committed length
             if hashing is not None:
                 hashing.result()
             hashing = pool.submit(digest.update, piece)
