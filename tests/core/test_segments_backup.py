@@ -233,3 +233,27 @@ def test_backing_up_an_archive_with_a_cut_segment_says_a_page_is_damaged_and_lea
     with pytest.raises(StoredObjectDamaged):
         integrity.write_folder_backup(archive, tmp_path / "stick")
     assert not (tmp_path / "stick" / backup.MANIFEST).exists()
+
+
+def test_a_folder_backup_after_a_compaction_drops_the_old_segment_and_restores_whole(
+    archive: Archive, tmp_path: Path
+):
+    letter(archive, "Kept", os.urandom(20_000))
+    with archive.db.transaction():
+        gone = documents.add(archive.db, Document(kind=DocumentKind.LETTER, title="Gone"))
+        pages.add(archive.db, gone.id, os.urandom(300_000), "gone.jpg")
+    stick = tmp_path / "stick"
+    integrity.write_folder_backup(archive, stick)
+    [old] = (stick / "segments").iterdir()
+    documents.move_to_trash(archive.db, gone.id)
+    documents.empty_trash(archive.db)  # the segment was mostly dead: compacted away
+    integrity.write_folder_backup(archive, stick)
+    assert not old.exists()
+    assert [p.name for p in (stick / "segments").iterdir()] == [
+        p.name for p in (archive.folder / "segments").iterdir()
+    ]
+    folder = archive.folder
+    archive.lock()
+    integrity.restore_backup(stick, tmp_path / "restored.amanat")
+    assert originals(tmp_path / "restored.amanat") == originals(folder)
+    assert records_digest(tmp_path / "restored.amanat") == records_digest(folder)
