@@ -383,3 +383,42 @@ def test_emptying_many_documents_overwrites_every_extent_and_syncs_each_segment_
     after = [path.read_bytes()[start : start + length] for path, start, length in extents]
     assert all(old != new for old, new in zip(before, after, strict=True))
     assert archive.db.value("SELECT count(*) FROM dead_extents") == 0
+
+
+def test_a_full_check_that_stopped_goes_on_from_there_the_next_time(
+    two_letters: tuple[Archive, list[str], list[str]],
+):
+    archive, damaged, _ = two_letters
+    path, start, _ = extent(archive, damaged[0])
+    with open(path, "r+b") as handle:
+        handle.seek(start + 10)
+        handle.write(b"\xff\xfe")
+    asked: list[int] = []
+
+    def after_two() -> bool:  # stop once two objects were opened
+        asked.append(1)
+        return len(asked) > 2
+
+    seen: list[Progress] = []
+    first = integrity.check_archive(archive, full=True, report=seen.append, cancel=after_two)
+    assert first.cancelled and first.files_checked == 1  # the damaged one did not open
+    assert seen[-1].done == 2
+    seen.clear()
+    second = integrity.check_archive(archive, full=True, report=seen.append)
+    assert second.resumed and not second.cancelled
+    assert [p.done for p in seen] == [3]  # only the last object was opened now
+    assert second.files_checked == 2
+    assert [d.title for d in second.damaged] == ["Damaged"]  # found by the first run
+    third = integrity.check_archive(archive, full=True)
+    assert not third.resumed and third.files_checked == 2  # a whole check again
+
+
+def test_a_compaction_makes_a_stopped_full_check_start_again(archive: Archive):
+    letter(archive, "Kept", os.urandom(10_000))
+    gone, _ = letter(archive, "Gone", os.urandom(100_000))
+    stopped = integrity.check_archive(archive, full=True, cancel=iter([False, True]).__next__)
+    assert stopped.cancelled
+    documents.move_to_trash(archive.db, gone)
+    documents.empty_trash(archive.db)
+    again = integrity.check_archive(archive, full=True)
+    assert not again.resumed and again.healthy and again.files_checked == 1

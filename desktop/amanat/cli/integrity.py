@@ -55,6 +55,11 @@ def check_archive(args: argparse.Namespace) -> int:
                 f"The archive is intact: encryption and database checks passed, "
                 f"{report.files_checked} stored file(s) open and match their SHA-256, and the "
                 f"audit log's {report.audit.entries} entries chain correctly."
+                + (
+                    " (Continued from the full check that stopped before.)"
+                    if report.resumed
+                    else ""
+                )
             ]
         if report.healthy:
             return [
@@ -63,7 +68,10 @@ def check_archive(args: argparse.Namespace) -> int:
                 f"chain correctly. (check --full also opens every stored file.)"
             ]
         if report.cancelled:
-            return ["Cancelled: the full check stopped before opening every stored file."]
+            return [
+                "Cancelled: the full check stopped before opening every stored file; the next "
+                "check --full goes on from there."
+            ]
         return [f"Problem: {problem}" for problem in report.problems]
 
     show(args, report, lines)

@@ -12,6 +12,8 @@ archive stays readable.
 from __future__ import annotations
 
 import hashlib
+import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -20,7 +22,7 @@ from amanat.core.audit import AuditReport
 from amanat.core.database import Database
 from amanat.core.errors import DatabaseDamaged, StoredObjectDamaged
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
-from amanat.core.segments import objects, sealing, segment_files
+from amanat.core.segments import objects, sealing, segment_files, upkeep
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,9 @@ class CheckReport:
     full: bool = False
     damaged: tuple[DamagedDocument, ...] = field(default=())
     cancelled: bool = False
+    resumed: bool = False
+    """The full check went on from where an earlier one stopped (what that one opened is
+    counted in ``files_checked``)."""
 
     @property
     def healthy(self) -> bool:
@@ -66,6 +71,7 @@ def check(
     bad: set[str] = set()
     opened = 0
     stopped = False
+    resumed = full and _resume_point(db) is not None
     try:
         bad |= _extents(db, problems)
         if full:
@@ -86,7 +92,7 @@ def check(
         problems.append("audit log: it could not be read to the end")
     if not audited.intact:
         problems.append(f"audit log entry {audited.first_broken} is broken: {audited.reason}")
-    return CheckReport(tuple(problems), opened, audited, full, damaged, stopped)
+    return CheckReport(tuple(problems), opened, audited, full, damaged, stopped, resumed)
 
 
 def _extents(db: Database, problems: list[str]) -> set[str]:
@@ -134,15 +140,52 @@ def _extents(db: Database, problems: list[str]) -> set[str]:
     return bad
 
 
+RESUME_KEY = upkeep.FULL_CHECK_RESUME
+"""In ``meta``: where a full check that stopped (cancelled, or the laptop switched off) got
+to, so the next one goes on from there. Objects are opened in the order their segments were
+made and their place in them; whatever is added or moved (compacted) later lands after that
+point, so nothing is skipped."""
+_SAVE_EVERY = 5.0
+"""Seconds between two saves of the resume point while a full check runs."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Resume:
+    segment: int
+    start: int
+    opened: int
+    broken: frozenset[str]
+
+
 def _open_every_object(
     db: Database, known_bad: set[str], report: Report | None, cancel: Cancel | None
 ) -> tuple[int, bool, set[str]]:
-    """Open every object not known bad already, chunk by chunk, and hash what comes out."""
-    ids = [str(i) for (i,) in db.all("SELECT id FROM objects ORDER BY segment, start")]
+    """Open every object not known bad already, chunk by chunk, and hash what comes out;
+    go on from where an earlier full check stopped, if one did."""
+    rows = [
+        (str(i), int(segment), int(start))
+        for i, segment, start in db.all(
+            "SELECT o.id, s.rowid, o.start FROM objects o JOIN segments s ON s.name = o.segment"
+            " ORDER BY s.rowid, o.start"
+        )
+    ]
+    resume = _resume_point(db)
     broken: set[str] = set()
     opened = 0
-    for number, object_id in enumerate(ids, start=1):
+    first = 0
+    if resume is not None:
+        present = {row[0] for row in rows}
+        broken = set(resume.broken & present)
+        opened = resume.opened
+        while first < len(rows) and rows[first][1:] <= (resume.segment, resume.start):
+            first += 1
+    saved = time.monotonic()
+    wrote = resume is not None
+    for number in range(first, len(rows)):
+        object_id, segment, start = rows[number]
         if cancelled(cancel):
+            if number:
+                _save_resume_point(db, _Resume(*rows[number - 1][1:], opened, frozenset(broken)))
             return opened, True, broken
         if object_id not in known_bad:
             sealed = objects.locate(db, object_id)
@@ -156,9 +199,49 @@ def _open_every_object(
                 opened += 1
                 if digest.hexdigest() != sealed.sha256:
                     broken.add(object_id)
+        if time.monotonic() - saved > _SAVE_EVERY:
+            _save_resume_point(db, _Resume(segment, start, opened, frozenset(broken)))
+            saved = time.monotonic()
+            wrote = True
         if report is not None:
-            report(Progress(number, len(ids)))
+            report(Progress(number + 1, len(rows)))
+    if wrote:
+        with db.transaction():
+            db.execute("DELETE FROM meta WHERE key = ?", (RESUME_KEY,))
     return opened, False, broken
+
+
+def _resume_point(db: Database) -> _Resume | None:
+    text = db.value("SELECT value FROM meta WHERE key = ?", (RESUME_KEY,))
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+        return _Resume(
+            int(value["segment"]),
+            int(value["start"]),
+            int(value["opened"]),
+            frozenset(str(i) for i in value["broken"]),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None  # not ours to trust: the check starts again from the beginning
+
+
+def _save_resume_point(db: Database, point: _Resume) -> None:
+    value = json.dumps(
+        {
+            "segment": point.segment,
+            "start": point.start,
+            "opened": point.opened,
+            "broken": sorted(point.broken),
+        }
+    )
+    with db.transaction():
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (RESUME_KEY, value),
+        )
 
 
 def _documents_of(db: Database, object_ids: set[str]) -> tuple[DamagedDocument, ...]:

@@ -13,6 +13,9 @@ from amanat.core.database import Database
 from amanat.core.errors import DiskFull, FileNotWritable, StoredObjectDamaged
 from amanat.core.segments import objects, segment_files
 
+FULL_CHECK_RESUME = "full_check_resume"
+"""check.RESUME_KEY (the check imports the segments, so the segments do not import it)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Tidied:
@@ -115,6 +118,9 @@ def compact(db: Database, name: str) -> None:
         for object_id in live:
             objects.copy_raw(db, object_id)
         db.execute("DELETE FROM segments WHERE name = ?", (name,))
+        # A full check that stopped goes on by the order of segments; a compaction changes
+        # it, so such a check starts again from the beginning.
+        db.execute("DELETE FROM meta WHERE key = ?", (FULL_CHECK_RESUME,))
     with contextlib.suppress(OSError):
         segment_files.overwrite(where / name, 0, segment_files.size(where / name), durably=True)
     with contextlib.suppress(OSError):
