@@ -422,3 +422,21 @@ def test_a_compaction_makes_a_stopped_full_check_start_again(archive: Archive):
     documents.empty_trash(archive.db)
     again = integrity.check_archive(archive, full=True)
     assert not again.resumed and again.healthy and again.files_checked == 1
+
+
+def test_a_preview_made_again_replaces_its_sealed_object_and_the_old_extent_is_dead(
+    archive: Archive,
+):
+    from amanat.core.storage.pages import PageImage
+
+    _, [page_id] = letter(archive, "Letter", os.urandom(5000))
+    first = PageImage("preview", "image/jpeg", 10, 10, os.urandom(3000))
+    pages.store_image(archive.db, page_id, first)
+    [old] = archive.db.all("SELECT object_id FROM page_images WHERE kind = 'preview'")
+    second = PageImage("preview", "image/jpeg", 20, 20, os.urandom(4000))
+    pages.store_image(archive.db, page_id, second)
+    assert pages.image(archive.db, page_id, "preview") == second
+    assert archive.db.value("SELECT count(*) FROM objects WHERE id = ?", old) == 0
+    assert archive.db.value("SELECT count(*) FROM dead_extents") == 1
+    assert archive.db.value("SELECT count(*) FROM objects") == 2  # the original and one preview
+    assert integrity.check_archive(archive, full=True).healthy
