@@ -257,3 +257,35 @@ def test_a_folder_backup_after_a_compaction_drops_the_old_segment_and_restores_w
     integrity.restore_backup(stick, tmp_path / "restored.amanat")
     assert originals(tmp_path / "restored.amanat") == originals(folder)
     assert records_digest(tmp_path / "restored.amanat") == records_digest(folder)
+
+
+def test_a_backup_made_before_segments_restores_and_moves_its_originals_out_when_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import hashlib
+
+    from tests.core.test_segments_migration import old_archive
+
+    scans = [os.urandom(50_000), os.urandom(70_000)]
+    folder = tmp_path / "old.amanat"
+    page_ids = old_archive(folder, monkeypatch, scans)
+    source = tmp_path / "old.amanat-backup"
+    members = {name: (folder / name).read_bytes() for name in ("keys.json", "archive.db")}
+    manifest = {
+        "format": backup.FORMAT,
+        "version": 1,
+        "archive_id": "from before",
+        "created": "2026-01-01T00:00:00+00:00",
+        "sha256": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+    }
+    with tarfile.open(source, "w", format=tarfile.PAX_FORMAT) as tar:
+        for name, data in [*members.items(), (backup.MANIFEST, json.dumps(manifest).encode())]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    restored = tmp_path / "restored.amanat"
+    assert integrity.restore_backup(source, restored) == "from before"
+    with Archive.open(restored, PASSWORD) as archive:
+        assert [pages.original_bytes(archive.db, p) for p in page_ids] == scans
+        assert integrity.check_archive(archive, full=True).healthy
+    assert len(list((restored / "segments").iterdir())) == 1
