@@ -264,7 +264,7 @@ def test_a_backup_made_before_segments_restores_and_moves_its_originals_out_when
 ):
     import hashlib
 
-    from tests.core.test_segments_migration import old_archive
+    from tests.helpers.old_archives import old_archive
 
     scans = [os.urandom(50_000), os.urandom(70_000)]
     folder = tmp_path / "old.amanat"

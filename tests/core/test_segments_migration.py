@@ -4,9 +4,7 @@ crash, with progress, never without room, and the database compacted at the end.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import uuid
 from pathlib import Path
 
 import pytest
@@ -15,55 +13,11 @@ from amanat.app import integrity
 from amanat.core import schema
 from amanat.core.errors import NoSpaceToUpgrade
 from amanat.core.jobs import Progress
-from amanat.core.keyslots import FLOOR
 from amanat.core.segments import moving_out, objects
 from amanat.core.storage import pages
 from amanat.core.vault import Archive
 from tests.helpers.archives import PASSWORD
-
-BEFORE_SEGMENTS = 5
-"""The last schema version that kept originals inside archive.db."""
-
-
-def old_archive(folder: Path, monkeypatch: pytest.MonkeyPatch, scans: list[bytes]) -> list[str]:
-    """An archive as Amanat left it at version 5: each scan a blob in ``files``, each page
-    with a preview blob in ``page_images``; returns the pages' ids."""
-    with monkeypatch.context() as older:
-        older.setattr(schema, "LATEST", BEFORE_SEGMENTS)
-        archive = Archive.create(folder, PASSWORD, kdf=FLOOR)
-    db = archive.db
-    page_ids = []
-    with db.transaction():
-        db.execute(
-            "INSERT INTO documents (id, kind, title, consent_audience, created, modified)"
-            " VALUES ('d', 'letter', 'Old letter', 'private', '2024-01-01T00:00:00+00:00',"
-            " '2024-01-01T00:00:00+00:00')"
-        )
-        for number, scan in enumerate(scans, start=1):
-            sha256 = hashlib.sha256(scan).hexdigest()
-            page_id = str(uuid.uuid4())
-            db.execute(
-                "INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?)",
-                (sha256, len(scan), scan),
-            )
-            db.execute(
-                "INSERT INTO pages (id, document_id, number, sha256, mime_type, size, imported,"
-                " created, modified) VALUES (?, 'd', ?, ?, 'image/jpeg', ?, 'x', 'x', 'x')",
-                (page_id, number, sha256, len(scan)),
-            )
-            db.execute(
-                "INSERT INTO page_images (page_id, kind, mime_type, width, height, bytes)"
-                " VALUES (?, 'preview', 'image/jpeg', 10, 10, ?), (?, 'thumbnail',"
-                " 'image/jpeg', 2, 2, x'00')",
-                (page_id, scan[:1000] + b"preview", page_id),
-            )
-            page_ids.append(page_id)
-    assert db.value("PRAGMA user_version") == BEFORE_SEGMENTS
-    archive.lock()
-    for leftover in (folder / "segments").iterdir():
-        leftover.unlink()
-    (folder / "segments").rmdir()  # an old archive had no segments folder
-    return page_ids
+from tests.helpers.old_archives import old_archive
 
 
 @pytest.fixture

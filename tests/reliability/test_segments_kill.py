@@ -152,7 +152,7 @@ def test_kill_during_a_folder_backup_leaves_a_backup_that_restores(
 
 
 def test_kill_during_the_migration_loses_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from tests.core.test_segments_migration import old_archive
+    from tests.helpers.old_archives import old_archive
 
     rounds = random.Random("migration")
     for number in range(ROUNDS):
