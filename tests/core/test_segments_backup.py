@@ -289,3 +289,52 @@ def test_a_backup_made_before_segments_restores_and_moves_its_originals_out_when
         assert [pages.original_bytes(archive.db, p) for p in page_ids] == scans
         assert integrity.check_archive(archive, full=True).healthy
     assert len(list((restored / "segments").iterdir())) == 1
+
+
+def test_a_byte_flipped_in_a_backed_up_segment_restores_the_rest_and_names_the_letter(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    with monkeypatch.context() as small:
+        small.setattr(segment_files, "LIMIT", 1)  # each letter in a segment of its own
+        letter(archive, "Whole", os.urandom(60_000))
+        [damaged] = letter(archive, "Damaged", os.urandom(60_000))
+    sealed = pages.original(archive.db, damaged)
+    target = tmp_path / "b.amanat-backup"
+    integrity.write_backup(archive, target)
+    with tarfile.open(target) as tar:
+        offset = tar.getmember(f"segments/{sealed.path.name}").offset_data
+    data = bytearray(target.read_bytes())
+    data[offset + sealed.start + 30_000] ^= 0x01
+    target.write_bytes(bytes(data))
+    restored = tmp_path / "restored.amanat"
+    integrity.restore_backup(target, restored)
+    with Archive.open(restored, PASSWORD) as copy:
+        report = integrity.check_archive(copy, full=True)
+        assert [d.title for d in report.damaged] == ["Damaged"]
+        whole = copy.db.value("SELECT id FROM documents WHERE title = 'Whole'")
+        [page] = pages.pages_of(copy.db, whole)
+        assert len(pages.original_bytes(copy.db, page.id)) == 60_000
+
+
+def test_a_backed_up_segment_cut_short_is_a_damaged_backup(archive: Archive, tmp_path: Path):
+    letter(archive, "Letter", os.urandom(60_000))
+    target = tmp_path / "b.amanat-backup"
+    integrity.write_backup(archive, target)
+    manifest_path = tmp_path / "manifest.json"
+    with tarfile.open(target) as tar:
+        extracted = tar.extractfile(backup.MANIFEST)
+        assert extracted is not None
+        manifest = json.loads(extracted.read())
+    [name] = manifest["segments"]
+    manifest["segments"][name] += 1000  # the manifest says longer than the member is
+    manifest_path.write_text(json.dumps(manifest))
+    rebuilt = tmp_path / "rebuilt.amanat-backup"
+    with tarfile.open(target) as source, tarfile.open(rebuilt, "w") as tar:
+        for member in source.getmembers():
+            if member.name == backup.MANIFEST:
+                tar.add(manifest_path, arcname=backup.MANIFEST)
+            else:
+                tar.addfile(member, source.extractfile(member))
+    with pytest.raises(BackupDamaged, match="shorter than recorded"):
+        integrity.restore_backup(rebuilt, tmp_path / "restored.amanat")
+    assert not (tmp_path / "restored.amanat").exists()
