@@ -2294,6 +2294,14 @@
         <translation>این بایگانی با نسخهٔ تازه‌تری از امانت نوشته شده است (قالب {found})؛ برای باز کردنش امانت را به‌روز کنید.</translation>
     </message>
     <message>
+        <source>A stored page of this archive is damaged or missing; a full check names the documents it belongs to, and a backup can bring them back.</source>
+        <translation>یکی از صفحه‌های نگه‌داشته در این بایگانی آسیب دیده یا گم شده است؛ بررسی کامل نام سندهایی را که به آن‌ها تعلق دارد می‌گوید، و نسخهٔ پشتیبان می‌تواند آن‌ها را برگرداند.</translation>
+    </message>
+    <message>
+        <source>This archive needs {needed} MB of free space on its disk to be brought up to this version of Amanat, and only {free} MB are free; free some space and open it again.</source>
+        <translation>برای به‌روز شدن این بایگانی با این نسخهٔ امانت، {needed} مگابایت جای خالی روی دیسک آن لازم است و تنها {free} مگابایت خالی است؛ کمی جا باز کنید و دوباره بازش کنید.</translation>
+    </message>
+    <message>
         <source>A person needs a name.</source>
         <translation>هر شخص باید نامی داشته باشد.</translation>
     </message>
@@ -2834,6 +2842,18 @@
         <translation>فهرست محتوایش ناقص است</translation>
     </message>
     <message>
+        <source>it holds the backup of another archive; choose another folder</source>
+        <translation>نسخهٔ پشتیبان بایگانی دیگری در آن است؛ پوشهٔ دیگری برگزینید</translation>
+    </message>
+    <message>
+        <source>it holds other files; choose an empty folder or an earlier backup</source>
+        <translation>پرونده‌های دیگری در آن است؛ پوشه‌ای خالی یا نسخهٔ پشتیبان پیشین را برگزینید</translation>
+    </message>
+    <message>
+        <source>a part of its stored pages is shorter than recorded</source>
+        <translation>بخشی از صفحه‌های نگه‌داشته در آن کوتاه‌تر از اندازهٔ ثبت‌شده است</translation>
+    </message>
+    <message>
         <source>That cannot be used here; nothing was changed.</source>
         <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
     </message>
@@ -2878,8 +2898,8 @@
         <translation>نسخهٔ پشتیبان نوشته شد اما در خواندن دوباره یکسان نبود، پس پاک شد. شاید دیسک یا فلش در حال خراب شدن است؛ یکی دیگر را امتحان کنید.</translation>
     </message>
     <message>
-        <source>The backup was cancelled; no file was left behind.</source>
-        <translation>پشتیبان‌گیری لغو شد؛ هیچ پرونده‌ای بر جا نماند.</translation>
+        <source>The backup was cancelled; no file was left behind, and any earlier backup there is as it was.</source>
+        <translation>پشتیبان‌گیری لغو شد؛ هیچ پرونده‌ای بر جا نماند و هر نسخهٔ پشتیبان پیشین در آنجا همان‌گونه که بود مانده است.</translation>
     </message>
     <message>
         <source>The restore was cancelled; no archive folder was made.</source>
