@@ -822,10 +822,6 @@
         <translation>وارسی بایگانی</translation>
     </message>
     <message>
-        <source>Amanat reads the whole archive and checks that nothing in it was damaged or changed behind its back: the encryption, the database, every scan against its fingerprint, and the log of changes. Nothing is changed.</source>
-        <translation>امانت همهٔ بایگانی را می‌خواند و وارسی می‌کند که چیزی در آن آسیب ندیده یا پنهانی تغییر نکرده باشد: رمزگذاری، پایگاه داده، هر اسکن در برابر اثر انگشتش، و دفتر تغییرات. چیزی تغییر نمی‌کند.</translation>
-    </message>
-    <message>
         <source>Check</source>
         <translation>وارسی</translation>
     </message>
@@ -841,10 +837,26 @@
         <source>the database</source>
         <translation>پایگاه داده</translation>
     </message>
+    <message>
+        <source>Amanat checks that nothing in the archive was damaged or changed behind its back: the encryption, the database, that every stored page is in its place, and the log of changes. Nothing is changed.</source>
+        <translation>امانت وارسی می‌کند که چیزی در بایگانی آسیب ندیده یا پنهانی تغییر نکرده باشد: رمزگذاری، پایگاه داده، این‌که هر صفحهٔ نگه‌داشته‌شده سر جای خود باشد، و دفتر تغییرات. چیزی تغییر نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>Also open every stored page (slower)</source>
+        <translation>هر صفحهٔ نگه‌داشته‌شده را هم باز کن (کندتر)</translation>
+    </message>
+    <message>
+        <source>Reads the whole archive and compares every page with its fingerprint. A check stopped half-way goes on from there the next time.</source>
+        <translation>همهٔ بایگانی را می‌خواند و هر صفحه را با اثر انگشتش مقایسه می‌کند. وارسی‌ای که نیمه‌کاره بماند، بار بعد از همان‌جا ادامه می‌یابد.</translation>
+    </message>
+    <message>
+        <source>every scan in its place</source>
+        <translation>هر اسکن سر جای خود</translation>
+    </message>
     <message numerus="yes">
-        <source>all %n scans</source>
+        <source>all %n stored files, each opened</source>
         <translation>
-            <numerusform>هر %Ln اسکن</numerusform>
+            <numerusform>هر %Ln پروندهٔ نگه‌داشته‌شده، یک‌به‌یک بازشده</numerusform>
         </translation>
     </message>
     <message>
@@ -884,6 +896,14 @@
     <message>
         <source>What to do: change nothing more in this archive. Restore your latest backup into a new folder (on the welcome screen, “Restore a backup…”) and check that copy. Keep this damaged archive until the restored one is checked and whole.</source>
         <translation>چه باید کرد: دیگر چیزی در این بایگانی تغییر ندهید. آخرین نسخهٔ پشتیبان خود را در پوشه‌ای تازه بازگردانید (در صفحهٔ خوش‌آمد، «بازگرداندن نسخهٔ پشتیبان…») و آن نسخه را وارسی کنید. این بایگانیِ آسیب‌دیده را نگه دارید تا بایگانیِ بازگردانده وارسی و سالم شناخته شود.</translation>
+    </message>
+    <message>
+        <source>In “%1”, page %2 is damaged or missing.</source>
+        <translation>در «%1»، صفحهٔ %2 آسیب دیده یا گم شده است.</translation>
+    </message>
+    <message>
+        <source>In “%1”, pages %2 are damaged or missing.</source>
+        <translation>در «%1»، صفحه‌های %2 آسیب دیده یا گم شده‌اند.</translation>
     </message>
 </context>
 <context>

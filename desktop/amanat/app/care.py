@@ -207,12 +207,17 @@ def check_archive(
             result = replace(result, encryption_whole=False)
         elif problem.startswith("database check"):
             result = replace(result, database_whole=False)
-        elif problem.startswith(("the original file", "the document")):
+        elif problem.startswith("the original file"):
             result = replace(result, files_damaged=max(result.files_damaged, 0) + 1)
+        elif problem.startswith("the document"):
+            pass  # its pages are counted below, from the report's damaged documents
         elif problem.startswith(("original files", "segment", "object")):
             result = replace(result, files_damaged=-1)
         elif problem.startswith("audit log"):
             result = replace(result, audit_whole=False)
         else:
             result = replace(result, database_whole=False)
+    pages = sum(len(document.pages) for document in found.damaged)
+    if pages and result.files_damaged >= 0:
+        result = replace(result, files_damaged=result.files_damaged + pages)
     return result
