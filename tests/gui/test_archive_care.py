@@ -376,7 +376,10 @@ def test_cancelled_backup_leaves_no_file_and_says_so(
     (tmp_path / "out").mkdir()
     dialog.job.progressed.connect(lambda _: dialog.close_button.click())
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
-    assert dialog.outcome.text() == "The backup was cancelled; no file was left behind."
+    assert dialog.outcome.text() == (
+        "The backup was cancelled; no file was left behind, and any earlier backup there is "
+        "as it was."
+    )
     assert _files(tmp_path / "out") == []
     assert window.care.last_backup.text() == "No backup yet"
 
