@@ -134,7 +134,11 @@ def test_write_error_in_the_middle_gets_one_sentence_and_leaves_no_partial_file(
 def test_backup_that_reads_back_differently_is_removed(
     opened: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def lose_a_byte(descriptor: int) -> None:  # the stick corrupts what it was given
+    def lose_a_byte(descriptor: int, start: int, length: int) -> None:
+        # The stick corrupts what it was given, in the part that is read back.
+        if start != 0:
+            return
+        assert length > 5000
         os.lseek(descriptor, 5000, os.SEEK_SET)
         byte = os.read(descriptor, 1)
         os.lseek(descriptor, 5000, os.SEEK_SET)
@@ -161,6 +165,67 @@ def test_backup_over_an_existing_file_is_refused(opened: Archive, tmp_path: Path
     with pytest.raises(FileNotWritable):
         care.back_up(opened, existing)
     assert existing.read_bytes() == b"keep me"
+
+
+def _letter(archive: Archive, *sizes: int) -> None:
+    from amanat.core.records import Document, DocumentKind
+    from amanat.core.storage import documents, pages
+
+    with archive.db.transaction():
+        letter = documents.add(archive.db, Document(kind=DocumentKind.LETTER, title="Letter"))
+        for number, size in enumerate(sizes):
+            pages.add(archive.db, letter.id, os.urandom(size), f"scan{number}.jpg")
+
+
+def test_cancel_within_a_large_segment_leaves_no_file(
+    opened: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _letter(opened, 3_000_000)
+    monkeypatch.setattr(backup, "_KERNEL_PIECE", 1 << 20)  # pieces of 1 MiB, for a small test
+    heard: list[Progress] = []
+    target = tmp_path / "out" / "b.amanat-backup"
+    target.parent.mkdir()
+    segment_bytes = sum(p.stat().st_size for p in (opened.folder / "segments").iterdir())
+    database_and_keys = sum(
+        (opened.folder / name).stat().st_size for name in ("archive.db", "keys.json")
+    )
+    # Cancelled once the segment's first megabyte is written, before its last.
+    with pytest.raises(BackupCancelled):
+        care.back_up(
+            opened,
+            target,
+            heard.append,
+            lambda: bool(heard) and heard[-1].done > database_and_keys + (1 << 20),
+        )
+    assert heard[-1].done < database_and_keys + segment_bytes
+    assert _leftovers(target.parent) == []
+
+
+def test_a_folder_backup_keeps_its_date_restores_and_is_refused_inside_the_archive(
+    opened: Archive, filled: Path, tmp_path: Path
+) -> None:
+    _letter(opened, 50_000, 20_000)
+    with pytest.raises(BackupInsideArchive):
+        care.back_up_to_folder(opened, filled / "stick")
+    assert not (filled / "stick").exists()
+    stick = tmp_path / "stick"
+    done = care.back_up_to_folder(opened, stick)
+    assert done.copied_bytes > 70_000
+    assert settings.load(opened.db).last_backup is not None
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "letter.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(RestoreFolderNotEmpty):
+        care.restore(stick, busy)
+    assert _leftovers(busy) == ["letter.txt"]
+    with pytest.raises(RestoreCancelled):  # asked once the restore's folder was begun
+        care.restore(stick, tmp_path / "r.amanat", None, lambda: True)
+    assert not [p for p in tmp_path.iterdir() if "r.amanat" in p.name]
+    heard: list[Progress] = []
+    assert care.restore(stick, tmp_path / "r.amanat", heard.append) == opened.archive_id
+    assert heard[-1].done == heard[-1].total
+    with Archive.open(tmp_path / "r.amanat", PASSWORD) as restored:
+        assert care.check_archive(restored, full=True).files_checked == 2
 
 
 # --- Restoring ---------------------------------------------------------------------------
@@ -240,6 +305,22 @@ def test_check_reports_progress_and_a_whole_archive(opened: Archive) -> None:
 def test_check_can_be_cancelled(opened: Archive) -> None:
     with pytest.raises(CheckCancelled):
         care.check_archive(opened, None, lambda: True)
+
+
+def test_a_full_check_cancelled_in_the_window_goes_on_from_there_the_next_time(
+    opened: Archive,
+) -> None:
+    _letter(opened, 10_000, 10_000, 10_000)
+    asked: list[int] = []
+
+    def after_one() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    with pytest.raises(CheckCancelled):
+        care.check_archive(opened, None, after_one, full=True)
+    again = care.check_archive(opened, full=True)
+    assert again.healthy and again.report.resumed and again.files_checked == 3
 
 
 def test_check_finds_a_flipped_byte_in_a_copy(filled: Path, tmp_path: Path) -> None:

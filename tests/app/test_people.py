@@ -21,7 +21,7 @@ from amanat.core.storage import documents as document_store
 from amanat.core.storage import events as event_store
 from amanat.core.storage.documents import DocumentFilter
 from amanat.core.vault import Archive
-from tests.helpers.archives import PASSWORD, records_digest
+from tests.helpers.archives import PASSWORD, back_to_version, records_digest
 
 
 def _letter(archive: Archive, **links: object) -> Document:
@@ -319,11 +319,7 @@ def test_an_archive_from_before_the_trash_of_people_gains_it_on_unlock(
 
     person = people.add_person(archive, Person("Reza"))
     with archive.db.transaction():
-        archive.db.execute("ALTER TABLE people DROP COLUMN trashed")
-        # Version 7 (removed pages) runs again too: undo it as well.
-        archive.db.execute("ALTER TABLE pages DROP COLUMN removed")
-        archive.db.execute("ALTER TABLE pages DROP COLUMN removed_from")
-        archive.db.execute("PRAGMA user_version = 5")
+        back_to_version(archive.db, 5)  # undoes 7 and 6; 8 and 9 run again as they are
     archive.lock()
     with Archive.open(archive_folder, PASSWORD) as opened:
         assert opened.db.value("PRAGMA user_version") == schema.LATEST

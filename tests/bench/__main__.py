@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tests.bench import (
+    archive_size_case,
     backup_case,
     bundle_case,
     gui_case,
@@ -37,6 +38,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     timeline_case.NAME: timeline_case.run,
     bundle_case.NAME: bundle_case.run,
     backup_case.NAME: backup_case.run,
+    archive_size_case.NAME: archive_size_case.run,
     pdf_case.NAME: pdf_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"

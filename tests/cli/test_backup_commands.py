@@ -155,3 +155,24 @@ def test_restore_where_the_folder_cannot_be_made_exits_1(backup_file: Path, tmp_
     result = run_cli("restore", backup_file, not_a_folder / "restored.amanat")
     assert_user_error(result, "restored.amanat")
     assert not_a_folder.read_text() == "I am a file"
+
+
+def test_backup_to_a_folder_then_again_copies_only_what_is_new(
+    populated_cli: Cli, tmp_path: Path, password_file: Path
+) -> None:
+    stick = tmp_path / "stick"
+    first = populated_cli.ok("backup", "--to-folder", stick)
+    assert str(stick) in first.out
+    populated_cli.add_person("Added after the first backup")
+    again = populated_cli.ok("backup", "--to-folder", stick)
+    assert "0 new byte(s)" in again.out  # a person has no stored pages
+    folder = tmp_path / "restored.amanat"
+    assert run_cli("restore", stick, folder).code == 0
+    assert records_digest(folder) == records_digest(populated_cli.archive)
+    Cli(folder, password_file).ok("check", "--full")
+
+
+def test_backup_needs_a_file_or_a_folder_but_not_both(populated_cli: Cli, tmp_path: Path) -> None:
+    assert populated_cli("backup").code == 2
+    assert populated_cli("backup", tmp_path / "b", "--to-folder", tmp_path / "d").code == 2
+    assert not (tmp_path / "b").exists() and not (tmp_path / "d").exists()

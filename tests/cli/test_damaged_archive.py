@@ -77,10 +77,10 @@ def test_damaged_archive_gets_one_sentence_and_is_left_exactly_as_it_was(
 ) -> None:
     damage, words = CASES[case]
     damage(populated_cli.archive, tmp_path)
-    before = {p.name: p.read_bytes() for p in populated_cli.archive.iterdir()}
+    before = {str(p): p.read_bytes() for p in populated_cli.archive.rglob("*") if p.is_file()}
     result = populated_cli("doc", "list")
     assert_user_error(result, words)
-    after = {p.name: p.read_bytes() for p in populated_cli.archive.iterdir()}
+    after = {str(p): p.read_bytes() for p in populated_cli.archive.rglob("*") if p.is_file()}
     assert after == before
 
 

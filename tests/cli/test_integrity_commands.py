@@ -3,6 +3,8 @@ with: exit status 1 with one line on stderr, never a traceback."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,27 @@ def test_audit_verify_names_an_entry_changed_afterwards(populated_cli: Cli) -> N
 def test_damaged_search_index_exits_1(populated_cli: Cli, command: list[str]) -> None:
     damage_page_of(populated_cli.archive, "search_index_config")
     assert_user_error(populated_cli(*command))
+
+
+def test_check_names_the_letter_whose_stored_page_was_damaged(populated_cli: Cli) -> None:
+    [segment] = (populated_cli.archive / "segments").iterdir()
+    data = bytearray(segment.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    segment.write_bytes(bytes(data))
+    assert populated_cli("check").code == 0  # the quick check reads no stored page
+    result = populated_cli("check", "--full")
+    assert_user_error(result, "problem")
+    assert "has damaged or missing page files" in result.out
+    report = populated_cli("check", "--full", "--json")
+    assert report.code == 1
+    damaged = json.loads(report.out)["damaged"]
+    assert len(damaged) == 1 and damaged[0]["pages"] == [1]
+
+
+def test_check_of_a_segment_cut_short_exits_1_naming_the_document(populated_cli: Cli) -> None:
+    [segment] = (populated_cli.archive / "segments").iterdir()
+    os.truncate(segment, segment.stat().st_size // 3)
+    result = populated_cli("check")
+    assert_user_error(result, "problem")
+    assert "shorter than recorded" in result.out
+    assert "has damaged or missing page files" in result.out

@@ -206,7 +206,7 @@ def test_init_then_open_in_process(tmp_path: Path, password_file: Path) -> None:
     assert created.code == 0, created.err
     assert str(folder) in created.out
     assert "recovery-code" in created.out
-    assert sorted(p.name for p in folder.iterdir()) == ["archive.db", "keys.json"]
+    assert sorted(p.name for p in folder.iterdir()) == ["archive.db", "keys.json", "segments"]
     Archive.open(folder, PASSWORD).lock()
 
 

@@ -335,8 +335,12 @@ def test_audit_verify_and_check_pass_on_a_healthy_archive(populated: Populated) 
 
     checked = populated.cli.ok("check")
     assert "intact" in checked.out
-    assert "1 original file(s)" in checked.out
+    assert "every stored file is in its place" in checked.out
     report = populated.cli.ok("check", "--json").json()
     assert report["problems"] == []
-    assert report["files_checked"] == 1
+    assert report["files_checked"] == 0  # a quick check opens none
     assert report["audit"]["entries"] == entries
+    full = populated.cli.ok("check", "--full", "--json").json()
+    assert full["problems"] == []
+    assert full["files_checked"] == 2  # the one page's original and its preview
+    assert "2 stored file(s) open and match" in populated.cli.ok("check", "--full").out

@@ -3,8 +3,10 @@ record, and into an image, must not be found in any file the program could have 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,9 +102,19 @@ def test_canary_strings_are_nowhere_in_plaintext(tmp_path: Path):
     )
     assert CANARY in amanat("search", CANARY)
     amanat("backup", str(home / "Documents" / "family-backup.tar"))
-    amanat("check")
+    amanat("check", "--full")
 
+    # The scan is sealed in a segment: neither its bytes, nor its SHA-256 (as hex or raw),
+    # which would let a seized disk be checked against a known photo, appear anywhere.
+    scan = (inputs / "scan.png").read_bytes()
+    digest = hashlib.sha256(scan)
     needles = encodings_of(CANARY) + encodings_of(CANARY_FA)
+    needles += [
+        scan[:4096],
+        digest.digest(),
+        digest.hexdigest().encode(),
+        digest.hexdigest()[:12].encode(),
+    ]
     # Make sure the scan could see the canary at all: the inputs hold it in plaintext.
     assert files_holding(inputs, needles)
     searched = [
@@ -116,7 +128,10 @@ def test_canary_strings_are_nowhere_in_plaintext(tmp_path: Path):
     for folder in searched:
         assert files_holding(folder, needles) == [], folder
     assert not (archive / "archive.db").read_bytes().startswith(b"SQLite format 3")
-    assert sorted(p.name for p in archive.iterdir()) == ["archive.db", "keys.json"]
+    assert sorted(p.name for p in archive.iterdir()) == ["archive.db", "keys.json", "segments"]
+    # One segment, named at random: its name says nothing of what it holds.
+    [segment] = (archive / "segments").iterdir()
+    assert re.fullmatch("[0-9a-f]{32}", segment.name)
     # Nothing else appeared in the home folder beyond the archive and its backup.
     assert sorted(str(p.relative_to(home)) for p in home.rglob("*")) == [
         "Documents",
@@ -124,5 +139,7 @@ def test_canary_strings_are_nowhere_in_plaintext(tmp_path: Path):
         "Documents/family.amanat",
         "Documents/family.amanat/archive.db",
         "Documents/family.amanat/keys.json",
+        "Documents/family.amanat/segments",
+        f"Documents/family.amanat/segments/{segment.name}",
     ]
     assert list(temp.iterdir()) == []

@@ -17,7 +17,7 @@ from amanat.core import backup
 from amanat.core.bundle.export import ExportScope
 from amanat.core.keyslots import FLOOR
 from amanat.core.records import Document, DocumentKind
-from amanat.core.storage import documents
+from amanat.core.storage import documents, pages
 from amanat.core.timeline_export import write_new_file
 from amanat.core.vault import Archive
 from tests.helpers.archives import PASSWORD
@@ -41,23 +41,36 @@ def mode(path: Path) -> int:
 def test_a_new_archive_its_database_journal_and_key_file_are_private(tmp_path: Path):
     folder = tmp_path / "family.amanat"
     with Archive.create(folder, PASSWORD, kdf=FLOOR) as archive:
-        documents.add(archive.db, Document(kind=DocumentKind.LETTER, title="A letter"))
+        letter = documents.add(archive.db, Document(kind=DocumentKind.LETTER, title="A letter"))
+        pages.add(archive.db, letter.id, b"a scan", "scan.jpg")
         assert {p.name for p in folder.iterdir()} >= {"archive.db-wal", "archive.db-shm"}
         assert {p.name: mode(p) for p in folder.iterdir()} == {
-            name: 0o600 for name in ("archive.db", "archive.db-wal", "archive.db-shm", "keys.json")
+            **{
+                name: 0o600
+                for name in ("archive.db", "archive.db-wal", "archive.db-shm", "keys.json")
+            },
+            "segments": 0o700,
         }
+        [segment] = (folder / "segments").iterdir()
+        assert mode(segment) == 0o600
         archive.change_password("a new and different passphrase", kdf=FLOOR)
     assert mode(folder) == 0o700
     assert mode(folder / "keys.json") == 0o600
 
 
 def test_an_archive_made_readable_to_all_is_made_private_when_opened(archive_folder: Path):
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        letter = documents.add(archive.db, Document(kind=DocumentKind.LETTER, title="A letter"))
+        pages.add(archive.db, letter.id, b"a scan", "scan.jpg")
     os.chmod(archive_folder, 0o755)
-    for path in archive_folder.iterdir():
-        os.chmod(path, 0o644)
+    for path in archive_folder.rglob("*"):
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
     Archive.open(archive_folder, PASSWORD).lock()
     assert mode(archive_folder) == 0o700
-    assert all(mode(path) == 0o600 for path in archive_folder.iterdir())
+    assert all(
+        mode(path) == (0o700 if path.is_dir() else 0o600) for path in archive_folder.rglob("*")
+    )
+    assert len(list((archive_folder / "segments").iterdir())) == 1
 
 
 def test_backups_and_restored_archives_are_private(archive: Archive, tmp_path: Path):
@@ -67,7 +80,7 @@ def test_backups_and_restored_archives_are_private(archive: Archive, tmp_path: P
     restored = tmp_path / "restored.amanat"
     backup.restore(target, restored)
     assert mode(restored) == 0o700
-    assert all(mode(path) == 0o600 for path in restored.iterdir())
+    assert all(mode(path) == (0o700 if path.is_dir() else 0o600) for path in restored.rglob("*"))
 
 
 def test_plaintext_exports_and_bundles_are_private(archive: Archive, tmp_path: Path):

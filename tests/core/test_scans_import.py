@@ -357,5 +357,9 @@ def test_thumbnails_are_stored_only_inside_the_database(archive: Archive, tmp_pa
     source = tmp_path / "in"
     import_(archive, source, {"a.jpg": make.jpeg()})
     written = {p.name for p in archive.folder.iterdir()}
-    assert written <= {"archive.db", "archive.db-wal", "archive.db-shm", "keys.json"}
+    assert written <= {"archive.db", "archive.db-wal", "archive.db-shm", "keys.json", "segments"}
+    # The original and its preview are sealed objects in segments/; the thumbnail is not.
+    kinds = archive.db.all("SELECT kind, object_id IS NOT NULL FROM page_images ORDER BY kind")
+    assert kinds == [("preview", 1), ("thumbnail", 0)]
+    assert archive.db.value("SELECT count(*) FROM objects") == 2
     assert sorted(p.name for p in source.iterdir()) == ["a.jpg"]

@@ -99,7 +99,12 @@ def test_a_page_that_cannot_be_drawn_is_left_as_it_was(archive: Archive, tmp_pat
     ids = _import(archive, tmp_path, {"a.jpg": make.jpeg()}, later=True)
     # The stored original damaged after the import (it cannot happen through Amanat; a
     # damaged disk can): no preview, no exception, the thumbnail still there.
-    archive.db.execute("UPDATE files SET bytes = zeroblob(100)")
+    segment, start = archive.db.one(
+        "SELECT o.segment, o.start FROM files f JOIN objects o ON o.id = f.object_id"
+    )
+    with open(archive.folder / "segments" / segment, "r+b") as handle:
+        handle.seek(start)
+        handle.write(bytes(100))
     assert previews.make_preview(archive.db, ids[0]) is None
     assert previews.make_previews(archive.db, ids) == 0
     assert pages.image(archive.db, ids[0], "thumbnail") is not None

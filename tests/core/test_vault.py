@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,15 @@ def filled(archive_folder: Path) -> Path:
 # --- Creating --------------------------------------------------------------------------
 
 
-def test_new_archive_holds_only_an_encrypted_database_and_the_key_file(archive_folder: Path):
-    assert sorted(p.name for p in archive_folder.iterdir()) == ["archive.db", "keys.json"]
+def test_new_archive_holds_only_an_encrypted_database_the_key_file_and_no_segment_yet(
+    archive_folder: Path,
+):
+    assert sorted(p.name for p in archive_folder.iterdir()) == [
+        "archive.db",
+        "keys.json",
+        "segments",
+    ]
+    assert list((archive_folder / "segments").iterdir()) == []
     assert not (archive_folder / "archive.db").read_bytes().startswith(b"SQLite format 3")
 
 
@@ -367,7 +375,36 @@ def test_full_disk_while_adding_a_document_saves_nothing(filled: Path):
         archive.db.execute(f"PRAGMA max_page_count = {used + 2}")
         with pytest.raises(DiskFull, match="disk is full"), archive.db.transaction():
             document = documents.add(
-                archive.db, Document(kind=DocumentKind.LETTER, title="Too big to fit")
+                archive.db, Document(kind=DocumentKind.LETTER, title="Too big to fit " * 2000)
             )
             pages.add(archive.db, document.id, os.urandom(200_000), "scan.jpg")
     assert records_digest(filled) == before
+
+
+def test_full_disk_while_sealing_a_page_saves_nothing_and_leaves_no_bytes_behind(
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import errno
+
+    from amanat.core.segments import segment_files
+    from amanat.core.storage import pages
+
+    before = records_digest(filled)
+    appending = segment_files.append
+
+    def fills_the_disk(path: Path, start: int, chunks: Iterable[bytes]) -> int:
+        appending(path, start, [next(iter(chunks))])  # half written, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with Archive.open(filled, PASSWORD) as archive:
+        monkeypatch.setattr(segment_files, "append", fills_the_disk)
+        with pytest.raises(DiskFull, match="disk is full"), archive.db.transaction():
+            document = documents.add(archive.db, Document(kind=DocumentKind.LETTER, title="Big"))
+            pages.add(archive.db, document.id, os.urandom(200_000), "scan.jpg")
+    monkeypatch.undo()
+    assert records_digest(filled) == before
+    # The half-written object lay past a committed length (or in a segment never
+    # recorded), and the unlock cut it off.
+    with Archive.open(filled, PASSWORD) as archive:
+        committed = dict(archive.db.all("SELECT name, committed FROM segments"))
+    assert {p.name: p.stat().st_size for p in (filled / "segments").iterdir()} == committed

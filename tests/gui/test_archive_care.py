@@ -376,7 +376,10 @@ def test_cancelled_backup_leaves_no_file_and_says_so(
     (tmp_path / "out").mkdir()
     dialog.job.progressed.connect(lambda _: dialog.close_button.click())
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
-    assert dialog.outcome.text() == "The backup was cancelled; no file was left behind."
+    assert dialog.outcome.text() == (
+        "The backup was cancelled; no file was left behind, and any earlier backup there is "
+        "as it was."
+    )
     assert _files(tmp_path / "out") == []
     assert window.care.last_backup.text() == "No backup yet"
 
@@ -566,6 +569,60 @@ def test_check_can_be_cancelled(
     )
     dialog.close_button.click()
     assert window.care.dialog is None
+
+
+def _letter_with_two_pages(folder: Path) -> None:
+    from amanat.core.records import Document, DocumentKind
+    from amanat.core.storage import documents, pages
+
+    with Archive.open(folder, PASSWORD) as archive, archive.db.transaction():
+        letter = documents.add(
+            archive.db, Document(kind=DocumentKind.LETTER, title="Letter from Ward 209")
+        )
+        for number in range(2):
+            pages.add(archive.db, letter.id, os.urandom(100_000), f"scan{number}.jpg")
+
+
+def test_full_check_opens_every_stored_file(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    _letter_with_two_pages(filled_folder)
+    window = _opened(qtbot, make_window, location, filled_folder)
+    window.care.check_action.trigger()
+    dialog = window.care.dialog
+    assert isinstance(dialog, CheckDialog)
+    assert not dialog.full.isChecked()  # the quick check unless asked
+    dialog.full.setChecked(True)
+    qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
+    assert "all 2 stored files, each opened" in dialog.outcome.text()
+    assert not dialog.full.isEnabled()
+
+
+def test_full_check_names_the_letter_and_page_whose_stored_file_is_damaged(
+    qtbot: QtBot, make_window: MakeWindow, location: RememberedLocation, filled_folder: Path
+) -> None:
+    _letter_with_two_pages(filled_folder)
+    [segment] = (filled_folder / "segments").iterdir()
+    data = bytearray(segment.read_bytes())
+    data[len(data) - 1000] ^= 0x01  # inside the second page's sealed object
+    segment.write_bytes(bytes(data))
+    window = _opened(qtbot, make_window, location, filled_folder)
+    window.care.check_action.trigger()
+    quick = window.care.dialog
+    assert isinstance(quick, CheckDialog)
+    qtbot.mouseClick(quick.go_button, Qt.MouseButton.LeftButton)
+    # The quick check sees every file in its place and of its length: it opens none.
+    assert "every scan in its place" in quick.outcome.text()
+    quick.close_button.click()
+    window.care.check_action.trigger()
+    full = window.care.dialog
+    assert isinstance(full, CheckDialog)
+    full.full.setChecked(True)
+    qtbot.mouseClick(full.go_button, Qt.MouseButton.LeftButton)
+    text = full.outcome.text()
+    assert "Damaged: 1 scan" in text
+    assert "In “Letter from Ward 209”, page 2 is damaged or missing." in text
+    assert "Restore your latest backup into a new folder" in text
 
 
 # --- Recent archives and the reminder --------------------------------------------------------

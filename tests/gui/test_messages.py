@@ -56,6 +56,8 @@ def test_every_error_gets_a_sentence(cls: type[AmanatError]) -> None:
         "limit": 1,
         "fingerprint": "f",
         "key": "k",
+        "needed": 2,
+        "free": 1,
     }
     assert error_message(cls(**fields))
 

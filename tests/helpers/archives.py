@@ -61,15 +61,26 @@ def records_digest(folder: Path, password: str = PASSWORD) -> str:
     return digest.hexdigest()
 
 
+def back_to_version(db: Database, version: int) -> None:
+    """Set the schema back to ``version`` (4 or later), undoing what each later migration
+    added, so that they run again on the next unlock as on an archive an older Amanat left.
+    Call inside a transaction."""
+    current = int(db.value("PRAGMA user_version"))
+    for undone in range(current, version, -1):
+        # 9 (originals moved out, files.bytes dropped) added nothing, and finds nothing left
+        # to move; 8 (segments' tables and object_id columns) makes them only where missing.
+        # Both run again as they are.
+        if undone == 7:
+            db.execute("ALTER TABLE pages DROP COLUMN removed")
+            db.execute("ALTER TABLE pages DROP COLUMN removed_from")
+        elif undone == 6:
+            db.execute("ALTER TABLE people DROP COLUMN trashed")
+    db.execute(f"PRAGMA user_version = {version:d}")
+
+
 def back_to_version_4(db: Database) -> None:
-    """Set the schema back to version 4, undoing what the later migrations added, so that
-    they run again on the next unlock as on an archive an older Amanat left. Call inside a
-    transaction."""
-    # Version 7: removed pages. (Version 6, the people's trash, adds its column only where
-    # it is missing, so it needs no undoing.)
-    db.execute("ALTER TABLE pages DROP COLUMN removed")
-    db.execute("ALTER TABLE pages DROP COLUMN removed_from")
-    db.execute("PRAGMA user_version = 4")
+    """Set the schema back to version 4 (see back_to_version)."""
+    back_to_version(db, 4)
 
 
 def needing_the_reindex(folder: Path, documents: int = 3) -> Path:

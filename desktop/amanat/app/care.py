@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from amanat.core import backup, check, settings
-from amanat.core.check import CheckReport
-from amanat.core.errors import RestoreFolderNotEmpty, WrongPassword
+from amanat.core.backup import FolderBackupReport
+from amanat.core.check import CheckReport, DamagedDocument
+from amanat.core.errors import CheckCancelled, RestoreFolderNotEmpty, WrongPassword
 from amanat.core.jobs import Cancel, Report
 from amanat.core.keyslots import KdfParams
 from amanat.core.settings import DEFAULT_BACKUP_REMINDER_DAYS, ArchiveSettings
@@ -83,15 +84,31 @@ def back_up(
     return made
 
 
+def back_up_to_folder(
+    archive: Archive,
+    folder: Path,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> FolderBackupReport:
+    """Bring the backup kept in ``folder`` (a USB stick, say) up to date, making it if the
+    folder is new or empty: only what the folder lacks is copied, and a cancel or a crash
+    leaves the previous backup there whole. Its date is kept for the reminder, as for a
+    one-file backup."""
+    done = backup.backup_to_folder(archive, folder, report, cancel)
+    settings.save(archive.db, ArchiveSettings(last_backup=datetime.now(UTC).replace(microsecond=0)))
+    return done
+
+
 def restore(
     backup_file: Path,
     folder: Path,
     report: Report | None = None,
     cancel: Cancel | None = None,
 ) -> str:
-    """Unpack ``backup_file`` into ``folder``, which must be new or empty (nothing is ever
-    overwritten); returns the restored archive's id. It is left locked, to be unlocked with
-    the password (or recovery code) it had when the backup was made."""
+    """Unpack ``backup_file`` (a one-file backup, or a folder backup) into ``folder``, which
+    must be new or empty (nothing is ever overwritten); returns the restored archive's id.
+    It is left locked, to be unlocked with the password (or recovery code) it had when the
+    backup was made."""
     folder = Path(folder)
     if folder.is_dir():
         if any(folder.iterdir()):
@@ -154,12 +171,35 @@ class CheckResult:
     def files_checked(self) -> int:
         return self.report.files_checked
 
+    @property
+    def damaged(self) -> tuple[DamagedDocument, ...]:
+        """The documents whose stored pages are damaged or missing, with their page numbers."""
+        return self.report.damaged
+
+
+def check_report(
+    archive: Archive,
+    full: bool = False,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> CheckReport:
+    """Every check of ``amanat check``: quick by default (the database, the stored files'
+    places and sizes, the audit chain); ``full`` also opens every stored file. A cancelled
+    check says so in its report; a full one goes on from there next time."""
+    return check.check(archive.db, full, report, cancel)
+
 
 def check_archive(
-    archive: Archive, report: Report | None = None, cancel: Cancel | None = None
+    archive: Archive,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+    full: bool = False,
 ) -> CheckResult:
-    """Every check of ``amanat check``, sorted by what it is about."""
-    found = check.check(archive.db, report, cancel)
+    """Every check of ``amanat check``, sorted by what it is about, for the window; a
+    cancelled check raises CheckCancelled."""
+    found = check_report(archive, full, report, cancel)
+    if found.cancelled:
+        raise CheckCancelled()
     result = CheckResult(found, True, True, 0, True)
     for problem in found.problems:
         # core/check.py starts each problem with the part it is about.
@@ -169,10 +209,15 @@ def check_archive(
             result = replace(result, database_whole=False)
         elif problem.startswith("the original file"):
             result = replace(result, files_damaged=max(result.files_damaged, 0) + 1)
-        elif problem.startswith("original files"):
+        elif problem.startswith("the document"):
+            pass  # its pages are counted below, from the report's damaged documents
+        elif problem.startswith(("original files", "segment", "object")):
             result = replace(result, files_damaged=-1)
         elif problem.startswith("audit log"):
             result = replace(result, audit_whole=False)
         else:
             result = replace(result, database_whole=False)
+    pages = sum(len(document.pages) for document in found.damaged)
+    if pages and result.files_damaged >= 0:
+        result = replace(result, files_damaged=result.files_damaged + pages)
     return result

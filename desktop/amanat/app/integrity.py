@@ -6,17 +6,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from amanat.app import care
-from amanat.core import audit, check
+from amanat.core import audit
 from amanat.core.audit import AuditEntry, AuditReport
+from amanat.core.backup import FolderBackupReport
 from amanat.core.check import CheckReport
+from amanat.core.jobs import Cancel, Report
 from amanat.core.storage import annotations as notes
 from amanat.core.storage import documents, page_order, pages, texts
 from amanat.core.vault import Archive
 
 
-def check_archive(archive: Archive) -> CheckReport:
-    """Every check, even after one fails, so the report says all that is wrong."""
-    return check.check(archive.db)
+def check_archive(
+    archive: Archive,
+    full: bool = False,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> CheckReport:
+    """Every check, even after one fails, so the report says all that is wrong. Quick by
+    default (the database, and the stored files' places and sizes); ``full`` also opens
+    every stored file and compares its SHA-256, telling ``report`` how far it is. The
+    check is app/care.check_report's; a cancelled one says so in the report."""
+    return care.check_report(archive, full, report, cancel)
 
 
 def verify_audit(archive: Archive) -> AuditReport:
@@ -42,12 +52,29 @@ def audit_entries(
     return [entry for entry in audit.entries(db) if entry.record_id in parts]
 
 
-def write_backup(archive: Archive, destination: Path) -> None:
-    """The whole archive in one file, encrypted like the archive; it appears only once whole
-    and read back, and its date is kept for the window's reminder (app/care.py)."""
-    care.back_up(archive, destination)
+def write_backup(
+    archive: Archive,
+    destination: Path,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> None:
+    """The whole archive in one file, as the window makes it (app/care.back_up)."""
+    care.back_up(archive, destination, report, cancel)
 
 
-def restore_backup(source: Path, folder: Path) -> str:
-    """Unpack a backup into a new (or empty) archive folder; returns the archive's id."""
-    return care.restore(source, folder)
+def write_folder_backup(
+    archive: Archive,
+    folder: Path,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+) -> FolderBackupReport:
+    """Bring the backup in ``folder`` up to date (app/care.back_up_to_folder)."""
+    return care.back_up_to_folder(archive, folder, report, cancel)
+
+
+def restore_backup(
+    source: Path, folder: Path, report: Report | None = None, cancel: Cancel | None = None
+) -> str:
+    """Unpack a backup, a file or a backup folder, into a new or empty folder
+    (app/care.restore); returns the archive's id."""
+    return care.restore(source, folder, report, cancel)

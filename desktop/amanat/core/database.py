@@ -8,7 +8,7 @@ as errors a user can act on: a full disk is not a damaged archive.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import sqlcipher3
@@ -35,6 +35,7 @@ class Database:
         self.folder = folder
         self.actor = actor
         self._depth = 0
+        self._before_commit: dict[str, Callable[[], None]] = {}
 
     @property
     def connection(self) -> Any:
@@ -52,6 +53,18 @@ class Database:
                 self._connection.close()
             self._connection = None
 
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def before_commit(self, key: str, action: Callable[[], None]) -> None:
+        """Run ``action`` just before the current transaction commits (once per ``key``),
+        and not at all if it is rolled back: the segments' bytes are synced to the disk
+        before the rows that point at them are committed (core/segments)."""
+        if not self._depth:
+            raise RuntimeError("before_commit needs a transaction")
+        self._before_commit.setdefault(key, action)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """All of the block or none of it. Nested blocks join the outer transaction."""
@@ -67,6 +80,8 @@ class Database:
         self._depth = 1
         try:
             yield self
+            for action in self._before_commit.values():
+                action()
             with self.translated_errors():
                 self.connection.execute("COMMIT")
         except BaseException:
@@ -75,6 +90,7 @@ class Database:
             raise
         finally:
             self._depth = 0
+            self._before_commit.clear()
 
     @contextlib.contextmanager
     def translated_errors(self) -> Iterator[None]:

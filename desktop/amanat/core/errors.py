@@ -143,6 +143,26 @@ class ArchiveInUse(ArchiveError):
     )
 
 
+class StoredObjectDamaged(ArchiveError):
+    """An original or preview in segments/ does not open: cut short, changed or missing."""
+
+    code = "stored-object-damaged"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "A stored page of this archive is damaged or missing; a full check names the documents "
+        "it belongs to, and a backup can bring them back.",
+    )
+
+
+class NoSpaceToUpgrade(ArchiveError):
+    code = "no-space-to-upgrade"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "This archive needs {needed} MB of free space on its disk to be brought up to this "
+        "version of Amanat, and only {free} MB are free; free some space and open it again.",
+    )
+
+
 class WrongPassword(AmanatError):
     code = "wrong-password"
     template = QT_TRANSLATE_NOOP(
@@ -486,6 +506,15 @@ DETAILS: dict[str, str] = {
         "Messages", "it is not a backup this version can read"
     ),
     "backup-manifest-incomplete": QT_TRANSLATE_NOOP("Messages", "its manifest is incomplete"),
+    "backup-other-archive": QT_TRANSLATE_NOOP(
+        "Messages", "it holds the backup of another archive; choose another folder"
+    ),
+    "backup-folder-not-empty": QT_TRANSLATE_NOOP(
+        "Messages", "it holds other files; choose an empty folder or an earlier backup"
+    ),
+    "backup-segment-short": QT_TRANSLATE_NOOP(
+        "Messages", "a part of its stored pages is shorter than recorded"
+    ),
 }
 
 
@@ -628,7 +657,11 @@ class BackupNotVerified(AmanatError):
 
 class BackupCancelled(AmanatError):
     code = "backup-cancelled"
-    template = QT_TRANSLATE_NOOP("Messages", "The backup was cancelled; no file was left behind.")
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup was cancelled; no file was left behind, and any earlier backup there is "
+        "as it was.",
+    )
 
 
 class RestoreCancelled(AmanatError):

@@ -2,17 +2,20 @@
 
 ``PRAGMA user_version`` holds the number of migrations applied. Each migration runs in one
 transaction together with the version bump, so an interrupted upgrade leaves the archive at
-the version it had.
+the version it had; a migration too long for one transaction is done in batches, each
+committed, and sets the version in its last (``Batched``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from amanat.core import search
 from amanat.core.database import Database
 from amanat.core.errors import UnsupportedArchiveVersion
 from amanat.core.jobs import Report
+from amanat.core.segments import moving_out
 
 # Dates are stored as the Gregorian interval they cover plus how they were given; see dates.py.
 _DATE_COLUMNS = """
@@ -335,8 +338,88 @@ ALTER TABLE pages ADD COLUMN removed_from INTEGER;
 """
 
 
-Migration = str | Callable[[Database, Report | None], None]
-"""SQL statements, or a function for what SQL cannot do (normalising text again)."""
+# Segments: originals and previews leave the database for sealed segment files (see
+# core/segments and docs/segments.md). ``segments`` holds each file's committed length (bytes
+# past it are cut off at unlock); ``objects`` is the index of objects, each with its own key;
+# ``dead_extents`` lists the places of deleted objects still to be overwritten. Deleting a
+# file's or a preview's row deletes its object (so its key), and that leaves a dead extent.
+_SEGMENTS = """
+CREATE TABLE IF NOT EXISTS segments (
+    name      TEXT PRIMARY KEY,
+    committed INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE IF NOT EXISTS objects (
+    id      TEXT PRIMARY KEY,
+    segment TEXT NOT NULL REFERENCES segments(name),
+    start   INTEGER NOT NULL,
+    length  INTEGER NOT NULL,
+    key     BLOB NOT NULL,
+    size    INTEGER NOT NULL,
+    sha256  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS objects_by_segment ON objects(segment, start);
+
+CREATE TABLE IF NOT EXISTS dead_extents (
+    segment TEXT NOT NULL REFERENCES segments(name) ON DELETE CASCADE,
+    start   INTEGER NOT NULL,
+    length  INTEGER NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS files_by_object ON files(object_id);
+CREATE INDEX IF NOT EXISTS page_images_by_object ON page_images(object_id);
+
+CREATE TRIGGER IF NOT EXISTS file_takes_its_object AFTER DELETE ON files
+WHEN old.object_id IS NOT NULL
+BEGIN
+    DELETE FROM objects WHERE id = old.object_id;
+END;
+CREATE TRIGGER IF NOT EXISTS picture_takes_its_object AFTER DELETE ON page_images
+WHEN old.object_id IS NOT NULL
+BEGIN
+    DELETE FROM objects WHERE id = old.object_id;
+END;
+CREATE TRIGGER IF NOT EXISTS object_leaves_dead_extent AFTER DELETE ON objects
+BEGIN
+    INSERT INTO dead_extents (segment, start, length)
+    VALUES (old.segment, old.start, old.length);
+END;
+"""
+
+
+def _version_8(db: Database, report: Report | None) -> None:
+    """The tables of segments and objects, and a column pointing at its object in the
+    tables of files and pictures. Written to change nothing when run again (an archive set
+    back to an earlier version to run an earlier migration once more)."""
+    del report
+    for table in ("files", "page_images"):
+        columns = {str(row[1]) for row in db.all(f"PRAGMA table_info({table})")}
+        if "object_id" not in columns:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN object_id TEXT REFERENCES objects(id)")
+    for statement in _statements(_SEGMENTS):
+        db.execute(statement)
+
+
+@runtime_checkable
+class Batched(Protocol):
+    """A migration too long for one transaction (moving every original out of the
+    database): ``check`` runs first (is there room?); ``step`` does one batch in a
+    transaction of its own and says whether more is left, so a migration cut short goes on
+    where it stopped; ``finish`` runs in the transaction that sets the new version, and
+    ``then`` after it, outside any transaction (VACUUM cannot run in one)."""
+
+    def check(self, db: Database) -> None: ...
+
+    def step(self, db: Database, report: Report | None) -> bool: ...
+
+    def finish(self, db: Database) -> None: ...
+
+    def then(self, db: Database) -> None: ...
+
+
+Migration = str | Callable[[Database, Report | None], None] | Batched
+"""SQL statements, a function for what SQL cannot do (normalising text again), or a
+migration done in batches."""
 
 MIGRATIONS: tuple[Migration, ...] = (
     _VERSION_1,
@@ -346,6 +429,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _version_5,
     _version_6,
     _VERSION_7,
+    _version_8,
+    moving_out.MovingOut(),
 )
 LATEST = len(MIGRATIONS)
 
@@ -358,6 +443,15 @@ def migrate(db: Database, report: Report | None = None) -> int:
         raise UnsupportedArchiveVersion(found=version)
     for number in range(version + 1, LATEST + 1):
         migration = MIGRATIONS[number - 1]
+        if isinstance(migration, Batched):
+            migration.check(db)
+            while migration.step(db, report):
+                pass
+            with db.transaction():
+                migration.finish(db)
+                db.execute(f"PRAGMA user_version = {number:d}")
+            migration.then(db)
+            continue
         with db.transaction():
             if isinstance(migration, str):
                 for statement in _statements(migration):
@@ -373,4 +467,16 @@ def _statements(script: str) -> list[str]:
     """Split a migration into statements so they run inside our own transaction
     (``executescript`` would commit on its own). Our scripts put no ';' inside literals."""
     body = "\n".join(line for line in script.splitlines() if not line.strip().startswith("--"))
-    return [part.strip() for part in body.split(";") if part.strip()]
+    statements: list[str] = []
+    trigger = ""  # a trigger's body has statements of its own, up to its END
+    for part in body.split(";"):
+        if trigger:
+            trigger += ";" + part
+            if part.strip().upper() == "END":
+                statements.append(trigger.strip())
+                trigger = ""
+        elif part.strip().upper().startswith("CREATE TRIGGER"):
+            trigger = part
+        elif part.strip():
+            statements.append(part.strip())
+    return statements

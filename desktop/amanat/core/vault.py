@@ -1,8 +1,9 @@
 """Create, unlock and lock an archive folder ``NAME.amanat/``.
 
-The folder holds two files: ``archive.db``, an SQLCipher 4 database keyed with a random
-256-bit data key, and ``keys.json``, which holds that data key wrapped by each way of opening
-the archive (see keyslots.py). Nothing else is written there or anywhere else, but for
+The folder holds ``archive.db``, an SQLCipher 4 database keyed with a random 256-bit data
+key; ``keys.json``, which holds that data key wrapped by each way of opening the archive (see
+keyslots.py); and ``segments/``, the originals and previews sealed under keys kept in
+archive.db (core/segments). Nothing else is written there or anywhere else, but for
 ``keys.json.next`` for the moment a re-encryption takes, and on Windows the lock file
 (folder_lock.py). The folder is its owner's alone (0700, its files 0600: private_files.py).
 """
@@ -36,6 +37,7 @@ from amanat.core.errors import (
 from amanat.core.jobs import Report
 from amanat.core.keyslots import KdfParams, KeyFile, SlotKind
 from amanat.core.records import new_id, now
+from amanat.core.segments import segment_files, upkeep
 
 DATABASE_FILE = "archive.db"
 SUFFIX = ".amanat"
@@ -105,6 +107,7 @@ class Archive:
             connection = _connect(folder / DATABASE_FILE, data_key)
             db = Database(connection, str(folder), actor)
             schema.migrate(db)
+            segment_files.ensure_folder(segment_files.folder_of(folder))
             with db.transaction():
                 created = now().isoformat()
                 db.executemany(
@@ -175,6 +178,8 @@ class Archive:
             if stored_id != key_file.archive_id:
                 raise KeysFromOtherArchive(path=str(folder))
             schema.migrate(db, report)
+            # Holding the lock: what a crash left in segments/ goes before anything is read.
+            upkeep.tidy_at_unlock(db)
         except BaseException:
             with contextlib.suppress(Exception):
                 connection.close()

@@ -90,8 +90,8 @@ class ArrivingPictures:
         existing = pages.pictures_of_file(db, sha256, place)
         if existing:
             return existing
-        data = db.value("SELECT bytes FROM files WHERE sha256 = ?", (sha256,))
-        return draw(bytes(data), sha256, frozenset({place})).get(place, ()) if data else ()
+        data = pages.file_bytes(db, sha256)
+        return draw(data, sha256, frozenset({place})).get(place, ()) if data else ()
 
 
 Drawn = dict[int | None, tuple[PageImage, ...]]

@@ -10,7 +10,7 @@ write and nothing else, a header at a time, in bounded memory.
 from __future__ import annotations
 
 import tarfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
@@ -58,6 +58,25 @@ class TarWriter:
         self._write(info.tobuf(tarfile.USTAR_FORMAT, "utf-8", "strict"))
         self._write(memoryview(data))
         self._write(bytes(-len(data) % BLOCK))
+
+    def add_stream(self, name: str, size: int, pieces: Iterable[bytes]) -> None:
+        """A member of ``size`` bytes written as ``pieces`` arrive (an original read from
+        its segment chunk by chunk); raises ValueError if they do not add up to ``size``."""
+        info = tarfile.TarInfo(name)
+        info.size = size
+        info.mtime = int(self._mtime)
+        info.mode = 0o644
+        info.uname = info.gname = ""
+        self._write(info.tobuf(tarfile.USTAR_FORMAT, "utf-8", "strict"))
+        written = 0
+        for piece in pieces:
+            written += len(piece)
+            if written > size:
+                raise ValueError("a member's pieces are longer than its size")
+            self._write(piece)
+        if written != size:
+            raise ValueError("a member's pieces are shorter than its size")
+        self._write(bytes(-size % BLOCK))
 
     def __enter__(self) -> TarWriter:
         return self

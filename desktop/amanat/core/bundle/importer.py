@@ -85,6 +85,7 @@ from amanat.core.jobs import Progress as Progress  # the shape of every long job
 from amanat.core.records import (
     now,
 )
+from amanat.core.storage import pages
 from amanat.core.storage.columns import time_text
 
 MAX_RECORDS_BYTES = 256 * 1024 * 1024
@@ -321,7 +322,7 @@ class _Run:
             if self.dry_run and not here and not self.already_imported:
                 # A stand-in so the dry run's pages can refer to it; rolled back with it.
                 self.db.execute(
-                    "INSERT INTO files (sha256, size, bytes) VALUES (?, ?, zeroblob(0))",
+                    "INSERT INTO files (sha256, size, object_id) VALUES (?, ?, NULL)",
                     (entry.sha256, entry.size),
                 )
             return
@@ -347,10 +348,9 @@ class _Run:
         self._read_file = None
         # Its thumbnail is drawn on another thread while it is stored.
         self.pictures.start(entry.sha256, buffer, staged.places.get(entry.sha256, set()))
-        self.db.execute(
-            "INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?)",
-            (entry.sha256, entry.size, buffer),
-        )
+        # Sealed and appended to a segment; the segment is synced once, just before the
+        # import's one transaction commits.
+        pages.store_file(self.db, entry.sha256, buffer)
 
     def _record(
         self, staged: Staged, signer: Signer, added: int, unchanged: int, conflicts: list[Conflict]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from amanat.core.background import worked_ahead
 from amanat.core.database import Database
-from amanat.core.errors import ScanRefused
+from amanat.core.errors import ScanRefused, StoredObjectDamaged
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import DECODING_ERRORS, PDF, ScanLimits, open_picture
@@ -79,8 +79,12 @@ def make_previews(
 def _original(db: Database, page_id: str) -> _Original:
     page = pages.get(db, page_id)
     details = pages.scan_details(db, page_id)
+    try:
+        data = pages.original_bytes(db, page_id)
+    except StoredObjectDamaged:
+        data = b""  # drawn as nothing: the page keeps its thumbnail; the check names it
     return _Original(
-        pages.original_bytes(db, page_id),
+        data,
         page.mime_type,
         details.source_page,
         MetadataReport.from_json(details.metadata).orientation,

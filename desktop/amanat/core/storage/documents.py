@@ -20,6 +20,7 @@ from amanat.core.records import (
     Provenance,
     now,
 )
+from amanat.core.segments import upkeep
 from amanat.core.storage.columns import (
     date_columns,
     date_from,
@@ -326,6 +327,9 @@ def empty_trash(db: Database) -> int:
     # Freed pages were overwritten (secure_delete); fold the WAL back in so no copy of the
     # removed records lingers there either.
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # The objects went with their rows (their keys too); their bytes in the segments are
+    # overwritten now, and a segment left mostly dead is compacted.
+    upkeep.reclaim(db)
     return len(trashed)
 
 

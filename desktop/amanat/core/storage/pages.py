@@ -1,6 +1,8 @@
 """Storage of pages: each scan's original file, kept byte for byte with its SHA-256 and
 stored once however many pages share it; and, for imported scans, the page's place in its
-original, its metadata report, and its thumbnail and preview."""
+original, its metadata report, and its thumbnail and preview. Originals and previews are
+sealed objects in the archive's segments (core/segments); thumbnails, small and read by the
+hundred for the document list, stay in the database."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from amanat.core.database import Database, Row
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.file_types import mime_type_of
 from amanat.core.records import Page, now
+from amanat.core.segments import objects
 from amanat.core.storage import documents
 from amanat.core.storage.columns import time_from, time_text
 
@@ -107,10 +110,7 @@ def add_scanned(
                 (document_id,),
             )
         )
-        db.execute(
-            "INSERT INTO files (sha256, size, bytes) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            (sha256, len(data), data),
-        )
+        store_file(db, sha256, data)
         for offset, scan in enumerate(scanned):
             page = Page(
                 document_id=document_id,
@@ -134,11 +134,7 @@ def add_scanned(
                     int(scan.has_person_name),
                 ),
             )
-            db.executemany(
-                "INSERT INTO page_images (page_id, kind, mime_type, width, height, bytes)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(page.id, i.kind, i.mime_type, i.width, i.height, i.data) for i in scan.images],
-            )
+            add_pictures(db, page.id, scan.images)
             audit.append(db, "added", "page", page.id, f"added page {page.number} ({sha256[:12]})")
             added.append(page)
     return added
@@ -181,25 +177,59 @@ def add_received(db: Database, page: Page, details: ScanDetails) -> Page:
     return page
 
 
-def add_pictures(db: Database, page_id: str, pictures: Sequence[PageImage]) -> None:
-    """Keep the pictures made for a page as it is added, in the caller's transaction."""
-    db.executemany(
-        "INSERT INTO page_images (page_id, kind, mime_type, width, height, bytes)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [(page_id, i.kind, i.mime_type, i.width, i.height, i.data) for i in pictures],
+def store_file(db: Database, sha256: str, data: bytes | bytearray) -> None:
+    """Keep an original file, sealed in a segment, unless it is here already; in the
+    caller's transaction. ``sha256`` is the caller's, computed (and checked) before."""
+    if db.value("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)) is not None:
+        return
+    object_id = objects.put(db, data, sha256)
+    db.execute(
+        "INSERT INTO files (sha256, size, object_id) VALUES (?, ?, ?)",
+        (sha256, len(data), object_id),
     )
+
+
+def file_bytes(db: Database, sha256: str) -> bytes | None:
+    """An original file by its SHA-256; None when there is none (or only a dry run's
+    stand-in)."""
+    object_id = db.value("SELECT object_id FROM files WHERE sha256 = ?", (sha256,))
+    return None if object_id is None else objects.read(db, object_id)
+
+
+def add_pictures(db: Database, page_id: str, pictures: Sequence[PageImage]) -> None:
+    """Keep the pictures made for a page as it is added, in the caller's transaction: the
+    thumbnail in the database, the preview sealed in a segment."""
+    for picture in pictures:
+        object_id = None
+        data: bytes = picture.data
+        if picture.kind == "preview":
+            object_id = objects.put(db, picture.data)
+            data = b""
+        db.execute(
+            "INSERT INTO page_images (page_id, kind, mime_type, width, height, bytes, object_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                page_id,
+                picture.kind,
+                picture.mime_type,
+                picture.width,
+                picture.height,
+                data,
+                object_id,
+            ),
+        )
 
 
 def pictures_of_file(db: Database, sha256: str, source_page: int | None) -> tuple[PageImage, ...]:
     """The pictures of a page here that shows the same place (``source_page``) of the same
     file, to copy instead of drawing them again; empty when there is none."""
     rows = db.all(
-        "SELECT kind, mime_type, width, height, bytes FROM page_images WHERE page_id ="
-        " (SELECT id FROM pages WHERE sha256 = ? AND source_page IS ?"
+        "SELECT kind, mime_type, width, height, bytes, object_id FROM page_images"
+        " WHERE page_id = (SELECT id FROM pages WHERE sha256 = ? AND source_page IS ?"
         "  AND EXISTS (SELECT 1 FROM page_images WHERE page_id = pages.id) LIMIT 1)",
         (sha256, source_page),
     )
-    return tuple(PageImage(r[0], r[1], r[2], r[3], bytes(r[4])) for r in rows)
+    return tuple(_picture(db, r) for r in rows)
 
 
 def scan_details(db: Database, page_id: str) -> ScanDetails:
@@ -217,12 +247,11 @@ def image(db: Database, page_id: str, kind: str) -> PageImage | None:
     """The page's thumbnail or preview; None for a page that has none (added without the
     scan pipeline, or a file that could not be drawn)."""
     row = db.one(
-        "SELECT mime_type, width, height, bytes FROM page_images WHERE page_id = ? AND kind = ?",
+        "SELECT kind, mime_type, width, height, bytes, object_id FROM page_images"
+        " WHERE page_id = ? AND kind = ?",
         (page_id, kind),
     )
-    if row is None:
-        return None
-    return PageImage(kind, row[0], row[1], row[2], bytes(row[3]))
+    return None if row is None else _picture(db, row)
 
 
 def store_image(db: Database, page_id: str, picture: PageImage) -> None:
@@ -230,11 +259,12 @@ def store_image(db: Database, page_id: str, picture: PageImage) -> None:
     of any it had of that kind."""
     with db.transaction():
         get(db, page_id)
+        # Deleted first, not replaced: REPLACE would not fire the trigger that deletes the
+        # old picture's sealed object.
         db.execute(
-            "INSERT OR REPLACE INTO page_images (page_id, kind, mime_type, width, height, bytes)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (page_id, picture.kind, picture.mime_type, picture.width, picture.height, picture.data),
+            "DELETE FROM page_images WHERE page_id = ? AND kind = ?", (page_id, picture.kind)
         )
+        add_pictures(db, page_id, (picture,))
 
 
 def without_image(db: Database, kind: str, limit: int = -1) -> list[str]:
@@ -288,13 +318,18 @@ def pages_of(db: Database, document_id: str) -> list[Page]:
 
 
 def original_bytes(db: Database, page_id: str) -> bytes:
+    return original(db, page_id).read()
+
+
+def original(db: Database, page_id: str) -> objects.Sealed:
+    """Where the page's original file lies, to be read chunk by chunk (on any thread)."""
     row = db.one(
-        "SELECT f.bytes FROM pages p JOIN files f ON f.sha256 = p.sha256 WHERE p.id = ?",
+        "SELECT f.object_id FROM pages p JOIN files f ON f.sha256 = p.sha256 WHERE p.id = ?",
         (page_id,),
     )
     if row is None:
         raise RecordNotFound(kind="page", record_id=page_id)
-    return bytes(row[0])
+    return objects.locate(db, row[0])
 
 
 def set_rotation(db: Database, page_id: str, degrees: int) -> Page:
@@ -328,6 +363,13 @@ def pixel_size(data: bytes) -> tuple[int | None, int | None]:
         Image.DecompressionBombError,
     ):
         return None, None
+
+
+def _picture(db: Database, row: Row) -> PageImage:
+    """A page_images row (kind, mime_type, width, height, bytes, object_id) as a picture,
+    its bytes read from its segment when it has an object."""
+    data = bytes(row[4]) if row[5] is None else objects.read(db, row[5])
+    return PageImage(row[0], row[1], row[2], row[3], data)
 
 
 def _row(page: Page) -> tuple[object, ...]:

@@ -3,9 +3,10 @@ and the result in words a family can act on: what is fine, what is damaged, what
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from amanat.app.care import CheckResult
+from amanat.core.check import DamagedDocument
 from amanat.gui import labels
 from amanat.gui.care import operations
 from amanat.gui.care.job_dialog import JobDialog
@@ -17,19 +18,30 @@ class CheckDialog(JobDialog):
         super().__init__(worker, self.tr("Check the archive"), parent)
         explanation = QLabel(
             self.tr(
-                "Amanat reads the whole archive and checks that nothing in it was damaged or "
-                "changed behind its back: the encryption, the database, every scan against its "
-                "fingerprint, and the log of changes. Nothing is changed."
+                "Amanat checks that nothing in the archive was damaged or changed behind its "
+                "back: the encryption, the database, that every stored page is in its place, "
+                "and the log of changes. Nothing is changed."
             )
         )
         explanation.setWordWrap(True)
         self.body.addWidget(explanation)
+        self.full = QCheckBox(self.tr("Also open every stored page (slower)"))
+        self.full.setObjectName("checkFull")
+        self.full.setToolTip(
+            self.tr(
+                "Reads the whole archive and compares every page with its fingerprint. A "
+                "check stopped half-way goes on from there the next time."
+            )
+        )
+        self.body.addWidget(self.full)
         self.go_button.setText(self.tr("Check"))
         self.found: CheckResult | None = None
 
     def go(self) -> None:
+        full = self.full.isChecked()
+        self.full.setEnabled(False)
         self.run(
-            lambda report, cancel: operations.check_archive(report, cancel),
+            lambda report, cancel: operations.check_archive(report, cancel, full),
             self._done,
             self.tr("Checking…"),
         )
@@ -46,11 +58,12 @@ class CheckDialog(JobDialog):
         (fine if result.encryption_whole else damaged).append(self.tr("the encryption"))
         (fine if result.database_whole else damaged).append(self.tr("the database"))
         if result.files_damaged == 0:
-            fine.append(
-                self.tr("all %n scans", "", result.files_checked)
-                if result.files_checked
-                else self.tr("the scans (there are none yet)")
-            )
+            if not result.report.full:
+                fine.append(self.tr("every scan in its place"))
+            elif result.files_checked:
+                fine.append(self.tr("all %n stored files, each opened", "", result.files_checked))
+            else:
+                fine.append(self.tr("the scans (there are none yet)"))
         elif result.files_damaged < 0:
             damaged.append(self.tr("some scans, which could not be read"))
         else:
@@ -67,6 +80,7 @@ class CheckDialog(JobDialog):
             if fine:
                 lines.append(self.tr("Whole: {parts}.").format(parts=separator.join(fine)))
             lines.append(self.tr("Damaged: {parts}.").format(parts=separator.join(damaged)))
+            lines.extend(self._damaged_document(document) for document in result.damaged)
             lines.append(
                 self.tr(
                     "What to do: change nothing more in this archive. Restore your latest "
@@ -76,3 +90,12 @@ class CheckDialog(JobDialog):
                 )
             )
         return "\n".join(lines)
+
+    def _damaged_document(self, document: DamagedDocument) -> str:
+        """A document whose stored pages are damaged, by its title and page numbers."""
+        numbers = labels.list_separator().join(labels.number(n) for n in document.pages)
+        if len(document.pages) == 1:
+            template = self.tr("In “%1”, page %2 is damaged or missing.")
+        else:
+            template = self.tr("In “%1”, pages %2 are damaged or missing.")
+        return labels.fill(template, document.title, numbers)

@@ -71,9 +71,9 @@ def restore(backup_file: Path, folder: Path, report: Report, cancel: Cancel) -> 
     return run
 
 
-def check_archive(report: Report, cancel: Cancel) -> Operation[CheckResult]:
+def check_archive(report: Report, cancel: Cancel, full: bool = False) -> Operation[CheckResult]:
     def run(session: Session) -> CheckResult:
-        return care.check_archive(session.require(), report, cancel)
+        return care.check_archive(session.require(), report, cancel, full)
 
     return run
 

@@ -1,0 +1,144 @@
+"""The index of objects in archive.db, and putting objects into segments and reading them
+back. An object is an original file or a preview; its row holds where it lies (segment,
+start, sealed length), its own key, its size and its SHA-256. Nothing outside archive.db
+says what an object is.
+
+Write order: ``put`` appends the sealed object to the newest segment and records it, with
+the segment's new committed length, in the caller's transaction; just before that
+transaction commits, the segment is synced to the disk (``Database.before_commit``). So the
+commit is the only commit point: a crash before it leaves bytes past the committed length,
+which the next append or unlock cuts off, and nothing points at them.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from amanat.core.atomic_file import sync_folder
+from amanat.core.database import Database
+from amanat.core.errors import DiskFull, FileNotWritable, StoredObjectDamaged
+from amanat.core.segments import sealing, segment_files
+
+
+@dataclass(frozen=True, slots=True)
+class Sealed:
+    """Where one object lies and the key that opens it: enough to read it on any thread."""
+
+    id: str
+    path: Path
+    start: int
+    length: int
+    size: int
+    sha256: str
+    key: bytes = field(repr=False)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The object's plaintext, chunk by chunk, each authenticated before it is given
+        out; StoredObjectDamaged where it does not open (or its segment is gone)."""
+        try:
+            handle = segment_files.reader(self.path, self.start)
+        except FileNotFoundError:
+            raise StoredObjectDamaged() from None
+        with handle:
+            yield from sealing.unseal(self.key, self.id, self.length, handle.read)
+
+    def read(self) -> bytes:
+        return b"".join(self.chunks())
+
+
+def folder(db: Database) -> Path:
+    return segment_files.folder_of(db.folder)
+
+
+def put(db: Database, data: bytes | bytearray | memoryview, sha256: str | None = None) -> str:
+    """Seal ``data`` into the newest segment and record it in the caller's transaction;
+    returns the new object's id. ``sha256`` is the data's, when the caller has it already."""
+    if not db.in_transaction:
+        raise RuntimeError("objects are put inside a transaction")
+    where = folder(db)
+    name, start = _newest_segment(db, where)
+    object_id = sealing.new_object_id()
+    key = sealing.new_key()
+    digest = sha256 or hashlib.sha256(data).hexdigest()
+    try:
+        end = segment_files.append(where / name, start, sealing.seal(key, object_id, data))
+    except OSError as error:
+        raise _write_error(error, where) from error
+    db.execute(
+        "INSERT INTO objects (id, segment, start, length, key, size, sha256)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (object_id, name, start, end - start, key, len(data), digest),
+    )
+    db.execute("UPDATE segments SET committed = ? WHERE name = ?", (end, name))
+    db.before_commit(f"segment {name}", lambda: _sync(where / name, where))
+    return object_id
+
+
+def copy_raw(db: Database, object_id: str) -> None:
+    """Move an object's sealed bytes, as they are, to the newest segment and point its row
+    there, in the caller's transaction (compaction: sealing does not depend on the place)."""
+    old = locate(db, object_id)
+    where = folder(db)
+    name, start = _newest_segment(db, where, avoid=old.path.name)
+    try:
+        end = segment_files.append(
+            where / name, start, segment_files.read_range(old.path, old.start, old.length)
+        )
+    except OSError as error:
+        raise _write_error(error, where) from error
+    if end - start != old.length:
+        raise StoredObjectDamaged()
+    db.execute("UPDATE objects SET segment = ?, start = ? WHERE id = ?", (name, start, object_id))
+    db.execute("UPDATE segments SET committed = ? WHERE name = ?", (end, name))
+    db.before_commit(f"segment {name}", lambda: _sync(where / name, where))
+
+
+def locate(db: Database, object_id: str) -> Sealed:
+    row = db.one(
+        "SELECT segment, start, length, size, sha256, key FROM objects WHERE id = ?",
+        (object_id,),
+    )
+    if row is None:
+        raise StoredObjectDamaged()
+    return Sealed(object_id, folder(db) / row[0], row[1], row[2], row[3], row[4], bytes(row[5]))
+
+
+def read(db: Database, object_id: str) -> bytes:
+    return locate(db, object_id).read()
+
+
+def _newest_segment(db: Database, where: Path, avoid: str = "") -> tuple[str, int]:
+    """The segment to append to and its committed length: the newest while it is under the
+    limit and whole; otherwise a new one, created empty and recorded at length 0."""
+    row = db.one("SELECT name, committed FROM segments ORDER BY rowid DESC LIMIT 1")
+    if row is not None and row[0] != avoid and row[1] < segment_files.LIMIT:
+        name, committed = str(row[0]), int(row[1])
+        path = where / name
+        if path.is_file() and segment_files.size(path) >= committed:
+            return name, committed
+    name = segment_files.new_name()
+    try:
+        segment_files.create(where, name)
+    except OSError as error:
+        raise _write_error(error, where) from error
+    db.execute("INSERT INTO segments (name, committed) VALUES (?, 0)", (name,))
+    return name, 0
+
+
+def _sync(path: Path, where: Path) -> None:
+    try:
+        segment_files.sync(path)
+        sync_folder(where)
+    except OSError as error:
+        raise _write_error(error, where) from error
+
+
+def _write_error(error: OSError, where: Path) -> Exception:
+    if error.errno == errno.ENOSPC:
+        return DiskFull()
+    # The operating system's own words (strerror): they stay as the system gives them.
+    return FileNotWritable(path=str(where), reason=error.strerror or str(error))
