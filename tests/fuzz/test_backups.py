@@ -17,7 +17,7 @@ from tests.fuzz import harness
 from tests.helpers import scan_files as make
 from tests.helpers.archives import PASSWORD
 
-CASES = 100
+CASES = 150
 
 
 def restorer(place: Path) -> harness.Check:

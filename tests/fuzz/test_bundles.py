@@ -24,7 +24,7 @@ from amanat.core.vault import Archive
 from tests.fuzz import harness
 from tests.helpers.bundles import export_to, fill, new_archive, resign
 
-CASES = 100
+CASES = 150
 
 
 @dataclass

@@ -20,8 +20,8 @@ from amanat.core.vault import DATABASE_FILE, Archive
 from tests.fuzz import harness
 from tests.helpers.archives import PASSWORD
 
-CASES = 100
-FIELD_CASES = 60
+CASES = 150
+FIELD_CASES = 80
 """Fewer: a field that still parses makes the test derive a key (a fraction of a second)."""
 
 
