@@ -133,3 +133,14 @@ def test_the_command_line_import_prints_only_amanats_sentences(
         assert library_words not in out + err
     assert f"{folder / 'a.tif'} was not imported" in out + err
     assert f"{folder / 'b.tif'} was not imported" in out + err
+
+
+def test_a_worker_that_cannot_start_is_a_loud_error_not_a_refused_file(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    from amanat.core.decoding import pool as decoding_pool
+
+    monkeypatch.setattr(decoding_pool, "_command", lambda: [sys.executable, "-c", "pass"])
+    decoders = Decoders(workers=1)
+    with pytest.raises(decoding_pool.DecoderUnavailable):
+        decoders.run("letter.jpg", hostile.process_id, b"")

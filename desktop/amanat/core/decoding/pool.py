@@ -18,6 +18,7 @@ import contextlib
 import dataclasses
 import enum
 import io
+import os
 import pickle
 import queue
 import subprocess
@@ -35,14 +36,17 @@ MB = 1024 * 1024
 
 WORKERS = 2
 """As many as the reading threads: both cores of the old laptops families use."""
+STARTING_SECONDS = 60.0
+"""How long a new worker may take to start (an old laptop, a cold disk): it imports Pillow,
+libheif and PDFium before it says it is ready."""
 
 
 @dataclass(frozen=True, slots=True)
 class DecodingLimits:
     memory_mb: int = 3072
-    """The address space of one worker. Its libraries take about 500 MB of it before any
-    file; the largest picture opened (200 million pixels, see scans.formats) needs 600 MB
-    decoded and a copy or two while it is drawn."""
+    """The address space of one worker. Its libraries take about 160 MB of it before any
+    file (measured on Linux); the largest picture opened (200 million pixels, see
+    scans.formats) needs 600 MB decoded and a copy or two while it is drawn."""
     seconds: float = 60.0
     """The longest a worker may stay silent: it reports after each page, so this bounds one
     page, not a 500-page PDF. A hung decoder costs its file this long, once."""
@@ -151,6 +155,7 @@ class _Worker:
         # included, and its open files. Its stderr goes nowhere from its first instruction.
         self.process = subprocess.Popen(
             _command(),
+            env=_environment(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -165,7 +170,16 @@ class _Worker:
         self._reader.start()
         self.usable = True
         settings = {"path": list(sys.path), "memory": limits.memory_mb * MB}
-        write_frame(self._tasks, pickle.dumps(settings))
+        try:
+            write_frame(self._tasks, pickle.dumps(settings))
+            ready = self.reply(STARTING_SECONDS)
+        except (OSError, queue.Empty):
+            ready = None
+        if ready is None or _restricted_loads(ready) != ("ready",):
+            # Not the file's fault: refusing every file as "crashed the decoder" would be a
+            # lie, so this is the bug or broken installation it is, and it says so loudly.
+            self.stop(at_once=True)
+            raise DecoderUnavailable("the decoding worker did not start: " + " ".join(_command()))
 
     def _read(self, replies: IO[bytes]) -> None:
         while (frame := read_frame(replies)) is not None:
@@ -196,6 +210,19 @@ class _Worker:
         self._reader.join(1)
         if self.process.stdout is not None:
             self.process.stdout.close()
+
+
+class DecoderUnavailable(RuntimeError):
+    """A worker could not be started at all (a broken installation): a bug, not a file."""
+
+
+def _environment() -> dict[str, str]:
+    """This process's environment, with its module path when not frozen: the worker must
+    find ``amanat`` where this process found it, even on a path added after it started."""
+    environment = dict(os.environ)
+    if not getattr(sys, "frozen", False):
+        environment["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    return environment
 
 
 def _command() -> list[str]:

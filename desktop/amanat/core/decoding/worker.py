@@ -61,6 +61,7 @@ def main() -> None:
     if not getattr(sys, "frozen", False):
         sys.path[:] = settings["path"]  # the parent's, so its tasks import from the same place
     _limit_memory(settings["memory"])
+    write_frame(_replies, pickle.dumps(("ready",)))
     while (frame := read_frame(tasks)) is not None:
         task, args = pickle.loads(frame)
         write_frame(_replies, _reply(task, args))
