@@ -103,6 +103,8 @@ def draw(data: bytes | bytearray, sha256: str, places: frozenset[int | None]) ->
     it shows without a picture, as a page added without the scan pipeline does (its file
     passed the signed hash check). A file that crashes or hangs its worker gets none."""
     name = f"files/{sha256[:12]}"
+    if mime_type_of(bytes(data[:64])) not in SUPPORTED_TYPES:
+        return {}  # nothing to draw: not worth sending a worker the whole file
     try:
         # The worker gets a copy of the bytes; this side's buffer is never changed.
         return decoding.run(name, _draw, bytes(data), name, places)

@@ -68,7 +68,10 @@ def main() -> None:
 
 
 def write_frame(stream: IO[bytes], data: bytes) -> None:
-    stream.write(len(data).to_bytes(8, "big") + data)
+    # Two writes, not one of the two joined: a scan's frame is megabytes, and joining
+    # would copy it once more.
+    stream.write(len(data).to_bytes(8, "big"))
+    stream.write(data)
     stream.flush()
 
 
