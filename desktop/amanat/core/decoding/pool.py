@@ -153,14 +153,17 @@ class _Worker:
     def __init__(self, limits: DecodingLimits) -> None:
         # A new program, not a fork: a fork would copy this process's memory, archive key
         # included, and its open files. Its stderr goes nowhere from its first instruction.
-        self.process = subprocess.Popen(
-            _command(),
-            env=_environment(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
+        try:
+            self.process = subprocess.Popen(
+                _command(),
+                env=_environment(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+        except OSError as error:
+            raise DecoderUnavailable(f"cannot start {_command()}: {error}") from error
         assert self.process.stdin is not None and self.process.stdout is not None
         self._tasks: IO[bytes] = self.process.stdin
         self.replies: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
