@@ -151,3 +151,63 @@ def test_restore_to_a_full_disk_says_so_and_leaves_no_folder(small_disk: Path, t
     result = run_subprocess("restore", tmp_path / "family.backup", small_disk / "restored")
     assert "disk is full" in _one_sentence(result)
     assert sorted(p.name for p in small_disk.iterdir()) == before
+
+
+def _sender_with_photos(tmp_path: Path) -> tuple[Path, str]:
+    """An archive with a person and six large photos of theirs, on the normal disk."""
+    from amanat.core.records import Person
+    from amanat.core.scans import ImportOptions, import_files
+    from amanat.core.storage import people
+
+    folder = copy_archive(template("family"), tmp_path / "family.amanat")
+    with Archive.open(folder, PASSWORD) as archive:
+        person = people.add(archive.db, Person(display_name="Sara Example"))
+        options = ImportOptions(person_ids=(person.id,))
+        import_files(archive.db, photos(tmp_path / "scans", 6), options)
+    return folder, person.id
+
+
+def test_bundle_export_to_a_full_disk_says_so_and_leaves_no_partial_file(
+    small_disk: Path, tmp_path: Path
+):
+    folder, person = _sender_with_photos(tmp_path)
+    receiver = copy_archive(template("advocate"), tmp_path / "advocate.amanat")
+    with Archive.open(receiver, PASSWORD) as archive:
+        from amanat.core.bundle import identity
+
+        recipient = identity.ensure(archive.db).age_recipient
+    fill_until(small_disk, 2)
+    before = sorted(p.name for p in small_disk.iterdir())
+    result = run_subprocess(
+        "--archive", folder, "--password-file", _password(tmp_path), "export",
+        "--person", person, "--keep-metadata", "--recipient", recipient,
+        "-o", small_disk / "letters.age",
+    )  # fmt: skip
+    assert "disk is full" in _one_sentence(result)
+    assert sorted(p.name for p in small_disk.iterdir()) == before
+
+
+def test_bundle_import_on_a_full_disk_says_so_and_imports_nothing(small_disk: Path, tmp_path: Path):
+    from amanat.core.bundle import contacts, identity
+
+    sender, person = _sender_with_photos(tmp_path)
+    folder = copy_archive(template("advocate"), small_disk / "advocate.amanat")
+    with Archive.open(folder, PASSWORD) as advocate, Archive.open(sender, PASSWORD) as family:
+        keys = identity.ensure(family.db)
+        contacts.add(advocate.db, "Family", keys.age_recipient, keys.signing_key, verified=True)
+        recipient = identity.ensure(advocate.db).age_recipient
+    bundle = tmp_path / "letters.age"
+    exported = run_subprocess(
+        "--archive", sender, "--password-file", _password(tmp_path), "export",
+        "--person", person, "--keep-metadata", "--recipient", recipient, "-o", bundle,
+    )  # fmt: skip
+    assert exported.code == 0, exported.err
+    filler = fill_until(small_disk, 3)
+    result = run_subprocess(
+        "--archive", folder, "--password-file", _password(tmp_path), "import-bundle", bundle
+    )
+    assert "disk is full" in _one_sentence(result)
+    filler.unlink()
+    with Archive.open(folder, PASSWORD) as archive:
+        assert check(archive.db).healthy
+        assert archive.db.value("SELECT count(*) FROM documents") == 0
