@@ -75,7 +75,7 @@ def run_killed(delay: float, *args: str | Path) -> Run:
 def delays(whole: float, count: int, salt: str) -> list[float]:
     """``count`` moments within the run, the same ones for the same seed and operation."""
     chooser = random.Random(f"{SEED}:{salt}")
-    return [chooser.uniform(0.05, whole) for _ in range(count)]
+    return [chooser.uniform(0.05, 0.9 * whole) for _ in range(count)]
 
 
 def record(operation: str, **figures: int) -> None:
