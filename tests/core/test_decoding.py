@@ -149,3 +149,25 @@ def test_a_worker_that_cannot_start_is_a_loud_error_not_a_refused_file(
     decoders = Decoders(workers=1)
     with pytest.raises(decoding_pool.DecoderUnavailable):
         decoders.run("letter.jpg", hostile.process_id, b"")
+
+
+def test_a_taken_over_decoder_cannot_run_code_in_the_program_through_its_reply(
+    pool: Decoders, tmp_path: Path
+):
+    marker = tmp_path / "ran"
+    with pytest.raises(ScanDamaged, match="the decoder failed on it"):
+        pool.run("evil.png", hostile.replies_with_code_to_run, str(marker))
+    assert not marker.exists()
+    assert isinstance(pool.run("next.jpg", hostile.process_id, b""), int)
+
+
+def test_a_taken_over_decoder_cannot_make_the_program_read_a_huge_reply(pool: Decoders):
+    with pytest.raises(ScanDamaged, match="made the decoder crash"):
+        pool.run("evil.png", hostile.claims_an_enormous_reply, b"")
+    assert isinstance(pool.run("next.jpg", hostile.process_id, b""), int)
+
+
+def test_a_decoder_that_reports_progress_for_ever_is_stopped(pool: Decoders):
+    with pytest.raises(ScanDamaged, match="the decoder failed on it"):
+        pool.run("evil.pdf", hostile.never_stops_reporting_progress, b"")
+    assert isinstance(pool.run("next.jpg", hostile.process_id, b""), int)

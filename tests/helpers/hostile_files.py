@@ -115,3 +115,39 @@ def tiff_bad_code_words() -> bytes:
     for i in range(offset, offset + length):
         data[i] = (i * 37) & 0xFF
     return bytes(data)
+
+
+# --- A decoder taken over by a hostile file, writing to the parent what it likes ----------
+
+
+def _reply_raw(data: bytes) -> None:
+    from amanat.core.decoding import worker
+
+    assert worker._replies is not None
+    worker._replies.write(data)
+    worker._replies.flush()
+
+
+def claims_an_enormous_reply(data: bytes) -> None:
+    _reply_raw((2**40).to_bytes(8, "big"))
+    time.sleep(60)
+
+
+def replies_with_code_to_run(marker: str) -> None:
+    """A pickle that, unpickled freely, would create the file ``marker``."""
+    import pickle
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (os.system, (f"touch {marker}",))
+
+    frame = pickle.dumps(("done", Payload()))
+    _reply_raw(len(frame).to_bytes(8, "big") + frame)
+    time.sleep(60)
+
+
+def never_stops_reporting_progress(data: bytes) -> None:
+    from amanat.core.decoding import alive
+
+    while True:
+        alive()

@@ -36,6 +36,12 @@ MB = 1024 * 1024
 
 WORKERS = 2
 """As many as the reading threads: both cores of the old laptops families use."""
+LARGEST_REPLY = 1024 * MB
+"""A reply claiming more is a worker gone wrong (the pictures of a 500-page PDF are about a
+tenth of this); reading it would exhaust this process's memory, so the worker is dropped."""
+MOST_PAGES_REPORTED = 100_000
+"""A worker that reports progress more often than any file has pages is gone wrong too: it
+would otherwise hold its caller for ever, one time limit at a time."""
 STARTING_SECONDS = 60.0
 """How long a new worker may take to start (an old laptop, a cold disk): it imports Pillow,
 libheif and PDFium before it says it is ready."""
@@ -77,7 +83,15 @@ class Decoders:
                 self._stop(worker)
                 worker = self._start()
                 worker.send(task, args)
-            result: R = self._answer(worker, name)
+            try:
+                result: R = self._answer(worker, name)
+            except AmanatError:
+                raise  # a whole answer (or a worker already replaced): ready for the next
+            except BaseException:
+                # Interrupted half-way (KeyboardInterrupt): its answer would reach the next
+                # caller, so it goes.
+                self._stop(worker)
+                raise
             return result
         finally:
             self._free.put(worker if worker is not None and worker.usable else None)
@@ -90,7 +104,7 @@ class Decoders:
             self._stop(worker, at_once=False)
 
     def _answer(self, worker: _Worker, name: str) -> Any:
-        while True:
+        for _ in range(MOST_PAGES_REPORTED):
             try:
                 frame = worker.reply(self.limits.seconds)
             except queue.Empty:
@@ -120,7 +134,9 @@ class Decoders:
                 raise _refusal(message, name)
             if kind == "memory":
                 raise ScanDamaged(name=name, detail=Detail("out-of-memory"))
-            raise ScanDamaged(name=name, detail=Detail("decoder-failed"))
+            break
+        self._stop(worker)
+        raise ScanDamaged(name=name, detail=Detail("decoder-failed"))
 
     def _start(self) -> _Worker:
         worker = _Worker(self.limits)
@@ -175,17 +191,18 @@ class _Worker:
         settings = {"path": list(sys.path), "memory": limits.memory_mb * MB}
         try:
             write_frame(self._tasks, pickle.dumps(settings))
-            ready = self.reply(STARTING_SECONDS)
-        except (OSError, queue.Empty):
-            ready = None
-        if ready is None or _restricted_loads(ready) != ("ready",):
+            frame = self.reply(STARTING_SECONDS)
+            ready = frame is not None and _restricted_loads(frame) == ("ready",)
+        except Exception:  # a pipe closed, silence, or a reply that does not unpickle
+            ready = False
+        if not ready:
             # Not the file's fault: refusing every file as "crashed the decoder" would be a
             # lie, so this is the bug or broken installation it is, and it says so loudly.
             self.stop(at_once=True)
             raise DecoderUnavailable("the decoding worker did not start: " + " ".join(_command()))
 
     def _read(self, replies: IO[bytes]) -> None:
-        while (frame := read_frame(replies)) is not None:
+        while (frame := read_frame(replies, LARGEST_REPLY)) is not None:
             self.replies.put(frame)
         self.replies.put(None)  # the worker ended
 

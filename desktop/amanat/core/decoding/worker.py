@@ -75,13 +75,15 @@ def write_frame(stream: IO[bytes], data: bytes) -> None:
     stream.flush()
 
 
-def read_frame(stream: IO[bytes]) -> bytes | None:
+def read_frame(stream: IO[bytes], largest: int | None = None) -> bytes | None:
     """The next frame, or None at the end of the stream (or in the middle of a frame: the
-    other side ended)."""
+    other side ended), or when it claims to be larger than ``largest``."""
     head = stream.read(8)
     if len(head) < 8:
         return None
     size = int.from_bytes(head, "big")
+    if largest is not None and size > largest:
+        return None
     data = stream.read(size)
     return data if len(data) == size else None
 
