@@ -96,6 +96,11 @@ class Decoders:
         finally:
             self._free.put(worker if worker is not None and worker.usable else None)
 
+    def process_ids(self) -> list[int]:
+        """The workers running now (for measuring them: the benchmark reads their memory)."""
+        with self._lock:
+            return [worker.process.pid for worker in self._started]
+
     def close(self) -> None:
         """Stop every worker. The pool can still be used; it starts new ones."""
         with self._lock:
