@@ -95,7 +95,7 @@ def run(target: str, strategy: st.SearchStrategy[bytes], check: Check, cases: in
 
     budget = fuzz_seconds()
     chosen = settings(
-        max_examples=cases if not budget else 10 * cases,
+        max_examples=cases,
         derandomize=not budget,
         deadline=None,
         database=None,
