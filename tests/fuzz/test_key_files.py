@@ -34,6 +34,8 @@ def opener(folder: Path, original: bytes) -> harness.Check:
         try:
             with Archive.open(folder, PASSWORD) as opened:
                 assert opened.archive_id
+            # What opened is never weaker than Amanat writes: every slot at least the floor.
+            assert all(s.kdf.at_least_the_floor for s in keyslots.read(folder).slots)
             outcome = "opened"
         except AmanatError as error:
             message = str(error)
