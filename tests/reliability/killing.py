@@ -72,10 +72,14 @@ def run_killed(delay: float, *args: str | Path) -> Run:
         return Run(True, -9, time.monotonic() - start)
 
 
-def delays(whole: float, count: int, salt: str) -> list[float]:
-    """``count`` moments within the run, the same ones for the same seed and operation."""
+def delays(whole: float, count: int, salt: str, earliest: float = 0.05) -> list[float]:
+    """``count`` moments within the run, the same ones for the same seed and operation:
+    after ``earliest`` (the time the program takes to start and unlock, where a kill tests
+    nothing) and before the end of most runs (a run may be a little faster than the one
+    measured)."""
     chooser = random.Random(f"{SEED}:{salt}")
-    return [chooser.uniform(0.05, 0.9 * whole) for _ in range(count)]
+    latest = max(earliest, 0.85 * whole)
+    return [chooser.uniform(min(earliest, latest), latest) for _ in range(count)]
 
 
 def record(operation: str, **figures: int) -> None:

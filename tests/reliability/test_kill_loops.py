@@ -7,12 +7,14 @@ A few kills per operation in ``make test``; ``make reliability`` runs many
 from __future__ import annotations
 
 import hashlib
+import random
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from amanat.core import keyslots
 from amanat.core.backup import backup, restore
@@ -20,7 +22,7 @@ from amanat.core.bundle import identity
 from amanat.core.bundle.importer import verify_bundle
 from amanat.core.check import check
 from amanat.core.errors import WrongPassword
-from amanat.core.records import Document, DocumentKind
+from amanat.core.scans import ImportOptions, import_files
 from amanat.core.storage import documents, pages
 from amanat.core.vault import Archive
 from tests.helpers import scan_files as make
@@ -45,11 +47,20 @@ class Place:
 @pytest.fixture
 def place(tmp_path: Path) -> Place:
     source = copy_archive(template("family"), tmp_path / "source.amanat")
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    noise = random.Random(18)
+    for number in range(9):
+        picture = Image.frombytes("RGB", (500, 400), noise.randbytes(500 * 400 * 3))
+        picture.save(photos / f"photo-{number}.png", compress_level=1)
     with Archive.open(source, PASSWORD, actor="tester") as archive:
-        fill(archive)
-        for number in range(3):
-            document = documents.add(archive.db, _letter(f"to be thrown away {number}"))
-            documents.move_to_trash(archive.db, document.id)
+        prisoner = fill(archive).prisoner
+        # Some megabytes of the prisoner's photos, so that rewriting the database (a
+        # re-encryption, a backup, a bundle, emptying the trash) takes long enough to be
+        # killed in the middle; three of them in the trash.
+        report = import_files(archive.db, [photos], ImportOptions(person_ids=(prisoner,)))
+        for document in report.documents[:3]:
+            documents.move_to_trash(archive.db, document.document_id)
     scans = tmp_path / "scans"
     scans.mkdir()
     for number in range(8):
@@ -59,10 +70,6 @@ def place(tmp_path: Path) -> Place:
     new_password = tmp_path / "new-password"
     new_password.write_text(NEW_PASSWORD + "\n")
     return Place(tmp_path, password, new_password, source, scans)
-
-
-def _letter(title: str) -> Document:
-    return Document(kind=DocumentKind.LETTER, title=title)
 
 
 def fresh(place: Place, name: str) -> Path:
@@ -83,17 +90,31 @@ def kill_loop(
     command: Callable[[Path], tuple[str | Path, ...]],
     verify: Callable[[Path], None],
     count: int = KILLS,
+    unlocks: bool = True,
 ) -> int:
-    """Measure the whole operation once, then kill it ``count`` times at random moments,
-    verifying each archive afterwards; returns how many runs were really killed."""
+    """Measure the whole operation once, then kill it ``count`` times at random moments
+    after the program has started and unlocked, verifying each archive afterwards; returns
+    how many runs were really killed."""
+    # How long the program takes to start and unlock before the operation begins.
+    started = 0.0
+    if unlocks:
+        started = killing.run_whole(*_on(place, fresh(place, f"{operation}-start.amanat"), "check"))
     whole = killing.run_whole(*command(fresh(place, f"{operation}-whole.amanat")))
-    killed = 0
-    for number, delay in enumerate(killing.delays(whole, killing.iterations(count), operation)):
-        folder = fresh(place, f"{operation}-{number}.amanat")
-        run = killing.run_killed(delay, *command(folder))
-        killed += run.killed
-        verify(folder)
-    killing.record(operation, runs=number + 1, killed=killed)
+    moments = killing.delays(whole, killing.iterations(count), operation, 0.8 * started)
+    killed = runs = 0
+    for number, moment in enumerate(moments):
+        delay = moment
+        for attempt in range(4):  # a run that ended first is tried again, killed sooner
+            folder = fresh(place, f"{operation}-{number}-{attempt}.amanat")
+            run = killing.run_killed(delay, *command(folder))
+            runs += 1
+            verify(folder)
+            _remove(folder)  # many runs: the disk must not fill with their copies
+            if run.killed:
+                killed += 1
+                break
+            delay *= 0.75
+    killing.record(operation, runs=runs, killed=killed)
     return killed
 
 
@@ -216,7 +237,7 @@ def test_restore_killed_leaves_no_archive_or_a_whole_one(place: Place):
             with healthy(folder):
                 pass
 
-    kill_loop(place, "restore", command, verify)
+    kill_loop(place, "restore", command, verify, unlocks=False)
 
 
 def test_bundle_export_killed_leaves_no_bundle_or_a_whole_one(place: Place):
@@ -280,6 +301,15 @@ def test_bundle_import_killed_imports_all_or_nothing(place: Place):
 
 
 # --- Helpers -------------------------------------------------------------------------------
+
+
+def _remove(folder: Path) -> None:
+    """The archive and what the run wrote beside it (a backup, a bundle, a restored copy)."""
+    for path in folder.parent.glob(f"{folder.stem}.*"):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _on(place: Place, folder: Path, *args: str | Path) -> tuple[str | Path, ...]:
