@@ -171,3 +171,18 @@ def test_a_decoder_that_reports_progress_for_ever_is_stopped(pool: Decoders):
     with pytest.raises(ScanDamaged, match="the decoder failed on it"):
         pool.run("evil.pdf", hostile.never_stops_reporting_progress, b"")
     assert isinstance(pool.run("next.jpg", hostile.process_id, b""), int)
+
+
+def test_a_damaged_page_already_in_the_archive_is_refused_when_exported_not_a_crash(
+    archive: Archive,
+):
+    from amanat.core.records import Document, DocumentKind
+    from amanat.core.scans.export import metadata_report, sanitised_copy
+    from amanat.core.storage import documents, pages
+
+    letter = documents.add(archive.db, Document(DocumentKind.LETTER, "From the scanner"))
+    page = pages.add(archive.db, letter.id, hostile.tiff_read_error(), "fax.tif")
+    with pytest.raises(ScanDamaged) as refused:
+        sanitised_copy(archive.db, page.id)
+    assert refused.value.message.startswith("fax.tif was not imported: the file is damaged")
+    assert metadata_report(archive.db, page.id).to_json()  # an empty report, no exception
