@@ -211,3 +211,20 @@ def test_bundle_import_on_a_full_disk_says_so_and_imports_nothing(small_disk: Pa
     with Archive.open(folder, PASSWORD) as archive:
         assert check(archive.db).healthy
         assert archive.db.value("SELECT count(*) FROM documents") == 0
+
+
+def test_updating_an_old_archive_on_a_full_disk_says_so_and_updates_it_later(
+    small_disk: Path, tmp_path: Path
+):
+    from amanat.core import schema
+    from tests.helpers.archives import needing_the_reindex
+
+    folder = needing_the_reindex(_archive_on(small_disk), documents=300)
+    filler = fill_until(small_disk, 0)
+    result = run_subprocess("--archive", folder, "--password-file", _password(tmp_path), "check")
+    assert "disk is full" in _one_sentence(result)
+    filler.unlink()
+    with Archive.open(folder, PASSWORD) as archive:
+        assert archive.db.value("PRAGMA user_version") == len(schema.MIGRATIONS)
+        assert archive.db.value("SELECT count(*) FROM documents") == 300
+        assert check(archive.db).healthy
