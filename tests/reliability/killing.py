@@ -69,7 +69,40 @@ def run_killed(delay: float, *args: str | Path) -> Run:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
+        _until_gone(process.pid)
         return Run(True, -9, time.monotonic() - start)
+
+
+def _until_gone(group: int) -> None:
+    """Wait until every process of the group has ended: one caught between fork and exec
+    (a decoding worker being started) still holds the archive's lock until it has."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if not _running_in(group):
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"processes of group {group} still run 30 s after SIGKILL")
+
+
+def _running_in(group: int) -> bool:
+    """Whether a process of ``group`` still runs. A zombie has let go of everything (and a
+    container whose first process reaps nothing keeps zombies), so it does not count."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # it ended while being read
+        state, process_group = fields[0], int(fields[2])
+        if process_group == group and state not in ("Z", "X"):
+            return True
+    return False
 
 
 def delays(whole: float, count: int, salt: str, earliest: float = 0.05) -> list[float]:
