@@ -8,7 +8,7 @@ DEMO   := build/demo.amanat
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run screenshots test lint typecheck pytest bench demo clean lock translations \
-	package package-check
+	package package-check fuzz reliability
 
 $(READY): requirements/dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,23 @@ pytest: $(READY)
 
 bench: $(READY)
 	$(BIN)/python -m tests.bench
+
+# Fuzzing (tests/fuzz): each target runs new random cases for FUZZ_SECONDS; an input that
+# breaks its rule is saved under tests/fuzz/corpus/ and replayed by every later test run.
+# Outcomes per target go to build/fuzz-outcomes.jsonl. (`make test` runs a fixed few.)
+FUZZ_SECONDS ?= 60
+fuzz: $(READY)
+	mkdir -p build && rm -f build/fuzz-outcomes.jsonl
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_REPORT=build/fuzz-outcomes.jsonl \
+		$(BIN)/pytest -q -n 2 --dist worksteal tests/fuzz
+
+# Kill loops and full disks (tests/reliability): RELIABILITY_ITERATIONS kills at random
+# moments per operation (`make test` runs one or two); counts go to build/reliability.jsonl.
+RELIABILITY_ITERATIONS ?= 25
+reliability: $(READY)
+	mkdir -p build && rm -f build/reliability.jsonl
+	RELIABILITY_ITERATIONS=$(RELIABILITY_ITERATIONS) RELIABILITY_REPORT=build/reliability.jsonl \
+		RELIABILITY_SEED=$$(date +%s) $(BIN)/pytest -q -n 2 --dist worksteal tests/reliability
 
 # Re-resolve the pinned dependencies (needs the package index); commit the result. The
 # installers' tools are locked apart, within the versions dev.lock pins. The locks name no

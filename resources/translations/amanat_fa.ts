@@ -2522,6 +2522,18 @@
         <translation>صفحهٔ {page} کشیده نمی‌شود</translation>
     </message>
     <message>
+        <source>opening it made the decoder crash; it may have been made to harm</source>
+        <translation>باز کردنش برنامهٔ خواندن تصویر را از کار انداخت؛ شاید برای آسیب زدن ساخته شده باشد</translation>
+    </message>
+    <message>
+        <source>opening it went on for more than {seconds} seconds without progress</source>
+        <translation>باز کردنش بیش از {seconds} ثانیه بی‌هیچ پیشرفتی طول کشید</translation>
+    </message>
+    <message>
+        <source>the decoder failed on it</source>
+        <translation>برنامهٔ خواندن تصویر در خواندنش شکست خورد</translation>
+    </message>
+    <message>
         <source>it has stray bits at the end</source>
         <translation>در پایانش بیت‌های اضافه دارد</translation>
     </message>

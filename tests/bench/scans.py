@@ -105,7 +105,30 @@ def _child(kind: str, folder: Path) -> None:
         seconds, preview_seconds = _timed_baseline(folder), 0.0
     else:
         seconds, preview_seconds = amanat_import(folder)
-    print(json.dumps({"seconds": seconds, "previews": preview_seconds, "peak_mb": _peak_mb()}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "previews": preview_seconds,
+                "peak_mb": _peak_mb(),
+                "workers_peak_mb": _workers_peak_mb(),
+            }
+        )
+    )
+
+
+def _workers_peak_mb() -> float:
+    """The largest peak (VmHWM) of the decoding workers, which are processes of their own
+    and not in this one's; read before they stop."""
+    from amanat.core import decoding
+
+    peaks = [0.0]
+    for pid in decoding.decoders().process_ids():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    decoding.close()
+    return max(peaks)
 
 
 def _measure(kind: str, folder: Path) -> dict[str, float]:
@@ -138,13 +161,15 @@ def run(workdir: Path, quick: bool) -> Section:
     section.text(
         "Each side runs in a process of its own, so its peak memory (VmHWM) is its own. The "
         "import is `scans.import_files` into a new archive, as the application and `amanat "
-        "import` run it: two reading threads (hash, JPEG draft decoding at the thumbnail's "
-        "scale, thumbnail, metadata report) and the writes (the original sealed into a "
-        "segment, its rows in the database) on the calling thread, one transaction per file. "
-        "The screen-sized previews follow in a second pass (`scans.previews`: in the "
-        "application in the background, a few pages per turn; a page opened before its turn "
-        "gets its preview at once), timed on its own row and not part of the ratio, since the "
-        "documents are in the archive and listed when the import ends."
+        "import` run it: two reading threads (read and hash each file, then hand its bytes "
+        "to one of two decoding worker processes, `core/decoding`, for JPEG draft decoding at "
+        "the thumbnail's scale, thumbnail and metadata report) and the writes (the original "
+        "sealed into a segment, its rows in the database) on the calling thread, one "
+        "transaction per file. The workers are processes of their own, so their peak is on a "
+        "row of its own. The screen-sized previews follow in a second pass (`scans.previews`: "
+        "in the application in the background, a few pages per turn; a page opened before its "
+        "turn gets its preview at once), timed on its own row and not part of the ratio, since "
+        "the documents are in the archive and listed when the import ends."
     )
     section.table(
         ["run", "seconds", "scans per second", "peak memory"],
@@ -166,6 +191,12 @@ def run(workdir: Path, quick: bool) -> Section:
                 f"{ours['previews']:.1f}",
                 f"{count / ours['previews']:.1f}",
                 "(same process)",
+            ],
+            [
+                "the two decoding workers (each, at most)",
+                "",
+                "",
+                f"{ours['workers_peak_mb']:.0f} MB",
             ],
         ],
     )

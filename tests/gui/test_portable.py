@@ -67,6 +67,7 @@ def test_the_window_and_the_demo_leave_the_profile_untouched(tmp_path: Path) -> 
         environment[name] = str(home / name.lower())
         Path(environment[name]).mkdir(parents=True)
     before = sorted(home.rglob("*"))
+    _stand_in_for_the_frozen_program(stick / "Amanat")
 
     finished = subprocess.run(
         [sys.executable, "-c", _RUN_FROZEN, str(stick / "Amanat")],
@@ -80,3 +81,13 @@ def test_the_window_and_the_demo_leave_the_profile_untouched(tmp_path: Path) -> 
     assert "amanat: archive shown" in finished.stdout
     assert sorted(home.rglob("*")) == before
     assert (stick / "amanat-data" / "demo.amanat" / "keys.json").is_file()
+
+
+def _stand_in_for_the_frozen_program(path: Path) -> None:
+    """The frozen program starts copies of itself to decode pictures (with the flag its
+    launcher knows, see packaging/launch_window.py); here a script does what it would."""
+    path.write_text(
+        f"#!/bin/sh\nexec {sys.executable} -c "
+        "'from amanat.core.decoding.worker import main; main()'\n"
+    )
+    path.chmod(0o700)

@@ -352,6 +352,14 @@ DETAILS: dict[str, str] = {
     "pdf-no-pages": QT_TRANSLATE_NOOP("Messages", "the PDF has no pages"),
     "pdf-page-no-size": QT_TRANSLATE_NOOP("Messages", "page {page} has no size"),
     "pdf-page-not-drawn": QT_TRANSLATE_NOOP("Messages", "page {page} cannot be drawn"),
+    # When the decoding worker itself fails on a file (core/decoding).
+    "decoder-crashed": QT_TRANSLATE_NOOP(
+        "Messages", "opening it made the decoder crash; it may have been made to harm"
+    ),
+    "decoder-too-slow": QT_TRANSLATE_NOOP(
+        "Messages", "opening it went on for more than {seconds} seconds without progress"
+    ),
+    "decoder-failed": QT_TRANSLATE_NOOP("Messages", "the decoder failed on it"),
     # Why an age or signing key was refused (“That is not a valid age key ({detail})”).
     "key-stray-bits": QT_TRANSLATE_NOOP("Messages", "it has stray bits at the end"),
     "key-mixed-case": QT_TRANSLATE_NOOP("Messages", "it mixes upper and lower case"),

@@ -19,13 +19,14 @@ from typing import Any
 import sqlcipher3
 
 from amanat.core import audit, folder_lock, keyslots, password_strength, private_files, schema
-from amanat.core.database import Database
+from amanat.core.database import SQLITE_FULL, SQLITE_IOERR, Database, primary_code
 from amanat.core.errors import (
     ArchiveExists,
     ArchiveNotFound,
     DatabaseDamaged,
     DatabaseKeyMismatch,
     DatabaseMissing,
+    DiskFull,
     FolderNotWritable,
     GuessablePassword,
     KeysFromOtherArchive,
@@ -414,8 +415,29 @@ def _connect(database: Path, data_key: bytearray) -> Any:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
         connection.close()
+        if _disk_full(error, database.parent):
+            # Not damage, and above all not a keys.json that does not fit: that sentence
+            # would tell the user to replace a good keys.json.
+            raise DiskFull() from error
         raise DatabaseDamaged(path=str(database.parent)) from error
     return connection
+
+
+_LITTLE_SPACE = 1024 * 1024
+
+
+def _disk_full(error: Exception, folder: Path) -> bool:
+    """SQLite says "disk full", or "disk I/O error" (opening the write-ahead log's files on
+    a full disk) where the disk has next to nothing left."""
+    code = primary_code(error)
+    if code == SQLITE_FULL:
+        return True
+    if code != SQLITE_IOERR:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < _LITTLE_SPACE
+    except OSError:
+        return False
 
 
 def _make_private(folder: Path) -> None:

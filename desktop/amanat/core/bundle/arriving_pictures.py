@@ -1,18 +1,18 @@
-"""The pictures of the pages that arrive in a bundle: each file is drawn on a second thread,
-from the verified bytes, while the import reads and stores the next one."""
+"""The pictures of the pages that arrive in a bundle: each file is drawn in a decoding worker
+(core/decoding), from the verified bytes, while the import reads and stores the next one."""
 
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 
+from amanat.core import decoding
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused
 from amanat.core.file_types import mime_type_of
 from amanat.core.records import Page
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import (
-    DECODING_ERRORS,
     PDF,
     SUPPORTED_TYPES,
     ScanLimits,
@@ -98,25 +98,37 @@ Drawn = dict[int | None, tuple[PageImage, ...]]
 
 
 def draw(data: bytes | bytearray, sha256: str, places: frozenset[int | None]) -> Drawn:
-    """Off the database thread: the pictures of each page at ``places`` in one file. A page
-    that cannot be drawn gets none, and arrives all the same: it shows without a picture, as
-    a page added without the scan pipeline does (its file passed the signed hash check)."""
+    """Off the database thread: the pictures of each page at ``places`` in one file, drawn
+    in a decoding worker. A page that cannot be drawn gets none, and arrives all the same:
+    it shows without a picture, as a page added without the scan pipeline does (its file
+    passed the signed hash check). A file that crashes or hangs its worker gets none."""
     name = f"files/{sha256[:12]}"
-    data = bytes(data)  # the decoders read bytes; this copy lives only while drawing
+    if mime_type_of(bytes(data[:64])) not in SUPPORTED_TYPES:
+        return {}  # nothing to draw: not worth sending a worker the whole file
+    try:
+        # The worker gets a copy of the bytes; this side's buffer is never changed.
+        return decoding.run(name, _draw, bytes(data), name, places)
+    except ScanRefused:
+        return {}
+
+
+def _draw(data: bytes, name: str, places: frozenset[int | None]) -> Drawn:
+    """In a decoding worker: what ``draw`` returns."""
     drawn: Drawn = {}
     try:
         mime = detect(data, name)
         if mime == PDF:
             with pdf.opened(data, name, ScanLimits(max_pages=10**9)) as document:
                 for place in places:
-                    with suppress(ScanRefused, *DECODING_ERRORS):
+                    with suppress(Exception):  # of any type: that page gets no picture
                         rendering = pdf.render(document, place or 0, pictures.PREVIEW_LONGEST, name)
                         drawn[place] = pictures.display_images(rendering, 1)
+                    decoding.alive()
             return drawn
         image, _ = open_picture(data, mime, name)
         with image:
             for place in sorted(places, key=lambda p: p or 0):
-                with suppress(ScanRefused, *DECODING_ERRORS):
+                with suppress(Exception):  # of any type: that page gets no picture
                     if place:
                         image.seek(place)
                         check_pixels(image, name)
@@ -124,8 +136,7 @@ def draw(data: bytes | bytearray, sha256: str, places: frozenset[int | None]) ->
                     image.load()
                     orientation = picture_report(image).orientation
                     drawn[place] = (pictures.thumbnail_image(image, orientation),)
-    except (ScanRefused, MemoryError):
-        pass
-    except DECODING_ERRORS:
+                decoding.alive()
+    except Exception:  # of any type, MemoryError included: no pictures
         pass
     return drawn

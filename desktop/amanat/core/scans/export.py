@@ -1,10 +1,13 @@
 """What leaves a page for the user: its metadata report, its original bytes exactly as
-imported, and a sanitised copy made on demand that holds the pixels and nothing else."""
+imported, and a sanitised copy made on demand that holds the pixels and nothing else. The
+original is decoded in a decoding worker (core/decoding), as at import: a file that got in
+cannot take the window or a bundle's export down with it later."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from amanat.core import decoding
 from amanat.core.database import Database
 from amanat.core.errors import ScanDamaged, ScanRefused
 from amanat.core.scans import pdf, pictures
@@ -52,8 +55,17 @@ def metadata_report(db: Database, page_id: str) -> MetadataReport:
     page = pages.get(db, page_id)
     if page.mime_type == PDF:
         return MetadataReport()
+    data = pages.original_bytes(db, page_id)
     try:
-        image, _ = open_picture(pages.original_bytes(db, page_id), page.mime_type, page_id)
+        return decoding.run(page_id, _report, data, page.mime_type, page_id)
+    except ScanRefused:
+        return MetadataReport()
+
+
+def _report(data: bytes, mime_type: str, name: str) -> MetadataReport:
+    """In a decoding worker: the metadata report of a picture, or an empty one."""
+    try:
+        image, _ = open_picture(data, mime_type, name)
         with image:
             image.load()
             return picture_report(image)
@@ -70,20 +82,38 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     details = pages.scan_details(db, page_id)
     data = pages.original_bytes(db, page_id)
     name = page.original_name or f"page {page.number}"
-    lossless = page.mime_type in _LOSSLESS
-    if page.mime_type == PDF:
-        with pdf.opened(data, name, ScanLimits(max_pages=10**9)) as document:
-            rendering = pdf.render(document, details.source_page or 0, SANITISED_PDF_LONGEST, name)
-        out, mime = pictures.sanitised(rendering, 1, page.rotation, lossless)
-        return SanitisedCopy(out, mime)
-    image, _ = open_picture(data, page.mime_type, name)
+    return decoding.run(
+        name, _sanitised, data, page.mime_type, details.source_page, page.rotation, name
+    )
+
+
+def _sanitised(
+    data: bytes, mime_type: str, source_page: int | None, rotation: int, name: str
+) -> SanitisedCopy:
+    """In a decoding worker: what ``sanitised_copy`` returns. Any exception a decoder
+    raises, of whatever type, is the page's file being damaged."""
     try:
-        with image:
-            if details.source_page:
-                image.seek(details.source_page)
-            image.load()
-            orientation = picture_report(image).orientation
-            out, mime = pictures.sanitised(image, orientation, page.rotation, lossless)
-    except DECODING_ERRORS as error:
-        raise ScanDamaged(name=name, detail=describe(error, page.mime_type)) from error
+        return _sanitise(data, mime_type, source_page, rotation, name)
+    except (ScanRefused, MemoryError):
+        raise
+    except Exception as error:
+        raise ScanDamaged(name=name, detail=describe(error, mime_type)) from error
+
+
+def _sanitise(
+    data: bytes, mime_type: str, source_page: int | None, rotation: int, name: str
+) -> SanitisedCopy:
+    lossless = mime_type in _LOSSLESS
+    if mime_type == PDF:
+        with pdf.opened(data, name, ScanLimits(max_pages=10**9)) as document:
+            rendering = pdf.render(document, source_page or 0, SANITISED_PDF_LONGEST, name)
+        out, mime = pictures.sanitised(rendering, 1, rotation, lossless)
+        return SanitisedCopy(out, mime)
+    image, _ = open_picture(data, mime_type, name)
+    with image:
+        if source_page:
+            image.seek(source_page)
+        image.load()
+        orientation = picture_report(image).orientation
+        out, mime = pictures.sanitised(image, orientation, rotation, lossless)
     return SanitisedCopy(out, mime)

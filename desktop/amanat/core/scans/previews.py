@@ -4,9 +4,10 @@ An import gives each photo its thumbnail only, decoded at an eighth of its size,
 letters reach the list sooner; their previews follow in a second pass made here. The
 application runs it in the background after an import, a few pages at a time, and makes a
 missing preview at once when a page is shown before its turn; the command line runs it right
-after its import. Decoding runs on a pool of two threads while the database thread reads the
-next original and keeps the previews made; each preview is its own small transaction, so a
-pass stopped half-way keeps what it made and the next pass starts where it stopped.
+after its import. Decoding runs in the decoding workers (core/decoding), two at a time,
+while the database thread reads the next original and keeps the previews made; each preview
+is its own small transaction, so a pass stopped half-way keeps what it made and the next
+pass starts where it stopped.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from amanat.core import decoding
 from amanat.core.background import worked_ahead
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused, StoredObjectDamaged
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.scans import pdf, pictures
-from amanat.core.scans.formats import DECODING_ERRORS, PDF, ScanLimits, open_picture
+from amanat.core.scans.formats import PDF, ScanLimits, open_picture
 from amanat.core.scans.metadata import MetadataReport
 from amanat.core.storage import pages
 from amanat.core.storage.pages import PageImage
@@ -46,7 +48,7 @@ def missing(db: Database, limit: int = -1) -> list[str]:
 def make_preview(db: Database, page_id: str) -> PageImage | None:
     """The page's preview, made now from its original and kept. None for a page that cannot
     be drawn; it then has its thumbnail, or a placeholder, and nothing else changes."""
-    picture = _draw(_original(db, page_id))
+    picture = _drawn(_original(db, page_id))
     if picture is not None:
         pages.store_image(db, page_id, picture)
     return picture
@@ -64,7 +66,7 @@ def make_previews(
     made = 0
     # Each original is read here, on the database thread, as the pool asks for the next.
     originals = ((page_id, _original(db, page_id)) for page_id in page_ids)
-    drawn = worked_ahead(originals, lambda pair: _draw(pair[1]), WORKERS, "amanat-preview")
+    drawn = worked_ahead(originals, lambda pair: _drawn(pair[1]), WORKERS, "amanat-preview")
     for done, ((page_id, _), picture) in enumerate(drawn, start=1):
         if cancelled(cancel):
             break
@@ -92,8 +94,16 @@ def _original(db: Database, page_id: str) -> _Original:
     )
 
 
+def _drawn(original: _Original) -> PageImage | None:
+    """Off the database thread: the preview drawn in a decoding worker, or None."""
+    try:
+        return decoding.run(original.name, _draw, original)
+    except ScanRefused:
+        return None
+
+
 def _draw(original: _Original) -> PageImage | None:
-    """Off the database thread: decode at the preview's scale and draw it upright."""
+    """In a decoding worker: decode at the preview's scale and draw it upright."""
     limits = ScanLimits(max_pages=10**9)  # the file was accepted once; draw what it holds
     try:
         if original.mime_type == PDF:
@@ -111,5 +121,5 @@ def _draw(original: _Original) -> PageImage | None:
             return pictures.preview_image(image, original.orientation)
     except (ScanRefused, MemoryError):
         return None
-    except DECODING_ERRORS:
+    except Exception:  # of any type: the page keeps its thumbnail
         return None

@@ -1,6 +1,10 @@
 """Reading one file into pages, off the database thread: read the bytes once, hash them,
 decide the type by content, decode within limits, and make each page's metadata report,
-thumbnail and preview. Nothing here touches the database or writes anywhere."""
+thumbnail and preview. Nothing here touches the database or writes anywhere.
+
+The file is read and hashed here; it is decoded in a worker process (core/decoding), which
+gets its bytes and nothing else, so whatever a damaged or hostile file does to a decoder
+costs that file only."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from amanat.core import decoding
 from amanat.core.errors import (
     Detail,
     ScanDamaged,
@@ -41,6 +46,16 @@ class ReadFile:
     path: Path
     data: bytes
     sha256: str
+    mime_type: str
+    pages: tuple[ScannedPage, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """What the decoding worker sends back about one file: all but its bytes and hash,
+    which the caller has already."""
+
     mime_type: str
     pages: tuple[ScannedPage, ...]
     notes: tuple[str, ...] = ()
@@ -86,7 +101,8 @@ def read_scan(
         digest = hashlib.sha256(data).hexdigest()  # releases the GIL for large buffers
         if digest in known:
             return KnownFile(path, digest)
-        return _decode(path, data, digest, limits, previews)
+        decoded = decoding.run(name, decode, name, data, limits, previews)
+        return ReadFile(path, data, digest, decoded.mime_type, decoded.pages, decoded.notes)
     except ScanRefused as error:
         return RefusedFile(path, error)
     except MemoryError:
@@ -101,19 +117,24 @@ def read_data(data: bytes, name: str, limits: ScanLimits) -> ReadFile:
         raise _too_big(name, len(data), limits)
     if not data:
         raise ScanEmpty(name=name)
+    digest = hashlib.sha256(data).hexdigest()
+    decoded = decoding.run(name, decode, name, data, limits, True)
+    return ReadFile(Path(name), data, digest, decoded.mime_type, decoded.pages, decoded.notes)
+
+
+def decode(name: str, data: bytes, limits: ScanLimits, previews: bool = True) -> Decoded:
+    """In a decoding worker: the pages of one file. Any exception a decoder raises, of
+    whatever type (Pillow's frame seek in a damaged TIFF raises TypeError), refuses the
+    file as damaged, by name."""
+    mime = detect(data, name)
     try:
-        return _decode(Path(name), data, hashlib.sha256(data).hexdigest(), limits)
-    except MemoryError:
-        raise ScanDamaged(name=name, detail=Detail("out-of-memory")) from None
-
-
-def _decode(
-    path: Path, data: bytes, digest: str, limits: ScanLimits, previews: bool = True
-) -> ReadFile:
-    mime = detect(data, str(path))
-    if mime == PDF:
-        return _read_pdf(path, data, digest, limits)
-    return _read_picture(path, data, digest, mime, limits, previews)
+        if mime == PDF:
+            return _read_pdf(name, data, limits)
+        return _read_picture(name, data, mime, limits, previews)
+    except (ScanRefused, MemoryError):
+        raise
+    except Exception as error:  # see the docstring
+        raise ScanDamaged(name=name, detail=describe(error, mime)) from error
 
 
 def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
@@ -146,10 +167,7 @@ def _megabytes(size: int) -> str:
     return f"{size / MB:,.1f}" if size < 10 * MB else f"{size / MB:,.0f}"
 
 
-def _read_picture(
-    path: Path, data: bytes, digest: str, mime: str, limits: ScanLimits, previews: bool
-) -> ReadFile:
-    name = str(path)
+def _read_picture(name: str, data: bytes, mime: str, limits: ScanLimits, previews: bool) -> Decoded:
     image, mime = open_picture(data, mime, name)
     notes: list[str] = []
     try:
@@ -169,7 +187,7 @@ def _read_picture(
             f"{name} is an animation; its first picture is shown as the page, "
             "and the whole file is kept as the original."
         )
-    return ReadFile(path, data, digest, mime, pages, tuple(notes))
+    return Decoded(mime, pages, tuple(notes))
 
 
 def _page(image: Image.Image, source_page: int | None, previews: bool) -> ScannedPage:
@@ -177,6 +195,7 @@ def _page(image: Image.Image, source_page: int | None, previews: bool) -> Scanne
     scale = pictures.PREVIEW_LONGEST if previews else pictures.THUMBNAIL_LONGEST
     pictures.decode_for_display(image, scale)
     image.load()  # decodes (at draft scale); text chunks after the pixel data arrive now
+    decoding.alive()
     report = picture_report(image)
     if previews:
         images: tuple[PageImage, ...] = pictures.display_images(image, report.orientation)
@@ -193,8 +212,9 @@ def _page(image: Image.Image, source_page: int | None, previews: bool) -> Scanne
     )
 
 
-def _read_pdf(path: Path, data: bytes, digest: str, limits: ScanLimits) -> ReadFile:
+def _read_pdf(name: str, data: bytes, limits: ScanLimits) -> Decoded:
     def make(index: int, rendering: Image.Image, info: dict[str, str]) -> ScannedPage:
+        decoding.alive()
         report = pdf_report(info)
         thumbnail, preview = pictures.display_images(rendering, 1)
         # A PDF page has no pixel size of its own; its preview has.
@@ -208,5 +228,5 @@ def _read_pdf(path: Path, data: bytes, digest: str, limits: ScanLimits) -> ReadF
             images=(thumbnail, preview),
         )
 
-    pages = pdf.each_page(data, str(path), limits, pictures.PREVIEW_LONGEST, make)
-    return ReadFile(path, data, digest, PDF, tuple(pages))
+    pages = pdf.each_page(data, name, limits, pictures.PREVIEW_LONGEST, make)
+    return Decoded(PDF, tuple(pages))
