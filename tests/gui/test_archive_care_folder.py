@@ -2,14 +2,16 @@
 a folder… copies the whole archive the first time and only what is new after that, says how
 much, and updates the last backup's date; Restore a backup… takes such a folder. A folder
 holding other files and a folder inside the archive are refused with one sentence; a cancel
-or a lock in the middle leaves the previous backup usable. In English and in Persian."""
+a lock or a quit in the middle leaves the previous backup usable. In English and in Persian."""
 
 from __future__ import annotations
 
 import random
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -19,7 +21,9 @@ from pytestqt.qtbot import QtBot
 
 from amanat.app import care
 from amanat.app.scans import import_scans
+from amanat.core.keyslots import FLOOR
 from amanat.core.scans import ImportOptions
+from amanat.core.segments import segment_files
 from amanat.core.vault import Archive
 from amanat.gui.care.folder_backup_dialog import FolderBackupDialog
 from amanat.gui.care.restore_dialog import RestoreDialog
@@ -27,9 +31,10 @@ from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.text_direction import isolated
+from amanat.gui.worker import ThreadWorker
 from tests.gui.test_persian_interface import _check_except
 from tests.helpers.archives import PASSWORD
-from tests.helpers.gui import DOCUMENT_COUNT, FakeChooser
+from tests.helpers.gui import DOCUMENT_COUNT, FakeChooser, FakeDialogs
 from tests.helpers.scan_files import marked, png
 
 MakeWindow = Callable[[], MainWindow]
@@ -230,6 +235,48 @@ def test_a_cancel_or_a_lock_leaves_the_previous_folder_backup_usable(
     else:
         assert not window.is_unlocked
         assert window.care.dialog is None
+    assert _files(stick) == before
+    assert _restored_count(stick, tmp_path, "previous") == DOCUMENT_COUNT
+
+
+def test_quitting_during_a_folder_backup_on_the_archive_thread_leaves_the_previous_one(
+    qtbot: QtBot,
+    location: RememberedLocation,
+    preferences: Preferences,
+    chooser: FakeChooser,
+    dialogs: FakeDialogs,
+    filled_folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stick = tmp_path / "stick"
+    with Archive.open(filled_folder, PASSWORD) as archive:
+        care.back_up_to_folder(archive, stick)
+    before = _files(stick)
+    _add_scan(filled_folder, tmp_path, "new letter", _noise(600, 400))
+    # The application's own worker: the backup runs on another thread while the window quits.
+    worker = ThreadWorker()
+    window = MainWindow(worker, location, preferences, chooser=chooser, dialogs=dialogs, kdf=FLOOR)
+    qtbot.addWidget(window)
+    location.remember(filled_folder)
+    window.start()
+    window.unlock(PASSWORD)
+    qtbot.waitUntil(lambda: window.is_unlocked, timeout=10_000)
+    quitting = threading.Event()
+    copy_range = segment_files.copy_range
+
+    def held(*args: Any) -> int:
+        quitting.wait(10)  # the new page is being copied until the window has quit
+        return copy_range(*args)
+
+    monkeypatch.setattr(segment_files, "copy_range", held)
+    dialog = _folder_backup_dialog(window, chooser, stick)
+    dialog.go()
+    assert dialog.job.running
+    window.close()
+    quitting.set()
+    worker.shutdown()  # waits for the backup to stop, then locks
+    assert not window.is_unlocked
     assert _files(stick) == before
     assert _restored_count(stick, tmp_path, "previous") == DOCUMENT_COUNT
 
