@@ -1858,8 +1858,8 @@
         <translation>نسخهٔ پشتیبان در {path} ساخته شد: {size} رونوشت شد. دفعهٔ بعد هم در همین پوشه پشتیبان بگیرید: تنها آنچه تازه است رونوشت خواهد شد.</translation>
     </message>
     <message>
-        <source>The backup in {path} is up to date: {size} new since the last backup to this folder.</source>
-        <translation>نسخهٔ پشتیبان در {path} به‌روز است: {size} تازه از آخرین پشتیبان‌گیری در این پوشه.</translation>
+        <source>The backup in {path} is up to date: {size} copied, only what changed since the last backup to this folder.</source>
+        <translation>نسخهٔ پشتیبان در {path} به‌روز است: {size} رونوشت شد، تنها آنچه از آخرین پشتیبان‌گیری در این پوشه تغییر کرده است.</translation>
     </message>
     <message>
         <source>{number} GB</source>

@@ -135,7 +135,7 @@ def test_back_up_to_a_folder_twice_copies_only_the_new_then_restores_from_it(
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     again = dialog.outcome.text()
     assert again.startswith(f"The backup in {isolated(str(stick))} is up to date: ")
-    assert again.endswith(" new since the last backup to this folder.")
+    assert again.endswith(" copied, only what changed since the last backup to this folder.")
     assert _copied(again) < _copied(first) / 3  # the large photo was not copied again
     dialog.close_button.click()
 

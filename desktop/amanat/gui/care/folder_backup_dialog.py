@@ -58,8 +58,8 @@ class FolderBackupDialog(JobDialog):
             )
         else:
             sentence = self.tr(
-                "The backup in {path} is up to date: {size} new since the last backup to "
-                "this folder."
+                "The backup in {path} is up to date: {size} copied, only what changed since "
+                "the last backup to this folder."
             )
         self.say(sentence.format(path=path, size=size))
         self.backed_up.emit(done.made)

@@ -43,10 +43,8 @@ class RestoreDialog(JobDialog):
         self.choose_place_button.clicked.connect(self._choose_place)
         self.name = QLineEdit(self.tr("Restored letters"))
         form = QFormLayout()
-        form.addRow(
-            self.tr("Backup:"),
-            _row(self.backup_file, self.choose_file_button, self.choose_folder_button),
-        )
+        form.addRow(self.tr("Backup:"), self.backup_file)
+        form.addRow("", _choices(self.choose_file_button, self.choose_folder_button))
         form.addRow(self.tr("Put it in:"), _row(self.place, self.choose_place_button))
         form.addRow(self.tr("Name:"), self.name)
         self.body.addWidget(explanation)
@@ -102,11 +100,21 @@ class RestoreDialog(JobDialog):
         )
 
 
-def _row(field: QLineEdit, *buttons: QPushButton) -> QWidget:
+def _row(field: QLineEdit, button: QPushButton) -> QWidget:
     row = QWidget()
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(field, 1)
+    layout.addWidget(button)
+    return row
+
+
+def _choices(*buttons: QPushButton) -> QWidget:
+    """The backup's two kinds side by side, under its field: a file, or a folder."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
     for button in buttons:
         layout.addWidget(button)
+    layout.addStretch(1)
     return row
