@@ -9,7 +9,6 @@ from pathlib import Path
 
 from amanat.app import archives, care
 from amanat.app.care import CheckResult
-from amanat.core import backup
 from amanat.core.jobs import Cancel, Report
 from amanat.core.keyslots import KdfParams
 from amanat.gui.operations import Opened
@@ -75,7 +74,7 @@ class FolderBackedUp:
 def back_up_to_folder(folder: Path, report: Report, cancel: Cancel) -> Operation[FolderBackedUp]:
     def run(session: Session) -> FolderBackedUp:
         archive = session.require()
-        first = not (folder / backup.MANIFEST).is_file()
+        first = not care.holds_folder_backup(folder)
         done = care.back_up_to_folder(archive, folder, report, cancel)
         made = care.backup_reminder(archive).last_backup
         assert made is not None  # just saved by back_up_to_folder
