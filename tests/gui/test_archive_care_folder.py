@@ -114,6 +114,8 @@ def test_back_up_to_a_folder_twice_copies_only_the_new_then_restores_from_it(
     _add_scan(filled_folder, tmp_path, "large", _noise(1200, 900))
     window = _opened(qtbot, make_window, location, filled_folder)
     assert window.care.last_backup.text() == "No backup yet"
+    assert window.care.folder_backup_action in window.care.menu.actions()
+    assert window.care.menu.toolTipsVisible()
     assert "only what is new" in window.care.folder_backup_action.toolTip()
     assert "to hand to someone" in window.care.backup_action.toolTip()
     stick = tmp_path / "stick"
