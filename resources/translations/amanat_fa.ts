@@ -738,8 +738,16 @@
         <translation>&amp;پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <source>Write the whole archive to one file</source>
-        <translation>نوشتن همهٔ بایگانی در یک پرونده</translation>
+        <source>Write the whole archive to one file: to hand to someone or keep elsewhere</source>
+        <translation>نوشتن همهٔ بایگانی در یک پرونده: برای سپردن به کسی یا نگه‌داشتن در جایی دیگر</translation>
+    </message>
+    <message>
+        <source>Back up to a &amp;folder…</source>
+        <translation>پشتیبان‌گیری در یک &amp;پوشه…</translation>
+    </message>
+    <message>
+        <source>Keep a backup up to date in a folder, on a USB stick: only what is new is copied, so it is quick each time</source>
+        <translation>نسخهٔ پشتیبانی را در پوشه‌ای روی فلش به‌روز نگه دارید: تنها آنچه تازه است رونوشت می‌شود، پس هر بار زود تمام می‌شود</translation>
     </message>
     <message>
         <source>&amp;Check…</source>
@@ -756,6 +764,10 @@
     <message>
         <source>Where to keep the backup</source>
         <translation>نسخهٔ پشتیبان کجا نگه داشته شود</translation>
+    </message>
+    <message>
+        <source>The folder that keeps the backup (on a USB stick)</source>
+        <translation>پوشه‌ای که نسخهٔ پشتیبان را نگه می‌دارد (روی فلش)</translation>
     </message>
     <message>
         <source>No backup yet</source>
@@ -1817,6 +1829,53 @@
     <message>
         <source>Amanat backups (*.amanat-backup)</source>
         <translation>نسخه‌های پشتیبان امانت (*.amanat-backup)</translation>
+    </message>
+</context>
+<context>
+    <name>FolderBackupDialog</name>
+    <message>
+        <source>Back up to a folder</source>
+        <translation>پشتیبان‌گیری در یک پوشه</translation>
+    </message>
+    <message>
+        <source>The backup in this folder is brought up to date: only what is new since the last backup to it is copied, so it is quick each time. Use the same folder, on a USB stick kept away from this computer, every time. To hand a backup to someone, choose Back up… instead: it writes one file.</source>
+        <translation>نسخهٔ پشتیبانِ این پوشه به‌روز می‌شود: تنها آنچه از آخرین پشتیبان‌گیری در آن تازه است رونوشت می‌شود، پس هر بار زود تمام می‌شود. هر بار همین پوشه را به کار ببرید، روی فلشی که دور از این رایانه نگه داشته می‌شود. برای سپردن نسخهٔ پشتیبان به کسی، به جای این «پشتیبان‌گیری…» را برگزینید: آن یک پرونده می‌نویسد.</translation>
+    </message>
+    <message>
+        <source>Back up to the folder: {path}</source>
+        <translation>پوشهٔ پشتیبان: {path}</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>Copying what is new…</source>
+        <translation>در حال رونوشت آنچه تازه است…</translation>
+    </message>
+    <message>
+        <source>The backup was made in {path}: {size} copied. Back up to this folder again next time: only what is new will be copied.</source>
+        <translation>نسخهٔ پشتیبان در {path} ساخته شد: {size} رونوشت شد. دفعهٔ بعد هم در همین پوشه پشتیبان بگیرید: تنها آنچه تازه است رونوشت خواهد شد.</translation>
+    </message>
+    <message>
+        <source>The backup in {path} is up to date: {size} copied, only what changed since the last backup to this folder.</source>
+        <translation>نسخهٔ پشتیبان در {path} به‌روز است: {size} رونوشت شد، تنها آنچه از آخرین پشتیبان‌گیری در این پوشه تغییر کرده است.</translation>
+    </message>
+    <message>
+        <source>{number} GB</source>
+        <translation>{number} گیگابایت</translation>
+    </message>
+    <message>
+        <source>{number} MB</source>
+        <translation>{number} مگابایت</translation>
+    </message>
+    <message>
+        <source>{number} KB</source>
+        <translation>{number} کیلوبایت</translation>
+    </message>
+    <message>
+        <source>{number} bytes</source>
+        <translation>{number} بایت</translation>
     </message>
 </context>
 <context>
@@ -4056,6 +4115,14 @@
         <translation>نسخهٔ پشتیبان در پوشه‌ای تازه دوباره بایگانی می‌شود. با همان رمز (یا کد بازیابی) باز می‌شود که هنگام پشتیبان‌گیری داشت.</translation>
     </message>
     <message>
+        <source>A backup file…</source>
+        <translation>یک پروندهٔ پشتیبان…</translation>
+    </message>
+    <message>
+        <source>A backup folder…</source>
+        <translation>یک پوشهٔ پشتیبان…</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>انتخاب…</translation>
     </message>
@@ -4064,8 +4131,8 @@
         <translation>نامه‌های بازگردانده</translation>
     </message>
     <message>
-        <source>Backup file:</source>
-        <translation>پروندهٔ پشتیبان:</translation>
+        <source>Backup:</source>
+        <translation>نسخهٔ پشتیبان:</translation>
     </message>
     <message>
         <source>Put it in:</source>
@@ -4086,6 +4153,10 @@
     <message>
         <source>Choose the backup file</source>
         <translation>پروندهٔ پشتیبان را برگزینید</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>پوشهٔ پشتیبان را برگزینید</translation>
     </message>
     <message>
         <source>Where to put the restored archive</source>

@@ -209,12 +209,15 @@ def test_a_folder_backup_keeps_its_date_restores_and_is_refused_inside_the_archi
         care.back_up_to_folder(opened, filled / "stick")
     assert not (filled / "stick").exists()
     stick = tmp_path / "stick"
+    assert not care.holds_folder_backup(stick)
     done = care.back_up_to_folder(opened, stick)
     assert done.copied_bytes > 70_000
+    assert care.holds_folder_backup(stick)
     assert settings.load(opened.db).last_backup is not None
     busy = tmp_path / "busy"
     busy.mkdir()
     (busy / "letter.txt").write_text("mine", encoding="utf-8")
+    assert not care.holds_folder_backup(busy)
     with pytest.raises(RestoreFolderNotEmpty):
         care.restore(stick, busy)
     assert _leftovers(busy) == ["letter.txt"]

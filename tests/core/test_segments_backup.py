@@ -164,6 +164,30 @@ def test_a_folder_backup_cut_short_at_any_step_leaves_the_previous_backup_whole(
     assert records_digest(tmp_path / "restored-at-last.amanat") == records_digest(archive_folder)
 
 
+def test_a_folder_backup_cancelled_while_its_last_segment_is_copied_commits_nothing(
+    archive: Archive, tmp_path: Path
+):
+    letter(archive, "First", os.urandom(50_000))
+    stick = tmp_path / "stick"
+    backup.backup_to_folder(archive, stick)
+    before = sorted(path.name for path in stick.iterdir())
+    letter(archive, "Second", os.urandom(50_000))
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(True)
+        return len(asked) > 1  # not before the only segment: once it has been copied
+
+    with pytest.raises(BackupCancelled):
+        backup.backup_to_folder(archive, stick, cancel=cancel)
+    assert sorted(path.name for path in stick.iterdir()) == before
+    restored = tmp_path / "restored.amanat"
+    integrity.restore_backup(stick, restored)
+    with Archive.open(restored, PASSWORD) as copy:
+        titles = [title for (title,) in copy.db.all("SELECT title FROM documents")]
+    assert titles == ["First"]
+
+
 def test_a_folder_holding_something_else_or_another_archives_backup_is_refused(
     archive: Archive, tmp_path: Path
 ):

@@ -139,6 +139,7 @@ def _open_every_dialog(
         care.change_password,
         care.recovery_code,
         lambda: care.back_up(folder.parent / "backup-test"),
+        lambda: care.back_up_to_folder(folder.parent / "folder-backup-test"),
         care.check,
         care.restore,
         lambda: care.recover(folder),

@@ -28,6 +28,8 @@ class FakeChooser(FileChooser):
         self.files: list[Path] = []
         self.backup: Path | None = None
         """The answer to 'which backup file?', to save or to open."""
+        self.backup_folder_answer: Path | None = None
+        """The answer to 'which backup folder?', to back up to or to restore from."""
         self.asked = 0
 
     def existing_folder(
@@ -47,6 +49,10 @@ class FakeChooser(FileChooser):
     def backup_to_open(self, parent: QWidget | None, title: str) -> Path | None:
         self.asked += 1
         return self.backup
+
+    def backup_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        self.asked += 1
+        return self.backup_folder_answer
 
 
 class FakeDialogs(ArchiveDialogs):

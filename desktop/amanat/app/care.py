@@ -99,6 +99,12 @@ def back_up_to_folder(
     return done
 
 
+def holds_folder_backup(folder: Path) -> bool:
+    """Whether ``folder`` already holds a folder backup, which the next backup to it brings
+    up to date (copying only what is new), rather than being new or empty."""
+    return (Path(folder) / backup.MANIFEST).is_file()
+
+
 def restore(
     backup_file: Path,
     folder: Path,

@@ -331,6 +331,8 @@ def backup_to_folder(
             copied += length - start
             if report is not None:
                 report(Progress(copied, total, name))
+        if cancelled(cancel):
+            raise BackupCancelled()  # asked during the last segment: still before the commit
         sync_folder(destination / _SEGMENTS)
         with open(destination / snapshot_name, "rb+") as handle:
             os.fsync(handle.fileno())

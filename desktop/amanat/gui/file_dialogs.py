@@ -107,6 +107,11 @@ class FileChooser:
             _ask(parent, title, Path.home(), QFileDialog.FileMode.ExistingFile, _backup_filters())
         )
 
+    def backup_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        """A folder backup to bring up to date or to restore, or an empty folder for a new
+        one; what the folder holds is judged by the backup (or the restore) itself."""
+        return self.existing_folder(parent, title, None)
+
     def new_file(
         self, parent: QWidget | None, title: str, pattern: str, suggested: str
     ) -> Path | None:

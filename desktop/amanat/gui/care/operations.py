@@ -3,6 +3,7 @@ gui/worker.py): each hands the session's archive to amanat.app.care."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -56,6 +57,28 @@ def remove_recovery_code(session: Session) -> bool:
 def back_up(target: Path, report: Report, cancel: Cancel) -> Operation[datetime]:
     def run(session: Session) -> datetime:
         return care.back_up(session.require(), target, report, cancel)
+
+    return run
+
+
+@dataclass(frozen=True, slots=True)
+class FolderBackedUp:
+    copied_bytes: int
+    """Everything copied this time: the new parts of the stored pages and the database."""
+    first: bool
+    """The folder held no backup before: the whole archive was copied."""
+    made: datetime
+    """When, as kept in the archive for the reminder."""
+
+
+def back_up_to_folder(folder: Path, report: Report, cancel: Cancel) -> Operation[FolderBackedUp]:
+    def run(session: Session) -> FolderBackedUp:
+        archive = session.require()
+        first = not care.holds_folder_backup(folder)
+        done = care.back_up_to_folder(archive, folder, report, cancel)
+        made = care.backup_reminder(archive).last_backup
+        assert made is not None  # just saved by back_up_to_folder
+        return FolderBackedUp(done.copied_bytes + done.database_bytes, first, made)
 
     return run
 

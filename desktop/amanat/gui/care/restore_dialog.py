@@ -1,7 +1,7 @@
-"""Restore a backup… on the welcome screen: the backup file and a new folder for the archive.
-Nothing is overwritten: a folder that already holds files is refused, and a damaged or
-foreign file is refused with one sentence. Once restored, the window shows the restored
-archive's unlock screen."""
+"""Restore a backup… on the welcome screen: the backup (a file, or a folder kept up to date
+by Back up to a folder…) and a new folder for the archive. Nothing is overwritten: a folder
+that already holds files is refused, and a damaged or foreign backup is refused with one
+sentence. Once restored, the window shows the restored archive's unlock screen."""
 
 from __future__ import annotations
 
@@ -33,15 +33,18 @@ class RestoreDialog(JobDialog):
         explanation.setWordWrap(True)
         self.backup_file = QLineEdit()
         self.backup_file.setReadOnly(True)
-        self.choose_file_button = QPushButton(self.tr("Choose…"))
+        self.choose_file_button = QPushButton(self.tr("A backup file…"))
         self.choose_file_button.clicked.connect(self._choose_file)
+        self.choose_folder_button = QPushButton(self.tr("A backup folder…"))
+        self.choose_folder_button.clicked.connect(self._choose_folder)
         self.place = QLineEdit(str(Path.home()))
         self.place.setReadOnly(True)
         self.choose_place_button = QPushButton(self.tr("Choose…"))
         self.choose_place_button.clicked.connect(self._choose_place)
         self.name = QLineEdit(self.tr("Restored letters"))
         form = QFormLayout()
-        form.addRow(self.tr("Backup file:"), _row(self.backup_file, self.choose_file_button))
+        form.addRow(self.tr("Backup:"), self.backup_file)
+        form.addRow("", _choices(self.choose_file_button, self.choose_folder_button))
         form.addRow(self.tr("Put it in:"), _row(self.place, self.choose_place_button))
         form.addRow(self.tr("Name:"), self.name)
         self.body.addWidget(explanation)
@@ -74,6 +77,11 @@ class RestoreDialog(JobDialog):
         if chosen is not None:
             self.backup_file.setText(str(chosen))
 
+    def _choose_folder(self) -> None:
+        chosen = self._chooser.backup_folder(self, self.tr("Choose the backup folder"))
+        if chosen is not None:
+            self.backup_file.setText(str(chosen))
+
     def _choose_place(self) -> None:
         chosen = self._chooser.existing_folder(
             self, self.tr("Where to put the restored archive"), Path(self.place.text())
@@ -98,4 +106,15 @@ def _row(field: QLineEdit, button: QPushButton) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(field, 1)
     layout.addWidget(button)
+    return row
+
+
+def _choices(*buttons: QPushButton) -> QWidget:
+    """The backup's two kinds side by side, under its field: a file, or a folder."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for button in buttons:
+        layout.addWidget(button)
+    layout.addStretch(1)
     return row

@@ -29,6 +29,7 @@ from amanat.gui.care import operations
 from amanat.gui.care.backup_dialog import BackupDialog
 from amanat.gui.care.change_password import ChangePasswordDialog
 from amanat.gui.care.check_dialog import CheckDialog
+from amanat.gui.care.folder_backup_dialog import FolderBackupDialog
 from amanat.gui.care.recovery_code import RecoveryCodeManager
 from amanat.gui.care.recovery_unlock import RecoveryUnlockDialog
 from amanat.gui.care.restore_dialog import RestoreDialog
@@ -79,13 +80,25 @@ class CareScreens(QObject):
         self.recovery_action = QAction(self.tr("&Recovery code…"), window)
         self.recovery_action.triggered.connect(self.recovery_code)
         self.backup_action = QAction(self.tr("&Back up…"), window)
-        self.backup_action.setToolTip(self.tr("Write the whole archive to one file"))
+        self.backup_action.setToolTip(
+            self.tr("Write the whole archive to one file: to hand to someone or keep elsewhere")
+        )
         self.backup_action.triggered.connect(lambda: self.back_up())
+        self.folder_backup_action = QAction(self.tr("Back up to a &folder…"), window)
+        self.folder_backup_action.setToolTip(
+            self.tr(
+                "Keep a backup up to date in a folder, on a USB stick: only what is new is "
+                "copied, so it is quick each time"
+            )
+        )
+        self.folder_backup_action.triggered.connect(lambda: self.back_up_to_folder())
         self.check_action = QAction(self.tr("&Check…"), window)
         self.check_action.setToolTip(self.tr("Check that nothing in the archive is damaged"))
         self.check_action.triggered.connect(self.check)
         self.menu = QMenu(self.tr("&Archive"), window)
+        self.menu.setToolTipsVisible(True)  # the tooltips say which backup to choose
         self.menu.addAction(self.backup_action)
+        self.menu.addAction(self.folder_backup_action)
         self.menu.addAction(self.check_action)
         self.menu.addSeparator()
         self.menu.addAction(self.password_action)
@@ -94,6 +107,7 @@ class CareScreens(QObject):
             self.password_action,
             self.recovery_action,
             self.backup_action,
+            self.folder_backup_action,
             self.check_action,
         ]
 
@@ -154,6 +168,21 @@ class CareScreens(QObject):
             if target is None:
                 return None
         dialog = BackupDialog(self._worker, target, self._window)
+        dialog.backed_up.connect(self._backed_up)
+        self._open(dialog)
+        return dialog
+
+    def back_up_to_folder(self, folder: Path | None = None) -> FolderBackupDialog | None:
+        """Ask which folder (unless ``folder`` is given), then open the folder backup dialog."""
+        if self.dialog is not None:
+            return None
+        if folder is None:
+            folder = self._chooser.backup_folder(
+                self._window, self.tr("The folder that keeps the backup (on a USB stick)")
+            )
+            if folder is None:
+                return None
+        dialog = FolderBackupDialog(self._worker, folder, self._window)
         dialog.backed_up.connect(self._backed_up)
         self._open(dialog)
         return dialog

@@ -40,7 +40,8 @@ def before_unlock(
 
 def _welcome(window: MainWindow, demo: Path, out: Path, language: str, save: Save) -> None:
     """Locked: the welcome screen with its recent archives (the demo's copy, remembered at
-    its unlock), and “Restore a backup…” refusing a file that is no backup."""
+    its unlock), “Restore a backup…” refusing a file that is no backup, and the same with
+    the folder backup made after the unlock chosen."""
     temporary = demo.parent
     window.lock()
     window.show_welcome()
@@ -54,13 +55,21 @@ def _welcome(window: MainWindow, demo: Path, out: Path, language: str, save: Sav
         restoring.go()
         save(restoring, out / f"{language}-restore-refused.png")
         restoring.reject()
+    restoring = window.care.restore()
+    stick = temporary / f"stick-{language}"
+    if restoring is not None and stick.is_dir():
+        restoring.backup_file.setText(str(stick))
+        restoring.place.setText(str(temporary))
+        save(restoring, out / f"{language}-restore-from-folder.png")
+        restoring.reject()
 
 
 def after_unlock(
     window: MainWindow, demo: Path, password: str, out: Path, language: str, save: Save
 ) -> None:
-    """The reminder, back up (done), check (done), change password and the recovery code;
-    then, locked, the welcome screen; and the archive unlocked again for what follows."""
+    """The reminder, back up (done), back up to a folder (brought up to date), check (done),
+    change password and the recovery code; then, locked, the welcome screen; and the archive
+    unlocked again for what follows."""
     reminder = window.care.reminder
     if reminder is not None:
         save(reminder, out / f"{language}-backup-reminder.png")
@@ -70,6 +79,13 @@ def after_unlock(
         backing_up.go()
         save(backing_up, out / f"{language}-backup-done.png")
         backing_up.reject()
+    stick = demo.parent / f"stick-{language}"
+    for _ in range(2):  # made, then brought up to date: the second copies almost nothing
+        to_folder = window.care.back_up_to_folder(stick)
+        if to_folder is not None:
+            to_folder.go()
+            save(to_folder, out / f"{language}-folder-backup-done.png")
+            to_folder.reject()
     save(window, out / f"{language}-main-last-backup.png")
     checking = window.care.check()
     if checking is not None:
