@@ -28,6 +28,7 @@ from typing import Final
 
 from amanat.core.bundle import record_json
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
+from amanat.core.digits import to_persian_digits
 from amanat.core.records import (
     Annotation,
     Document,
@@ -82,7 +83,10 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "undated": ("undated", "بی‌تاریخ"),
     "sources": ("Sources", "منابع"),
     "author": ("Author", "نویسنده"),
-    "page": ("Page", "صفحه"),
+    "when": ("Date", "تاریخ"),
+    "who": ("Person", "فرد"),
+    "what": ("Event", "رویداد"),
+    "where": ("Place", "مکان"),
     "no-pages": ("No page pictures.", "تصویر صفحه‌ای ندارد."),
     "no-texts": ("No texts.", "متنی ندارد."),
     "notes": ("Annotations", "یادداشت‌ها"),
@@ -320,6 +324,9 @@ def _chronology(contents: _Contents) -> str:
     if not contents.events:
         return f"<section><h2>{_both('chronology')}</h2><p>{_both('no-events')}</p></section>"
     titles = {d.id: d.title for d in contents.documents}
+    headings = "".join(
+        f"<th>{_both(key)}</th>" for key in ("when", "who", "what", "where", "sources")
+    )
     rows = []
     for event in contents.events:
         when = _fuzzy_both(event.date)
@@ -343,8 +350,8 @@ def _chronology(contents: _Contents) -> str:
             "</tr>"
         )
     return (
-        f"<section><h2>{_both('chronology')}</h2><table><tbody>{''.join(rows)}</tbody></table>"
-        "</section>"
+        f"<section><h2>{_both('chronology')}</h2><table><thead><tr>{headings}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
 
@@ -385,13 +392,14 @@ def _document(
         pictures.append(
             f'<figure><div class="picture"><img src="{_e(path)}" alt="{_e(path)}" '
             f'loading="eager" onerror="amanatMissing(this)">{boxes}</div>'
-            f"<figcaption>{_both('page')} {number}</figcaption></figure>"
+            f"<figcaption>{_pair(f'Page {number}', f'صفحهٔ {to_persian_digits(str(number))}')}"
+            "</figcaption></figure>"
         )
     texts = [_text(t, notes_on.get(t.id, []), numbers) for t in contents.texts.get(document.id, [])]
     notes = [n for t in contents.texts.get(document.id, []) for n in notes_on.get(t.id, [])]
     notes += [n for _, _, p in contents.pages.get(document.id, []) for n in notes_on.get(p, [])]
     listed = "".join(
-        f'<li value="{numbers[n.id]}"><bdi>{_e(n.body)}</bdi></li>'
+        f'<li value="{numbers[n.id]}" dir="auto"><bdi>{_e(n.body)}</bdi></li>'
         for n in sorted(notes, key=lambda n: numbers[n.id])
     )
     return (
@@ -457,6 +465,7 @@ header { border-bottom: 2px solid #555; margin-bottom: 1rem; }
 code, pre { font-family: monospace; }
 pre { background: #f3f3f3; padding: 0.6rem; overflow-x: auto; white-space: pre-wrap; }
 table { border-collapse: collapse; width: 100%; }
+th { text-align: start; background: #eee; padding: 0.3rem 0.5rem; }
 td { border-top: 1px solid #ccc; padding: 0.3rem 0.5rem; vertical-align: top; }
 article { border-top: 1px solid #aaa; padding-top: 0.5rem; margin-top: 1.5rem; }
 .about { color: #444; }
