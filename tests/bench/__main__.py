@@ -18,6 +18,7 @@ from pathlib import Path
 from tests.bench import (
     backup_case,
     bundle_case,
+    casefile_case,
     gui_case,
     pdf_case,
     report,
@@ -38,6 +39,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     bundle_case.NAME: bundle_case.run,
     backup_case.NAME: backup_case.run,
     pdf_case.NAME: pdf_case.run,
+    casefile_case.NAME: casefile_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 
