@@ -4,19 +4,22 @@ signature checkable with OpenSSL by the exact commands they give."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
+import tarfile
 from pathlib import Path
 
 import pytest
 
-from amanat.core.bundle import X25519Identity, identity
+from amanat.core.bundle import ScryptIdentity, X25519Identity, decrypt, identity
 from amanat.core.bundle.export import ExportOptions, ExportScope
 from amanat.core.bundle.reader import SIGNATURE_COMMANDS, Language
 from amanat.core.vault import Archive
+from tests.helpers.archives import PASSWORD
 from tests.helpers.bundles import (
     CANARIES,
     SHARED_NOTE,
@@ -26,6 +29,7 @@ from tests.helpers.bundles import (
     members,
     new_archive,
 )
+from tests.helpers.cli import Cli
 
 
 @pytest.fixture
@@ -169,3 +173,27 @@ def test_openssl_refuses_a_changed_manifest(
     result = _run_commands(folder)
     assert result.returncode != 0
     assert "Signature Verified Successfully" not in result.stdout
+
+
+def test_export_command_makes_the_reader_in_the_language_asked(
+    archive_folder: Path, password_file: Path, tmp_path: Path
+) -> None:
+    with Archive.open(archive_folder, PASSWORD) as opened:
+        sample = fill(opened)
+    passphrase = tmp_path / "passphrase.txt"
+    passphrase.write_text("a long shared passphrase\n")
+    cli = Cli(archive_folder, password_file)
+    bundle = tmp_path / "b.age"
+    cli.ok(
+        "export", "--person", sample.prisoner, "--passphrase-file", passphrase,
+        "--reader-language", "fa", "-o", bundle,
+    )  # fmt: skip
+    with open(bundle, "rb") as handle:
+        plain = decrypt(handle, [ScryptIdentity("a long shared passphrase")]).read()
+    with tarfile.open(fileobj=io.BytesIO(plain), mode="r:") as tar:
+        names = tar.getnames()
+        reader = tar.extractfile("index.html")
+        assert reader is not None
+        page = reader.read().decode()
+    assert names[3] == "index.html"
+    assert '<html lang="fa" dir="rtl"' in page
