@@ -28,9 +28,7 @@ from amanat.core.records import (
 from amanat.core.storage import documents, events, people, texts
 from amanat.core.vault import Archive
 from tests.core.test_timeline_pdf import letters_only, pdf_text
-from tests.helpers.archives import PASSWORD
 from tests.helpers.bundles import CANARIES, SHARED_NOTE, WITNESS_NAME, fill
-from tests.helpers.cli import Cli, assert_user_error
 
 TODAY = datetime.date(2024, 6, 15)
 
@@ -135,22 +133,3 @@ def test_an_unknown_person_is_one_clear_sentence(archive: Archive, tmp_path: Pat
     with pytest.raises(AmanatError):
         write_case_file(archive, "00000000-0000-4000-8000-000000000000", target)
     assert not target.exists()
-
-
-def test_casefile_command(archive_folder: Path, password_file: Path, tmp_path: Path) -> None:
-    with Archive.open(archive_folder, PASSWORD) as opened:
-        sample = fill(opened)
-    cli = Cli(archive_folder, password_file)
-    target = tmp_path / "case.pdf"
-    done = cli.ok("casefile", sample.prisoner, "-o", target, "--calendar", "jalali")
-    assert "Wrote the case file of Mahtab Rezvani" in done.out
-    text = pdf_text(target.read_bytes())
-    assert "12 Aban 1398" in text  # the arrest of 3 November 2019
-    for canary in CANARIES:
-        assert canary not in text
-    assert_user_error(cli("casefile", sample.prisoner, "-o", target), "exists")
-    missing = tmp_path / "nobody.pdf"
-    assert_user_error(
-        cli("casefile", "00000000-0000-4000-8000-000000000000", "-o", missing), "person"
-    )
-    assert not missing.exists()
