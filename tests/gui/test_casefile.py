@@ -1,15 +1,20 @@
 """Export Case File… on a person's page: a save dialog, the writing with its progress, what
-was written; a taken name is one sentence and the file stays as it was."""
+was written; a taken name is one sentence and the file stays as it was. And a bundle made in
+the window carries its reader in the window's language."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from amanat.core.bundle.reader import Language
 from amanat.core.vault import Archive
+from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
+from amanat.gui.settings import Preferences
 from tests.core.test_timeline_pdf import pdf_text
 from tests.helpers.archives import PASSWORD
 from tests.helpers.bundles import CANARIES, Sample, fill
@@ -81,3 +86,25 @@ def test_choosing_no_file_writes_nothing(opened, tmp_path: Path) -> None:
     _Chooser.target = None
     view.person.case_file_button.click()
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+@pytest.fixture
+def window_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    apply_language(qapp, Preferences.for_language(request.param))
+    yield request.param
+    apply_language(qapp, Preferences())
+
+
+@pytest.mark.parametrize("window_language", ["fa", "en"], indirect=True)
+def test_a_bundle_from_the_window_carries_a_reader_in_the_window_language(
+    make_window, location, archive_folder: Path, window_language: str
+) -> None:
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        fill(archive)
+    location.remember(archive_folder)
+    window = make_window()
+    window.unlock(PASSWORD)
+    dialog = window.bundles.open_export()
+    assert dialog is not None
+    assert dialog.options().language is Language(window_language)
+    window.bundles.close_all()
