@@ -17,17 +17,21 @@ import pytest
 
 from amanat.core.bundle import ScryptIdentity, X25519Identity, decrypt, identity
 from amanat.core.bundle.export import ExportOptions, ExportScope
+from amanat.core.bundle.importer import verify_bundle
 from amanat.core.bundle.reader import SIGNATURE_COMMANDS, Language
+from amanat.core.errors import BundleDamaged
 from amanat.core.vault import Archive
 from tests.helpers.archives import PASSWORD
 from tests.helpers.bundles import (
     CANARIES,
     SHARED_NOTE,
+    Members,
     Sample,
     export_to,
     fill,
     members,
     new_archive,
+    repack,
 )
 from tests.helpers.cli import Cli
 
@@ -197,3 +201,28 @@ def test_export_command_makes_the_reader_in_the_language_asked(
         page = reader.read().decode()
     assert names[3] == "index.html"
     assert '<html lang="fa" dir="rtl"' in page
+
+
+@pytest.mark.parametrize("name", ["index.html", "sender.pem", "OFL.txt"])
+def test_a_reader_key_or_licence_changed_after_signing_is_refused(
+    tmp_path: Path, archive: Archive, name: str
+) -> None:
+    """They are signed like the records: a reader that shows something else, or a key that
+    would let someone else's signature pass OpenSSL, makes the bundle damaged."""
+    sample = fill(archive)
+    advocate = new_archive(tmp_path / "advocate.amanat")
+    try:
+        bundle = export_to(archive, advocate, tmp_path / "b.age", ExportScope(sample.prisoner))
+        key = identity.ensure(advocate.db).age_identity
+
+        def change(listed: Members) -> Members:
+            # One byte changed, the size kept: only its hash can tell.
+            return [(n, d[:-1] + b"!" if n == name else d) for n, d in listed]
+
+        tampered = repack(bundle, key, change, tmp_path / "tampered.age")
+        with pytest.raises(BundleDamaged) as refused:
+            verify_bundle(advocate.db, tampered, [key])  # whoever signed it
+        assert "SHA-256" in str(refused.value) and name in str(refused.value)
+        assert advocate.db.value("SELECT count(*) FROM documents") == 0
+    finally:
+        advocate.lock()
