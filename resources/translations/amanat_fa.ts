@@ -801,6 +801,49 @@
     </message>
 </context>
 <context>
+    <name>CaseFileDialog</name>
+    <message>
+        <source>Export Case File</source>
+        <translation>صدور پروندهٔ موردی</translation>
+    </message>
+    <message>
+        <source>The case file of %1: a PDF with the chronology and each document with its pages and texts. It holds what a bundle of this person would: withdrawn and private testimony and private notes stay out.</source>
+        <translation>پروندهٔ موردی %1: یک PDF با گاه‌شمار و هر سند با صفحه‌ها و متن‌هایش. همان چیزی را دارد که بستهٔ این فرد داشت: شهادت‌های پس‌گرفته و خصوصی و یادداشت‌های خصوصی در آن نمی‌آیند.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>در حال شروع…</translation>
+    </message>
+    <message>
+        <source>case file</source>
+        <translation>پرونده موردی</translation>
+    </message>
+    <message>
+        <source>Save the case file as</source>
+        <translation>ذخیرهٔ پروندهٔ موردی با نام</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Adding page picture %1 of %2</source>
+        <translation>افزودن تصویر صفحهٔ %1 از %2</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>در حال توقف…</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 documents, %3 page pictures. The file is not encrypted: keep it safe.</source>
+        <translation>%1 نوشته شد: %2 سند، %3 تصویر صفحه. این فایل رمزگذاری نشده است: آن را امن نگه دارید.</translation>
+    </message>
+    <message>
+        <source>Stopped. No file was written.</source>
+        <translation>متوقف شد. فایلی نوشته نشد.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change the password</source>
@@ -3835,6 +3878,14 @@
     <message>
         <source>Take this person out of the trash</source>
         <translation>بیرون آوردن این شخص از سطل زباله</translation>
+    </message>
+    <message>
+        <source>Export Case File…</source>
+        <translation>صدور پروندهٔ موردی…</translation>
+    </message>
+    <message>
+        <source>A PDF of this person&apos;s case for a submission, as a bundle would hold it</source>
+        <translation>یک PDF از پروندهٔ این فرد برای ارائه، با همان محتوایی که بسته‌ای از او داشت</translation>
     </message>
     <message>
         <source>In Persian script:</source>

@@ -19,6 +19,7 @@ from tests.bench import (
     archive_size_case,
     backup_case,
     bundle_case,
+    casefile_case,
     gui_case,
     pdf_case,
     report,
@@ -40,6 +41,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     backup_case.NAME: backup_case.run,
     archive_size_case.NAME: archive_size_case.run,
     pdf_case.NAME: pdf_case.run,
+    casefile_case.NAME: casefile_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 

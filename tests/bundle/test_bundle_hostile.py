@@ -35,6 +35,7 @@ from amanat.core.bundle.age import MAX_STANZAS
 from amanat.core.bundle.container import TarWriter
 from amanat.core.bundle.export import ExportScope, plan_export, write_bundle
 from amanat.core.bundle.importer import SignerTrust, import_bundle, verify_bundle
+from amanat.core.bundle.manifest import VERSION
 from amanat.core.errors import (
     AmanatError,
     BundleBadSignature,
@@ -437,7 +438,7 @@ def test_a_manifest_of_100_mb_is_refused_unread(setup: Setup):
 
 def test_an_unknown_format_version_is_refused(setup: Setup):
     def edit(manifest: dict[str, Any]) -> None:
-        manifest["version"] = 2
+        manifest["version"] = VERSION + 1
 
     message = _refused(setup, _resigned(setup, edit), BundleTooNew)
     assert "newer version of Amanat" in message

@@ -17,12 +17,14 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import amanat.gui
+from amanat.core.dates import Calendar
 from amanat.core.records import Document, DocumentKind
 from amanat.core.scans import ImportOptions, import_files
 from amanat.core.storage import documents
 from amanat.core.vault import Archive
 from amanat.gui.bundles.contacts_dialog import AddContactDialog
 from amanat.gui.care.job_dialog import JobDialog
+from amanat.gui.casefile import CaseFileDialog
 from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.i18n import apply_language
@@ -119,6 +121,11 @@ def _open_every_dialog(
     assert content is not None
     timeline = view.open_timeline(content.prisoners[0].id)
     opened(timeline.new_event())
+    case_file = CaseFileDialog(
+        window._worker, content.prisoners[0].id, "Sara", Calendar.JALALI, parent=window
+    )
+    opened(case_file)
+    case_file.reject()
     # People, tags and new documents.
     opened(view.people.new_person())
     view.people.person_dialog and view.people.person_dialog.reject()

@@ -57,6 +57,13 @@ def declare(commands: Commands) -> None:
         default="advocates",
         help="who the recipients are; testimony consented to a narrower circle stays home",
     )
+    export_bundle.add_argument(
+        "--reader-language",
+        choices=("en", "fa"),
+        default="en",
+        help="the language the reader inside the bundle (index.html) opens in; fa is Persian "
+        "with Jalali dates (default: en)",
+    )
     export_bundle.add_argument("--dry-run", action="store_true", help="only show what would leave")
     export_bundle.add_argument("-o", "--output", required=True, metavar="FILE")
 
@@ -91,6 +98,7 @@ def declare(commands: Commands) -> None:
 def write_bundle(args: argparse.Namespace) -> int:
     from amanat.app import bundles
     from amanat.core.bundle.export import ExportOptions, new_passphrase
+    from amanat.core.bundle.reader import Language
     from amanat.core.records import Audience
 
     since = date_option(args.since, None)
@@ -111,6 +119,7 @@ def write_bundle(args: argparse.Namespace) -> int:
         events=not args.no_events,
         audit=args.audit,
         audience=Audience(args.audience),
+        language=Language(args.reader_language),
     )
     with unlocked(args) as archive:
         scope = bundles.export_scope(

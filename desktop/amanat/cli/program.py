@@ -21,6 +21,7 @@ from amanat.cli import annotations as annotation_commands
 from amanat.cli import (
     archive,
     bundles,
+    casefile,
     contacts,
     documents,
     events,
@@ -51,6 +52,7 @@ DECLARATIONS = (
     tags.declare,
     events.declare,
     timeline.declare,
+    casefile.declare,
     search.declare,
     annotation_commands.declare,
     archive.declare_secrets,

@@ -52,6 +52,7 @@ from amanat.core.settings import ArchiveSettings
 from amanat.core.storage.documents import DocumentFilter
 from amanat.gui import labels
 from amanat.gui.annotations.controller import AnnotationController
+from amanat.gui.casefile import CaseFileDialog
 from amanat.gui.details_dialog import DocumentDetailsDialog
 from amanat.gui.document_view import DocumentView
 from amanat.gui.edits import Edits
@@ -147,6 +148,8 @@ class ArchiveView(QWidget):
         """Asks a tag's colour (the path, the current colour); tests replace it."""
         self.details_dialog: DocumentDetailsDialog | None = None
         self.timeline_view: TimelineView | None = None
+        self.case_file_dialog: CaseFileDialog | None = None
+        """The last case file dialog opened (tests follow it)."""
         """The open timeline window of a person, if any (one at a time)."""
         self.undo_stack = QUndoStack(self)
         self.edits = Edits(self.undo_stack, self._run_change, self)
@@ -220,6 +223,7 @@ class ArchiveView(QWidget):
         self.person.new_event_requested.connect(self.new_event)
         self.person.edit_requested.connect(self.people.edit)
         self.person.restore_requested.connect(self.people.restore)
+        self.person.case_file_requested.connect(self.export_case_file)
         self.person.hide()
         self.trash_bar = self._make_trash_bar()
         self.trash_bar.hide()
@@ -895,6 +899,21 @@ class ArchiveView(QWidget):
         if self.details_dialog is dialog:
             self.details_dialog = None
         dialog.deleteLater()
+
+    # --- A person's case file ----------------------------------------------------------------
+
+    def export_case_file(self, person_id: str, shown_name: str) -> CaseFileDialog:
+        """Ask where to save the person's case file, then write it in a dialog of its own."""
+        dialog = CaseFileDialog(
+            self._worker, person_id, shown_name, self._preferences.calendar, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.case_file_dialog = dialog
+        if dialog.choose_file_and_write():
+            dialog.show()
+        else:
+            dialog.close()
+        return dialog
 
     # --- A person's timeline -----------------------------------------------------------------
 

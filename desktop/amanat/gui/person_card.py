@@ -30,6 +30,8 @@ class PersonCard(QFrame):
     """The person's id: open the person dialog on them."""
     restore_requested = Signal(str, str)
     """The id and shown name of a person in the trash: restore them."""
+    case_file_requested = Signal(str, str)
+    """The person's id and shown name: export their case file."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,11 +58,17 @@ class PersonCard(QFrame):
         self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setToolTip(self.tr("Take this person out of the trash"))
         self.restore_button.clicked.connect(self._restore_clicked)
+        self.case_file_button = QPushButton(self.tr("Export Case File…"))
+        self.case_file_button.setToolTip(
+            self.tr("A PDF of this person's case for a submission, as a bundle would hold it")
+        )
+        self.case_file_button.clicked.connect(self._case_file_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.timeline_button)
         buttons.addWidget(self.new_event_button)
+        buttons.addWidget(self.case_file_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
@@ -78,6 +86,10 @@ class PersonCard(QFrame):
     def _edit_clicked(self) -> None:
         if self.person_id is not None:
             self.edit_requested.emit(self.person_id)
+
+    def _case_file_clicked(self) -> None:
+        if self.person_id is not None:
+            self.case_file_requested.emit(self.person_id, self._shown_name)
 
     def _restore_clicked(self) -> None:
         if self.person_id is not None:
@@ -117,7 +129,12 @@ class PersonCard(QFrame):
         )
         if details.in_trash:
             add(self.tr("In the trash:"), self.tr("Restore to change or use this person again"))
-        for button in (self.edit_button, self.timeline_button, self.new_event_button):
+        for button in (
+            self.edit_button,
+            self.timeline_button,
+            self.new_event_button,
+            self.case_file_button,
+        ):
             button.setVisible(not details.in_trash)
         self.restore_button.setVisible(details.in_trash)
         self.show()

@@ -39,15 +39,19 @@ from amanat.core.bundle.age_stream import encrypt
 from amanat.core.bundle.container import TarWriter
 from amanat.core.bundle.manifest import (
     AUDIT_PATH,
+    FONT_LICENCE_NAME,
     MANIFEST_NAME,
     PASSPHRASE_RECIPIENT,
+    READER_NAME,
     README_NAME,
+    SENDER_KEY_NAME,
     SIGNATURE_NAME,
     FileEntry,
     Manifest,
     bundle_id,
 )
 from amanat.core.bundle.manifest import signature as sign_manifest
+from amanat.core.bundle.reader import SIGNATURE_COMMANDS, Language, reader_html
 from amanat.core.bundle.record_json import BundledPage
 from amanat.core.database import Database
 from amanat.core.errors import Detail, DiskFull, ExportCancelled, FileProblem, NothingToExport
@@ -70,7 +74,8 @@ from amanat.core.records import (
     new_id,
     now,
 )
-from amanat.core.scans.export import sanitised_copy
+from amanat.core.resources import resource
+from amanat.core.scans.export import SanitisedCopy, sanitised_copy
 from amanat.core.segments.objects import Sealed
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, events, pages, people, tags, texts
@@ -107,6 +112,8 @@ class ExportOptions:
     audience: Audience = Audience.ADVOCATES
     """Who the recipients are: testimony consented to a narrower circle is held back.
     Private testimony never leaves, whatever this says."""
+    language: Language = Language.ENGLISH
+    """The sender's language: the reader inside the bundle (index.html) opens in it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -486,7 +493,18 @@ def write_bundle(
             [record_json.audit_json(e) for e in plan.audit_entries]
         )
     readme = _readme(created).encode()
-    entries = [FileEntry(README_NAME, hashlib.sha256(readme).hexdigest(), len(readme))]
+    # The reader, the sender's key for OpenSSL and the font's licence come right after the
+    # README, before the records: signed like every other file, found at once by a person.
+    beside: dict[str, bytes] = {
+        README_NAME: readme,
+        READER_NAME: reader_html(records, plan.options.language, created, keys.fingerprint),
+        SENDER_KEY_NAME: identity.public_key_pem(keys.signing_public),
+        FONT_LICENCE_NAME: resource("fonts", "OFL.txt").read_bytes(),
+    }
+    entries = [
+        FileEntry(name, hashlib.sha256(data).hexdigest(), len(data))
+        for name, data in beside.items()
+    ]
     entries += [
         FileEntry(name, hashlib.sha256(data).hexdigest(), len(data))
         for name, data in records.items()
@@ -514,7 +532,7 @@ def write_bundle(
                 created,
                 manifest_bytes,
                 sign_manifest(keys, manifest_bytes),
-                readme,
+                beside,
                 records,
                 files,
                 db,
@@ -536,6 +554,12 @@ def write_bundle(
     return WrittenBundle(path, bundle_id(manifest_bytes), path.stat().st_size, len(files))
 
 
+def page_as_it_leaves(db: Database, page_id: str) -> SanitisedCopy:
+    """The picture of a page as it leaves the archive unless originals are asked for: in a
+    bundle, in its reader and in a case file alike (pixels only, upright, no metadata)."""
+    return sanitised_copy(db, page_id)
+
+
 def _bundled_page(
     db: Database, page: Page, originals: bool, files: dict[str, _File]
 ) -> BundledPage:
@@ -550,7 +574,7 @@ def _bundled_page(
             has_location=details.has_location,
             has_person_name=details.has_person_name,
         )
-    copy = sanitised_copy(db, page.id)
+    copy = page_as_it_leaves(db, page.id)
     digest = hashlib.sha256(copy.data).hexdigest()
     width, height = pages.pixel_size(copy.data)
     files.setdefault(digest, _File(digest, len(copy.data), page.id, sanitised=True))
@@ -575,7 +599,7 @@ def _write(
     created: datetime.datetime,
     manifest_bytes: bytes,
     signature: bytes,
-    readme: bytes,
+    beside: dict[str, bytes],
     records: dict[str, bytes],
     files: dict[str, _File],
     db: Database,
@@ -593,7 +617,8 @@ def _write(
     ):
         tar.add(MANIFEST_NAME, manifest_bytes)
         tar.add(SIGNATURE_NAME, signature)
-        tar.add(README_NAME, readme)
+        for name, data in beside.items():
+            tar.add(name, data)
         for name, data in records.items():
             _check(cancel)
             tar.add(name, data)
@@ -602,7 +627,7 @@ def _write(
             _check(cancel)
             report(number, f"files/{file.sha256}")
             if file.sanitised:
-                data = sanitised_copy(db, file.page_id).data
+                data = page_as_it_leaves(db, file.page_id).data
                 if writing is not None:
                     writing.result()  # in order, and its failure stops the export here
                 writing = pool.submit(_add_file, tar, file, data)
@@ -703,7 +728,21 @@ Inside:
                   (annotations in the W3C Web Annotation data model)
   files/          the page images, each named by its SHA-256
 
+  index.html      a reader: open it in any web browser to read everything above, pages
+                  and texts side by side (it loads nothing from the network)
+  sender.pem      the sender's public signing key (Ed25519), for OpenSSL
+  OFL.txt         the licence of the Persian font inside index.html
+
 Compare the fingerprint in manifest.json with the one the sender reads you by phone.
-Opening with `age` does not check the signature; only Amanat does.
+Opening with `age` does not check the signature. Amanat does when it imports the bundle;
+without Amanat, OpenSSL 3 does, run in the folder of the extracted bundle:
+
+    {_COMMANDS}
+
+"Signature Verified Successfully" means manifest.json is exactly what the holder of
+sender.pem signed. It lists every file with its SHA-256 (`sha256sum FILE` shows a file's).
 Keep the opened files as safe as the people in them.
 """
+
+
+_COMMANDS = "\n    ".join(SIGNATURE_COMMANDS)

@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -124,6 +125,14 @@ def fingerprint(public_key: bytes) -> str:
 
 def format_signing_key(public_key: bytes) -> str:
     return _bech32_encode(SIGNING_KEY_PREFIX, public_key)
+
+
+def public_key_pem(public_key: bytes) -> bytes:
+    """The public signing key as PEM (SubjectPublicKeyInfo), the form OpenSSL reads, so that
+    a bundle's signature can be checked without Amanat."""
+    return Ed25519PublicKey.from_public_bytes(public_key).public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
 
 
 def _key_detail(error: AgeInvalidKey) -> Detail:

@@ -55,10 +55,10 @@ from amanat.core.bundle.arriving_pictures import ArrivingPictures
 from amanat.core.bundle.container import TarReader
 from amanat.core.bundle.manifest import (
     AUDIT_PATH,
+    BESIDE_RECORDS,
     MANIFEST_NAME,
     MAX_MANIFEST_BYTES,
     MAX_SIGNATURE_BYTES,
-    README_NAME,
     SIGNATURE_NAME,
     FileEntry,
     Manifest,
@@ -487,7 +487,7 @@ _PARSERS: dict[str, Callable[[object], Any]] = {
 
 def _stage_record(staged: Staged, entry: FileEntry, data: bytes) -> None:
     _check_hash(entry, hashlib.sha256(data).hexdigest())
-    if entry.path == README_NAME:
+    if entry.path in BESIDE_RECORDS:
         return
     try:
         if entry.path == AUDIT_PATH:

@@ -31,10 +31,19 @@ from amanat.core.errors import (
 )
 
 FORMAT: Final = "amanat-bundle"
-VERSION: Final = 1
+VERSION: Final = 2
+"""2 added the reader and the files beside it (READER_NAME, SENDER_KEY_NAME,
+FONT_LICENCE_NAME): an Amanat that knows only 1 says the bundle is from a newer Amanat rather
+than calling it damaged."""
 MANIFEST_NAME: Final = "manifest.json"
 SIGNATURE_NAME: Final = "manifest.sig"
 README_NAME: Final = "README.txt"
+READER_NAME: Final = "index.html"
+SENDER_KEY_NAME: Final = "sender.pem"
+FONT_LICENCE_NAME: Final = "OFL.txt"
+BESIDE_RECORDS: Final = (README_NAME, READER_NAME, SENDER_KEY_NAME, FONT_LICENCE_NAME)
+"""Files for the people who open a bundle without Amanat; the importer checks their hashes
+and keeps nothing of them."""
 
 # Limits on what a bundle may declare, so a hostile one cannot make us hold gigabytes:
 # files are read whole into memory before going into the database (SQLCipher's Python
@@ -43,6 +52,9 @@ MAX_SIGNATURE_BYTES: Final = 1024
 MAX_RECORD_BYTES: Final = 16 * 1024 * 1024
 MAX_FILE_BYTES: Final = 1024 * 1024 * 1024
 MAX_README_BYTES: Final = 64 * 1024
+MAX_READER_BYTES: Final = 128 * 1024 * 1024
+"""The reader holds every text of the bundle besides its font, so it may be larger than any
+one record; it still counts towards the importer's bound on all records together."""
 MAX_ENTRIES: Final = 100_000
 """Files one bundle may hold: a case is a few thousand records and pages. More is a wrong or
 hostile bundle, refused before any of them is read (each would cost a row, a hash and a
@@ -77,7 +89,9 @@ class FileEntry:
     def limit(self) -> int:
         if self.path.startswith("files/"):
             return MAX_FILE_BYTES
-        return MAX_README_BYTES if self.path == README_NAME else MAX_RECORD_BYTES
+        if self.path == READER_NAME:
+            return MAX_READER_BYTES
+        return MAX_README_BYTES if self.path in BESIDE_RECORDS else MAX_RECORD_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +248,7 @@ def _entry(item: object) -> FileEntry:
 def allowed_path(path: str) -> bool:
     """Only the names our exporter writes; nothing that could climb out of a folder."""
     return bool(
-        path in (README_NAME, AUDIT_PATH)
+        path in (*BESIDE_RECORDS, AUDIT_PATH)
         or _RECORD_PATH.fullmatch(path)
         or _FILE_PATH.fullmatch(path)
     )

@@ -55,6 +55,7 @@ from amanat.core.bundle.export import (
     WrittenBundle,
     new_passphrase,
 )
+from amanat.core.bundle.reader import Language
 from amanat.core.errors import AmanatError
 from amanat.core.records import Person
 from amanat.gui import labels
@@ -367,6 +368,8 @@ class ExportDialog(QDialog):
             annotations=self.annotations.isChecked(),
             events=self.events.isChecked(),
             audit=self.audit.isChecked(),
+            # The reader inside the bundle opens in the sender's language.
+            language=Language(labels.interface_language()),
         )
 
     def send_to(self) -> SendTo:
