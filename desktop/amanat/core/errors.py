@@ -269,6 +269,11 @@ RULES: dict[str, str] = {
     "region-outside-page": QT_TRANSLATE_NOOP(
         "Messages", "The rectangle is not inside the page, or it is empty."
     ),
+    "redaction-outside-page": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The rectangle to redact must lie inside the page and have a width and a height; "
+        "nothing was redacted.",
+    ),
     "region-not-rectangle": QT_TRANSLATE_NOOP(
         "Messages",
         "“{text}” is not a rectangle: give X,Y,W,H in percent of the page, such as 10,20,30,15.",

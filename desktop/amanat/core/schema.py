@@ -335,6 +335,37 @@ ALTER TABLE pages ADD COLUMN removed_from INTEGER;
 """
 
 
+# Redactions: rectangles of a page (fractions of the page upright by its EXIF orientation, as
+# region annotations are, so turning the page for reading does not move them) and passages of
+# a text (quoted with their context, followed through edits as annotations are) that never
+# leave the archive. A text's redactions outlive its deletion, keyed by its id, so a text put
+# back by undo is redacted again; they go with their document. Made only where missing, as an
+# archive marked older than it is (tests do that to run a migration again) already has it.
+_REDACTIONS = """
+CREATE TABLE IF NOT EXISTS redactions (
+    id          TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page_id     TEXT REFERENCES pages(id) ON DELETE CASCADE,
+    x           REAL,
+    y           REAL,
+    width       REAL,
+    height      REAL,
+    text_id     TEXT,
+    range_start INTEGER,
+    range_end   INTEGER,
+    quote       TEXT NOT NULL DEFAULT '',
+    prefix      TEXT NOT NULL DEFAULT '',
+    suffix      TEXT NOT NULL DEFAULT '',
+    orphaned    INTEGER NOT NULL DEFAULT 0,
+    created     TEXT NOT NULL,
+    CHECK ((page_id IS NULL) <> (text_id IS NULL))
+);
+CREATE INDEX IF NOT EXISTS redactions_by_document ON redactions(document_id);
+CREATE INDEX IF NOT EXISTS redactions_by_page ON redactions(page_id);
+CREATE INDEX IF NOT EXISTS redactions_by_text ON redactions(text_id);
+"""
+
+
 Migration = str | Callable[[Database, Report | None], None]
 """SQL statements, or a function for what SQL cannot do (normalising text again)."""
 
@@ -346,6 +377,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _version_5,
     _version_6,
     _VERSION_7,
+    _REDACTIONS,
 )
 LATEST = len(MIGRATIONS)
 

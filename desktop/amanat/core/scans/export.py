@@ -19,7 +19,7 @@ from amanat.core.scans.formats import (
     open_picture,
 )
 from amanat.core.scans.metadata import MetadataReport, picture_report
-from amanat.core.storage import pages
+from amanat.core.storage import pages, redactions
 
 SANITISED_PDF_LONGEST = 2400
 """A PDF page's sanitised copy is a rendering: 2400 px is about 200 dpi on A4, enough to read
@@ -65,16 +65,18 @@ def metadata_report(db: Database, page_id: str) -> MetadataReport:
 
 def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     """A new picture file of the page: upright (EXIF orientation, then the user's rotation),
-    with no EXIF, XMP, IPTC, comments, text chunks or ICC profile."""
+    with no EXIF, XMP, IPTC, comments, text chunks or ICC profile, and the page's redacted
+    rectangles filled with black (read here, so no caller can forget them)."""
     page = pages.get(db, page_id)
     details = pages.scan_details(db, page_id)
+    blacked_out = [r.rectangle for r in redactions.of_page(db, page_id)]
     data = pages.original_bytes(db, page_id)
     name = page.original_name or f"page {page.number}"
     lossless = page.mime_type in _LOSSLESS
     if page.mime_type == PDF:
         with pdf.opened(data, name, ScanLimits(max_pages=10**9)) as document:
             rendering = pdf.render(document, details.source_page or 0, SANITISED_PDF_LONGEST, name)
-        out, mime = pictures.sanitised(rendering, 1, page.rotation, lossless)
+        out, mime = pictures.sanitised(rendering, 1, page.rotation, lossless, blacked_out)
         return SanitisedCopy(out, mime)
     image, _ = open_picture(data, page.mime_type, name)
     try:
@@ -83,7 +85,7 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
                 image.seek(details.source_page)
             image.load()
             orientation = picture_report(image).orientation
-            out, mime = pictures.sanitised(image, orientation, page.rotation, lossless)
+            out, mime = pictures.sanitised(image, orientation, page.rotation, lossless, blacked_out)
     except DECODING_ERRORS as error:
         raise ScanDamaged(name=name, detail=describe(error, page.mime_type)) from error
     return SanitisedCopy(out, mime)
