@@ -70,6 +70,8 @@ class LeavingText:
     body: str
     _cuts: tuple[tuple[int, int, int, int], ...]
     """(old start, old end, new start, new end) of each replaced span, in order."""
+    redacted: int = 0
+    """How many passages were marked (names replaced are not counted)."""
 
     def position(self, old: int, *, end: bool = False) -> int:
         """Where position ``old`` of the stored body is in the leaving body. A position inside
@@ -192,7 +194,8 @@ def replaced(
         length += len(shown)
         at = end
     out.append(body[at:])
-    return LeavingText("".join(out), tuple(mapped))
+    marks = sum(1 for _start, _end, pseudonym in joined if not pseudonym)
+    return LeavingText("".join(out), tuple(mapped), marks)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -145,6 +145,10 @@ class ExportPlan:
     warnings: tuple[str, ...] = ()
     pseudonym_ids: frozenset[str] = field(default_factory=frozenset)
     replacements: tuple[leaving.Replacement, ...] = ()
+    redacted_page_ids: frozenset[str] = field(default_factory=frozenset)
+    """The pages that leave with rectangles blacked out (as sanitised copies, always)."""
+    redacted_passages: int = 0
+    """How many redacted passages leave as marks."""
     """Each name of an anonymised witness (both scripts, aliases) and the pseudonym that
     replaces it in the titles, texts, comments and notes that leave."""
 
@@ -219,6 +223,7 @@ def plan_export(
         )
     document_ids = {d.id for d in chosen}
     its_pages = [p for d in chosen for p in pages.pages_of(db, d.id)]
+    redacted_pages = frozenset(p.id for p in its_pages if leaving.is_redacted(db, p.id))
     its_texts = []
     leaving_bodies: dict[str, leaving.LeavingText] = {}
     for document in chosen:
@@ -334,6 +339,8 @@ def plan_export(
         warnings=tuple(warnings),
         pseudonym_ids=frozenset(to_pseudonym.values()),
         replacements=replacements,
+        redacted_page_ids=redacted_pages,
+        redacted_passages=sum(body.redacted for body in leaving_bodies.values()),
     )
 
 

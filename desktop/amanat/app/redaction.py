@@ -1,0 +1,96 @@
+"""Redaction: what the user marks on a page or in a text so it never leaves the archive,
+listed, taken off and put back; and each page as it will leave, for the export plan to show.
+The window and the command line both call these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from amanat.core import leaving
+from amanat.core.leaving import LeavingPage
+from amanat.core.records import TextKind
+from amanat.core.storage import documents, pages, texts
+from amanat.core.storage import redactions as store
+from amanat.core.storage.redactions import PageRedaction, Redaction, TextRedaction
+from amanat.core.vault import Archive
+
+
+@dataclass(frozen=True, slots=True)
+class RedactionRow:
+    """One redaction as the lists show it, with what it covers in the users' words."""
+
+    redaction: Redaction
+    document_title: str
+    page_number: int | None = None
+    """For a rectangle of a page."""
+    text_kind: TextKind | None = None
+    """For a passage; None too when its text has been deleted."""
+    text_language: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.redaction.id
+
+    @property
+    def document_id(self) -> str:
+        return self.redaction.document_id
+
+
+def redact_page(
+    archive: Archive, page_id: str, rectangle: tuple[float, float, float, float]
+) -> PageRedaction:
+    """Redact a rectangle of a page, in fractions (x, y, width, height) of the page upright
+    as the window shows it before it is turned."""
+    return store.on_page(archive.db, page_id, *rectangle)
+
+
+def redact_text(archive: Archive, text_id: str, start: int, end: int) -> TextRedaction:
+    """Redact characters ``start`` up to ``end`` of a text."""
+    return store.on_text(archive.db, text_id, start, end)
+
+
+def unredact(archive: Archive, redaction_id: str) -> Redaction:
+    """Take a redaction off; returns it, for ``put_back`` (undo)."""
+    return store.remove(archive.db, redaction_id)
+
+
+def put_back(archive: Archive, redaction: Redaction) -> Redaction:
+    return store.add(archive.db, redaction)
+
+
+def page_redactions(archive: Archive, page_id: str) -> list[PageRedaction]:
+    return store.of_page(archive.db, page_id)
+
+
+def text_redactions(archive: Archive, text_id: str) -> list[TextRedaction]:
+    return store.of_text(archive.db, text_id)
+
+
+def list_redactions(archive: Archive, document_id: str | None = None) -> list[RedactionRow]:
+    """The redactions of one document, or of the whole archive, oldest first."""
+    db = archive.db
+    if document_id is not None:
+        documents.get(db, document_id)  # a mistyped id is an error, not an empty list
+    titles: dict[str, str] = {}
+    rows = []
+    for redaction in store.of_document(db, document_id):
+        if redaction.document_id not in titles:
+            titles[redaction.document_id] = documents.get(db, redaction.document_id).title
+        title = titles[redaction.document_id]
+        if isinstance(redaction, PageRedaction):
+            number = pages.get(db, redaction.page_id).number
+            rows.append(RedactionRow(redaction, title, page_number=number))
+            continue
+        found = db.value("SELECT 1 FROM texts WHERE id = ?", (redaction.text_id,))
+        if found is None:
+            rows.append(RedactionRow(redaction, title))
+            continue
+        text = texts.get(db, redaction.text_id)
+        row = RedactionRow(redaction, title, text_kind=text.kind, text_language=text.language)
+        rows.append(row)
+    return rows
+
+
+def page_as_it_leaves(archive: Archive, page_id: str, originals: bool = False) -> LeavingPage:
+    """The page's file as an export will send it: what the export plan shows."""
+    return leaving.page_as_it_leaves(archive.db, page_id, keep_metadata=originals)
