@@ -4,7 +4,10 @@ The window and the command line both call these."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
+
+from PIL import Image
 
 from amanat.core import leaving
 from amanat.core.leaving import LeavingPage
@@ -37,16 +40,22 @@ class RedactionRow:
 
 
 def redact_page(
-    archive: Archive, page_id: str, rectangle: tuple[float, float, float, float]
+    archive: Archive,
+    page_id: str,
+    rectangle: tuple[float, float, float, float],
+    redaction_id: str | None = None,
 ) -> PageRedaction:
     """Redact a rectangle of a page, in fractions (x, y, width, height) of the page upright
-    as the window shows it before it is turned."""
-    return store.on_page(archive.db, page_id, *rectangle)
+    as the window shows it before it is turned. ``redaction_id``: the id to give it, for
+    the window to undo it by."""
+    return store.on_page(archive.db, page_id, *rectangle, redaction_id=redaction_id)
 
 
-def redact_text(archive: Archive, text_id: str, start: int, end: int) -> TextRedaction:
+def redact_text(
+    archive: Archive, text_id: str, start: int, end: int, redaction_id: str | None = None
+) -> TextRedaction:
     """Redact characters ``start`` up to ``end`` of a text."""
-    return store.on_text(archive.db, text_id, start, end)
+    return store.on_text(archive.db, text_id, start, end, redaction_id)
 
 
 def unredact(archive: Archive, redaction_id: str) -> Redaction:
@@ -94,3 +103,22 @@ def list_redactions(archive: Archive, document_id: str | None = None) -> list[Re
 def page_as_it_leaves(archive: Archive, page_id: str, originals: bool = False) -> LeavingPage:
     """The page's file as an export will send it: what the export plan shows."""
     return leaving.page_as_it_leaves(archive.db, page_id, keep_metadata=originals)
+
+
+THUMBNAIL_LONGEST = 160
+"""The export plan's pictures of the pages as they leave: enough to see the black boxes."""
+
+
+def leaving_thumbnail(archive: Archive, page_id: str, originals: bool = False) -> bytes:
+    """A small PNG of the page as an export will send it, redactions burned in; made from
+    the copy that leaves, never drawn over a picture of the original."""
+    leaving_copy = page_as_it_leaves(archive, page_id, originals)
+    if not leaving_copy.sanitised:
+        # The original leaves byte for byte: its picture is the sanitised copy's pixels.
+        leaving_copy = leaving.page_as_it_leaves(archive.db, page_id, keep_metadata=False)
+    with Image.open(io.BytesIO(leaving_copy.data)) as image:
+        image.thumbnail((THUMBNAIL_LONGEST, THUMBNAIL_LONGEST))
+        small = image.convert("RGB")
+    out = io.BytesIO()
+    small.save(out, "PNG")
+    return out.getvalue()

@@ -65,21 +65,32 @@ Redaction = PageRedaction | TextRedaction
 
 
 def on_page(
-    db: Database, page_id: str, x: float, y: float, width: float, height: float
+    db: Database,
+    page_id: str,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    redaction_id: str | None = None,
 ) -> PageRedaction:
-    """Redact a rectangle of a page, in fractions of its width and height."""
-    added = add(db, PageRedaction(page_id=page_id, x=x, y=y, width=width, height=height))
+    """Redact a rectangle of a page, in fractions of its width and height. ``redaction_id``:
+    the id to give it (the window chooses one, to undo it by)."""
+    made = PageRedaction(page_id=page_id, x=x, y=y, width=width, height=height)
+    added = add(db, replace(made, id=redaction_id) if redaction_id else made)
     assert isinstance(added, PageRedaction)
     return added
 
 
-def on_text(db: Database, text_id: str, start: int, end: int) -> TextRedaction:
+def on_text(
+    db: Database, text_id: str, start: int, end: int, redaction_id: str | None = None
+) -> TextRedaction:
     """Redact text[start:end]."""
     body = db.value("SELECT body FROM texts WHERE id = ?", (text_id,))
     if body is None:
         raise RecordNotFound(kind="text", record_id=text_id)
     _check_range(len(body), start, end)
-    added = add(db, TextRedaction(target=anchoring.text_range(text_id, body, start, end)))
+    made = TextRedaction(target=anchoring.text_range(text_id, body, start, end))
+    added = add(db, replace(made, id=redaction_id) if redaction_id else made)
     assert isinstance(added, TextRedaction)
     return added
 
