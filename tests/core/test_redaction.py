@@ -3,13 +3,14 @@ original untouched), passages of a text marked, witnesses' names replaced, bad i
 
 from __future__ import annotations
 
+import importlib
 import io
 
 import pytest
 from PIL import Image
 
-from amanat.core import audit, leaving, schema
-from amanat.core.errors import InvalidInput, RecordNotFound
+from amanat.core import audit, faces, leaving, schema
+from amanat.core.errors import FacesUnavailable, InvalidInput, RecordNotFound
 from amanat.core.records import Document, DocumentKind, Person, Role, Text, TextKind
 from amanat.core.scans.export import sanitised_copy
 from amanat.core.storage import documents, pages, people, texts
@@ -253,3 +254,68 @@ def test_the_redaction_table_is_made_by_the_last_migration(archive: Archive):
 
 def _fields(text: Text) -> dict[str, object]:
     return {name: getattr(text, name) for name in Text.__dataclass_fields__}
+
+
+# --- Faces suggested -----------------------------------------------------------------------
+
+
+def drawn_face(size: int = 100) -> Image.Image:
+    """A page with one plain drawn face on it, centred at (size, size): hair, brows, eyes,
+    nose and mouth, as OpenCV's frontal-face cascade knows them."""
+    from PIL import ImageDraw, ImageFilter
+
+    image = Image.new("L", (size * 3, size * 2), 235)
+    draw = ImageDraw.Draw(image)
+    x, y, s = size, size, size / 100
+    draw.ellipse((x - 45 * s, y - 60 * s, x + 45 * s, y + 60 * s), fill=175)
+    draw.ellipse((x - 50 * s, y - 75 * s, x + 50 * s, y - 30 * s), fill=40)
+    draw.rectangle((x - 32 * s, y - 28 * s, x - 10 * s, y - 22 * s), fill=50)
+    draw.rectangle((x + 10 * s, y - 28 * s, x + 32 * s, y - 22 * s), fill=50)
+    draw.ellipse((x - 30 * s, y - 18 * s, x - 12 * s, y - 8 * s), fill=60)
+    draw.ellipse((x + 12 * s, y - 18 * s, x + 30 * s, y - 8 * s), fill=60)
+    draw.rectangle((x - 4 * s, y - 8 * s, x + 4 * s, y + 15 * s), fill=195)
+    draw.ellipse((x - 8 * s, y + 12 * s, x + 8 * s, y + 18 * s), fill=120)
+    draw.ellipse((x - 20 * s, y + 28 * s, x + 20 * s, y + 36 * s), fill=80)
+    return image.filter(ImageFilter.GaussianBlur(2 * s)).convert("RGB")
+
+
+def _page_of(archive: Archive, picture: Image.Image) -> str:
+    document = documents.add(archive.db, Document(DocumentKind.LETTER, "A photo"))
+    return pages.add(archive.db, document.id, scan_files.png(picture), "photo.png").id
+
+
+def test_a_face_on_a_page_is_suggested_with_a_margin_and_not_again_once_redacted(
+    archive: Archive,
+):
+    page_id = _page_of(archive, drawn_face(100))
+    (found,) = faces.suggest(archive.db, page_id)
+    x, y, w, h = found.rectangle
+    # The face is centred at a third of the width and half the height, 0.3 × 0.6 of the page.
+    assert x < 1 / 3 < x + w and y < 0.5 < y + h
+    assert 0.25 < w < 0.6 and 0.4 < h < 1.0
+    with Image.open(io.BytesIO(found.picture)) as cut:
+        assert cut.format == "PNG" and cut.width > 20
+    store.on_page(archive.db, page_id, *found.rectangle)
+    assert faces.suggest(archive.db, page_id) == []
+
+
+def test_a_page_without_a_face_gets_no_suggestion(archive: Archive):
+    assert faces.suggest(archive.db, _green_page(archive)) == []
+
+
+def test_without_opencv_suggesting_faces_is_one_sentence(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+):
+    page_id = _page_of(archive, drawn_face(60))
+    real = importlib.import_module
+
+    def missing(name: str, package: str | None = None) -> object:
+        if name in ("cv2", "numpy"):
+            raise ImportError(f"No module named {name!r}")
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    with pytest.raises(FacesUnavailable) as refused:
+        faces.suggest(archive.db, page_id)
+    assert "Redact a region" in str(refused.value) and "\n" not in str(refused.value)
+    assert not faces.available()

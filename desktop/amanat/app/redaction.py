@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from amanat.core import leaving
+from amanat.core import faces, leaving
+from amanat.core.faces import FaceSuggestion
 from amanat.core.leaving import LeavingPage
 from amanat.core.records import TextKind
 from amanat.core.storage import documents, pages, texts
@@ -122,3 +123,9 @@ def leaving_thumbnail(archive: Archive, page_id: str, originals: bool = False) -
     out = io.BytesIO()
     small.save(out, "PNG")
     return out.getvalue()
+
+
+def suggest_faces(archive: Archive, page_id: str) -> list[FaceSuggestion]:
+    """Faces found on the page, to confirm one by one; OpenCV missing is said in one
+    sentence (core/faces.py)."""
+    return faces.suggest(archive.db, page_id)

@@ -45,6 +45,13 @@ def declare(commands: Commands) -> None:
         "edited away (they stay blacked out wherever they come back)",
     )
     listed.add_argument("--doc", metavar="ID")
+    faces = commands.command(
+        "faces",
+        suggest_faces,
+        "find faces on a page and print a rectangle around each, to redact with amanat redact "
+        "--rect (needs the optional OpenCV package)",
+    )
+    faces.add_argument("page", metavar="PAGE_ID")
     taken_off = commands.command(
         "unredact", unredact, "take a redaction off: what it covered leaves again"
     )
@@ -68,6 +75,22 @@ def list_redactions(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
         rows = redaction.list_redactions(archive, args.doc)
     show(args, [row.redaction for row in rows], lambda: _lines(rows))
+    return 0
+
+
+def suggest_faces(args: argparse.Namespace) -> int:
+    with unlocked(args) as archive:
+        found = redaction.suggest_faces(archive, args.page)
+    boxes = [",".join(f"{100 * n:.1f}" for n in face.rectangle) for face in found]
+
+    def lines() -> Iterator[str]:
+        if not boxes:
+            yield "No faces found; look at the page yourself: a face in profile or half hidden"
+            yield "is easily missed."
+        for box in boxes:
+            yield f"amanat redact {args.page} --rect {box}"
+
+    show(args, [{"rect": box} for box in boxes], lines)
     return 0
 
 

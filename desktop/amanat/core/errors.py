@@ -536,6 +536,15 @@ class InvalidDate(InvalidInput):
     template = QT_TRANSLATE_NOOP("Messages", "“{text}” is not a date Amanat understands: {reason}.")
 
 
+class FacesUnavailable(AmanatError):
+    code = "faces-unavailable"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "Suggesting faces needs OpenCV, which this installation leaves out for its size; draw "
+        "a box over each face with “Redact a region” instead.",
+    )
+
+
 class RecordNotFound(AmanatError):
     code = "record-not-found"
     template = QT_TRANSLATE_NOOP("Messages", "There is no {kind} with the id {record_id}.")
