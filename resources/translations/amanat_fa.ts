@@ -1781,6 +1781,25 @@
     </message>
 </context>
 <context>
+    <name>FacesDialog</name>
+    <message>
+        <source>Faces on this page</source>
+        <translation>چهره‌های این صفحه</translation>
+    </message>
+    <message>
+        <source>&amp;Redact This Face</source>
+        <translation>پوشاندن این چهره</translation>
+    </message>
+    <message>
+        <source>&amp;Not a Face</source>
+        <translation>چهره نیست</translation>
+    </message>
+    <message>
+        <source>Face %1 of %2</source>
+        <translation>چهرهٔ %1 از %2</translation>
+    </message>
+</context>
+<context>
     <name>FileChooser</name>
     <message>
         <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</source>
@@ -2881,6 +2900,10 @@
     <message>
         <source>That cannot be used here; nothing was changed.</source>
         <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>Suggesting faces needs OpenCV, which this installation leaves out for its size; draw a box over each face with “Redact a region” instead.</source>
+        <translation>پیشنهاد چهره‌ها به بستهٔ اوپن‌سی‌وی نیاز دارد که این نسخه به خاطر حجمش آن را ندارد؛ به جای آن با «پوشاندن بخشی از صفحه» روی هر چهره کادری بکشید.</translation>
     </message>
     <message>
         <source>There is no {kind} with the id {record_id}.</source>
@@ -4057,12 +4080,24 @@
         <translation>این بخش از صفحه دوباره بیرون برود</translation>
     </message>
     <message>
+        <source>Suggest faces</source>
+        <translation>پیشنهاد چهره‌ها</translation>
+    </message>
+    <message>
+        <source>Find the faces on this page and offer each, one by one, to redact; look for those it misses yourself</source>
+        <translation>چهره‌های این صفحه را پیدا می‌کند و هر یک را، یکی‌یکی، برای پوشاندن پیشنهاد می‌دهد؛ چهره‌هایی را که نمی‌بیند خودتان پیدا کنید</translation>
+    </message>
+    <message>
         <source>Redacted: this passage leaves only as a mark ███</source>
         <translation>پوشانده‌شده: این بخش تنها به صورت نشانهٔ ███ بیرون می‌رود</translation>
     </message>
 </context>
 <context>
     <name>RedactionController</name>
+    <message>
+        <source>No faces found on this page. Look for them yourself: a face in profile, small or half hidden is easily missed.</source>
+        <translation>چهره‌ای در این صفحه پیدا نشد. خودتان هم نگاه کنید: چهره‌ای از نیم‌رخ، کوچک یا نیمه‌پنهان به آسانی دیده نمی‌شود.</translation>
+    </message>
     <message>
         <source>Redact a region of the page</source>
         <translation>پوشاندن بخشی از صفحه</translation>

@@ -13,6 +13,7 @@ from PIL import Image
 from amanat.core import leaving
 from tests.helpers.archives import records_digest
 from tests.helpers.cli import UUID_PATTERN, Cli, assert_user_error, make_png
+from tests.helpers.faces import drawn_face
 
 BODY = "She was held at 12 Quokka Street with two others."
 SECRET = "12 Quokka Street"
@@ -116,3 +117,16 @@ def test_the_mark_is_never_the_words(cli: Cli, tmp_path: Path) -> None:
     (shown,) = cli.ok("text", "list", document, "--json").json()
     assert shown["body"] == BODY
     assert leaving.mark_for(len(SECRET)) == leaving.MARK * 12
+
+
+def test_faces_prints_a_redact_command_for_each_face_found(cli: Cli, tmp_path: Path) -> None:
+    document = cli.add_doc("--kind", "letter", "--title", "Photo from a visit")
+    photo = tmp_path / "visit.png"
+    drawn_face(100).save(photo)
+    (page,) = cli.ok("page", "add", document, photo, "--json").json()["page_ids"]
+    (line,) = cli.ok("faces", page).out.splitlines()
+    assert line.startswith(f"amanat redact {page} --rect ")
+    # The command printed redacts the face.
+    cli.ok(*line.split()[1:])
+    assert cli.ok("faces", page, "--json").json() == []
+    assert "No faces found" in cli.ok("faces", page).out

@@ -17,6 +17,7 @@ from amanat.core.storage import documents, pages, people, texts
 from amanat.core.storage import redactions as store
 from amanat.core.vault import Archive
 from tests.helpers import scan_files
+from tests.helpers.faces import drawn_face
 
 GREEN = (30, 200, 60)
 SIZE = (200, 100)
@@ -257,26 +258,6 @@ def _fields(text: Text) -> dict[str, object]:
 
 
 # --- Faces suggested -----------------------------------------------------------------------
-
-
-def drawn_face(size: int = 100) -> Image.Image:
-    """A page with one plain drawn face on it, centred at (size, size): hair, brows, eyes,
-    nose and mouth, as OpenCV's frontal-face cascade knows them."""
-    from PIL import ImageDraw, ImageFilter
-
-    image = Image.new("L", (size * 3, size * 2), 235)
-    draw = ImageDraw.Draw(image)
-    x, y, s = size, size, size / 100
-    draw.ellipse((x - 45 * s, y - 60 * s, x + 45 * s, y + 60 * s), fill=175)
-    draw.ellipse((x - 50 * s, y - 75 * s, x + 50 * s, y - 30 * s), fill=40)
-    draw.rectangle((x - 32 * s, y - 28 * s, x - 10 * s, y - 22 * s), fill=50)
-    draw.rectangle((x + 10 * s, y - 28 * s, x + 32 * s, y - 22 * s), fill=50)
-    draw.ellipse((x - 30 * s, y - 18 * s, x - 12 * s, y - 8 * s), fill=60)
-    draw.ellipse((x + 12 * s, y - 18 * s, x + 30 * s, y - 8 * s), fill=60)
-    draw.rectangle((x - 4 * s, y - 8 * s, x + 4 * s, y + 15 * s), fill=195)
-    draw.ellipse((x - 8 * s, y + 12 * s, x + 8 * s, y + 18 * s), fill=120)
-    draw.ellipse((x - 20 * s, y + 28 * s, x + 20 * s, y + 36 * s), fill=80)
-    return image.filter(ImageFilter.GaussianBlur(2 * s)).convert("RGB")
 
 
 def _page_of(archive: Archive, picture: Image.Image) -> str:

@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
+from amanat.core import faces
+from amanat.core.errors import FacesUnavailable
 from amanat.core.records import Document, DocumentKind, Text, TextKind
 from amanat.core.scans.importer import add_pages
 from amanat.core.storage import documents, texts
@@ -32,6 +34,7 @@ from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import Session, SynchronousWorker
 from tests.helpers.archives import PASSWORD
 from tests.helpers.bundles import WITNESS_NAME, fill
+from tests.helpers.faces import drawn_face
 
 MakeWindow = Callable[[], MainWindow]
 T = TypeVar("T")
@@ -286,3 +289,73 @@ def test_the_export_plan_shows_each_page_as_it_leaves_and_each_name_replaced(
     assert picture.pixelColor(picture.width() - 3, picture.height() // 2).lightness() > 60
     assert f'src="leaving:{sample.page}"' in dialog.plan_view.toHtml()
     dialog.reject()
+
+
+# --- Faces suggested -----------------------------------------------------------------------
+
+
+def _face_page(archive_folder: Path) -> Path:
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        db = archive.db
+        letter = documents.add(db, Document(kind=DocumentKind.LETTER, title="Photo from a visit"))
+        buffer = io.BytesIO()
+        drawn_face(120).save(buffer, "PNG")
+        add_pages(db, letter.id, buffer.getvalue(), "visit.png")
+    return archive_folder
+
+
+def test_faces_found_are_offered_one_by_one_and_redacted_only_when_confirmed(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    worker: SynchronousWorker,
+    language: str,
+) -> None:
+    window = _opened(make_window, location, _face_page(archive_folder), worker)
+    view = window.archive_view
+    pages = view.document.pages
+    assert pages.faces_button.isEnabled()
+    pages.faces_button.click()
+    dialog = view.redactions.faces_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.position.text() == ("Face 1 of 1" if language == "en" else "چهرهٔ ۱ از ۱")
+    assert not dialog.picture.pixmap().isNull()
+    dialog.redact_button.click()
+    assert view.redactions.faces_dialog is None  # the last face answered closes it
+    [made] = _stored(window, worker)
+    assert isinstance(made, PageRedaction)
+    x, y, w, h = made.rectangle
+    assert x < 1 / 3 < x + w and y < 0.5 < y + h
+    assert pages.picture.redactions == [(made.id, made.rectangle)]
+    view.undo_stack.undo()
+    assert _stored(window, worker) == []
+    # Asked again, the face is offered again; "Not a Face" redacts nothing.
+    pages.faces_button.click()
+    dialog = view.redactions.faces_dialog
+    assert dialog is not None
+    dialog.skip_button.click()
+    assert _stored(window, worker) == [] and view.redactions.faces_dialog is None
+
+
+def test_a_page_without_faces_or_without_opencv_says_so_in_the_status(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    letter_folder: Path,
+    worker: SynchronousWorker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _opened(make_window, location, letter_folder, worker)
+    view = window.archive_view
+    said: list[str] = []
+    view.redactions.status.connect(said.append)
+    view.document.pages.faces_button.click()
+    assert view.redactions.faces_dialog is None
+    assert said[-1].startswith("No faces found on this page.")
+
+    def missing() -> None:
+        raise FacesUnavailable()
+
+    monkeypatch.setattr(faces, "_detector", missing)
+    view.document.pages.faces_button.click()
+    assert said[-1] == FacesUnavailable().message
+    assert _stored(window, worker) == []

@@ -41,7 +41,7 @@ from amanat.gui.annotations.panel import AnnotationPanel
 from amanat.gui.annotations.regions import Fractions, PageCanvas, Region
 from amanat.gui.operations import DocumentDetails, page_preview
 from amanat.gui.page_strip import PageStrip
-from amanat.gui.redaction_tools import redaction_tool
+from amanat.gui.redaction_tools import redaction_tools
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
 from amanat.gui.text_direction import isolated, start_of_line
@@ -110,8 +110,12 @@ class PageViewer(QWidget):
         )
         self.mark_button.toggled.connect(self.picture.set_marking)
         bar.addWidget(self.mark_button)
-        self.redact_button, self.remove_redaction_action = redaction_tool(self)
+        tools = redaction_tools(self)
+        self.redact_button = tools.region
+        self.remove_redaction_action = tools.remove
+        self.faces_button = tools.faces
         bar.addWidget(self.redact_button)
+        bar.addWidget(self.faces_button)
         bar.addWidget(self._button("object-rotate-right", self.tr("Turn the page"), self.rotate))
         # Without the theme's icons (Windows, a bare Linux) a sign stands in for the
         # word, which stays in the tooltip: "‹", "›", "−", "↔", "+" are in every font.
@@ -463,6 +467,7 @@ class DocumentView(QWidget):
         self.annotations.set_changeable(changeable)
         self.pages.mark_button.setEnabled(changeable and bool(details.pages))
         self.pages.redact_button.setEnabled(changeable and bool(details.pages))
+        self.pages.faces_button.setEnabled(changeable and bool(details.pages))
         self.page_strip.show_pages(document, details.pages)  # first: it follows the viewer
         # A document without pages (a testimony typed in) gives the whole width to its texts.
         self._show_part(self.page_column, bool(details.pages))

@@ -11,14 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap, QUndoStack
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from amanat.app import redaction
 from amanat.app.redaction import RedactionRow
 from amanat.core.errors import AmanatError
+from amanat.core.faces import FaceSuggestion
 from amanat.core.records import new_id
 from amanat.core.storage.redactions import PageRedaction, Redaction
+from amanat.gui import labels
 from amanat.gui.document_view import DocumentView
 from amanat.gui.messages import error_message
 from amanat.gui.text_editor import TextEditor
@@ -76,6 +79,13 @@ def put_back(kept: Removed) -> Operation[None]:
     return run
 
 
+def suggest_faces(page_id: str) -> Operation[list[FaceSuggestion]]:
+    def run(session: Session) -> list[FaceSuggestion]:
+        return redaction.suggest_faces(session.require(), page_id)
+
+    return run
+
+
 def leaving_thumbnail(page_id: str, originals: bool) -> Operation[bytes]:
     def run(session: Session) -> bytes:
         return redaction.leaving_thumbnail(session.require(), page_id, originals)
@@ -112,6 +122,8 @@ class RedactionController(QObject):
         view.pages.remove_redaction_action.triggered.connect(
             lambda: self.remove(str(view.pages.remove_redaction_action.data() or ""))
         )
+        view.pages.faces_button.clicked.connect(self.suggest_faces)
+        self.faces_dialog: FacesDialog | None = None
 
     @property
     def rows(self) -> list[RedactionRow]:
@@ -144,8 +156,43 @@ class RedactionController(QObject):
             editor.set_redactions(on_texts.get(editor.text.id, []))
 
     def clear(self) -> None:
-        """The archive is being locked: forget what was read."""
+        """The archive is being locked: forget what was read, close the faces offered."""
         self._rows = []
+        dialog, self.faces_dialog = self.faces_dialog, None
+        if dialog is not None:
+            dialog.forget()
+            dialog.reject()
+
+    def suggest_faces(self) -> None:
+        page_id = self._view.pages.current_page_id
+        if page_id is None:
+            return
+        self._worker.submit(
+            suggest_faces(page_id),
+            self,
+            lambda found: self._faces_found(page_id, found),
+            self._failed,
+        )
+
+    def _faces_found(self, page_id: str, found: list[FaceSuggestion]) -> None:
+        if not found:
+            self.status.emit(
+                self.tr(
+                    "No faces found on this page. Look for them yourself: a face in profile, "
+                    "small or half hidden is easily missed."
+                )
+            )
+            return
+        dialog = FacesDialog(found, self._view)
+        dialog.redact.connect(lambda box: self.redact_region(page_id, *box))
+        dialog.finished.connect(lambda _: self._faces_closed(dialog))
+        self.faces_dialog = dialog
+        dialog.open()
+
+    def _faces_closed(self, dialog: FacesDialog) -> None:
+        if self.faces_dialog is dialog:
+            self.faces_dialog = None
+        dialog.deleteLater()
 
     def _failed(self, error: AmanatError) -> None:
         self.status.emit(error_message(error))
@@ -190,3 +237,67 @@ class RedactionController(QObject):
                 put_back(kept),
             )
         )
+
+
+class FacesDialog(QDialog):
+    """The faces found on a page, one at a time, each redacted only when confirmed: the
+    detector can take a pattern of the paper for a face, or miss one."""
+
+    redact = Signal(object)
+    """The rectangle (fractions of the upright page) of a face confirmed."""
+
+    def __init__(self, found: list[FaceSuggestion], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Faces on this page"))
+        self._found = list(found)
+        self._at = 0
+        self.picture = QLabel()
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumSize(160, 160)
+        self.position = QLabel()
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons = QDialogButtonBox()
+        self.redact_button = buttons.addButton(
+            self.tr("&Redact This Face"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.skip_button = buttons.addButton(
+            self.tr("&Not a Face"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.stop_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.redact_button.setDefault(True)
+        self.redact_button.clicked.connect(lambda: self._answer(True))
+        self.skip_button.clicked.connect(lambda: self._answer(False))
+        self.stop_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.position)
+        layout.addWidget(self.picture, 1)
+        layout.addWidget(buttons)
+        self._show()
+
+    @property
+    def current(self) -> FaceSuggestion | None:
+        return self._found[self._at] if self._at < len(self._found) else None
+
+    def _show(self) -> None:
+        face = self.current
+        if face is None:
+            self.accept()
+            return
+        self.position.setText(
+            labels.fill(self.tr("Face %1 of %2"), str(self._at + 1), str(len(self._found)))
+        )
+        self.picture.setPixmap(QPixmap.fromImage(QImage.fromData(face.picture)))
+
+    def _answer(self, confirmed: bool) -> None:
+        face = self.current
+        if face is None:
+            return
+        if confirmed:
+            self.redact.emit(face.rectangle)
+        self._at += 1
+        self._show()
+
+    def forget(self) -> None:
+        """The archive locks: drop the pictures of the faces."""
+        self._found = []
+        self.picture.clear()

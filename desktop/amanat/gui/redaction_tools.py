@@ -9,6 +9,7 @@ will leave; gui/redaction.py turns what is asked here into undoable changes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -24,7 +25,17 @@ REDACTION_PROPERTY = QTextFormat.Property.UserProperty + 2
 """Where each passage drawn as redacted keeps the id of its redaction."""
 
 
-def redaction_tool(viewer: PageViewer) -> tuple[QToolButton, QAction]:
+@dataclass(frozen=True, slots=True)
+class RedactionTools:
+    region: QToolButton
+    """Redact a region: down while a rectangle is to be dragged."""
+    remove: QAction
+    """Remove Redaction, on the page's right-click menu over a black box (its data: the id)."""
+    faces: QToolButton
+    """Suggest faces on the page shown."""
+
+
+def redaction_tools(viewer: PageViewer) -> RedactionTools:
     """The "Redact a region" button of ``viewer``'s tool bar: while it is down a rectangle
     dragged on the page is to be redacted (the viewer's ``redaction_marked``), not annotated.
     It and "Mark a region" are never down together. With it comes the "Remove Redaction"
@@ -72,7 +83,19 @@ def redaction_tool(viewer: PageViewer) -> tuple[QToolButton, QAction]:
     viewer.picture.redaction_pointed.connect(pointed)
     viewer.picture.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     viewer.picture.addAction(remove)
-    return button, remove
+    faces = QToolButton()
+    words = QCoreApplication.translate("Redaction", "Suggest faces")
+    faces.setText(words)
+    faces.setAccessibleName(words)
+    faces.setObjectName("suggest-faces")
+    faces.setToolTip(
+        QCoreApplication.translate(
+            "Redaction",
+            "Find the faces on this page and offer each, one by one, to redact; look for "
+            "those it misses yourself",
+        )
+    )
+    return RedactionTools(button, remove, faces)
 
 
 def redacted_format(redaction_id: str) -> QTextCharFormat:
