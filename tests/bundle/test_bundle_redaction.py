@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from PIL import Image
 from amanat.core import leaving
 from amanat.core.bundle import identity
 from amanat.core.bundle.export import ExportOptions, ExportScope, plan_export
-from amanat.core.records import Person, Role, Text, TextKind, Visibility
+from amanat.core.records import Person, Provenance, Role, Text, TextKind, Visibility
 from amanat.core.storage import annotations, documents, pages, people, texts
 from amanat.core.storage import redactions as store
 from amanat.core.vault import Archive
@@ -122,3 +123,14 @@ def test_a_pseudonym_that_would_be_a_real_name_in_the_archive_is_made_longer(arc
 
 def _fields(record: object) -> dict[str, object]:
     return {name: getattr(record, name) for name in record.__dataclass_fields__}  # type: ignore[attr-defined]
+
+
+def test_a_witness_who_passed_on_another_letter_is_not_named_as_its_giver(archive: Archive):
+    sample = fill(archive)
+    letter = documents.get(archive.db, sample.letter)
+    given = Provenance(received_from=f"{WITNESS_NAME}, at the prison gate", how="by hand")
+    documents.update(archive.db, replace(letter, provenance=given))
+    plan = plan_export(archive.db, ExportScope(document_ids=(sample.anonymised, sample.letter)))
+    (pseudonym,) = plan.pseudonyms
+    (leaving_letter,) = [d for d in plan.documents if d.id == sample.letter]
+    assert leaving_letter.provenance.received_from == f"{pseudonym.pseudonym}, at the prison gate"

@@ -210,6 +210,12 @@ def plan_export(
         if document.consent.anonymise:
             # Who handed it over, and how, is usually the witness themself.
             provenance = Provenance(received_on=provenance.received_on)
+        else:  # a witness may have passed on someone else's letter
+            provenance = replace(
+                provenance,
+                received_from=leaving.replace_names(provenance.received_from, replacements),
+                how=leaving.replace_names(provenance.how, replacements),
+            )
         leaving_documents.append(
             replace(
                 document,
