@@ -211,6 +211,16 @@ def test_a_witness_is_replaced_by_the_pseudonym_in_both_scripts_and_by_alias(arc
     assert "Omicron" in out  # an alias is a whole word in Latin script
 
 
+def test_a_persian_name_is_replaced_with_its_suffixes_but_not_inside_another_word(
+    archive: Archive,
+):
+    witness = people.add(archive.db, Person("Reza", name_fa="رضا", roles=(Role.WITNESS,)))
+    replacements = leaving.replacements_for(archive.db, {witness.id: "Witness ABCDE"})
+    text = _text(archive, "رضا گفت. رضای ما آمد. رضایت نداشت. دوستِ رضا‌ها")
+    out = leaving.text_as_it_leaves(archive.db, text, replacements)
+    assert out == "Witness ABCDE گفت. Witness ABCDE ما آمد. رضایت نداشت. دوستِ Witness ABCDE‌ها"
+
+
 def test_a_name_inside_a_redacted_passage_is_marked_with_it(archive: Archive):
     witness = people.add(archive.db, Person("Sara Kiani", roles=(Role.WITNESS,)))
     replacements = leaving.replacements_for(archive.db, {witness.id: "Witness ABCDE"})

@@ -229,6 +229,8 @@ _VARIANTS = {
     "ه": "[هة]",
     "ة": "[هة]",
 }
+_SUFFIXES_WRITTEN_ON = ("های", "ها", "یی", "ای", "ی")
+"""Written onto a Persian name without a space: the plural, the ezafe, "a" and "one's"."""
 _BETWEEN_PARTS = "[\\s\u200c\u200d\u00a0-]*"
 _DIACRITICS = "[\u064b-\u065f\u0670]*"
 
@@ -242,9 +244,10 @@ def _pattern(name: str) -> re.Pattern[str]:
             continue
         parts.append(_VARIANTS.get(character, re.escape(character)) + _DIACRITICS)
     latin = all(c.isascii() for c in name)
-    # A Latin name ends where its word ends ("Ali" is not in "Alice"); a Persian one may be
-    # followed by the suffixes written onto it ("رضایی‌ها"), so only its start is bounded.
-    end = "(?!\\w)" if latin else ""
+    # A name ends where its word ends ("Ali" is not in "Alice", "رضا" not in "رضایت"); a
+    # Persian one may have a suffix written onto it ("رضای", "امیدها"), which is replaced
+    # with it.
+    end = "(?!\\w)" if latin else "(?:" + "|".join(_SUFFIXES_WRITTEN_ON) + ")?(?!\\w)"
     return re.compile("(?<!\\w)" + "".join(parts) + end, re.IGNORECASE)
 
 
