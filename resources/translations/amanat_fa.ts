@@ -3365,6 +3365,10 @@
         <translation>پروندهٔ اصلی، بایت به بایت</translation>
     </message>
     <message>
+        <source>This page has redactions: it leaves only as a copy with them blacked out</source>
+        <translation>این صفحه بخش‌های پوشانده‌شده دارد: تنها به صورت نسخه‌ای بیرون می‌رود که آن بخش‌ها در آن سیاه شده‌اند</translation>
+    </message>
+    <message>
         <source>Choose a File…</source>
         <translation>انتخاب پرونده…</translation>
     </message>

@@ -26,8 +26,10 @@ from amanat.core.vault import Archive
 from amanat.gui.annotations.highlights import qt_position
 from amanat.gui.bundles import export_dialog as export_pages
 from amanat.gui.bundles.export_dialog import ExportDialog
+from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
+from amanat.gui.page_info import PageExportDialog
 from amanat.gui.redaction_tools import REDACTION_PROPERTY
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.text_editor import TextEditor
@@ -359,3 +361,36 @@ def test_a_page_without_faces_or_without_opencv_says_so_in_the_status(
     view.document.pages.faces_button.click()
     assert said[-1] == FacesUnavailable().message
     assert _stored(window, worker) == []
+
+
+class _WriteTo(FileChooser):
+    def __init__(self, answer: Path) -> None:
+        self.answer = answer
+
+    def new_file(
+        self, parent: QWidget | None, title: str, pattern: str, suggested: str
+    ) -> Path | None:
+        return self.answer
+
+
+def test_export_page_of_a_redacted_page_offers_only_the_copy_with_the_box_burned_in(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    letter_folder: Path,
+    worker: SynchronousWorker,
+    tmp_path: Path,
+) -> None:
+    window = _opened(make_window, location, letter_folder, worker)
+    _redact_region(window, (0.0, 0.0, 0.5, 0.5))
+    info = window.page_info
+    info.chooser = _WriteTo(tmp_path / "copy")
+    info.export_action.trigger()
+    dialog = info.dialog
+    assert isinstance(dialog, PageExportDialog)
+    assert not dialog.original_choice.isEnabled() and dialog.sanitised.isChecked()
+    dialog.save_button.click()
+    written = tmp_path / "copy.png"
+    with Image.open(written) as image:
+        picture = image.convert("RGB")
+    assert picture.getpixel((10, 10)) == (0, 0, 0)
+    assert picture.getpixel((390, 590)) == CREAM

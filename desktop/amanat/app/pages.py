@@ -11,7 +11,7 @@ from pathlib import Path
 from amanat.app.scans import ImportOutcome, import_scans
 from amanat.core import scans
 from amanat.core.jobs import Cancel, Report
-from amanat.core.leaving import page_as_it_leaves
+from amanat.core.leaving import is_redacted, page_as_it_leaves
 from amanat.core.records import Page
 from amanat.core.scans import ImportOptions, MetadataReport
 from amanat.core.scans.export import sanitised_suffix
@@ -27,12 +27,19 @@ class PageRecord:
     page: Page
     details: ScanDetails
     metadata: MetadataReport
+    redacted: bool = False
+    """It has redacted rectangles: it leaves only as a sanitised copy (core/leaving.py)."""
 
 
 def page_record(archive: Archive, page_id: str) -> PageRecord:
     db = archive.db
     page = pages.get(db, page_id)
-    return PageRecord(page, pages.scan_details(db, page.id), scans.metadata_report(db, page.id))
+    return PageRecord(
+        page,
+        pages.scan_details(db, page.id),
+        scans.metadata_report(db, page.id),
+        is_redacted(db, page.id),
+    )
 
 
 def export_page(archive: Archive, page_id: str, target: Path, original: bool = False) -> Path:
