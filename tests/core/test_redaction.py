@@ -310,3 +310,19 @@ def test_without_opencv_suggesting_faces_is_one_sentence(
         faces.suggest(archive.db, page_id)
     assert "Redact a region" in str(refused.value) and "\n" not in str(refused.value)
     assert not faces.available()
+
+
+def test_a_redaction_on_a_pdf_page_is_burned_into_its_rendering(archive: Archive):
+    from amanat.core.scans.importer import add_pages
+
+    document = documents.add(archive.db, Document(DocumentKind.COURT, "A verdict"))
+    add_pages(archive.db, document.id, scan_files.pdf(pages=2), "verdict.pdf")
+    second = pages.pages_of(archive.db, document.id)[1]
+    kept = leaving.page_as_it_leaves(archive.db, second.id, keep_metadata=True)
+    assert kept.mime_type == "application/pdf" and kept.suffix == ".pdf"  # the file itself
+    store.on_page(archive.db, second.id, 0.0, 0.0, 1.0, 0.5)
+    out = leaving.page_as_it_leaves(archive.db, second.id, keep_metadata=True)
+    assert out.sanitised and out.mime_type == "image/png"
+    image = _pixels(out.data)
+    assert _dark(image, (0, 0, image.width, image.height // 2 - 1))
+    assert not _dark(image, (0, image.height // 2 + 2, image.width, image.height))
