@@ -43,7 +43,8 @@ def test_a_redacted_rectangle_is_black_in_both_page_exports(cli: Cli, tmp_path: 
     assert re.fullmatch(UUID_PATTERN, made)
     for option in ("--sanitised", "--original"):
         out = tmp_path / f"out{option}.png"
-        cli.ok("page", "export", page, out, option)
+        said = cli.ok("page", "export", page, out, option).out
+        assert said == f"Wrote a sanitised copy with its redactions blacked out to {out}.\n"
         assert _dark(out, (50, 0, 100, 50)), option
         assert not _dark(out, (0, 0, 48, 50)), option
 
