@@ -394,3 +394,19 @@ def test_export_page_of_a_redacted_page_offers_only_the_copy_with_the_box_burned
         picture = image.convert("RGB")
     assert picture.getpixel((10, 10)) == (0, 0, 0)
     assert picture.getpixel((390, 590)) == CREAM
+
+
+def test_the_lock_closes_the_faces_offered_and_drops_their_pictures(
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    worker: SynchronousWorker,
+) -> None:
+    window = _opened(make_window, location, _face_page(archive_folder), worker)
+    window.archive_view.document.pages.faces_button.click()
+    dialog = window.archive_view.redactions.faces_dialog
+    assert dialog is not None and dialog.isVisible()
+    window.lock()
+    assert window.archive_view.redactions.faces_dialog is None
+    assert not dialog.isVisible() and dialog.current is None
+    assert dialog.picture.pixmap().isNull()
