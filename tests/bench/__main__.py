@@ -20,6 +20,7 @@ from tests.bench import (
     bundle_case,
     gui_case,
     pdf_case,
+    redaction_case,
     report,
     scans,
     search_case,
@@ -38,6 +39,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     bundle_case.NAME: bundle_case.run,
     backup_case.NAME: backup_case.run,
     pdf_case.NAME: pdf_case.run,
+    redaction_case.NAME: redaction_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 
