@@ -58,7 +58,6 @@ def run(workdir: Path, quick: bool) -> Section:
         for number in range(5):
             store.on_page(db, page_id, 0.18 * number, 0.1, 0.15, 0.3)
 
-        plain = _best(runs, lambda: sanitised_copy(db, page_id))  # redactions read, none skipped
         redacted_pixels = _best(
             runs, lambda: leaving.page_as_it_leaves(db, page_id, keep_metadata=False)
         )
@@ -91,7 +90,6 @@ def run(workdir: Path, quick: bool) -> Section:
         [
             ["page as it leaves, 5 rectangles", ms(redacted_pixels), ms(unredacted),
              ratio(redacted_pixels, unredacted)],
-            ["sanitised_copy with the 5 read", ms(plain), ms(unredacted), ratio(plain, unredacted)],
             ["faces suggested on its preview",
              ms(face_time) if found_faces else "OpenCV not installed", "–", "–"],
             ["text as it leaves", ms(leaving_text), ms(baseline_text),
