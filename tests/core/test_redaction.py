@@ -295,7 +295,7 @@ def test_a_page_without_a_face_gets_no_suggestion(archive: Archive):
 
 
 def test_without_opencv_suggesting_faces_is_one_sentence(
-    archive: Archive, monkeypatch: pytest.MonkeyPatch
+    archive: Archive, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ):
     page_id = _page_of(archive, drawn_face(60))
     real = importlib.import_module
@@ -306,6 +306,8 @@ def test_without_opencv_suggesting_faces_is_one_sentence(
         return real(name, package)
 
     monkeypatch.setattr(importlib, "import_module", missing)
+    faces._detector.cache_clear()  # read once per process: as if never read here
+    request.addfinalizer(faces._detector.cache_clear)
     with pytest.raises(FacesUnavailable) as refused:
         faces.suggest(archive.db, page_id)
     assert "Redact a region" in str(refused.value) and "\n" not in str(refused.value)

@@ -11,6 +11,7 @@ half hidden) must still be marked by hand.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import io
 from dataclasses import dataclass
@@ -92,7 +93,10 @@ def _cut(image: Image.Image, box: Fractions) -> bytes:
     return out.getvalue()
 
 
+@functools.cache
 def _detector() -> tuple[Any, Any]:
+    """The detector, read once: its cascade is a 900 KB XML file that takes longer to read
+    than a page takes to search."""
     try:
         # Through importlib: OpenCV's own type stubs leave out what is used here.
         cv2: Any = importlib.import_module("cv2")
