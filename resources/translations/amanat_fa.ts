@@ -424,6 +424,10 @@
         <translation>بایگانی</translation>
     </message>
     <message>
+        <source>redaction</source>
+        <translation>پوشش</translation>
+    </message>
+    <message>
         <source>Audit Log…</source>
         <translation>گزارش تغییرات…</translation>
     </message>
