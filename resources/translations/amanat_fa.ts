@@ -424,6 +424,10 @@
         <translation>بایگانی</translation>
     </message>
     <message>
+        <source>redaction</source>
+        <translation>پوشش</translation>
+    </message>
+    <message>
         <source>Audit Log…</source>
         <translation>گزارش تغییرات…</translation>
     </message>
@@ -1759,8 +1763,8 @@
         <translation>چیزی بیرون نمی‌رود: همهٔ موارد انتخاب‌شده نگه داشته می‌شوند.</translation>
     </message>
     <message>
-        <source>%1 leaves as “%2”: check that the titles and texts do not name them.</source>
-        <translation>%1 با نام «%2» بیرون می‌رود: مطمئن شوید که در عنوان‌ها و متن‌ها نامش نیامده باشد.</translation>
+        <source>%1 leaves as “%2”, their names replaced by it in the titles and texts: check that nothing else there tells who they are.</source>
+        <translation>%1 با نام «%2» بیرون می‌رود و نام‌هایش در عنوان‌ها و متن‌ها با آن جایگزین می‌شود: بررسی کنید که چیز دیگری در آن‌ها نشان ندهد او کیست.</translation>
     </message>
     <message>
         <source>The key of %1 is not verified: compare their fingerprint with them before sending, under Bundles › Contacts.</source>
@@ -1853,6 +1857,25 @@
     <message>
         <source>It opens with this passphrase; give it separately from the bundle:</source>
         <translation>با این عبارت رمز باز می‌شود؛ آن را جدا از بسته بدهید:</translation>
+    </message>
+</context>
+<context>
+    <name>FacesDialog</name>
+    <message>
+        <source>Faces on this page</source>
+        <translation>چهره‌های این صفحه</translation>
+    </message>
+    <message>
+        <source>&amp;Redact This Face</source>
+        <translation>پوشاندن این چهره</translation>
+    </message>
+    <message>
+        <source>&amp;Not a Face</source>
+        <translation>چهره نیست</translation>
+    </message>
+    <message>
+        <source>Face %1 of %2</source>
+        <translation>چهرهٔ %1 از %2</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2243,47 @@
     </message>
 </context>
 <context>
+    <name>LeavingPages</name>
+    <message numerus="yes">
+        <source>%n page(s) leave with their redacted parts blacked out</source>
+        <translation>
+            <numerusform>%Ln صفحه با بخش‌های پوشانده‌شدهٔ سیاه‌شده بیرون می‌رود</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n redacted passage(s) leave as a mark, never the words</source>
+        <translation>
+            <numerusform>%Ln بخش پوشانده‌شده به صورت نشانه بیرون می‌رود، هرگز خود واژه‌ها</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pages as they will leave</source>
+        <translation>صفحه‌ها همان‌گونه که بیرون می‌روند</translation>
+    </message>
+    <message>
+        <source>Page %1 of “%2”</source>
+        <translation>صفحهٔ %1 از «%2»</translation>
+    </message>
+    <message>
+        <source>%1 (redacted)</source>
+        <translation>%1 (پوشانده‌شده)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more page(s)</source>
+        <translation>
+            <numerusform>و %Ln صفحهٔ دیگر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Names replaced in what leaves</source>
+        <translation>نام‌هایی که در آنچه بیرون می‌رود جایگزین می‌شوند</translation>
+    </message>
+    <message>
+        <source>“%1” becomes “%2”</source>
+        <translation>«%1» می‌شود «%2»</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Amanat</source>
@@ -2522,6 +2586,10 @@
     <message>
         <source>The rectangle is not inside the page, or it is empty.</source>
         <translation>این مستطیل درون صفحه نیست، یا خالی است.</translation>
+    </message>
+    <message>
+        <source>The rectangle to redact must lie inside the page and have a width and a height; nothing was redacted.</source>
+        <translation>مستطیلی که پوشانده می‌شود باید درون صفحه باشد و پهنا و بلندی داشته باشد؛ چیزی پوشانده نشد.</translation>
     </message>
     <message>
         <source>“{text}” is not a rectangle: give X,Y,W,H in percent of the page, such as 10,20,30,15.</source>
@@ -2992,6 +3060,10 @@
         <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
     </message>
     <message>
+        <source>Suggesting faces needs OpenCV, which this installation leaves out for its size; draw a box over each face with “Redact a region” instead.</source>
+        <translation>پیشنهاد چهره‌ها به بستهٔ اوپن‌سی‌وی نیاز دارد که این نسخه به خاطر حجمش آن را ندارد؛ به جای آن با «پوشاندن بخشی از صفحه» روی هر چهره کادری بکشید.</translation>
+    </message>
+    <message>
         <source>There is no {kind} with the id {record_id}.</source>
         <translation>{kind}ی با شناسهٔ {record_id} نیست.</translation>
     </message>
@@ -3449,6 +3521,10 @@
     <message>
         <source>The original file, byte for byte</source>
         <translation>پروندهٔ اصلی، بایت به بایت</translation>
+    </message>
+    <message>
+        <source>This page has redactions: it leaves only as a copy with them blacked out</source>
+        <translation>این صفحه بخش‌های پوشانده‌شده دارد: تنها به صورت نسخه‌ای بیرون می‌رود که آن بخش‌ها در آن سیاه شده‌اند</translation>
     </message>
     <message>
         <source>Choose a File…</source>
@@ -4156,6 +4232,56 @@
     </message>
 </context>
 <context>
+    <name>Redaction</name>
+    <message>
+        <source>Redact a region</source>
+        <translation>پوشاندن بخشی از صفحه</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle on the page to black it out in every copy that leaves this archive; the page itself stays as it is</source>
+        <translation>مستطیلی روی صفحه بکشید تا در هر نسخه‌ای که از این بایگانی بیرون می‌رود سیاه شود؛ خود صفحه همان‌گونه که هست می‌ماند</translation>
+    </message>
+    <message>
+        <source>Remove Redaction</source>
+        <translation>برداشتن پوشش</translation>
+    </message>
+    <message>
+        <source>Let this part of the page leave again</source>
+        <translation>این بخش از صفحه دوباره بیرون برود</translation>
+    </message>
+    <message>
+        <source>Suggest faces</source>
+        <translation>پیشنهاد چهره‌ها</translation>
+    </message>
+    <message>
+        <source>Find the faces on this page and offer each, one by one, to redact; look for those it misses yourself</source>
+        <translation>چهره‌های این صفحه را پیدا می‌کند و هر یک را، یکی‌یکی، برای پوشاندن پیشنهاد می‌دهد؛ چهره‌هایی را که نمی‌بیند خودتان پیدا کنید</translation>
+    </message>
+    <message>
+        <source>Redacted: this passage leaves only as a mark ███</source>
+        <translation>پوشانده‌شده: این بخش تنها به صورت نشانهٔ ███ بیرون می‌رود</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionController</name>
+    <message>
+        <source>No faces found on this page. Look for them yourself: a face in profile, small or half hidden is easily missed.</source>
+        <translation>چهره‌ای در این صفحه پیدا نشد. خودتان هم نگاه کنید: چهره‌ای از نیم‌رخ، کوچک یا نیمه‌پنهان به آسانی دیده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Redact a region of the page</source>
+        <translation>پوشاندن بخشی از صفحه</translation>
+    </message>
+    <message>
+        <source>Redact a passage</source>
+        <translation>پوشاندن بخشی از متن</translation>
+    </message>
+    <message>
+        <source>Remove a redaction</source>
+        <translation>برداشتن یک پوشش</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore a backup</source>
@@ -4658,6 +4784,18 @@
         <translation>توضیح نوشتن بر بخش انتخاب‌شده و برچسب زدن به آن (Ctrl+Shift+A)</translation>
     </message>
     <message>
+        <source>Redact</source>
+        <translation>پوشاندن</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>Keep the passage selected in this archive: every copy that leaves shows a mark in its place (Ctrl+Shift+X)</source>
+        <translation>بخش برگزیده در همین بایگانی بماند: هر نسخه‌ای که بیرون می‌رود به جای آن نشانه‌ای دارد (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>زبان:</translation>
     </message>
@@ -4668,6 +4806,10 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Remove Redaction</source>
+        <translation>برداشتن پوشش</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from tests.bench import (
     casefile_case,
     gui_case,
     pdf_case,
+    redaction_case,
     report,
     scans,
     search_case,
@@ -42,6 +43,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     archive_size_case.NAME: archive_size_case.run,
     pdf_case.NAME: pdf_case.run,
     casefile_case.NAME: casefile_case.run,
+    redaction_case.NAME: redaction_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import amanat.gui
 from amanat.core.dates import Calendar
+from amanat.core.faces import FaceSuggestion
 from amanat.core.records import Document, DocumentKind
 from amanat.core.scans import ImportOptions, import_files
 from amanat.core.storage import documents
@@ -29,6 +30,7 @@ from amanat.gui.create_archive import CreateArchiveDialog, RecoveryCodeDialog
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
+from amanat.gui.redaction import FacesDialog
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.tag_actions import TagChoiceDialog, TagNameDialog
 from amanat.gui.tag_colours import TagColourDialog
@@ -166,6 +168,10 @@ def _open_every_dialog(
     window.audit_log.close()
     view.tag_actions.new_tag()
     opened(view.tag_actions.dialog)
+    # The faces offered to redact (one made here: the pages of this archive show none).
+    faces = FacesDialog([FaceSuggestion((0.1, 0.1, 0.3, 0.4), scan_files.png())], window)
+    opened(faces)
+    faces.reject()
 
 
 def test_every_dialog_fits_a_small_laptop_screen(

@@ -11,6 +11,7 @@ from pathlib import Path
 from amanat.app.scans import ImportOutcome, import_scans
 from amanat.core import scans
 from amanat.core.jobs import Cancel, Report
+from amanat.core.leaving import is_redacted, page_as_it_leaves
 from amanat.core.records import Page
 from amanat.core.scans import ImportOptions, MetadataReport
 from amanat.core.scans.export import sanitised_suffix
@@ -26,21 +27,27 @@ class PageRecord:
     page: Page
     details: ScanDetails
     metadata: MetadataReport
+    redacted: bool = False
+    """It has redacted rectangles: it leaves only as a sanitised copy (core/leaving.py)."""
 
 
 def page_record(archive: Archive, page_id: str) -> PageRecord:
     db = archive.db
     page = pages.get(db, page_id)
-    return PageRecord(page, pages.scan_details(db, page.id), scans.metadata_report(db, page.id))
+    return PageRecord(
+        page,
+        pages.scan_details(db, page.id),
+        scans.metadata_report(db, page.id),
+        is_redacted(db, page.id),
+    )
 
 
 def export_page(archive: Archive, page_id: str, target: Path, original: bool = False) -> Path:
     """Write the page to ``target``, a file that must not exist yet (it may be another page or
     the user's own file): the pixels only, upright, with no metadata, or with ``original`` the
     file byte for byte."""
-    db = archive.db
-    data = pages.original_bytes(db, page_id) if original else scans.sanitised_copy(db, page_id).data
-    write_new_file(target, data)
+    # A redacted page is always a copy with the redactions burned in (core/leaving.py).
+    write_new_file(target, page_as_it_leaves(archive.db, page_id, keep_metadata=original).data)
     return target
 
 

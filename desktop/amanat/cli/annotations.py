@@ -95,8 +95,9 @@ def annotate_text(args: argparse.Namespace) -> int:
     return show_added(args, note)
 
 
-def _rectangle(text: str) -> tuple[float, float, float, float]:
-    """X,Y,W,H in percent of the page, as in a bundle's xywh=percent: (see --help)."""
+def page_rectangle(text: str) -> tuple[float, float, float, float]:
+    """X,Y,W,H in percent of the page, as in a bundle's xywh=percent: (see --help); read
+    alike for a redaction (cli/redaction.py)."""
     parts = text.split(",")
     try:
         numbers = [float(part) for part in parts]
@@ -109,7 +110,7 @@ def _rectangle(text: str) -> tuple[float, float, float, float]:
 
 
 def annotate_page(args: argparse.Namespace) -> int:
-    rectangle = _rectangle(args.rect)
+    rectangle = page_rectangle(args.rect)
     with unlocked(args) as archive:
         note = notes.annotate_page(archive, args.page, rectangle, _fields(args), author=args.actor)
     return show_added(args, note)

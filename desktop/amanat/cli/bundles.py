@@ -154,6 +154,15 @@ def _plan_lines(plan: ExportPlan) -> Iterator[str]:
     )
     for document in plan.documents:
         yield f"  {document.id}  {document.title}"
+    if plan.redacted_page_ids:
+        yield (
+            f"Redacted: {len(plan.redacted_page_ids)} page(s) leave as sanitised copies with "
+            "their redacted rectangles blacked out"
+        )
+    if plan.redacted_passages:
+        yield f"Redacted: {plan.redacted_passages} passage(s) leave as marks, never the words"
+    for replaced in plan.replacements:
+        yield f"Replaced: “{replaced.name}” by “{replaced.pseudonym}” in the texts that leave"
     for item in plan.held_back:
         yield f"Held back: {item.record_type} {item.record_id} “{item.label}”: {item.reason}"
     for warning in plan.warnings:

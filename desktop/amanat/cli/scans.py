@@ -192,9 +192,14 @@ def show_page(args: argparse.Namespace) -> int:
 
 def export_page(args: argparse.Namespace) -> int:
     from amanat.app.pages import export_page as write_page
+    from amanat.app.redaction import page_redactions
 
     with unlocked(args) as archive:
         target = write_page(archive, args.id, Path(args.file), original=args.original)
+        redacted = bool(page_redactions(archive, args.id))
     kind = "the original, byte for byte," if args.original else "a sanitised copy (no metadata)"
+    if redacted:
+        # core/leaving.py: a redacted page never leaves as its original.
+        kind = "a sanitised copy with its redactions blacked out"
     print(f"Wrote {kind} to {target}.")
     return 0

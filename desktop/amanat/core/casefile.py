@@ -22,17 +22,12 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
-from amanat.core.bundle.export import (
-    ExportOptions,
-    ExportPlan,
-    ExportScope,
-    page_as_it_leaves,
-    plan_export,
-)
+from amanat.core.bundle.export import ExportOptions, ExportPlan, ExportScope, plan_export
 from amanat.core.database import Database
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
 from amanat.core.errors import ExportCancelled
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
+from amanat.core.leaving import page_as_it_leaves
 from amanat.core.pdf_layout import Direction, LaidLine, Pages
 from amanat.core.records import Audience, Document, Page, Text, TextRange
 from amanat.core.resources import resource
@@ -280,7 +275,8 @@ class _Case:
 
     def _picture(self, page: Page, number: int, count: int, notes: list[str]) -> None:
         pages = self.pages
-        copy = page_as_it_leaves(self.db, page.id)
+        # The copy a bundle carries: sanitised, upright, redactions burned in.
+        copy = page_as_it_leaves(self.db, page.id, keep_metadata=False)
         pdf = pages.pdf
         width_px, height_px = _pixel_size(copy.data)
         room_width = pages.width

@@ -289,6 +289,11 @@ RULES: dict[str, str] = {
     "region-outside-page": QT_TRANSLATE_NOOP(
         "Messages", "The rectangle is not inside the page, or it is empty."
     ),
+    "redaction-outside-page": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The rectangle to redact must lie inside the page and have a width and a height; "
+        "nothing was redacted.",
+    ),
     "region-not-rectangle": QT_TRANSLATE_NOOP(
         "Messages",
         "“{text}” is not a rectangle: give X,Y,W,H in percent of the page, such as 10,20,30,15.",
@@ -566,6 +571,15 @@ class InvalidInput(AmanatError):
 class InvalidDate(InvalidInput):
     code = "invalid-date"
     template = QT_TRANSLATE_NOOP("Messages", "“{text}” is not a date Amanat understands: {reason}.")
+
+
+class FacesUnavailable(AmanatError):
+    code = "faces-unavailable"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "Suggesting faces needs OpenCV, which this installation leaves out for its size; draw "
+        "a box over each face with “Redact a region” instead.",
+    )
 
 
 class RecordNotFound(AmanatError):

@@ -421,6 +421,37 @@ Migration = str | Callable[[Database, Report | None], None] | Batched
 """SQL statements, a function for what SQL cannot do (normalising text again), or a
 migration done in batches."""
 
+
+# Redactions: rectangles of a page (fractions of the page upright by its EXIF orientation, as
+# region annotations are, so turning the page for reading does not move them) and passages of
+# a text (quoted with their context, followed through edits as annotations are) that never
+# leave the archive. A text's redactions outlive its deletion, keyed by its id, so a text put
+# back by undo is redacted again; they go with their document. Made only where missing, as an
+# archive marked older than it is (tests do that to run a migration again) already has it.
+_REDACTIONS = """
+CREATE TABLE IF NOT EXISTS redactions (
+    id          TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page_id     TEXT REFERENCES pages(id) ON DELETE CASCADE,
+    x           REAL,
+    y           REAL,
+    width       REAL,
+    height      REAL,
+    text_id     TEXT,
+    range_start INTEGER,
+    range_end   INTEGER,
+    quote       TEXT NOT NULL DEFAULT '',
+    prefix      TEXT NOT NULL DEFAULT '',
+    suffix      TEXT NOT NULL DEFAULT '',
+    orphaned    INTEGER NOT NULL DEFAULT 0,
+    created     TEXT NOT NULL,
+    CHECK ((page_id IS NULL) <> (text_id IS NULL))
+);
+CREATE INDEX IF NOT EXISTS redactions_by_document ON redactions(document_id);
+CREATE INDEX IF NOT EXISTS redactions_by_page ON redactions(page_id);
+CREATE INDEX IF NOT EXISTS redactions_by_text ON redactions(text_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _VERSION_1,
     _VERSION_2,
@@ -431,6 +462,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _VERSION_7,
     _version_8,
     moving_out.MovingOut(),
+    _REDACTIONS,
 )
 LATEST = len(MIGRATIONS)
 

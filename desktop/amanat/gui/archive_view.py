@@ -82,6 +82,7 @@ from amanat.gui.page_edits import PageEdits
 from amanat.gui.people.actions import PeopleActions
 from amanat.gui.person_card import PersonCard
 from amanat.gui.reading_layout import WindowLayout
+from amanat.gui.redaction import RedactionController
 from amanat.gui.search_panel import SearchField, SearchPanel
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_actions import TagActions
@@ -262,6 +263,10 @@ class ArchiveView(QWidget):
             self.save_texts, self,
         )  # fmt: skip
         self.annotations.status.connect(self.status)
+        self.redactions = RedactionController(
+            worker, self.document, self.undo_stack, self._run_change, self.save_texts, self
+        )
+        self.redactions.status.connect(self.status)
         self.page_edits = PageEdits(self.undo_stack, self._run_change, self)
         strip = self.document.page_strip
         strip.move_requested.connect(self.page_edits.move_page)
@@ -435,6 +440,7 @@ class ArchiveView(QWidget):
         self._content = None
         self.undo_stack.clear()
         self.annotations.clear()
+        self.redactions.clear()
         self.sidebar_model.clear()
         self.documents.clear()
         self.document.clear()

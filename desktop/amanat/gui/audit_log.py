@@ -90,6 +90,7 @@ _RECORDS = {
     "setting": QT_TRANSLATE_NOOP("AuditLog", "setting"),
     "bundle": QT_TRANSLATE_NOOP("AuditLog", "bundle"),
     "archive": QT_TRANSLATE_NOOP("AuditLog", "archive"),
+    "redaction": QT_TRANSLATE_NOOP("AuditLog", "redaction"),
 }
 """The words the archive writes in its log, in the interface's language; a word not listed
 here (written by a newer Amanat) is shown as it was written. The summary is the archive's

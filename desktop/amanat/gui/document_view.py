@@ -38,9 +38,10 @@ from amanat.gui.annotations.highlights import Highlight
 from amanat.gui.annotations.looks import colour_of
 from amanat.gui.annotations.operations import AnnotationRow
 from amanat.gui.annotations.panel import AnnotationPanel
-from amanat.gui.annotations.regions import PageCanvas, Region
+from amanat.gui.annotations.regions import Fractions, PageCanvas, Region
 from amanat.gui.operations import DocumentDetails, page_preview
 from amanat.gui.page_strip import PageStrip
+from amanat.gui.redaction_tools import redaction_tools
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
 from amanat.gui.text_direction import isolated, start_of_line
@@ -55,6 +56,9 @@ class PageViewer(QWidget):
     region_marked = Signal(str, float, float, float, float)
     """(page id, x, y, width, height): a rectangle drawn, as fractions of the upright page."""
     region_clicked = Signal(str)
+    redaction_marked = Signal(str, float, float, float, float)
+    """(page id, x, y, width, height): a rectangle drawn to redact, as fractions of the upright
+    page."""
     page_turned = Signal(int)
     """The page shown now (from 0): the page strip follows."""
 
@@ -68,6 +72,7 @@ class PageViewer(QWidget):
         self._turn = 0
         self._zoom: float | None = None  # None: fit to the width
         self._regions: list[Region] = []
+        self._redactions: list[tuple[str, str, Fractions]] = []
         self._scroll_to_chosen = False
         self.picture = PageCanvas()
         self.picture.region_drawn.connect(self._region_drawn)
@@ -105,6 +110,12 @@ class PageViewer(QWidget):
         )
         self.mark_button.toggled.connect(self.picture.set_marking)
         bar.addWidget(self.mark_button)
+        tools = redaction_tools(self)
+        self.redact_button = tools.region
+        self.remove_redaction_action = tools.remove
+        self.faces_button = tools.faces
+        bar.addWidget(self.redact_button)
+        bar.addWidget(self.faces_button)
         bar.addWidget(self._button("object-rotate-right", self.tr("Turn the page"), self.rotate))
         # Without the theme's icons (Windows, a bare Linux) a sign stands in for the
         # word, which stays in the tooltip: "‹", "›", "−", "↔", "+" are in every font.
@@ -152,8 +163,11 @@ class PageViewer(QWidget):
         self._page_ids = ()
         self._regions = []
         self.picture.regions = []
+        self._redactions = []
+        self.picture.redactions = []
         self.picture.chosen = None
         self.mark_button.setChecked(False)
+        self.redact_button.setChecked(False)
         self._image = QImage()
         self.picture.clear()
         self.picture.setText(self.tr("No pages"))
@@ -224,9 +238,15 @@ class PageViewer(QWidget):
         else:
             self._show_regions()
 
+    def set_redactions(self, redactions: list[tuple[str, str, Fractions]]) -> None:
+        """(redaction id, page id, rectangle) of the document's redacted rectangles."""
+        self._redactions = list(redactions)
+        self._show_regions()
+
     def _show_regions(self) -> None:
         page_id = self.current_page_id
         self.picture.regions = [r for r in self._regions if r.page_id == page_id]
+        self.picture.redactions = [(r, box) for r, page, box in self._redactions if page == page_id]
         self.picture.update()
         chosen = next(
             (r for r in self.picture.regions if r.annotation_id == self.picture.chosen), None
@@ -238,10 +258,13 @@ class PageViewer(QWidget):
 
     def _region_drawn(self, x: float, y: float, width: float, height: float) -> None:
         page_id = self.current_page_id
+        redacting = self.redact_button.isChecked()
         # One rectangle each time the mode is chosen: the next click chooses again.
         self.mark_button.setChecked(False)
+        self.redact_button.setChecked(False)
         if page_id is not None:
-            self.region_marked.emit(page_id, x, y, width, height)
+            marked = self.redaction_marked if redacting else self.region_marked
+            marked.emit(page_id, x, y, width, height)
 
     def _draw(self) -> None:
         if self._image.isNull():
@@ -288,6 +311,10 @@ class DocumentView(QWidget):
     """(TextEditor, start, end): annotate the passage selected in that editor."""
     region_marked = Signal(str, float, float, float, float)
     annotation_clicked = Signal(str)
+    redact_passage = Signal(object, int, int)
+    """(TextEditor, start, end): redact the passage selected in that editor."""
+    unredact_requested = Signal(str)
+    """A redaction's id: a passage's Remove Redaction."""
     """A highlight or a rectangle was clicked."""
 
     def __init__(self, worker: Worker, preferences: Preferences, parent: QWidget | None = None):
@@ -439,6 +466,8 @@ class DocumentView(QWidget):
         self.title.setText(isolated(document.title))
         self.annotations.set_changeable(changeable)
         self.pages.mark_button.setEnabled(changeable and bool(details.pages))
+        self.pages.redact_button.setEnabled(changeable and bool(details.pages))
+        self.pages.faces_button.setEnabled(changeable and bool(details.pages))
         self.page_strip.show_pages(document, details.pages)  # first: it follows the viewer
         # A document without pages (a testimony typed in) gives the whole width to its texts.
         self._show_part(self.page_column, bool(details.pages))
@@ -501,6 +530,10 @@ class DocumentView(QWidget):
             lambda start, end, e=editor: self.annotate_passage.emit(e, start, end)
         )
         editor.annotation_clicked.connect(self.annotation_clicked)
+        editor.redact_requested.connect(
+            lambda start, end, e=editor: self.redact_passage.emit(e, start, end)
+        )
+        editor.unredact_requested.connect(self.unredact_requested)
         self.texts.addTab(editor, "")
         self._label_tab(editor)
         return editor

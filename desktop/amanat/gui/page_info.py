@@ -313,6 +313,12 @@ class PageExportDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setVisible(False)
         self.original_choice.toggled.connect(self.warning.setVisible)
+        if record.redacted:
+            # core/leaving.py never lets a redacted page leave as its original.
+            self.original_choice.setEnabled(False)
+            self.original_choice.setToolTip(
+                self.tr("This page has redactions: it leaves only as a copy with them blacked out")
+            )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button: QPushButton = self.buttons.addButton(
             self.tr("Choose a File…"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -422,7 +428,7 @@ class PageInfo(QObject):
         self._open(dialog)
 
     def _chosen(self, record: PageRecord, original: bool) -> None:
-        suggested = pages.export_file_name(record.page, original)
+        suggested = pages.export_file_name(record.page, original and not record.redacted)
         suffix = Path(suggested).suffix
         target = self.chooser.new_file(
             self._parent,

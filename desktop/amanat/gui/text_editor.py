@@ -36,6 +36,7 @@ from amanat.gui.annotations.highlights import (
     restyle,
 )
 from amanat.gui.operations import TextContent
+from amanat.gui.redaction_tools import is_redaction, redacted_selections, redaction_at
 from amanat.gui.text_direction import direction_of, start_of_line
 
 _CODE_IN_BRACKETS = re.compile(r".*\(([^()]+)\)\s*")
@@ -47,6 +48,10 @@ class TextEditor(QWidget):
     annotate_requested = Signal(int, int)
     """The passage selected, as Python indices (start, end) of the text as now typed."""
     annotation_clicked = Signal(str)
+    redact_requested = Signal(int, int)
+    """The passage selected, to redact, as Python indices of the text as now typed."""
+    unredact_requested = Signal(str)
+    """A redaction's id: let its passage leave again."""
 
     def __init__(self, text: Text, stored: bool, parent: QWidget | None = None) -> None:
         """``stored`` is False for a text just added in the window and not saved yet: it
@@ -58,6 +63,7 @@ class TextEditor(QWidget):
         self._modified = False
         self._direction: Qt.LayoutDirection | None = None
         self._highlights: list[Highlight] = []
+        self._redactions: list[tuple[str, int, int]] = []
         self._chosen: str | None = None
         self._pressed_at: QPoint | None = None
 
@@ -92,6 +98,18 @@ class TextEditor(QWidget):
         )
         self.annotate_action.triggered.connect(self.annotate_selection)
         self.addAction(self.annotate_action)
+        self.redact_action = QAction(self.tr("Redact"), self)
+        self.redact_action.setObjectName("redact-passage")
+        self.redact_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+X")))
+        self.redact_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.redact_action.setToolTip(
+            self.tr(
+                "Keep the passage selected in this archive: every copy that leaves shows a "
+                "mark in its place (Ctrl+Shift+X)"
+            )
+        )
+        self.redact_action.triggered.connect(self.redact_selection)
+        self.addAction(self.redact_action)
         self.annotate_button = QToolButton()
         self.annotate_button.setDefaultAction(self.annotate_action)
         self.body.selectionChanged.connect(self._update_annotate)
@@ -241,9 +259,30 @@ class TextEditor(QWidget):
         saved the passages drawn already stay, moved along with the typing."""
         self._highlights = list(highlights)
         if self.body.toPlainText() == self.saved.body:
-            self.body.setExtraSelections(draw(self.body, self._highlights, self._chosen))
+            self.body.setExtraSelections(
+                draw(self.body, self._highlights, self._chosen)
+                + redacted_selections(self.body, self._redactions)
+            )
         else:
             self._restyle()
+
+    def redact_selection(self) -> None:
+        passage = self.selected_passage()
+        if passage is not None and not self.body.isReadOnly():
+            self.redact_requested.emit(*passage)
+
+    def set_redactions(self, spans: list[tuple[str, int, int]]) -> None:
+        """Draw the redacted passages (id, start, end in the text as saved) struck through;
+        as with annotations, those drawn already move along with an edit not yet saved."""
+        self._redactions = list(spans)
+        if self.body.toPlainText() != self.saved.body:
+            return
+        kept = [s for s in self.body.extraSelections() if not is_redaction(s)]
+        self.body.setExtraSelections(kept + redacted_selections(self.body, self._redactions))
+
+    @property
+    def redactions(self) -> list[tuple[str, int, int]]:
+        return list(self._redactions)
 
     @property
     def highlights(self) -> list[Highlight]:
@@ -305,13 +344,20 @@ class TextEditor(QWidget):
         return super().eventFilter(watched, event)
 
     def _update_annotate(self) -> None:
-        self.annotate_action.setEnabled(
-            self.body.textCursor().hasSelection() and not self.body.isReadOnly()
-        )
+        usable = self.body.textCursor().hasSelection() and not self.body.isReadOnly()
+        self.annotate_action.setEnabled(usable)
+        self.redact_action.setEnabled(usable)
 
     def _context_menu(self, position: QPoint) -> None:
         menu = self.body.createStandardContextMenu(position)
         menu.addSeparator()
         menu.addAction(self.annotate_action)
+        menu.addAction(self.redact_action)
+        at = self.body.cursorForPosition(position).position()
+        redacted = redaction_at(self.body.extraSelections(), at)
+        if redacted is not None and not self.body.isReadOnly():
+            remove = menu.addAction(self.tr("Remove Redaction"))
+            remove.setObjectName("remove-redaction")
+            remove.triggered.connect(lambda: self.unredact_requested.emit(redacted))
         menu.exec(self.body.viewport().mapToGlobal(position))
         menu.deleteLater()

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from amanat.core import audit, private_files
+from amanat.core import anchoring, audit, leaving, private_files
 from amanat.core.atomic_file import sync_folder
 from amanat.core.audit import AuditEntry
 from amanat.core.bundle import identity, record_json
@@ -75,7 +75,6 @@ from amanat.core.records import (
     now,
 )
 from amanat.core.resources import resource
-from amanat.core.scans.export import SanitisedCopy, sanitised_copy
 from amanat.core.segments.objects import Sealed
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, events, pages, people, tags, texts
@@ -139,8 +138,10 @@ class ExportPlan:
     options: ExportOptions
     documents: tuple[Document, ...]
     pages: tuple[Page, ...]
-    """As stored here; a sanitised copy is made of each when the bundle is written."""
+    """As stored here; the copy that leaves (core/leaving.py) is made of each when the bundle
+    is written."""
     texts: tuple[Text, ...]
+    """As they leave: redacted passages marked, witnesses' names replaced."""
     people: tuple[Person, ...]
     """Pseudonymised where needed."""
     tags: tuple[Tag, ...]
@@ -151,6 +152,13 @@ class ExportPlan:
     pseudonyms: tuple[Pseudonym, ...]
     warnings: tuple[str, ...] = ()
     pseudonym_ids: frozenset[str] = field(default_factory=frozenset)
+    replacements: tuple[leaving.Replacement, ...] = ()
+    redacted_page_ids: frozenset[str] = field(default_factory=frozenset)
+    """The pages that leave with rectangles blacked out (as sanitised copies, always)."""
+    redacted_passages: int = 0
+    """How many redacted passages leave as marks."""
+    """Each name of an anonymised witness (both scripts, aliases) and the pseudonym that
+    replaces it in the titles, texts, comments and notes that leave."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,11 +199,15 @@ def plan_export(
     for document in chosen:
         if document.consent.anonymise and document.author_id:
             to_pseudonym.setdefault(document.author_id, keys.pseudonym_id(document.author_id))
-    labels = _labels(to_pseudonym)
+    labels = _labels(to_pseudonym, _names_in_archive(db))
     pseudonyms: dict[str, Pseudonym] = {}
     for person_id in to_pseudonym:
         person = people.get(db, person_id)
         pseudonyms[person_id] = Pseudonym(person_id, person.display_name, labels[person_id])
+
+    replacements = leaving.replacements_for(
+        db, {person_id: p.pseudonym for person_id, p in pseudonyms.items()}
+    )
 
     def swap(ids: Sequence[str]) -> tuple[str, ...]:
         return tuple(to_pseudonym.get(i, i) for i in ids)
@@ -206,9 +218,16 @@ def plan_export(
         if document.consent.anonymise:
             # Who handed it over, and how, is usually the witness themself.
             provenance = Provenance(received_on=provenance.received_on)
+        else:  # a witness may have passed on someone else's letter
+            provenance = replace(
+                provenance,
+                received_from=leaving.replace_names(provenance.received_from, replacements),
+                how=leaving.replace_names(provenance.how, replacements),
+            )
         leaving_documents.append(
             replace(
                 document,
+                title=leaving.replace_names(document.title, replacements),
                 author_id=to_pseudonym.get(document.author_id or "", document.author_id),
                 recipient_ids=swap(document.recipient_ids),
                 concerned_ids=swap(document.concerned_ids),
@@ -218,7 +237,13 @@ def plan_export(
         )
     document_ids = {d.id for d in chosen}
     its_pages = [p for d in chosen for p in pages.pages_of(db, d.id)]
-    its_texts = [t for d in chosen for t in texts.texts_of(db, d.id)]
+    redacted_pages = frozenset(p.id for p in its_pages if leaving.is_redacted(db, p.id))
+    its_texts = []
+    leaving_bodies: dict[str, leaving.LeavingText] = {}
+    for document in chosen:
+        for text in texts.texts_of(db, document.id):
+            leaving_bodies[text.id] = leaving.leaving_text(db, text, replacements)
+            its_texts.append(replace(text, body=leaving_bodies[text.id].body))
 
     leaving_annotations: list[Annotation] = []
     if options.annotations:
@@ -235,7 +260,7 @@ def plan_export(
                         HeldBack("annotation", note.id, _short(note.body), "its passage is gone")
                     )
                 else:
-                    leaving_annotations.append(note)
+                    leaving_annotations.append(_as_it_leaves(note, leaving_bodies, replacements))
 
     leaving_events: list[Event] = []
     if options.events:
@@ -254,7 +279,11 @@ def plan_export(
                 )
                 continue
             leaving_events.append(
-                replace(event, source_ids=tuple(s for s in event.source_ids if s in document_ids))
+                replace(
+                    event,
+                    description=leaving.replace_names(event.description, replacements),
+                    source_ids=tuple(s for s in event.source_ids if s in document_ids),
+                )
             )
 
     person_ids = dict.fromkeys(
@@ -271,6 +300,8 @@ def plan_export(
                 created=person.created,
                 modified=person.created,
             )
+        else:
+            person = replace(person, notes=leaving.replace_names(person.notes, replacements))
         leaving_people.append(person)
 
     tag_ids: dict[str, None] = {}
@@ -298,12 +329,13 @@ def plan_export(
     warnings = []
     for pseudonym in pseudonyms.values():
         warnings.append(
-            f"{pseudonym.name} leaves as “{pseudonym.pseudonym}”; check that the titles and "
-            "texts do not name them."
+            f"{pseudonym.name} leaves as “{pseudonym.pseudonym}”, their names replaced by it in "
+            "the titles and texts; check that nothing else there tells who they are."
         )
     if options.originals:
         warnings.append(
-            "Original files leave byte for byte, with any location, camera and names in them."
+            "Original files leave byte for byte, with any location, camera and names in them; "
+            "a page with redactions leaves as a sanitised copy with them burned in."
         )
     return ExportPlan(
         scope=scope,
@@ -320,7 +352,37 @@ def plan_export(
         pseudonyms=tuple(pseudonyms.values()),
         warnings=tuple(warnings),
         pseudonym_ids=frozenset(to_pseudonym.values()),
+        replacements=replacements,
+        redacted_page_ids=redacted_pages,
+        redacted_passages=sum(body.redacted for body in leaving_bodies.values()),
     )
+
+
+def _as_it_leaves(
+    note: Annotation,
+    bodies: dict[str, leaving.LeavingText],
+    replacements: Sequence[leaving.Replacement],
+) -> Annotation:
+    """An annotation as it leaves: its comment with the witnesses' names replaced, and a
+    passage placed, quoted and given its context in the text as it leaves, so neither its
+    quote nor its context carries a redacted word or a real name."""
+    note = replace(note, body=leaving.replace_names(note.body, replacements))
+    target = note.target
+    if not isinstance(target, TextRange) or target.text_id not in bodies:
+        return note
+    body = bodies[target.text_id]
+    start = body.position(target.start)
+    end = max(start, body.position(target.end, end=True))
+    return replace(note, target=anchoring.text_range(target.text_id, body.body, start, end))
+
+
+def _names_in_archive(db: Database) -> set[str]:
+    """Every name and alias of every person here, folded, for pseudonyms to stay clear of."""
+    names = set()
+    for person in people.all_people(db) + people.trashed_people(db):
+        for name in (person.display_name, person.name_fa, person.name_latin, *person.aliases):
+            names.add(" ".join(name.split()).casefold())
+    return names
 
 
 def _candidates(db: Database, scope: ExportScope, held: list[HeldBack]) -> list[Document]:
@@ -388,19 +450,25 @@ _PSEUDONYM_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 _PSEUDONYM_LENGTH = 5
 
 
-def _labels(to_pseudonym: dict[str, str]) -> dict[str, str]:
+def _labels(to_pseudonym: dict[str, str], taken: set[str]) -> dict[str, str]:
     """Names such as "Witness KRTAX", read from the pseudonym ids, so the same in every
     bundle. Two witnesses in one bundle whose first letters collide (about one chance in
-    8 million) get more letters, so they are never shown under one name."""
+    8 million) get more letters, so they are never shown under one name; so does a witness
+    whose name would be the real name of someone in the archive (``taken``, folded), so no
+    reader mistakes the one for the other."""
+    if not to_pseudonym:
+        return {}
     letters = {
         person_id: _spelt(uuid.UUID(pseudonym_id).int)
         for person_id, pseudonym_id in to_pseudonym.items()
     }
     length = _PSEUDONYM_LENGTH
     while True:
-        shown = {person_id: spelt[:length] for person_id, spelt in letters.items()}
-        if len(set(shown.values())) == len(shown) or length >= len(next(iter(letters.values()))):
-            return {person_id: f"Witness {name}" for person_id, name in shown.items()}
+        shown = {person_id: f"Witness {spelt[:length]}" for person_id, spelt in letters.items()}
+        apart = len(set(shown.values())) == len(shown)
+        clear = not any(label.casefold() in taken for label in shown.values())
+        if (apart and clear) or length >= max(len(spelt) for spelt in letters.values()):
+            return shown
         length += 1
 
 
@@ -554,17 +622,12 @@ def write_bundle(
     return WrittenBundle(path, bundle_id(manifest_bytes), path.stat().st_size, len(files))
 
 
-def page_as_it_leaves(db: Database, page_id: str) -> SanitisedCopy:
-    """The picture of a page as it leaves the archive unless originals are asked for: in a
-    bundle, in its reader and in a case file alike (pixels only, upright, no metadata)."""
-    return sanitised_copy(db, page_id)
-
-
 def _bundled_page(
     db: Database, page: Page, originals: bool, files: dict[str, _File]
 ) -> BundledPage:
     details = pages.scan_details(db, page.id)
-    if originals:
+    # A redacted page leaves as a copy with the redactions burned in, originals or not.
+    if originals and not leaving.is_redacted(db, page.id):
         files.setdefault(page.sha256, _File(page.sha256, page.size, page.id, sanitised=False))
         return BundledPage(
             page=page,
@@ -574,13 +637,13 @@ def _bundled_page(
             has_location=details.has_location,
             has_person_name=details.has_person_name,
         )
-    copy = page_as_it_leaves(db, page.id)
+    copy = leaving.page_as_it_leaves(db, page.id, keep_metadata=False)
     digest = hashlib.sha256(copy.data).hexdigest()
-    width, height = pages.pixel_size(copy.data)
+    width, height = copy.width, copy.height
     files.setdefault(digest, _File(digest, len(copy.data), page.id, sanitised=True))
     # The sanitised copy is upright already and carries no name: the original's file name
     # ("IMG_2034 from Roya.jpg") is metadata too.
-    leaving = replace(
+    as_it_leaves = replace(
         page,
         sha256=digest,
         mime_type=copy.mime_type,
@@ -590,7 +653,7 @@ def _bundled_page(
         rotation=0,
         original_name=f"page-{page.number}{copy.suffix}",
     )
-    return BundledPage(page=leaving, sanitised=True)
+    return BundledPage(page=as_it_leaves, sanitised=True)
 
 
 def _write(
@@ -627,7 +690,7 @@ def _write(
             _check(cancel)
             report(number, f"files/{file.sha256}")
             if file.sanitised:
-                data = page_as_it_leaves(db, file.page_id).data
+                data = leaving.page_as_it_leaves(db, file.page_id, keep_metadata=False).data
                 if writing is not None:
                     writing.result()  # in order, and its failure stops the export here
                 writing = pool.submit(_add_file, tar, file, data)
@@ -703,6 +766,7 @@ def _redaction_json(options: ExportOptions) -> dict[str, Any]:
         "audience": options.audience.value,
         "withdrawn": "never included",
         "anonymised_witnesses": "pseudonym",
+        "redactions": "burned into the pages, marked in the texts",
     }
 
 

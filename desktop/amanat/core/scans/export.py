@@ -22,7 +22,7 @@ from amanat.core.scans.formats import (
     open_picture,
 )
 from amanat.core.scans.metadata import MetadataReport, picture_report
-from amanat.core.storage import pages
+from amanat.core.storage import pages, redactions
 
 SANITISED_PDF_LONGEST = 2400
 """A PDF page's sanitised copy is a rendering: 2400 px is about 200 dpi on A4, enough to read
@@ -77,23 +77,37 @@ def _report(data: bytes, mime_type: str, name: str) -> MetadataReport:
 
 def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     """A new picture file of the page: upright (EXIF orientation, then the user's rotation),
-    with no EXIF, XMP, IPTC, comments, text chunks or ICC profile."""
+    with no EXIF, XMP, IPTC, comments, text chunks or ICC profile, and the page's redacted
+    rectangles filled with black (read here, so no caller can forget them)."""
     page = pages.get(db, page_id)
     details = pages.scan_details(db, page_id)
+    blacked_out = [r.rectangle for r in redactions.of_page(db, page_id)]
     data = pages.original_bytes(db, page_id)
     name = page.original_name or f"page {page.number}"
     return decoding.run(
-        name, _sanitised, data, page.mime_type, details.source_page, page.rotation, name
+        name,
+        _sanitised,
+        data,
+        page.mime_type,
+        details.source_page,
+        page.rotation,
+        name,
+        blacked_out,
     )
 
 
 def _sanitised(
-    data: bytes, mime_type: str, source_page: int | None, rotation: int, name: str
+    data: bytes,
+    mime_type: str,
+    source_page: int | None,
+    rotation: int,
+    name: str,
+    blacked_out: list[tuple[float, float, float, float]],
 ) -> SanitisedCopy:
     """In a decoding worker: what ``sanitised_copy`` returns. Any exception a decoder
     raises, of whatever type, is the page's file being damaged."""
     try:
-        return _sanitise(data, mime_type, source_page, rotation, name)
+        return _sanitise(data, mime_type, source_page, rotation, name, blacked_out)
     except (ScanRefused, MemoryError):
         raise
     except Exception as error:
@@ -101,13 +115,18 @@ def _sanitised(
 
 
 def _sanitise(
-    data: bytes, mime_type: str, source_page: int | None, rotation: int, name: str
+    data: bytes,
+    mime_type: str,
+    source_page: int | None,
+    rotation: int,
+    name: str,
+    blacked_out: list[tuple[float, float, float, float]],
 ) -> SanitisedCopy:
     lossless = mime_type in _LOSSLESS
     if mime_type == PDF:
         with pdf.opened(data, name, ScanLimits(max_pages=10**9)) as document:
             rendering = pdf.render(document, source_page or 0, SANITISED_PDF_LONGEST, name)
-        out, mime = pictures.sanitised(rendering, 1, rotation, lossless)
+        out, mime = pictures.sanitised(rendering, 1, rotation, lossless, blacked_out)
         return SanitisedCopy(out, mime)
     image, _ = open_picture(data, mime_type, name)
     with image:
@@ -115,5 +134,5 @@ def _sanitise(
             image.seek(source_page)
         image.load()
         orientation = picture_report(image).orientation
-        out, mime = pictures.sanitised(image, orientation, rotation, lossless)
+        out, mime = pictures.sanitised(image, orientation, rotation, lossless, blacked_out)
     return SanitisedCopy(out, mime)

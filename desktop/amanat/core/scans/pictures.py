@@ -8,6 +8,8 @@ the user's rotation are applied to these pictures only.
 from __future__ import annotations
 
 import io
+import math
+from collections.abc import Sequence
 
 from PIL import Image, ImageCms
 
@@ -119,19 +121,49 @@ def displayable(image: Image.Image) -> Image.Image:
 
 
 def sanitised(
-    image: Image.Image, orientation: int, rotation: int, lossless: bool
+    image: Image.Image,
+    orientation: int,
+    rotation: int,
+    lossless: bool,
+    blacked_out: Sequence[tuple[float, float, float, float]] = (),
 ) -> tuple[bytes, str]:
     """The pixels alone, upright, in a new file with no EXIF, XMP, IPTC, comment, text chunk
     or ICC profile. Colours are first converted to sRGB through the embedded profile, so the
     page looks the same; the profile itself goes because it can name the device that made it.
-    Lossless sources (PNG, TIFF, GIF, PDF renderings) stay lossless as PNG; photos become JPEG."""
-    picture = _in_srgb(image)
-    picture = upright(picture, orientation, rotation)
+    Lossless sources (PNG, TIFF, GIF, PDF renderings) stay lossless as PNG; photos become JPEG.
+
+    ``blacked_out`` are rectangles (fractions of the page upright by its EXIF orientation, the
+    frame the window draws them in) whose pixels are replaced by black before the user's
+    rotation is applied, so they stay on the part of the page they were drawn on."""
+    picture = upright(_in_srgb(image), orientation)
+    if blacked_out:
+        picture = black_out(picture, blacked_out)
+    picture = upright(picture, 1, rotation)
     if lossless:
         if picture.mode not in _LOSSLESS_MODES:
             picture = displayable(picture)
         return _bare_copy(picture, "PNG"), "image/png"
     return _bare_copy(displayable(picture), "JPEG"), "image/jpeg"
+
+
+def black_out(
+    image: Image.Image, rectangles: Sequence[tuple[float, float, float, float]]
+) -> Image.Image:
+    """A copy of ``image`` (made displayable: grey or RGB) with every rectangle filled with
+    black. Each is widened to whole pixels outwards, so a pixel it only touches goes too."""
+    picture = displayable(image).copy()
+    width, height = picture.size
+    black = 0 if picture.mode == "L" else (0, 0, 0)
+    for x, y, w, h in rectangles:
+        box = (
+            max(0, math.floor(x * width)),
+            max(0, math.floor(y * height)),
+            min(width, math.ceil((x + w) * width)),
+            min(height, math.ceil((y + h) * height)),
+        )
+        if box[2] > box[0] and box[3] > box[1]:
+            picture.paste(black, box)
+    return picture
 
 
 def _in_srgb(image: Image.Image) -> Image.Image:

@@ -113,6 +113,8 @@ def annotation_at(selections: list[QTextEdit.ExtraSelection], position: int) -> 
     """The annotation whose passage holds ``position``; the shortest, when passages nest."""
     found: tuple[int, str] | None = None
     for selection in selections:
+        if not selection.format.hasProperty(ANNOTATION_PROPERTY):
+            continue  # a redacted passage (gui/redaction_tools.py), not an annotation
         start, end = selection.cursor.selectionStart(), selection.cursor.selectionEnd()
         if start <= position < end and (found is None or end - start < found[0]):
             found = (end - start, str(selection.format.property(ANNOTATION_PROPERTY)))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QStyle, QWidget
 
 Fractions = tuple[float, float, float, float]
@@ -74,11 +74,16 @@ class PageCanvas(QLabel):
     region_drawn = Signal(float, float, float, float)
     """Fractions of the upright page: x, y, width, height."""
     region_clicked = Signal(str)
+    redaction_pointed = Signal(str)
+    """The redaction under a right-click, before its menu opens; "" when there is none."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.turn = 0
         self.regions: list[Region] = []
+        self.redactions: list[tuple[str, Fractions]] = []
+        """(redaction id, rectangle of the upright page): drawn as solid black boxes, as
+        they will leave."""
         self.chosen: str | None = None
         self._marking = False
         self._start: QPointF | None = None
@@ -133,12 +138,29 @@ class PageCanvas(QLabel):
             painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawRect(self.view_rect(region.rectangle))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("black"))
+        for _redaction_id, rectangle in self.redactions:
+            painter.drawRect(self.view_rect(rectangle))
         if self._start is not None and self._end is not None:
             pen = QPen(self.palette().highlight().color(), 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(self._start, self._end).normalized())
         painter.end()
+
+    def redaction_at(self, point: QPointF) -> str | None:
+        """The redaction drawn under ``point``; the smallest, when they overlap."""
+        hit = [
+            (r[2] * r[3], rid) for rid, r in self.redactions if self.view_rect(r).contains(point)
+        ]
+        return min(hit)[1] if hit else None
+
+    def event(self, event: QEvent) -> bool:
+        # The menu of the page's actions opens in QWidget.event: say first what is under it.
+        if isinstance(event, QContextMenuEvent):
+            self.redaction_pointed.emit(self.redaction_at(QPointF(event.pos())) or "")
+        return super().event(event)
 
     def _clamped(self, point: QPointF) -> QPointF:
         picture = self.picture_rect()

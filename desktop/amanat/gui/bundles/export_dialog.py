@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +58,7 @@ from amanat.core.bundle.reader import Language
 from amanat.core.errors import AmanatError
 from amanat.core.records import Person
 from amanat.gui import labels
+from amanat.gui.bundles.leaving_pages import LeavingPages, PlanView
 from amanat.gui.bundles.operations import ExportChoices, SendTo, export_choices, plan, write
 from amanat.gui.clipboard import copy_text
 from amanat.gui.details_dialog import DateField
@@ -179,8 +179,10 @@ class ExportDialog(QDialog):
             choose_page.minimumSizeHint().width() + choices.verticalScrollBar().sizeHint().width()
         )
         self.pages.addWidget(choices)
-        self.plan_view = QTextBrowser()
+        self.plan_view = PlanView()
         self.plan_view.setOpenLinks(False)
+        self.leaving_pages = LeavingPages(worker, self.plan_view, self)
+        self.leaving_pages.arrived.connect(self._plan_pictures_came)
         self.pages.addWidget(self.plan_view)
         self.pages.addWidget(self._writing_page())
         self.pages.addWidget(self._done_page())
@@ -422,12 +424,21 @@ class ExportDialog(QDialog):
     def back(self) -> None:
         if self.pages.currentIndex() == PLAN:
             self.plan = None
+            self.leaving_pages.fetch(None)
             self._show_page(CHOOSE)
 
     def _planned(self, chosen: ExportPlan) -> None:
         self.plan = chosen
         self.plan_view.setHtml(self.plan_html(chosen))
         self._show_page(PLAN)
+        self.leaving_pages.fetch(chosen)
+
+    def _plan_pictures_came(self) -> None:
+        if self.plan is None:
+            return
+        scrolled = self.plan_view.verticalScrollBar().value()
+        self.plan_view.setHtml(self.plan_html(self.plan))
+        self.plan_view.verticalScrollBar().setValue(scrolled)
 
     # --- Page 2: what will leave, and what stays ---------------------------------------------
 
@@ -462,6 +473,7 @@ class ExportDialog(QDialog):
         parts.append("<p>" + escape(labels.list_separator().join(counts)) + "</p>")
         if chosen.documents:
             parts.append(items([d.title for d in chosen.documents]))
+        parts.append(self.leaving_pages.html(chosen))
         if not self._leaves_something():
             parts.append(
                 "<p><b>"
@@ -470,7 +482,10 @@ class ExportDialog(QDialog):
             )
         warnings = [
             labels.fill(
-                self.tr("%1 leaves as “%2”: check that the titles and texts do not name them."),
+                self.tr(
+                    "%1 leaves as “%2”, their names replaced by it in the titles and texts: "
+                    "check that nothing else there tells who they are."
+                ),
                 isolated(labels.person_name(self._people[p.person_id]))
                 if p.person_id in self._people
                 else isolated(p.name),
