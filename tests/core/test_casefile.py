@@ -11,9 +11,9 @@ import pytest
 
 from amanat.app.casefile import write_case_file
 from amanat.core import casefile
-from amanat.core.bundle.export import page_as_it_leaves
 from amanat.core.dates import Calendar, parse_date
 from amanat.core.errors import AmanatError, ExportCancelled
+from amanat.core.leaving import page_as_it_leaves
 from amanat.core.pdf_layout import Direction
 from amanat.core.records import (
     Document,
@@ -65,7 +65,7 @@ def test_sources_are_cited_by_document_and_page(archive: Archive) -> None:
 def test_page_pictures_are_the_copies_that_leave_not_the_originals(archive: Archive) -> None:
     sample = fill(archive)
     data = _case(archive, sample.prisoner).data
-    leaving = page_as_it_leaves(archive.db, sample.page).data
+    leaving = page_as_it_leaves(archive.db, sample.page, keep_metadata=False).data
     assert leaving in data  # the sanitised JPEG, embedded as it is
     assert sample.photo not in data  # never the original with its GPS and names
     document = pypdfium2.PdfDocument(data)
@@ -133,3 +133,36 @@ def test_an_unknown_person_is_one_clear_sentence(archive: Archive, tmp_path: Pat
     with pytest.raises(AmanatError):
         write_case_file(archive, "00000000-0000-4000-8000-000000000000", target)
     assert not target.exists()
+
+
+def test_case_file_holds_no_redacted_word_no_witness_name_and_the_pixels_burned_in(
+    archive: Archive,
+) -> None:
+    # The bundle redaction test's archive: a page half redacted, an address redacted in the
+    # witness's testimony, the witness named in both scripts and by an alias.
+    from tests.bundle.test_bundle_redaction import SECRET_ADDRESS, WITNESS_FA, _prepared
+    from tests.helpers.bundles import WITNESS_ALIAS
+
+    document_id, _page = _prepared(archive)
+    about = documents.get(archive.db, document_id).people_ids[0]
+    laid = _case(archive, about)
+    text = pdf_text(laid.data)
+    assert "saw her fall" in text  # the testimony is in the case file...
+    for secret in (WITNESS_NAME, WITNESS_FA, WITNESS_ALIAS, SECRET_ADDRESS, "Quokkarud"):
+        assert secret not in text, secret  # ...without what was redacted or replaced
+    # The page's picture in the PDF is black on its redacted right half, green on the left.
+    document = pypdfium2.PdfDocument(laid.data)
+    try:
+        (picture,) = [
+            item.get_bitmap().to_pil().convert("RGB")
+            for n in range(len(document))
+            for item in document[n].get_objects()
+            if item.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE
+        ]
+    finally:
+        document.close()
+    width, height = picture.size
+    assert all(
+        high < 40 for _low, high in picture.crop((width // 2 + 1, 0, width, height)).getextrema()
+    )
+    assert picture.crop((0, 0, width // 2 - 2, height)).getextrema()[1][0] > 150
