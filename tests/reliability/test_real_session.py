@@ -37,6 +37,7 @@ from tests.helpers.cli import DESKTOP
 from tests.reliability.window_session import (
     CANARY_VARIABLE,
     PASSWORD_VARIABLE,
+    PAUSED_VARIABLE,
     SAVED_VARIABLE,
     UNSAVED_VARIABLE,
     Canaries,
@@ -267,7 +268,7 @@ def test_the_window_killed_while_typing_keeps_what_was_saved(
     display: str, tmp_path: Path, archive_folder: Path
 ) -> None:
     before = "Dear mother, "
-    saved, unsaved = "the visit was short. ", "but I am well"
+    saved, paused, unsaved = "the visit was short ", "but I am well, ", "and so is Reza"
     with Archive.open(archive_folder, PASSWORD) as archive:
         letter = documents.add(
             archive.db,
@@ -282,7 +283,12 @@ def test_the_window_killed_while_typing_keeps_what_was_saved(
         archive_folder,
         places.environment(
             display,
-            **{PASSWORD_VARIABLE: PASSWORD, SAVED_VARIABLE: saved, UNSAVED_VARIABLE: unsaved},
+            **{
+                PASSWORD_VARIABLE: PASSWORD,
+                SAVED_VARIABLE: saved,
+                PAUSED_VARIABLE: paused,
+                UNSAVED_VARIABLE: unsaved,
+            },
         ),
     )
     try:
@@ -297,5 +303,6 @@ def test_the_window_killed_while_typing_keeps_what_was_saved(
         report = check(archive.db, full=True)
         assert report.healthy, report.problems
         [text] = texts.texts_of(archive.db, letter.id)
-    # What Ctrl+S saved is there whole; what was typed after it, with no save, is lost.
-    assert text.body == before + saved
+    # What Ctrl+S saved and what the pause saved are there whole; only what was typed in the
+    # last seconds before the kill, with no pause, is lost.
+    assert text.body == before + saved + paused

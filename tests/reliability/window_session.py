@@ -14,9 +14,11 @@ Modes:
 
 - ``canary FOLDER``: make an archive in FOLDER; import a file whose name holds a canary; type
   canaries into a person's name, a title, a transcription, an annotation and a tag; export
-  the person's chronology beside the archive and remove it; lock; quit.
+  the person's chronology beside the archive and remove it; copy the transcription to the
+  clipboard; lock (the clipboard is cleared); quit.
 - ``typing FOLDER``: unlock the archive in FOLDER, open its one document, type into its
-  transcription, save with Ctrl+S, type more, and wait to be killed.
+  transcription and save with Ctrl+S; type more and pause until the idle save has kept it;
+  type more again, and wait to be killed.
 
 The parent reads the driver's stdout: ``started`` once the process is hardened (it then
 answers with a line on stdin, after reading /proc/PID/limits), ``typed`` when there is
@@ -38,6 +40,7 @@ from amanat.core import process_hardening
 CANARY_VARIABLE = "AMANAT_TEST_CANARY"
 PASSWORD_VARIABLE = "AMANAT_TEST_PASSWORD"
 SAVED_VARIABLE = "AMANAT_TEST_SAVED"
+PAUSED_VARIABLE = "AMANAT_TEST_PAUSED"
 UNSAVED_VARIABLE = "AMANAT_TEST_UNSAVED"
 
 
@@ -298,10 +301,16 @@ def canary_session(where: Path) -> None:
     timeline.close()
     day._back_to(bot, window)
 
+    # The transcription copied (Ctrl+A, Ctrl+C) onto the X clipboard, which the lock clears.
+    editor.body.setFocus()
+    bot.keyClick(editor.body, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    bot.keyClick(editor.body, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    bot.waitUntil(lambda: QApplication.clipboard().text() == canaries.transcription)
+
     # Locked with Ctrl+L, then quit with Ctrl+Q.
     bot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not window.is_unlocked
-    assert QApplication.clipboard().text() == ""
+    bot.waitUntil(lambda: canaries.word not in QApplication.clipboard().text())
     bot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -312,6 +321,7 @@ def typing_session(folder: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
 
+    from amanat.gui.idle_save import IDLE_SECONDS
     from tests.gui import test_first_day as day
     from tests.helpers.gui import FakeChooser
 
@@ -327,6 +337,11 @@ def typing_session(folder: Path) -> None:
     day._type(editor.body, os.environ[SAVED_VARIABLE])
     bot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not editor.is_modified
+    # Typed, then a pause: the idle save (gui/idle_save.py) keeps it, no key pressed.
+    day._type(editor.body, os.environ[PAUSED_VARIABLE])
+    assert editor.is_modified
+    bot.waitUntil(lambda: not editor.is_modified, timeout=(IDLE_SECONDS + 5) * 1000)
+    # Typed last, and killed before any pause.
     day._type(editor.body, os.environ[UNSAVED_VARIABLE])
     assert editor.is_modified
 
