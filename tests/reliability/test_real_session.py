@@ -49,15 +49,26 @@ SESSION_PASSWORD = "plum river ostrich lantern velvet"
 
 
 def _xvfb_or_skip() -> str:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the real-window tests read /proc and run Xvfb: Linux only")
     found = shutil.which("Xvfb")
     if found is None:
         message = "Xvfb is not installed (apt-get install xvfb)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message}; CI must run the real-window tests")
         pytest.skip(message)
-    if not sys.platform.startswith("linux"):
-        pytest.skip("the real-window tests read /proc and run Xvfb: Linux only")
     return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
+def test_without_xvfb_ci_fails_and_a_developer_is_told_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the real-window tests"):
+        _xvfb_or_skip()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="apt-get install xvfb"):
+        _xvfb_or_skip()
 
 
 @pytest.fixture
