@@ -2980,6 +2980,46 @@
         <translation>رویداد «{event}» در {when} ذخیره نمی‌شود ({problem})؛ نخست آن را درست کنید</translation>
     </message>
     <message>
+        <source>there is no such file or folder</source>
+        <translation>چنین پرونده یا پوشه‌ای وجود ندارد</translation>
+    </message>
+    <message>
+        <source>this user account is not allowed to use it</source>
+        <translation>این حساب کاربری اجازهٔ استفاده از آن را ندارد</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>پوشه است، نه پرونده</translation>
+    </message>
+    <message>
+        <source>a part of the path is a file where a folder should be</source>
+        <translation>بخشی از مسیر پرونده است، جایی که باید پوشه باشد</translation>
+    </message>
+    <message>
+        <source>the disk could not read or write it; the disk or USB stick may be failing</source>
+        <translation>دیسک نتوانست آن را بخواند یا بنویسد؛ شاید دیسک یا فلش در حال خراب شدن باشد</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>دیسک پر است</translation>
+    </message>
+    <message>
+        <source>it is a link that leads back to itself</source>
+        <translation>پیوندی است که دوباره به خودش برمی‌گردد</translation>
+    </message>
+    <message>
+        <source>its name or path is too long</source>
+        <translation>نام یا مسیر آن بیش از حد بلند است</translation>
+    </message>
+    <message>
+        <source>the disk can only be read, not written</source>
+        <translation>روی این دیسک فقط می‌توان خواند، نه نوشت</translation>
+    </message>
+    <message>
+        <source>the system refused (error {symbol})</source>
+        <translation>سیستم نپذیرفت (خطای {symbol})</translation>
+    </message>
+    <message>
         <source>choose a person, documents, a tag or dates</source>
         <translation>یک شخص، چند سند، یک برچسب یا بازه‌ای از تاریخ‌ها را برگزینید</translation>
     </message>
@@ -3092,6 +3132,10 @@
         <translation>دیسک پر است و چیزی ذخیره نشد. کمی جا باز کنید و دوباره امتحان کنید.</translation>
     </message>
     <message>
+        <source>The disk is full where {path} is, so nothing was saved. Free some space on that disk and try again.</source>
+        <translation>دیسکی که {path} روی آن است پر است، پس چیزی ذخیره نشد. روی آن دیسک جا باز کنید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
         <source>The backup {path} is damaged or is not an Amanat backup: {reason}.</source>
         <translation>نسخهٔ پشتیبان {path} آسیب دیده یا نسخهٔ پشتیبان امانت نیست: {reason}.</translation>
     </message>
@@ -3142,6 +3186,10 @@
     <message>
         <source>{name} was not imported: the file is damaged or incomplete ({detail}).</source>
         <translation>{name} وارد نشد: پرونده آسیب دیده یا ناقص است ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} cannot be copied out of the archive: its stored file is damaged or incomplete ({detail}). Run a check of the archive, or leave that page out.</source>
+        <translation>{name} را نمی‌توان از بایگانی بیرون برد: پروندهٔ ذخیره‌شدهٔ آن آسیب‌دیده یا ناقص است ({detail}). بایگانی را بررسی کنید، یا آن صفحه را کنار بگذارید.</translation>
     </message>
     <message>
         <source>{name} was not imported: it claims to be {size}, more than the {limit_mp} million pixels Amanat opens; the file is damaged or was made to harm.</source>

@@ -184,5 +184,8 @@ def test_a_damaged_page_already_in_the_archive_is_refused_when_exported_not_a_cr
     page = pages.add(archive.db, letter.id, hostile.tiff_read_error(), "fax.tif")
     with pytest.raises(ScanDamaged) as refused:
         sanitised_copy(archive.db, page.id)
-    assert refused.value.message.startswith("fax.tif was not imported: the file is damaged")
+    # Its own sentence: the page is in the archive already, so not "was not imported".
+    assert refused.value.message.startswith(
+        "fax.tif cannot be copied out of the archive: its stored file is damaged"
+    )
     assert metadata_report(archive.db, page.id).to_json()  # an empty report, no exception

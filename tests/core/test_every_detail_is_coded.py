@@ -60,7 +60,7 @@ def test_the_check_catches_a_plain_english_detail(tmp_path: Path) -> None:
 
 def test_no_reason_in_the_core_is_plain_english_text() -> None:
     """A ``reason=`` written as text in core/ or app/ would reach the window untranslated;
-    the operating system's own words (strerror) are the one exception, and are no literal."""
+    the operating system's refusals are coded phrases too (errors.os_reason)."""
     offenders = []
     for layer in (PACKAGE / "core", PACKAGE / "app"):
         for path in sorted(layer.rglob("*.py")):

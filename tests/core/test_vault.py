@@ -301,7 +301,7 @@ def test_a_crash_while_changing_the_password_keeps_the_old_key_file(archive: Arc
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(Exception, match="Input/output error"):
+    with pytest.raises(Exception, match="the disk could not read or write it"):
         archive.change_password("a new long password", kdf=FLOOR)
     monkeypatch.setattr(os, "replace", real_replace)
     assert (archive.folder / "keys.json").read_bytes() == before

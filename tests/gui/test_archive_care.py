@@ -419,7 +419,8 @@ def test_stick_pulled_out_or_disk_full_gets_one_sentence_and_no_partial_file(
     dialog = _backup_dialog(window, chooser, stick / "b.amanat-backup")
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome.text() == (
-        "The disk is full, so nothing was saved. Free some space and try again."
+        f"The disk is full where {stick / 'b.amanat-backup'} is, so nothing was saved. Free "
+        "some space on that disk and try again."
     )
     assert _files(stick) == []
     failure[0] = errno.EIO

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from amanat.core.dates import Calendar, FuzzyDate, format_date, format_iso, parse_date
-from amanat.core.errors import FileProblem, InvalidInput
+from amanat.core.errors import FileProblem, InvalidInput, os_reason
 from amanat.core.jobs import Progress
 from amanat.core.vault import Archive, check_new_password
 
@@ -172,7 +172,7 @@ def first_line(path: str) -> str:
     except UnicodeDecodeError as error:
         raise FileProblem(path=path, reason="it is not UTF-8 text") from error
     except OSError as error:
-        raise FileProblem(path=path, reason=error.strerror or str(error)) from error
+        raise FileProblem(path=path, reason=os_reason(error)) from error
     return line.rstrip("\r\n")
 
 
@@ -181,9 +181,7 @@ def read_text_file(path: str) -> str:
         return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = (
-            "it is not UTF-8 text"
-            if isinstance(error, UnicodeDecodeError)
-            else (error.strerror or str(error))
+            "it is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else os_reason(error)
         )
         raise FileProblem(path=path, reason=reason) from error
 
@@ -192,7 +190,7 @@ def read_file(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as error:
-        raise FileProblem(path=path, reason=error.strerror or str(error)) from error
+        raise FileProblem(path=path, reason=os_reason(error)) from error
 
 
 def date_option(text: str | None, calendar: str | None) -> FuzzyDate | None:

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from amanat.core import private_files
-from amanat.core.errors import DiskFull, FileProblem
+from amanat.core.errors import DiskFullAt, FileProblem, os_reason
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -24,9 +24,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         if error.errno == 28:  # ENOSPC
-            raise DiskFull() from error
-        # The operating system's own words (strerror), as the system gives them.
-        raise FileProblem(path=str(path), reason=error.strerror or str(error)) from error
+            raise DiskFullAt(path=str(path.parent)) from error
+        raise FileProblem(path=str(path), reason=os_reason(error)) from error
     sync_folder(path.parent)
 
 

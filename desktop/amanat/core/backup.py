@@ -43,11 +43,12 @@ from amanat.core.errors import (
     BackupInsideArchive,
     BackupNotVerified,
     Detail,
-    DiskFull,
+    DiskFullAt,
     FileNotWritable,
     FileProblem,
     RestoreCancelled,
     StoredObjectDamaged,
+    os_reason,
 )
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.records import now
@@ -471,9 +472,8 @@ def _members_of(manifest: dict[str, Any]) -> list[str]:
 
 def _write_error(error: OSError, path: Path) -> Exception:
     if error.errno == errno.ENOSPC:
-        return DiskFull()
-    # The operating system's own words (strerror), as the system gives them.
-    return FileNotWritable(path=str(path), reason=error.strerror or str(error))
+        return DiskFullAt(path=str(path))
+    return FileNotWritable(path=str(path), reason=os_reason(error))
 
 
 def _load_manifest(data: bytes, source: Path) -> dict[str, Any]:
@@ -529,7 +529,7 @@ def _folder_manifest(source: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise BackupDamaged(path=str(source), reason=Detail("backup-wrong-contents")) from None
     except OSError as error:
-        raise FileProblem(path=str(source), reason=error.strerror or str(error)) from error
+        raise FileProblem(path=str(source), reason=os_reason(error)) from error
     manifest = _load_manifest(data, source)
     files = manifest.get("files")
     complete = (

@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlcipher3
 
-from amanat.core.errors import ArchiveLocked, DatabaseDamaged, DiskFull
+from amanat.core.errors import ArchiveLocked, DatabaseDamaged, DiskFullAt
 
 Row = tuple[Any, ...]
 Params = Sequence[object] | dict[str, object]
@@ -126,7 +126,7 @@ def translate(error: Exception, folder: str) -> Exception:
     varies between versions and is no contract); anything unexpected stays a bug."""
     code = primary_code(error)
     if code == SQLITE_FULL:
-        return DiskFull()
+        return DiskFullAt(path=folder)
     # A plain DatabaseError (not one of its narrower kinds, which are bugs or constraints)
     # means SQLite could not make sense of what it read: damage, whatever the code.
     if code in _DAMAGE_CODES or type(error) is sqlcipher3.DatabaseError:

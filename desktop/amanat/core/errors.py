@@ -8,6 +8,7 @@ translation (gui/messages.py). Bugs are not AmanatErrors: they crash loudly.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -492,8 +493,25 @@ DETAILS: dict[str, str] = {
     "event-not-saved": QT_TRANSLATE_NOOP(
         "Messages", "the {event} of {when} cannot be saved ({problem}); correct it first"
     ),
+    # Why a file or folder could not be read or written (“Cannot read {path}: {reason}”),
+    # by the operating system's error number (see os_reason): its own words (strerror) would
+    # be English, or the system's language, in a Persian window.
+    "os-not-found": QT_TRANSLATE_NOOP("Messages", "there is no such file or folder"),
+    "os-no-permission": QT_TRANSLATE_NOOP("Messages", "this user account is not allowed to use it"),
+    "os-is-a-folder": QT_TRANSLATE_NOOP("Messages", "it is a folder, not a file"),
+    "os-not-a-folder": QT_TRANSLATE_NOOP(
+        "Messages", "a part of the path is a file where a folder should be"
+    ),
+    "os-input-output": QT_TRANSLATE_NOOP(
+        "Messages", "the disk could not read or write it; the disk or USB stick may be failing"
+    ),
+    "os-disk-full": QT_TRANSLATE_NOOP("Messages", "the disk is full"),
+    "os-link-loop": QT_TRANSLATE_NOOP("Messages", "it is a link that leads back to itself"),
+    "os-name-too-long": QT_TRANSLATE_NOOP("Messages", "its name or path is too long"),
+    "os-read-only": QT_TRANSLATE_NOOP("Messages", "the disk can only be read, not written"),
+    "os-other": QT_TRANSLATE_NOOP("Messages", "the system refused (error {symbol})"),
     # Why nothing was exported, or a file was not written or read (“Cannot read {path}:
-    # {reason}”). The operating system's own words (strerror) fill {reason} unchanged.
+    # {reason}”).
     "export-nothing-chosen": QT_TRANSLATE_NOOP(
         "Messages", "choose a person, documents, a tag or dates"
     ),
@@ -548,6 +566,31 @@ class Detail(str):
         made.code = code
         made.values = values
         return made
+
+
+_OS_DETAILS: dict[int, str] = {
+    errno.ENOENT: "os-not-found",
+    errno.EACCES: "os-no-permission",
+    errno.EPERM: "os-no-permission",
+    errno.EISDIR: "os-is-a-folder",
+    errno.ENOTDIR: "os-not-a-folder",
+    errno.EIO: "os-input-output",
+    errno.ENOSPC: "os-disk-full",
+    errno.ELOOP: "os-link-loop",
+    errno.ENAMETOOLONG: "os-name-too-long",
+    errno.EROFS: "os-read-only",
+}
+
+
+def os_reason(error: OSError) -> Detail:
+    """Why the operating system refused, as a phrase the window translates. Any error number
+    without a phrase of its own is named by its symbol (EBUSY…), which a helper can look up,
+    never by the system's sentence, which would be in another language than the window."""
+    number = error.errno
+    if number in _OS_DETAILS:
+        return Detail(_OS_DETAILS[number])
+    symbol = errno.errorcode.get(number, str(number)) if number is not None else "?"
+    return Detail("os-other", symbol=symbol)
 
 
 class InvalidInput(AmanatError):
@@ -646,6 +689,18 @@ class DiskFull(AmanatError):
     code = "disk-full"
     template = QT_TRANSLATE_NOOP(
         "Messages", "The disk is full, so nothing was saved. Free some space and try again."
+    )
+
+
+class DiskFullAt(DiskFull):
+    """The disk is full, and which one is known: the sentence names the folder on it, so the
+    user knows which disk (the archive's, or the USB stick an export goes to) to free."""
+
+    code = "disk-full-at"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "The disk is full where {path} is, so nothing was saved. Free some space on that disk "
+        "and try again.",
     )
 
 
@@ -755,6 +810,18 @@ class ScanDamaged(ScanRefused):
     code = "scan-damaged"
     template = QT_TRANSLATE_NOOP(
         "Messages", "{name} was not imported: the file is damaged or incomplete ({detail})."
+    )
+
+
+class PageDamaged(ScanDamaged):
+    """A page already in the archive whose stored file cannot be decoded when it is copied
+    out (an export or a bundle): not an import, so not the import's sentence."""
+
+    code = "page-damaged"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} cannot be copied out of the archive: its stored file is damaged or incomplete "
+        "({detail}). Run a check of the archive, or leave that page out.",
     )
 
 

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from amanat.core.errors import ArchiveInUse, FileProblem
+from amanat.core.errors import ArchiveInUse, FileProblem, os_reason
 
 WINDOWS_LOCK_FILE = "amanat.lock"
 
@@ -51,8 +51,7 @@ def hold(folder: Path) -> int:
     try:
         descriptor = _open_lock(folder)
     except OSError as error:
-        # The operating system's own words (strerror), as the system gives them.
-        raise FileProblem(path=str(folder), reason=error.strerror or str(error)) from None
+        raise FileProblem(path=str(folder), reason=os_reason(error)) from None
     try:
         _try_lock(descriptor)
     except OSError:

@@ -37,6 +37,7 @@ from amanat.core.errors import (
     RecoveryCodeTypo,
     WrongPassword,
     WrongRecoveryCode,
+    os_reason,
 )
 
 KEY_FILE = "keys.json"
@@ -326,8 +327,7 @@ def promote_pending(folder: Path) -> None:
     try:
         os.replace(folder / PENDING_FILE, folder / KEY_FILE)
     except OSError as error:
-        # The operating system's own words (strerror), as the system gives them.
-        raise FileProblem(path=str(folder / KEY_FILE), reason=error.strerror or "") from error
+        raise FileProblem(path=str(folder / KEY_FILE), reason=os_reason(error)) from error
     sync_folder(folder)
 
 

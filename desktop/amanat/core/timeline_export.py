@@ -14,7 +14,7 @@ from pathlib import Path
 
 from amanat.core import private_files
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_iso, readable_date
-from amanat.core.errors import Detail, DiskFull, FileNotWritable
+from amanat.core.errors import Detail, DiskFullAt, FileNotWritable, os_reason
 from amanat.core.timeline import (
     Contradiction,
     CurrentPlace,
@@ -274,8 +274,7 @@ def write_new_file(path: Path, data: bytes) -> None:
     except FileExistsError as error:
         raise FileNotWritable(path=str(path), reason=_TAKEN) from error
     except OSError as error:
-        # The operating system's own words (strerror), as the system gives them.
-        raise FileNotWritable(path=str(path), reason=error.strerror or str(error)) from error
+        raise FileNotWritable(path=str(path), reason=os_reason(error)) from error
     try:
         with handle:
             handle.write(data)
@@ -283,6 +282,5 @@ def write_new_file(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             path.unlink()
         if error.errno == errno.ENOSPC:
-            raise DiskFull() from error
-        # The operating system's own words (strerror), as the system gives them.
-        raise FileNotWritable(path=str(path), reason=error.strerror or str(error)) from error
+            raise DiskFullAt(path=str(path.parent)) from error
+        raise FileNotWritable(path=str(path), reason=os_reason(error)) from error

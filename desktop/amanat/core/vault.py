@@ -26,7 +26,7 @@ from amanat.core.errors import (
     DatabaseDamaged,
     DatabaseKeyMismatch,
     DatabaseMissing,
-    DiskFull,
+    DiskFullAt,
     FolderNotWritable,
     GuessablePassword,
     KeysFromOtherArchive,
@@ -34,6 +34,7 @@ from amanat.core.errors import (
     WeakPassword,
     WrongPassword,
     WrongRecoveryCode,
+    os_reason,
 )
 from amanat.core.jobs import Report
 from amanat.core.keyslots import KdfParams, KeyFile, SlotKind
@@ -99,9 +100,7 @@ class Archive:
             # -shm files the mode of archive.db: an empty private file it accepts as new.
             private_files.create_new(folder / DATABASE_FILE).close()
         except OSError as error:
-            raise FolderNotWritable(
-                path=str(folder), reason=error.strerror or str(error)
-            ) from error
+            raise FolderNotWritable(path=str(folder), reason=os_reason(error)) from error
         data_key = keyslots.new_data_key()
         archive_id = new_id()
         try:
@@ -418,7 +417,7 @@ def _connect(database: Path, data_key: bytearray) -> Any:
         if _disk_full(error, database.parent):
             # Not damage, and above all not a keys.json that does not fit: that sentence
             # would tell the user to replace a good keys.json.
-            raise DiskFull() from error
+            raise DiskFullAt(path=str(database.parent)) from error
         raise DatabaseDamaged(path=str(database.parent)) from error
     return connection
 

@@ -57,6 +57,7 @@ from amanat.gui.details_dialog import DocumentDetailsDialog
 from amanat.gui.document_view import DocumentView
 from amanat.gui.edits import Edits
 from amanat.gui.empty_states import EmptyArchive, EmptyPerson
+from amanat.gui.idle_save import IdleSave
 from amanat.gui.messages import error_message
 from amanat.gui.models.document_list import ID_ROLE, THUMBNAIL_HEIGHT, DocumentListModel
 from amanat.gui.models.sidebar import FILTER_ROLE, SidebarModel
@@ -257,6 +258,8 @@ class ArchiveView(QWidget):
         self.document.tags.add_requested.connect(self.add_tag)
         self.document.tags.remove_requested.connect(self.remove_tag)
         self.document.save_requested.connect(self.save_texts)
+        # What is being typed is saved when the typing pauses (gui/idle_save.py).
+        self.idle_save = IdleSave(self.document.edited_texts, self.save_texts, self)
         self.document.edit_details_requested.connect(self.edit_details)
         self.annotations = AnnotationController(
             worker, preferences, self.document, self.undo_stack, self._run_change,

@@ -54,7 +54,14 @@ from amanat.core.bundle.manifest import signature as sign_manifest
 from amanat.core.bundle.reader import SIGNATURE_COMMANDS, Language, reader_html
 from amanat.core.bundle.record_json import BundledPage
 from amanat.core.database import Database
-from amanat.core.errors import Detail, DiskFull, ExportCancelled, FileProblem, NothingToExport
+from amanat.core.errors import (
+    Detail,
+    DiskFullAt,
+    ExportCancelled,
+    FileProblem,
+    NothingToExport,
+    os_reason,
+)
 from amanat.core.jobs import Cancel, Report, cancelled
 from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
 from amanat.core.records import (
@@ -614,9 +621,8 @@ def write_bundle(
         temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
             if error.errno == 28:  # ENOSPC
-                raise DiskFull() from error
-            # The operating system's own words (strerror): they stay as the system gives them.
-            raise FileProblem(path=str(path), reason=error.strerror or str(error)) from error
+                raise DiskFullAt(path=str(path.parent)) from error
+            raise FileProblem(path=str(path), reason=os_reason(error)) from error
         raise
     sync_folder(path.parent)
     return WrittenBundle(path, bundle_id(manifest_bytes), path.stat().st_size, len(files))

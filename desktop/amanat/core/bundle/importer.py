@@ -79,6 +79,7 @@ from amanat.core.errors import (
     ImportCancelled,
     InvalidInput,
     RecordNotFound,
+    os_reason,
 )
 from amanat.core.jobs import Cancel, Report, cancelled
 from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
@@ -405,8 +406,7 @@ def _opened(path: Path) -> Iterator[Any]:
     try:
         handle = open(path, "rb")  # noqa: SIM115  (closed below, after the whole read)
     except OSError as error:
-        # The operating system's own words (strerror): they stay as the system gives them.
-        raise FileProblem(path=str(path), reason=error.strerror or str(error)) from error
+        raise FileProblem(path=str(path), reason=os_reason(error)) from error
     with handle:
         yield handle
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from amanat.core import decoding
 from amanat.core.database import Database
-from amanat.core.errors import ScanDamaged, ScanRefused
+from amanat.core.errors import Detail, PageDamaged, ScanDamaged, ScanRefused
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import (
     DECODING_ERRORS,
@@ -84,16 +84,26 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     blacked_out = [r.rectangle for r in redactions.of_page(db, page_id)]
     data = pages.original_bytes(db, page_id)
     name = page.original_name or f"page {page.number}"
-    return decoding.run(
-        name,
-        _sanitised,
-        data,
-        page.mime_type,
-        details.source_page,
-        page.rotation,
-        name,
-        blacked_out,
-    )
+    try:
+        return decoding.run(
+            name,
+            _sanitised,
+            data,
+            page.mime_type,
+            details.source_page,
+            page.rotation,
+            name,
+            blacked_out,
+        )
+    except ScanDamaged as error:
+        # The decoder's sentence speaks of an import; this page is already in the archive.
+        raise PageDamaged(name=name, detail=_why(error)) from error
+
+
+def _why(error: ScanDamaged) -> Detail:
+    """The coded phrase saying why a page's file is damaged, taken from the decoder's error."""
+    detail = error.values.get("detail")
+    return detail if isinstance(detail, Detail) else Detail("decoder-failed")
 
 
 def _sanitised(

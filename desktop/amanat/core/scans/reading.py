@@ -22,6 +22,7 @@ from amanat.core.errors import (
     ScanRefused,
     ScanTooBig,
     ScanUnreadable,
+    os_reason,
 )
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import (
@@ -148,8 +149,7 @@ def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
             # One byte more than the limit: a file that grew since stat() is still caught.
             data = handle.read(limits.max_file_bytes + 1)
     except OSError as error:
-        # The operating system's own words (strerror), as the system gives them.
-        raise ScanUnreadable(name=name, reason=error.strerror or str(error)) from error
+        raise ScanUnreadable(name=name, reason=os_reason(error)) from error
     if len(data) > limits.max_file_bytes:
         raise _too_big(name, len(data), limits)
     if not data:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from amanat.core.atomic_file import sync_folder
 from amanat.core.database import Database
-from amanat.core.errors import DiskFull, FileNotWritable, StoredObjectDamaged
+from amanat.core.errors import DiskFullAt, FileNotWritable, StoredObjectDamaged, os_reason
 from amanat.core.segments import sealing, segment_files
 
 
@@ -139,6 +139,5 @@ def _sync(path: Path, where: Path) -> None:
 
 def _write_error(error: OSError, where: Path) -> Exception:
     if error.errno == errno.ENOSPC:
-        return DiskFull()
-    # The operating system's own words (strerror): they stay as the system gives them.
-    return FileNotWritable(path=str(where), reason=error.strerror or str(error))
+        return DiskFullAt(path=str(where))
+    return FileNotWritable(path=str(where), reason=os_reason(error))
