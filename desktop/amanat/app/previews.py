@@ -1,5 +1,7 @@
 """The screen-sized previews of pages, made after an import (or a bundle's) or a few at a
-time while the window is idle; a page keeps its thumbnail until then."""
+time while the window is idle; a page keeps its thumbnail until then. A bundle's pages
+arrive without thumbnails too: the same pass draws them, and until then the window shows a
+placeholder."""
 
 from __future__ import annotations
 
@@ -48,7 +50,16 @@ def make_previews_of_import(
     return previews.make_previews(db, wanted, named, cancel)
 
 
-def make_missing_previews(archive: Archive) -> int:
-    """Every page's preview that is missing (after a bundle brought photos with thumbnails)."""
+def make_missing_previews(
+    archive: Archive, report: Report | None = None, cancel: Cancel | None = None
+) -> int:
+    """Every page's missing preview and thumbnail (after a bundle import, which leaves them
+    to this pass). Stopped early, the window makes the rest when it next opens the archive."""
     db = archive.db
-    return previews.make_previews(db, previews.missing(db))
+    named = None if report is None else lambda p: report(Progress(p.done, p.total, "pictures"))
+    return previews.make_previews(db, previews.missing(db), named, cancel)
+
+
+def pictures_left(archive: Archive) -> int:
+    """How many pages still lack a thumbnail or a preview."""
+    return len(previews.missing(archive.db))

@@ -12,7 +12,8 @@ No plaintext ever touches the disk outside the encrypted database.
 This module reads and checks the bundle (the streaming verification) and runs the import;
 merging.py puts the checked records into the archive, keeping both sides of a conflict
 (records keep their ids; one whose content differs here is added beside ours under a new id,
-marked "(from bundle DATE)"); arriving_pictures.py draws the pages' thumbnails on the way.
+marked "(from bundle DATE)"). The pages arrive without thumbnails or previews, which the
+previews pass draws after the commit from the verified originals (see arriving_pictures.py).
 Files are deduplicated by their SHA-256. A bundle already imported (same signed manifest)
 changes nothing.
 
@@ -210,9 +211,8 @@ class _Run:
     _read_file: tuple[FileEntry, bytearray] | None = None
 
     def go(self, path: Path, identities: Sequence[Identity]) -> BundleReport:
-        self.pictures.wanted = not self.dry_run  # verifying draws nothing: it keeps nothing
+        self.pictures.wanted = not self.dry_run  # verifying keeps nothing
         with (
-            self.pictures,
             _opened(path) as handle,
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-reader") as reader,
         ):
@@ -329,8 +329,7 @@ class _Run:
         # A pipeline of two: the reader thread decrypts and hashes this file into its buffer
         # (filled in place: no second copy) while this thread stores the one before it
         # (SQLCipher lets go of the GIL while it encrypts and writes). Doing one after the
-        # other took a third longer. At most two files are held for this, and a third while
-        # the thumbnail of a picture is drawn from it.
+        # other took a third longer. At most two files are held for this.
         buffer = bytearray(entry.size)
         reading = reader.submit(_fill, tar, buffer)
         try:
@@ -346,8 +345,6 @@ class _Run:
             return
         entry, buffer = self._read_file
         self._read_file = None
-        # Its thumbnail is drawn on another thread while it is stored.
-        self.pictures.start(entry.sha256, buffer, staged.places.get(entry.sha256, set()))
         # Sealed and appended to a segment; the segment is synced once, just before the
         # import's one transaction commits.
         pages.store_file(self.db, entry.sha256, buffer)
