@@ -1,4 +1,5 @@
-"""The background pass that makes the screen-sized previews an import left for later.
+"""The background pass that makes the screen-sized previews an import left for later, and
+the thumbnails a bundle import left (the list shows a placeholder until then).
 
 It runs on the archive's worker thread a few pages per turn, and each turn is queued behind
 whatever the user asked for meanwhile, so opening a letter never waits for the whole pass.
@@ -19,6 +20,8 @@ from amanat.gui.worker import Worker
 
 class PreviewPass(QObject):
     finished = Signal()
+    made = Signal(int)
+    """A turn made the pictures of this many pages: the views showing them read them again."""
 
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +62,7 @@ class PreviewPass(QObject):
                 self._turn(self._chain)  # the turn of the pass started meanwhile
             return
         if count:
+            self.made.emit(count)
             self._turn(chain)
         else:
             self._end()
