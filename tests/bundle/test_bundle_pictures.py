@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from amanat.app import previews as app_previews
 from amanat.core.bundle import X25519Identity, contacts, identity
 from amanat.core.bundle.export import ExportOptions, ExportScope
 from amanat.core.bundle.importer import import_bundle
@@ -190,3 +191,27 @@ def test_a_cancelled_import_leaves_no_pictures(archive: Archive, advocate: Archi
             )  # fmt: skip
         assert opened.db.value("SELECT count(*) FROM page_images") == 0
     assert records_digest(advocate_folder) == before
+
+
+def test_pages_that_cannot_be_drawn_do_not_hold_back_the_window_s_pass(
+    archive: Archive, advocate: Archive, tmp_path: Path
+):
+    letter = documents.add(archive.db, Document(DocumentKind.LETTER, "Notes"))
+    for number in range(app_previews.PREVIEWS_AT_A_TIME + 1):  # more than one turn's worth
+        pages.add(archive.db, letter.id, (b"not a picture %d\n" % number) * 50, f"{number}.bin")
+    photo = pages.add(archive.db, letter.id, scan_files.jpeg(scan_files.marked((320, 240))))
+    bundle = export_to(
+        archive, advocate, tmp_path / "b.age", ExportScope(document_ids=(letter.id,)),
+        ExportOptions(originals=True),
+    )  # fmt: skip
+    import_bundle(advocate.db, bundle, [_key(advocate)])
+    assert previews.missing(advocate.db)[-1] == photo.id  # behind the ones that fail
+
+    passed_over: set[str] = set()
+    turns = 0
+    while app_previews.make_some_previews(advocate, passed_over=passed_over):
+        turns += 1
+        assert turns < 10  # each page is tried once in a pass, then passed over
+    assert pages.image(advocate.db, photo.id, "thumbnail") is not None
+    assert len(passed_over) == app_previews.PREVIEWS_AT_A_TIME + 1
+    assert previews.missing(advocate.db, excluding=passed_over) == []

@@ -6,7 +6,7 @@ placeholder."""
 from __future__ import annotations
 
 from amanat.app.scans import ImportOutcome
-from amanat.core.jobs import Cancel, Progress, Report
+from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.scans import previews
 from amanat.core.storage import pages
 from amanat.core.vault import Archive
@@ -25,13 +25,22 @@ def page_preview(archive: Archive, page_id: str) -> bytes | None:
 
 
 def make_some_previews(
-    archive: Archive, report: Report | None = None, cancel: Cancel | None = None
+    archive: Archive,
+    report: Report | None = None,
+    cancel: Cancel | None = None,
+    passed_over: set[str] | None = None,
 ) -> int:
-    """One turn of the background pass: previews for a few pages that have none. Returns how
-    many were made: 0 when none is left, or only pages that cannot be drawn (which keep their
-    thumbnail), so the pass then stops instead of trying them again and again."""
+    """One turn of the background pass: the missing previews and thumbnails of a few pages.
+    Returns how many pages it tried; 0 when none is left. A page that cannot be drawn keeps
+    what it has (or its placeholder) and is added to ``passed_over``, which the turns of one
+    pass share, so that it is not tried again and again and the pages after it are reached."""
     db = archive.db
-    return previews.make_previews(db, previews.missing(db, PREVIEWS_AT_A_TIME), report, cancel)
+    skipped = passed_over if passed_over is not None else set()
+    wanted = previews.missing(db, PREVIEWS_AT_A_TIME, skipped)
+    previews.make_previews(db, wanted, report, cancel)
+    if not cancelled(cancel):
+        skipped.update(previews.still_missing(db, wanted))
+    return len(wanted)
 
 
 def make_previews_of_import(

@@ -17,7 +17,7 @@ pass starts where it stopped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from amanat.core import decoding
@@ -46,10 +46,15 @@ class _Original:
     """The pictures it lacks: ``thumbnail``, ``preview`` or both."""
 
 
-def missing(db: Database, limit: int = -1) -> list[str]:
-    """Pages that lack a preview or a thumbnail, those without a thumbnail first, then the
-    oldest first (pages in the trash last)."""
-    return pages.without_pictures(db, limit)
+def missing(db: Database, limit: int = -1, excluding: Collection[str] = ()) -> list[str]:
+    """Pages that lack a preview or a thumbnail (but those in ``excluding``), those without
+    a thumbnail first, then the oldest first (pages in the trash last)."""
+    return pages.without_pictures(db, limit, excluding)
+
+
+def still_missing(db: Database, page_ids: Sequence[str]) -> list[str]:
+    """Those of ``page_ids`` still lacking a thumbnail or a preview."""
+    return [p for p in page_ids if pages.image_kinds(db, p) != {"thumbnail", "preview"}]
 
 
 def make_preview(db: Database, page_id: str) -> PageImage | None:
