@@ -6,13 +6,13 @@ letters reach the list sooner; their previews follow in a second pass made here.
 import gives its pages neither (drawing them took most of its time): this pass makes their
 thumbnails too, from the verified originals, never from anything the bundle carried. A page
 without its pictures is a normal state: the list shows a placeholder for it, and the check
-does not count it as damage. The
-application runs it in the background after an import, a few pages at a time, and makes a
-missing preview at once when a page is shown before its turn; the command line runs it right
-after its import. Decoding runs in the decoding workers (core/decoding), two at a time,
-while the database thread reads the next original and keeps the previews made; each preview
-is its own small transaction, so a pass stopped half-way keeps what it made and the next
-pass starts where it stopped.
+does not count it as damage. The application runs the pass in the background after an
+import, and at every unlock, a few pages at a time, and makes a missing preview at once when
+a page is shown before its turn; the command line runs it right after its import. Decoding
+runs in the decoding workers (core/decoding), two at a time, while the database thread reads
+the next original and keeps the pictures made; each page's pictures are one small
+transaction, so a pass stopped half-way keeps what it made and the next pass starts where it
+stopped. One decode at the preview's scale gives both pictures when a page lacks both.
 """
 
 from __future__ import annotations
@@ -103,7 +103,8 @@ def _original(db: Database, page_id: str, also: set[str] | None = None) -> _Orig
     wanted = ({"thumbnail", "preview"} - pages.image_kinds(db, page_id)) | (also or set())
     details = pages.scan_details(db, page_id)
     try:
-        data = pages.original_bytes(db, page_id)
+        # Nothing to draw (it has both): not worth reading the original.
+        data = pages.original_bytes(db, page_id) if wanted else b""
     except StoredObjectDamaged:
         data = b""  # drawn as nothing: the page keeps its thumbnail; the check names it
     return _Original(
