@@ -260,8 +260,8 @@ def import_bundle(args: argparse.Namespace) -> int:
     if left:
         # Not a failure: the bundle is in whole, and its pages show with a placeholder.
         print(
-            f"amanat: stopped; {left} pages have no thumbnail or preview yet. The window"
-            " makes them when it next opens the archive.",
+            f"amanat: stopped; pages still without a thumbnail or preview: {left}. The"
+            " window makes them when it next opens the archive.",
             file=sys.stderr,
         )
     return 0
