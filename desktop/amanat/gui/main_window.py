@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.system_lock.start(self)
         self.preview_pass = PreviewPass(worker, self)
         self.preview_pass.made.connect(self.archive_view.documents.pictures_made)
+        self.preview_pass.made.connect(self.archive_view.document.page_strip.pictures_made)
         self.demo_job = Job(worker, self)
         self.demo_job.progressed.connect(lambda p: self.welcome.set_progress(p.done, p.total))
         # Unlocking runs as a job for the progress of a migration (an archive an older Amanat
