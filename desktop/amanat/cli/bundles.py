@@ -4,12 +4,14 @@ advocates, written with the plan of what leaves, and checked before anything is 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from amanat.cli.shared import (
     Commands,
+    ProgressBar,
     date_option,
     first_line,
     interruptible,
@@ -252,8 +254,23 @@ def import_bundle(args: argparse.Namespace) -> int:
             accepted_signer=args.accept_signer,
             confirmed_additions=args.confirm_additions,
         )
-        # Photos arrive with their thumbnails; their previews are made here, as after a scan
-        # import, so the application shows them at once.
-        previews.make_missing_previews(archive)
+        # The import stored the pages without pictures and committed; their thumbnails and
+        # previews are drawn here, after the commit, so the application shows them at once.
+        # Ctrl-C stops this part only: the bundle is in, and the window draws the rest.
+        bar = ProgressBar("pictures")
+        try:
+            with interruptible() as cancel:
+                previews.make_missing_previews(archive, bar, cancel)
+                stopped = cancel()
+        finally:
+            bar.close()
+        left = previews.pictures_left(archive) if stopped else 0
     show(args, report, lambda: _report_lines(report, "Imported"))
+    if left:
+        # Not a failure: the bundle is in whole, and its pages show with a placeholder.
+        print(
+            f"amanat: stopped; pages still without a thumbnail or preview: {left}. The"
+            " window makes them when it next opens the archive.",
+            file=sys.stderr,
+        )
     return 0

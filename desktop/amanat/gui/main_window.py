@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         self.system_lock.locking.connect(self._computer_locking)
         self.system_lock.start(self)
         self.preview_pass = PreviewPass(worker, self)
+        self.preview_pass.made.connect(self.archive_view.documents.pictures_made)
+        self.preview_pass.made.connect(self.archive_view.document.page_strip.pictures_made)
         self.demo_job = Job(worker, self)
         self.demo_job.progressed.connect(lambda p: self.welcome.set_progress(p.done, p.total))
         # Unlocking runs as a job for the progress of a migration (an archive an older Amanat
@@ -460,6 +462,9 @@ class MainWindow(QMainWindow):
         self.audit_log = AuditLog(self._worker, lambda: view.document.document_id, self)
         edit_menu.addAction(self.audit_log.action)
         self.bundles = BundleScreens(self._worker, self._chooser, self._preferences, view, self)
+        # A bundle's pages arrive without pictures: the pass draws them, and the list shows
+        # each thumbnail in place of its placeholder as it is made.
+        self.bundles.imported.connect(lambda: self.preview_pass.start())
         self.menuBar().addMenu(self.bundles.menu)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(view.reading_action)

@@ -185,9 +185,12 @@ def page_preview(page_id: str) -> Operation[bytes | None]:
 
 
 def make_some_previews(
-    session: Session, progress: Report | None = None, cancel: Cancel | None = None
+    session: Session,
+    progress: Report | None = None,
+    cancel: Cancel | None = None,
+    passed_over: set[str] | None = None,
 ) -> int:
-    return previews.make_some_previews(session.require(), progress, cancel)
+    return previews.make_some_previews(session.require(), progress, cancel, passed_over)
 
 
 # --- Search --------------------------------------------------------------------------------

@@ -406,6 +406,13 @@ class PageStrip(QWidget):
             self._worker.submit(page_thumbnails(missing), self, self._thumbnails_arrived)
         self._worker.submit(removed_pages(document.id), self, self._removed_arrived)
 
+    def pictures_made(self) -> None:
+        """The previews pass drew some pages' thumbnails (a bundle's, after its import): the
+        blanks of the pages shown ask for theirs again."""
+        missing = self.model.missing_thumbnails()
+        if self.document is not None and missing:
+            self._worker.submit(page_thumbnails(missing), self, self._thumbnails_arrived)
+
     def clear(self) -> None:
         self.document = None
         self._changeable = False

@@ -1,18 +1,23 @@
-"""Screen-sized previews made after an import, from the originals in the archive.
+"""Screen-sized previews, and thumbnails, made after an import from the originals in the
+archive.
 
-An import gives each photo its thumbnail only, decoded at an eighth of its size, so the
-letters reach the list sooner; their previews follow in a second pass made here. The
-application runs it in the background after an import, a few pages at a time, and makes a
-missing preview at once when a page is shown before its turn; the command line runs it right
-after its import. Decoding runs in the decoding workers (core/decoding), two at a time,
-while the database thread reads the next original and keeps the previews made; each preview
-is its own small transaction, so a pass stopped half-way keeps what it made and the next
-pass starts where it stopped.
+A scan import gives each photo its thumbnail only, decoded at an eighth of its size, so the
+letters reach the list sooner; their previews follow in a second pass made here. A bundle
+import gives its pages neither (drawing them took most of its time): this pass makes their
+thumbnails too, from the verified originals, never from anything the bundle carried. A page
+without its pictures is a normal state: the list shows a placeholder for it, and the check
+does not count it as damage. The application runs the pass in the background after an
+import, and at every unlock, a few pages at a time, and makes a missing preview at once when
+a page is shown before its turn; the command line runs it right after its import. Decoding
+runs in the decoding workers (core/decoding), two at a time, while the database thread reads
+the next original and keeps the pictures made; each page's pictures are one small
+transaction, so a pass stopped half-way keeps what it made and the next pass starts where it
+stopped. One decode at the preview's scale gives both pictures when a page lacks both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from amanat.core import decoding
@@ -21,8 +26,8 @@ from amanat.core.database import Database
 from amanat.core.errors import ScanRefused, StoredObjectDamaged
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.scans import pdf, pictures
-from amanat.core.scans.formats import PDF, ScanLimits, open_picture
-from amanat.core.scans.metadata import MetadataReport
+from amanat.core.scans.formats import PDF, ScanLimits, check_pixels, open_picture
+from amanat.core.scans.metadata import picture_report
 from amanat.core.storage import pages
 from amanat.core.storage.pages import PageImage
 
@@ -36,22 +41,29 @@ class _Original:
     data: bytes
     mime_type: str
     source_page: int | None
-    orientation: int
     name: str
+    wanted: frozenset[str]
+    """The pictures it lacks: ``thumbnail``, ``preview`` or both."""
 
 
-def missing(db: Database, limit: int = -1) -> list[str]:
-    """Pages that have no preview yet, oldest first (pages in the trash last)."""
-    return pages.without_image(db, "preview", limit)
+def missing(db: Database, limit: int = -1, excluding: Collection[str] = ()) -> list[str]:
+    """Pages that lack a preview or a thumbnail (but those in ``excluding``), those without
+    a thumbnail first, then the oldest first (pages in the trash last)."""
+    return pages.without_pictures(db, limit, excluding)
+
+
+def still_missing(db: Database, page_ids: Sequence[str]) -> list[str]:
+    """Those of ``page_ids`` still lacking a thumbnail or a preview."""
+    return [p for p in page_ids if pages.image_kinds(db, p) != {"thumbnail", "preview"}]
 
 
 def make_preview(db: Database, page_id: str) -> PageImage | None:
-    """The page's preview, made now from its original and kept. None for a page that cannot
-    be drawn; it then has its thumbnail, or a placeholder, and nothing else changes."""
-    picture = _drawn(_original(db, page_id))
-    if picture is not None:
-        pages.store_image(db, page_id, picture)
-    return picture
+    """The page's preview, made now from its original and kept (with its thumbnail, if it
+    lacked one). None for a page that cannot be drawn; it then has its thumbnail, or a
+    placeholder, and nothing else changes."""
+    drawn = _drawn(_original(db, page_id, {"preview"}))
+    _keep(db, page_id, drawn)
+    return next((p for p in drawn if p.kind == "preview"), None)
 
 
 def make_previews(
@@ -60,50 +72,64 @@ def make_previews(
     progress: Report | None = None,
     cancel: Cancel | None = None,
 ) -> int:
-    """Make and keep the previews of ``page_ids``; returns how many were made. ``progress``
-    counts pages (``current`` is the page's id); ``cancel`` is asked before each page is
-    kept, and the previews kept so far stay."""
+    """Make and keep the previews and thumbnails that ``page_ids`` lack; returns for how
+    many pages some were made. ``progress`` counts pages (``current`` is the page's id);
+    ``cancel`` is asked before each page is kept, and the pictures kept so far stay."""
     made = 0
     # Each original is read here, on the database thread, as the pool asks for the next.
     originals = ((page_id, _original(db, page_id)) for page_id in page_ids)
     drawn = worked_ahead(originals, lambda pair: _drawn(pair[1]), WORKERS, "amanat-preview")
-    for done, ((page_id, _), picture) in enumerate(drawn, start=1):
+    for done, ((page_id, _), made_here) in enumerate(drawn, start=1):
         if cancelled(cancel):
             break
-        if picture is not None:
-            pages.store_image(db, page_id, picture)
+        if made_here:
+            _keep(db, page_id, made_here)
             made += 1
         if progress is not None:
             progress(Progress(done, len(page_ids), page_id))
     return made
 
 
-def _original(db: Database, page_id: str) -> _Original:
+def _keep(db: Database, page_id: str, pictures: Sequence[PageImage]) -> None:
+    """A page's new pictures, kept together in one small transaction."""
+    with db.transaction():
+        for picture in pictures:
+            pages.store_image(db, page_id, picture)
+
+
+def _original(db: Database, page_id: str, also: set[str] | None = None) -> _Original:
+    """What drawing the pictures the page lacks needs (and the ``also`` wanted anyway)."""
     page = pages.get(db, page_id)
+    wanted = ({"thumbnail", "preview"} - pages.image_kinds(db, page_id)) | (also or set())
     details = pages.scan_details(db, page_id)
     try:
-        data = pages.original_bytes(db, page_id)
+        # Nothing to draw (it has both): not worth reading the original.
+        data = pages.original_bytes(db, page_id) if wanted else b""
     except StoredObjectDamaged:
         data = b""  # drawn as nothing: the page keeps its thumbnail; the check names it
     return _Original(
         data,
         page.mime_type,
         details.source_page,
-        MetadataReport.from_json(details.metadata).orientation,
         page.original_name or f"page {page.number}",
+        frozenset(wanted),
     )
 
 
-def _drawn(original: _Original) -> PageImage | None:
-    """Off the database thread: the preview drawn in a decoding worker, or None."""
+def _drawn(original: _Original) -> tuple[PageImage, ...]:
+    """Off the database thread: the pictures drawn in a decoding worker; none for a page
+    that cannot be drawn."""
+    if not original.wanted:
+        return ()
     try:
         return decoding.run(original.name, _draw, original)
     except ScanRefused:
-        return None
+        return ()
 
 
-def _draw(original: _Original) -> PageImage | None:
-    """In a decoding worker: decode at the preview's scale and draw it upright."""
+def _draw(original: _Original) -> tuple[PageImage, ...]:
+    """In a decoding worker: decode once, at the scale of the largest picture wanted, and
+    draw each wanted picture upright from it."""
     limits = ScanLimits(max_pages=10**9)  # the file was accepted once; draw what it holds
     try:
         if original.mime_type == PDF:
@@ -111,15 +137,26 @@ def _draw(original: _Original) -> PageImage | None:
                 rendering = pdf.render(
                     document, original.source_page or 0, pictures.PREVIEW_LONGEST, original.name
                 )
-            return pictures.preview_image(rendering, 1)
+            drawn = pictures.display_images(rendering, 1)
+            return tuple(p for p in drawn if p.kind in original.wanted)
         image, _ = open_picture(original.data, original.mime_type, original.name)
         with image:
             if original.source_page:
                 image.seek(original.source_page)
-            pictures.decode_for_display(image)
+                check_pixels(image, original.name)  # each frame, as the import checked them
+            thumbnail_only = original.wanted == {"thumbnail"}
+            scale = pictures.THUMBNAIL_LONGEST if thumbnail_only else pictures.PREVIEW_LONGEST
+            pictures.decode_for_display(image, scale)
             image.load()
-            return pictures.preview_image(image, original.orientation)
+            # Turned upright by the file's own orientation, as the scan import reads it,
+            # never by what a bundle's record says about the file.
+            orientation = picture_report(image).orientation
+            if thumbnail_only:
+                return (pictures.thumbnail_image(image, orientation),)
+            if original.wanted == {"preview"}:
+                return (pictures.preview_image(image, orientation),)
+            return pictures.display_images(image, orientation)
     except (ScanRefused, MemoryError):
-        return None
-    except Exception:  # of any type: the page keeps its thumbnail
-        return None
+        return ()
+    except Exception:  # of any type: the page keeps what it has
+        return ()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +76,24 @@ def put(db: Database, data: bytes | bytearray | memoryview, sha256: str | None =
     db.execute("UPDATE segments SET committed = ? WHERE name = ?", (end, name))
     db.before_commit(f"segment {name}", lambda: _sync(where / name, where))
     return object_id
+
+
+def syncing_ahead(db: Database, object_id: str) -> Callable[[], None]:
+    """A function, safe to call on another thread, that pushes the segment holding
+    ``object_id`` to the disk now, while a long transaction goes on appending: the sync
+    before the commit then has only the rest to write. It changes nothing about durability
+    (that sync still happens); its errors are raised as that sync's would be, and must be,
+    since a failed write-back may be reported only once."""
+    where = folder(db)
+    path = where / str(db.value("SELECT segment FROM objects WHERE id = ?", (object_id,)))
+
+    def sync() -> None:
+        try:
+            segment_files.sync(path)
+        except OSError as error:
+            raise _write_error(error, where) from error
+
+    return sync
 
 
 def copy_raw(db: Database, object_id: str) -> None:

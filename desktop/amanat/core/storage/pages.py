@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from PIL import Image
@@ -280,6 +280,31 @@ def without_image(db: Database, kind: str, limit: int = -1) -> list[str]:
             (kind, limit),
         )
     ]
+
+
+def without_pictures(db: Database, limit: int = -1, excluding: Collection[str] = ()) -> list[str]:
+    """Ids of pages lacking their thumbnail or their preview, but those in ``excluding``:
+    those without a thumbnail first (the document list shows a placeholder for them), then
+    in the order they were added, pages of documents in the trash last."""
+    found = [
+        str(page_id)
+        for (page_id,) in db.all(
+            "SELECT p.id FROM pages AS p JOIN documents AS d ON d.id = p.document_id"
+            " WHERE (SELECT count(*) FROM page_images AS i WHERE i.page_id = p.id) < 2"
+            " ORDER BY d.trashed IS NOT NULL,"
+            "  EXISTS (SELECT 1 FROM page_images AS i"
+            "          WHERE i.page_id = p.id AND i.kind = 'thumbnail'), p.rowid LIMIT ?",
+            (limit if limit < 0 else limit + len(excluding),),
+        )
+    ]
+    kept = [page_id for page_id in found if page_id not in excluding]
+    return kept if limit < 0 else kept[:limit]
+
+
+def image_kinds(db: Database, page_id: str) -> frozenset[str]:
+    """Which pictures the page has: ``thumbnail``, ``preview``, both or neither."""
+    rows = db.all("SELECT kind FROM page_images WHERE page_id = ?", (page_id,))
+    return frozenset(str(kind) for (kind,) in rows)
 
 
 def first_page_with_file(db: Database, sha256: str) -> Page | None:

@@ -3,7 +3,7 @@ closed when the archive is locked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
@@ -19,6 +19,9 @@ from amanat.gui.worker import Worker
 
 
 class BundleScreens(QObject):
+    imported = Signal()
+    """A bundle was imported: its pages wait for their thumbnails and previews."""
+
     def __init__(
         self,
         worker: Worker,
@@ -129,3 +132,4 @@ class BundleScreens(QObject):
 
     def _imported(self, report: BundleReport) -> None:
         self._view.refresh()
+        self.imported.emit()

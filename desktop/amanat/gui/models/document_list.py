@@ -105,6 +105,12 @@ class DocumentListModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit()
 
+    def pictures_made(self) -> None:
+        """Pages got their thumbnails (the previews pass, after a bundle import): read the
+        rows held again, in place, so each placeholder gives way to its thumbnail."""
+        for page in list(self._pages):
+            self._fetch(page)
+
     def _forget_rows(self) -> None:
         self._pages.clear()
         self._pending.clear()
@@ -197,6 +203,8 @@ class DocumentListModel(QAbstractTableModel):
             return
         self._pending.discard(page)
         self._pages[page] = {r.summary.id: r for r in rows}
+        for row in rows:  # drawn again from the row just read: its thumbnail may be new
+            self._thumbnails.pop(row.summary.id, None)
         while len(self._pages) > CACHED_PAGES:
             _, dropped = self._pages.popitem(last=False)
             for gone in dropped:
@@ -227,7 +235,9 @@ class DocumentListModel(QAbstractTableModel):
 
     def _thumbnail(self, row: DocumentRow) -> QPixmap | None:
         if row.summary.id not in self._thumbnails:
-            pixmap = None
+            # A page still waiting for its thumbnail (or one that cannot be drawn) shows a
+            # blank sheet; a document of typed text alone shows nothing.
+            pixmap = placeholder() if row.summary.first_page_id else None
             if row.thumbnail:
                 image = QImage.fromData(row.thumbnail)
                 if not image.isNull():
@@ -238,6 +248,24 @@ class DocumentListModel(QAbstractTableModel):
                     )
             self._thumbnails[row.summary.id] = pixmap
         return self._thumbnails[row.summary.id]
+
+
+_placeholder: list[QPixmap] = []
+
+
+def placeholder() -> QPixmap:
+    """A blank sheet the height of a thumbnail, for a page whose thumbnail is not made yet."""
+    if not _placeholder:
+        width = THUMBNAIL_HEIGHT * 3 // 4
+        pixmap = QPixmap(width, THUMBNAIL_HEIGHT)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setBrush(QColor("#f1f1ee"))
+        painter.setPen(QColor("#a9a9a4"))
+        painter.drawRect(0, 0, width - 1, THUMBNAIL_HEIGHT - 1)
+        painter.end()
+        _placeholder.append(pixmap)
+    return _placeholder[0]
 
 
 def tag_swatch(colour: str, size: int = 12) -> QIcon:
