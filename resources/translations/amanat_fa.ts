@@ -1881,8 +1881,8 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</source>
-        <translation>اسکن‌ها و عکس‌ها (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</translation>
+        <source>Scans, photos and recordings (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.wav *.amr *.3gp *.mp4 *.m4v *.webm *.mov)</source>
+        <translation>اسکن‌ها، عکس‌ها و ضبط‌ها (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.wav *.amr *.3gp *.mp4 *.m4v *.webm *.mov)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -2676,6 +2676,14 @@
         <translation>داده‌های {kind} آن خوانده نمی‌شوند</translation>
     </message>
     <message>
+        <source>its content is not a valid {kind} recording</source>
+        <translation>محتوایش صدا یا ویدیوی {kind} معتبری نیست</translation>
+    </message>
+    <message>
+        <source>its header says it lasts {said}, but its sound and picture end after {real}; perhaps it was not copied completely</source>
+        <translation>سرآیندش می‌گوید {said} طول می‌کشد، اما صدا و تصویرش پس از {real} تمام می‌شود؛ شاید کامل کپی نشده است</translation>
+    </message>
+    <message>
         <source>its PDF structure cannot be read</source>
         <translation>ساختار PDF آن خوانده نمی‌شود</translation>
     </message>
@@ -3180,8 +3188,8 @@
         <translation>{name} وارد نشد: حجمش {size_mb} مگابایت است، بیش از سقف {limit_mb} مگابایت برای یک پرونده.</translation>
     </message>
     <message>
-        <source>{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, whatever its name says.</source>
-        <translation>{name} وارد نشد: هر چه نامش بگوید، پروندهٔ JPEG، PNG، TIFF، WebP، HEIC، GIF یا PDF نیست.</translation>
+        <source>{name} was not imported: it is not a picture (JPEG, PNG, TIFF, WebP, HEIC, GIF), a PDF or a recording (MP3, M4A, AAC, Ogg, WAV, AMR, MP4, WebM, MOV), whatever its name says.</source>
+        <translation>{name} وارد نشد: هر چه نامش بگوید، نه تصویر است (JPEG، PNG، TIFF، WebP، HEIC، GIF)، نه PDF و نه صدا یا ویدیوی ضبط‌شده (MP3، M4A، AAC، Ogg، WAV، AMR، MP4، WebM، MOV).</translation>
     </message>
     <message>
         <source>{name} was not imported: the file is damaged or incomplete ({detail}).</source>
