@@ -3590,6 +3590,10 @@
 <context>
     <name>PageInfo</name>
     <message>
+        <source>This recording&apos;s file holds a place (a GPS position or a place name): it can lead someone to where it was recorded, perhaps the family&apos;s home. Share only a stripped copy.</source>
+        <translation>پروندهٔ این ضبط یک مکان در خود دارد (موقعیت جی‌پی‌اس یا نام یک جا): می‌تواند کسی را به جایی که ضبط در آن انجام شده برساند، شاید خانهٔ خانواده. فقط نسخهٔ پاک آن را به دیگران بدهید.</translation>
+    </message>
+    <message>
         <source>This page&apos;s file holds a place (a GPS position or a place name): it can lead someone to where the photo was taken, perhaps the family&apos;s home. Share only a sanitised copy.</source>
         <translation>پروندهٔ این صفحه یک مکان در خود دارد (موقعیت جی‌پی‌اس یا نام یک جا): می‌تواند کسی را به جایی که عکس گرفته شده برساند، شاید خانهٔ خانواده. فقط نسخهٔ پاک آن را به دیگران بدهید.</translation>
     </message>
@@ -3622,8 +3626,16 @@
         <translation>دوربین</translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>زمان گرفتن عکس</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>زمان ضبط</translation>
     </message>
     <message>
         <source>Software</source>
@@ -3712,6 +3724,42 @@
     <message>
         <source>%1°</source>
         <translation>%1 درجه</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation>نرخ بیت</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 هرتز</translation>
+    </message>
+    <message>
+        <source>mono</source>
+        <translation>تک‌کاناله</translation>
+    </message>
+    <message>
+        <source>stereo</source>
+        <translation>دوکاناله</translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation>%1 کانال</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>صدا</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 کیلوبیت بر ثانیه</translation>
     </message>
     <message>
         <source>where it was taken</source>
