@@ -2652,6 +2652,10 @@
         <translation>یادآوری پشتیبان‌گیری پس از ۰ تا {maximum} روز می‌آید.</translation>
     </message>
     <message>
+        <source>The largest recording imported is between 1 and {maximum} MB.</source>
+        <translation>بزرگ‌ترین ضبطی که وارد می‌شود باید بین ۱ و {maximum} مگابایت باشد.</translation>
+    </message>
+    <message>
         <source>there is not enough memory to open it</source>
         <translation>حافظه برای باز کردنش کافی نیست</translation>
     </message>
@@ -2680,8 +2684,8 @@
         <translation>محتوایش صدا یا ویدیوی {kind} معتبری نیست</translation>
     </message>
     <message>
-        <source>its header says it lasts {said}, but its sound and picture end after {real}; perhaps it was not copied completely</source>
-        <translation>سرآیندش می‌گوید {said} طول می‌کشد، اما صدا و تصویرش پس از {real} تمام می‌شود؛ شاید کامل کپی نشده است</translation>
+        <source>its header says it lasts {said}, but what it holds ends after {real}; perhaps it was not copied completely</source>
+        <translation>سرآیندش می‌گوید {said} طول می‌کشد، اما آنچه در خود دارد پس از {real} تمام می‌شود؛ شاید کامل کپی نشده است</translation>
     </message>
     <message>
         <source>its PDF structure cannot be read</source>
@@ -3186,6 +3190,10 @@
     <message>
         <source>{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB for one file.</source>
         <translation>{name} وارد نشد: حجمش {size_mb} مگابایت است، بیش از سقف {limit_mb} مگابایت برای یک پرونده.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB for one recording, which Settings… (or amanat settings set recording-limit) can raise.</source>
+        <translation>{name} وارد نشد: حجمش {size_mb} مگابایت است، بیش از سقف {limit_mb} مگابایت برای یک ضبط؛ این سقف را در تنظیمات… (یا با «amanat settings set recording-limit») می‌توان بالا برد.</translation>
     </message>
     <message>
         <source>{name} was not imported: it is not a picture (JPEG, PNG, TIFF, WebP, HEIC, GIF), a PDF or a recording (MP3, M4A, AAC, Ogg, WAV, AMR, MP4, WebM, MOV), whatever its name says.</source>
@@ -3728,6 +3736,14 @@
     <message>
         <source>Duration</source>
         <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Playable here</source>
+        <translation>پخش در اینجا</translation>
+    </message>
+    <message>
+        <source>No: its format cannot be decoded by Amanat. The file is kept as evidence, byte for byte; export the original to play it elsewhere.</source>
+        <translation>نه: امانت نمی‌تواند قالب آن را رمزگشایی کند. پرونده بایت به بایت به عنوان مدرک نگه داشته شده است؛ برای پخش آن در جای دیگر، اصل آن را صادر کنید.</translation>
     </message>
     <message>
         <source>Bitrate</source>
@@ -4573,6 +4589,14 @@
         <translation>پس از این چند روز بی‌پشتیبان، امانت یک بار هنگام باز شدن یادآوری می‌کند.</translation>
     </message>
     <message>
+        <source> MB</source>
+        <translation> مگابایت</translation>
+    </message>
+    <message>
+        <source>Larger recordings are refused on import. A recording is held in memory while it is imported, so a limit above the computer&apos;s free memory does not help.</source>
+        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. ضبط هنگام ورود در حافظه نگه داشته می‌شود، پس سقفی بیش از حافظهٔ آزاد رایانه سودی ندارد.</translation>
+    </message>
+    <message>
         <source>Shown on your annotations and in the log</source>
         <translation>روی حاشیه‌نویسی‌هایتان و در گزارش کارها نشان داده می‌شود</translation>
     </message>
@@ -4603,6 +4627,10 @@
     <message>
         <source>Remind me to back up after:</source>
         <translation>یادآوری پشتیبان‌گیری پس از:</translation>
+    </message>
+    <message>
+        <source>Largest recording to import:</source>
+        <translation>بزرگ‌ترین ضبط برای ورود:</translation>
     </message>
     <message>
         <source>Your name:</source>

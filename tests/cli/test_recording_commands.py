@@ -67,3 +67,32 @@ def test_a_file_named_as_audio_that_is_not(cli: Cli, tmp_path: Path) -> None:
     result = cli("import", path)
     assert_user_error(result, str(path), "not a picture", "recording")
     assert records_digest(cli.archive) == before
+
+
+def test_the_recording_limit_is_a_setting(cli: Cli, tmp_path: Path) -> None:
+    assert "recording-limit     not set (the default)" in cli.ok("settings", "show").out
+    assert cli.ok("settings", "set", "recording-limit", "1").out == "recording-limit is now 1.\n"
+    path = tmp_path / "long call.wav"
+    path.write_bytes(recordings.wav(70.0))  # 1.1 MB
+    before = records_digest(cli.archive)
+    result = cli("import", path)
+    assert_user_error(result, str(path), "more than the limit of 1.0 MB for one recording")
+    assert records_digest(cli.archive) == before
+    refused = cli("settings", "set", "recording-limit", "0")
+    assert_user_error(refused, "between 1 and 16384 MB")
+    assert records_digest(cli.archive) == before
+
+
+def test_bad_recordings_leave_the_archive_as_it_was(cli: Cli, tmp_path: Path) -> None:
+    files = {
+        "not audio.ogg": b"OggS" + b"only words " * 50,
+        "cut.wav": recordings.wav(3.0)[:20000],
+        "ten hours.mp4": recordings.claiming_hours(recordings.recording("mp4", 2.0), 10),
+    }
+    before = records_digest(cli.archive)
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = cli("import", path)
+        assert_user_error(result, str(path), "was not imported")
+    assert records_digest(cli.archive) == before

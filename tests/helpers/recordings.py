@@ -6,8 +6,10 @@ from __future__ import annotations
 import io
 import math
 import struct
+import tempfile
 from collections.abc import Mapping
 from fractions import Fraction
+from pathlib import Path
 
 import av
 import numpy as np
@@ -52,14 +54,36 @@ def wav(seconds: float = 1.0, rate: int = 8000) -> bytes:
     return header + samples
 
 
-def recording(name: str, seconds: float = 1.0, tags: Mapping[str, str] | None = None) -> bytes:
+def recording(
+    name: str,
+    seconds: float = 1.0,
+    tags: Mapping[str, str] | None = None,
+    index_first: bool = False,
+) -> bytes:
     """A recording in format ``name`` (a key of FORMATS, or ``wav``) lasting ``seconds``, with
-    ``tags`` written into the container where its muxer keeps them."""
+    ``tags`` written into the container where its muxer keeps them. ``index_first`` puts an
+    MP4's index before its data, as files made for streaming have it."""
     if name == "wav":
         return wav(seconds)
-    muxer, audio_codec, video_codec, rate = FORMATS[name]
+    if index_first:  # the muxer moves the index in a second pass, over a real file
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"made.{name}"
+            _write(str(path), name, seconds, tags, {"movflags": "faststart"})
+            return path.read_bytes()
     buffer = io.BytesIO()
-    with av.open(buffer, mode="w", format=muxer) as container:
+    _write(buffer, name, seconds, tags, {})
+    return buffer.getvalue()
+
+
+def _write(
+    target: io.BytesIO | str,
+    name: str,
+    seconds: float,
+    tags: Mapping[str, str] | None,
+    options: dict[str, str],
+) -> None:
+    muxer, audio_codec, video_codec, rate = FORMATS[name]
+    with av.open(target, mode="w", format=muxer, options=options) as container:
         for key, value in (tags or {}).items():
             container.metadata[key] = value
         video = None
@@ -73,7 +97,6 @@ def recording(name: str, seconds: float = 1.0, tags: Mapping[str, str] | None = 
         _write_audio(container, audio, seconds, rate)
         if video is not None:
             _write_video(container, video, seconds)
-    return buffer.getvalue()
 
 
 def _write_audio(
@@ -107,3 +130,38 @@ def _write_video(
             container.mux(packet)
     for packet in stream.encode(None):
         container.mux(packet)
+
+
+def claiming_hours(data: bytes, hours: float) -> bytes:
+    """An MP4 or MOV whose headers (the movie's, each track's and each track's media) say
+    it lasts ``hours``, over the same few seconds of data: what a hostile or botched file
+    gives a player."""
+    patched = bytearray(data)
+    for box, timescale_at, duration_at in (
+        (b"mvhd", 16, 20),
+        (b"mdhd", 16, 20),
+    ):
+        start = 0
+        while (found := patched.find(box, start)) >= 0:
+            assert patched[found + 4] == 0, "a version 0 box"
+            scale = struct.unpack(">I", patched[found + timescale_at : found + timescale_at + 4])[0]
+            patched[found + duration_at : found + duration_at + 4] = struct.pack(
+                ">I", int(hours * 3600 * scale)
+            )
+            start = found + 4
+    movie_scale = struct.unpack(">I", patched[data.find(b"mvhd") + 16 :][:4])[0]
+    start = 0
+    while (found := patched.find(b"tkhd", start)) >= 0:
+        patched[found + 24 : found + 28] = struct.pack(">I", int(hours * 3600 * movie_scale))
+        start = found + 4
+    return bytes(patched)
+
+
+def wav_claiming(seconds_said: float, seconds_held: float, rate: int = 8000) -> bytes:
+    """A WAV whose header gives a data chunk of ``seconds_said`` over ``seconds_held`` of
+    samples: a recording cut short, or made to mislead."""
+    held = bytearray(wav(seconds_held, rate))
+    said = int(seconds_said * rate) * 2
+    held[4:8] = struct.pack("<I", 36 + said)
+    held[40:44] = struct.pack("<I", said)
+    return bytes(held)

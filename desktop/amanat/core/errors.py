@@ -338,6 +338,9 @@ RULES: dict[str, str] = {
     "backup-reminder-days": QT_TRANSLATE_NOOP(
         "Messages", "The backup reminder comes after between 0 and {maximum} days."
     ),
+    "recording-limit-mb": QT_TRANSLATE_NOOP(
+        "Messages", "The largest recording imported is between 1 and {maximum} MB."
+    ),
 }
 
 
@@ -359,7 +362,7 @@ DETAILS: dict[str, str] = {
     ),
     "recording-shorter": QT_TRANSLATE_NOOP(
         "Messages",
-        "its header says it lasts {said}, but its sound and picture end after {real}; "
+        "its header says it lasts {said}, but what it holds ends after {real}; "
         "perhaps it was not copied completely",
     ),
     "pdf-unreadable": QT_TRANSLATE_NOOP("Messages", "its PDF structure cannot be read"),
@@ -802,6 +805,15 @@ class ScanTooBig(ScanRefused):
         "Messages",
         "{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB "
         "for one file.",
+    )
+
+
+class RecordingTooBig(ScanTooBig):
+    code = "recording-too-big"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB "
+        "for one recording, which Settings… (or amanat settings set recording-limit) can raise.",
     )
 
 

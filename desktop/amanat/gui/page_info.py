@@ -210,6 +210,17 @@ def page_rows(record: PageRecord) -> list[tuple[str, str]]:
 def recording_rows(recording: RecordingFacts) -> list[tuple[str, str]]:
     """A recording's length and streams: what a player or an expert asks first."""
     rows = [(translate("PageInfo", "Duration"), labels.digits(clock(recording.duration)))]
+    if not recording.playable:
+        rows.append(
+            (
+                translate("PageInfo", "Playable here"),
+                translate(
+                    "PageInfo",
+                    "No: its format cannot be decoded by Amanat. The file is kept as evidence, "
+                    "byte for byte; export the original to play it elsewhere.",
+                ),
+            )
+        )
     if recording.bitrate:
         rows.append((translate("PageInfo", "Bitrate"), _kbits(recording.bitrate)))
     for stream in recording.streams:

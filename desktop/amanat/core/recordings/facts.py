@@ -33,6 +33,9 @@ class RecordingFacts:
     """FFmpeg's name for the demuxer that read it: ``mp3``, ``ogg``, ``mov,mp4,m4a,…``."""
     bitrate: int | None
     streams: tuple[Stream, ...]
+    playable: bool = True
+    """False when a stream's codec has no decoder here: the file is kept as evidence, but
+    Amanat can neither play it nor measure it (its duration is what its header says)."""
 
     @property
     def video_size(self) -> tuple[int, int] | None:
@@ -49,6 +52,8 @@ class RecordingFacts:
         """The facts as (label, value) lines for a report, in English (the command line's
         language; the window translates the labels)."""
         found = [("Duration", clock(self.duration))]
+        if not self.playable:
+            found.append(("Playable here", "no; its format cannot be decoded by Amanat"))
         if self.bitrate:
             found.append(("Bitrate", f"{round(self.bitrate / 1000):,} kbit/s"))
         for stream in self.streams:
@@ -90,6 +95,7 @@ def from_json(text: str) -> RecordingFacts | None:
         duration=float(found.get("duration", 0.0)),
         container=str(found.get("container", "")),
         bitrate=_int(found.get("bitrate")),
+        playable=bool(found.get("playable", True)),
         streams=tuple(
             Stream(
                 kind=str(s.get("kind", "")),

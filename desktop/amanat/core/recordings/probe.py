@@ -17,6 +17,7 @@ import av
 from amanat.core import decoding
 from amanat.core.errors import Detail, ScanDamaged
 from amanat.core.file_types import AAC, AMR, AMR_WB, M4A, MOV, MP3, MP4, OGG, WAV, WEBM
+from amanat.core.recordings import headers
 from amanat.core.recordings.facts import RecordingFacts, Stream, clock
 from amanat.core.recordings.facts import to_json as facts_to_json
 from amanat.core.scans.metadata import GpsPosition, MetadataReport
@@ -74,7 +75,13 @@ def probe(name: str, data: bytes, mime: str) -> Probed:
             if not streams:
                 raise ScanDamaged(name=name, detail=Detail("not-a-valid-recording", kind=kind))
             said = _said_duration(container)
-            real = _demux_to_end(container, streams)
+            claimed = headers.claimed_seconds(data, mime)
+            if claimed is not None:
+                said = claimed if said is None else max(said, claimed)
+            real, packets = _demux_to_end(container, streams)
+            # A stream whose codec this FFmpeg has no decoder for: kept as evidence, but
+            # its packets carry no times to measure it by.
+            playable = all(s.codec_context is not None for s in streams)
             tags = _tags(container)
             described = tuple(_stream(s) for s in streams)
             bitrate = int(container.bit_rate) if container.bit_rate else None
@@ -82,14 +89,16 @@ def probe(name: str, data: bytes, mime: str) -> Probed:
         raise
     except (av.FFmpegError, ValueError, OSError, EOFError, IndexError) as error:
         raise ScanDamaged(name=name, detail=Detail("not-a-valid-recording", kind=kind)) from error
-    if real <= 0:
+    if packets == 0 or (real <= 0 and playable):
         raise ScanDamaged(name=name, detail=Detail("not-a-valid-recording", kind=kind))
-    if said is not None and real < said * SHORTER_THAN_SAID - _SLACK_SECONDS:
+    if not playable:
+        real = said or 0.0
+    elif said is not None and real < said * SHORTER_THAN_SAID - _SLACK_SECONDS:
         raise ScanDamaged(
             name=name,
             detail=Detail("recording-shorter", said=clock(said), real=clock(real)),
         )
-    return Probed(RecordingFacts(real, demuxer, bitrate, described), report_of(tags))
+    return Probed(RecordingFacts(real, demuxer, bitrate, described, playable), report_of(tags))
 
 
 def to_json(probed: Probed) -> str:
@@ -124,23 +133,26 @@ def _said_duration(container: av.container.InputContainer) -> float | None:
     return max(durations) if durations else None
 
 
-def _demux_to_end(container: av.container.InputContainer, streams: list[av.stream.Stream]) -> float:
+def _demux_to_end(
+    container: av.container.InputContainer, streams: list[av.stream.Stream]
+) -> tuple[float, int]:
     """Seconds from the first packet's start to the last packet's end, reading every
-    packet (but decoding none)."""
+    packet (but decoding none), and how many packets hold data."""
     first: float | None = None
     last = 0.0
     count = 0
     for packet in container.demux(*streams):
+        if packet.size:
+            count += 1
+            if count % 4096 == 0:
+                decoding.alive()
         if packet.pts is None or packet.time_base is None:
             continue
         start = float(packet.pts * packet.time_base)
         end = start + float((packet.duration or 0) * packet.time_base)
         first = start if first is None else min(first, start)
         last = max(last, end)
-        count += 1
-        if count % 4096 == 0:
-            decoding.alive()
-    return 0.0 if first is None else last - first
+    return (0.0 if first is None else last - first), count
 
 
 def _stream(stream: av.stream.Stream) -> Stream:
@@ -148,6 +160,8 @@ def _stream(stream: av.stream.Stream) -> Stream:
     # The codec's own name (``mp3``), not its decoder's (``mp3float``).
     codec = str(context.codec.canonical_name) if context is not None else "unknown"
     bitrate = _number(context, "bit_rate")
+    if context is None:  # no decoder here: only its kind is known
+        return Stream(str(stream.type), codec, bitrate)
     if isinstance(stream, av.audio.AudioStream):
         return Stream(
             "audio",
