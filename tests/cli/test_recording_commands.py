@@ -96,3 +96,27 @@ def test_bad_recordings_leave_the_archive_as_it_was(cli: Cli, tmp_path: Path) ->
         result = cli("import", path)
         assert_user_error(result, str(path), "was not imported")
     assert records_digest(cli.archive) == before
+
+
+def test_page_export_gives_the_original_or_a_stripped_copy(cli: Cli, tmp_path: Path) -> None:
+    data = recordings.recording("m4a", 1.0, tags={"location": "+35.6892+051.3890/"})
+    path = tmp_path / "voice note.m4a"
+    path.write_bytes(data)
+    page_id = _import(cli, path)
+    original = tmp_path / "out" / "original.m4a"
+    original.parent.mkdir()
+    result = cli.ok("page", "export", page_id, original, "--original")
+    assert result.out == f"Wrote the original, byte for byte, to {original}.\n"
+    assert original.read_bytes() == data
+    stripped = tmp_path / "out" / "stripped.m4a"
+    result = cli.ok("page", "export", page_id, stripped)
+    assert result.out == (
+        "Wrote a stripped copy (no tags; it still holds the sound; the encoder's name, if it "
+        f"wrote one into the AAC stream) to {stripped}.\n"
+    )
+    assert stripped.read_bytes() != data
+    assert cli.ok("page", "show", page_id).out.count("GPS position") == 1  # the original's
+    # The stripped copy imports as the same call, without its place.
+    again = _import(cli, stripped)
+    shown = cli.ok("page", "show", again).out
+    assert "Duration: 0:01" in shown and "GPS position" not in shown

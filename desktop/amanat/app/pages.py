@@ -10,6 +10,7 @@ from pathlib import Path
 
 from amanat.app.scans import ImportOutcome, import_scans
 from amanat.core import scans
+from amanat.core.file_types import RECORDING_SUFFIXES
 from amanat.core.jobs import Cancel, Report
 from amanat.core.leaving import is_redacted, page_as_it_leaves
 from amanat.core.recordings import facts
@@ -66,16 +67,7 @@ _SUFFIXES = {  # of an original, by its type (decided by content at import)
     "image/heic": ".heic",
     "image/avif": ".avif",
     "application/pdf": ".pdf",
-    "audio/mpeg": ".mp3",
-    "audio/aac": ".aac",
-    "audio/mp4": ".m4a",
-    "audio/ogg": ".ogg",
-    "audio/wav": ".wav",
-    "audio/amr": ".amr",
-    "audio/amr-wb": ".amr",
-    "video/mp4": ".mp4",
-    "video/webm": ".webm",
-    "video/quicktime": ".mov",
+    **RECORDING_SUFFIXES,
 }
 
 

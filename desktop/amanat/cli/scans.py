@@ -70,7 +70,8 @@ def declare_page(commands: Commands) -> None:
     which.add_argument(
         "--sanitised",
         action="store_true",
-        help="the pixels only, upright, with every metadata block removed (the default)",
+        help="the pixels only, upright, with every metadata block removed; for a recording, "
+        "its sound and picture remuxed without tags (the default)",
     )
     pages.declare(page)
 
@@ -202,12 +203,20 @@ _RECORDING_LABELS = {"Camera": "Device", "Taken": "Recorded"}
 
 def export_page(args: argparse.Namespace) -> int:
     from amanat.app.pages import export_page as write_page
+    from amanat.app.pages import page_record
     from amanat.app.redaction import page_redactions
+    from amanat.core.file_types import is_recording
+    from amanat.core.recordings.strip import WHAT_STAYS
 
     with unlocked(args) as archive:
         target = write_page(archive, args.id, Path(args.file), original=args.original)
         redacted = bool(page_redactions(archive, args.id))
+        mime_type = page_record(archive, args.id).page.mime_type
     kind = "the original, byte for byte," if args.original else "a sanitised copy (no metadata)"
+    if is_recording(mime_type) and not args.original:
+        kind = (
+            f"a stripped copy (no tags; it still holds {WHAT_STAYS[mime_type].split(': ', 1)[1]})"
+        )
     if redacted:
         # core/leaving.py: a redacted page never leaves as its original.
         kind = "a sanitised copy with its redactions blacked out"

@@ -30,6 +30,19 @@ WEBM = "video/webm"
 MOV = "video/quicktime"
 RECORDING_TYPES = frozenset({MP3, AAC, M4A, OGG, WAV, AMR, AMR_WB, MP4, WEBM, MOV})
 """Audio and video kept as recordings: what phones, messengers and voice recorders make."""
+RECORDING_SUFFIXES = {
+    MP3: ".mp3",
+    AAC: ".aac",
+    M4A: ".m4a",
+    OGG: ".ogg",
+    WAV: ".wav",
+    AMR: ".amr",
+    AMR_WB: ".amr",
+    MP4: ".mp4",
+    WEBM: ".webm",
+    MOV: ".mov",
+}
+"""A recording's file suffix by its type, for a copy written out (its original or stripped)."""
 
 _AUDIO_BRANDS = (b"M4A ", b"M4B ", b"M4P ", b"F4A ", b"F4B ")
 _QUICKTIME_BRANDS = (b"qt  ",)
