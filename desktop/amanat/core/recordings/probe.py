@@ -20,6 +20,7 @@ from amanat.core.file_types import AAC, AMR, AMR_WB, M4A, MOV, MP3, MP4, OGG, WA
 from amanat.core.recordings import headers
 from amanat.core.recordings.facts import RecordingFacts, Stream, clock
 from amanat.core.recordings.facts import to_json as facts_to_json
+from amanat.core.recordings.kinds import kind_of
 from amanat.core.scans.metadata import GpsPosition, MetadataReport
 
 _FORMATS: dict[str, frozenset[str]] = {
@@ -65,7 +66,7 @@ class Probed:
 def probe(name: str, data: bytes, mime: str) -> Probed:
     """What ``data`` holds; ScanDamaged naming ``name`` when it is not the recording its
     first bytes say, when it has no sound or picture, or when its data ends early."""
-    kind = _kind(mime)
+    kind = kind_of(mime)
     try:
         with av.open(io.BytesIO(data), mode="r") as container:
             demuxer = str(container.format.name)
@@ -103,26 +104,6 @@ def probe(name: str, data: bytes, mime: str) -> Probed:
 
 def to_json(probed: Probed) -> str:
     return facts_to_json(probed.facts, probed.report)
-
-
-def damaged(mime: str) -> Detail:
-    """Why a recording that made the demuxer fail in an unforeseen way was refused."""
-    return Detail("not-a-valid-recording", kind=_kind(mime))
-
-
-def _kind(mime: str) -> str:
-    return {
-        MP3: "MP3",
-        AAC: "AAC",
-        M4A: "M4A",
-        MP4: "MP4",
-        MOV: "QuickTime",
-        OGG: "Ogg",
-        WAV: "WAV",
-        AMR: "AMR",
-        AMR_WB: "AMR",
-        WEBM: "WebM",
-    }[mime]
 
 
 def _said_duration(container: av.container.InputContainer) -> float | None:

@@ -20,7 +20,7 @@ import av
 from amanat.core import decoding
 from amanat.core.errors import ScanDamaged
 from amanat.core.file_types import AAC, AMR, AMR_WB, M4A, MOV, MP3, MP4, OGG, WAV, WEBM
-from amanat.core.recordings.probe import damaged
+from amanat.core.recordings.kinds import damaged
 
 _MUXERS = {
     MP3: ("mp3", {"id3v2_version": "0", "write_xing": "1"}),

@@ -26,7 +26,7 @@ from amanat.core.errors import (
     os_reason,
 )
 from amanat.core.file_types import is_recording, mime_type_of
-from amanat.core.recordings import probe
+from amanat.core.recordings import kinds, probe
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import (
     DECODING_ERRORS,
@@ -141,7 +141,7 @@ def decode(name: str, data: bytes, limits: ScanLimits, previews: bool = True) ->
         raise
     except Exception as error:  # see the docstring
         if is_recording(mime):
-            raise ScanDamaged(name=name, detail=probe.damaged(mime)) from error
+            raise ScanDamaged(name=name, detail=kinds.damaged(mime)) from error
         raise ScanDamaged(name=name, detail=describe(error, mime)) from error
 
 
