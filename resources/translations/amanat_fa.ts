@@ -3579,6 +3579,10 @@
         <translation>صفحهٔ %1 این سند در یک پرونده نوشته شود:</translation>
     </message>
     <message>
+        <source>A stripped copy: the sound and picture only, with no tags (recommended); the voices and what is seen can still tell who and where</source>
+        <translation>نسخهٔ پاک: فقط صدا و تصویر، بدون برچسب‌های پرونده (پیشنهادی)؛ صداها و آنچه دیده می‌شود همچنان می‌توانند بگویند چه کسی و کجا</translation>
+    </message>
+    <message>
         <source>A sanitised copy: the picture only, upright, with no metadata (recommended)</source>
         <translation>نسخهٔ پاک: فقط تصویر، سرِ پا، بی هیچ فراداده (پیشنهاد می‌شود)</translation>
     </message>
@@ -3778,6 +3782,10 @@
         <translation>%1 کیلوبیت بر ثانیه</translation>
     </message>
     <message>
+        <source>where it was recorded</source>
+        <translation>جایی که ضبط شده</translation>
+    </message>
+    <message>
         <source>where it was taken</source>
         <translation>جایی که گرفته شده</translation>
     </message>
@@ -3786,8 +3794,16 @@
         <translation>نام %1</translation>
     </message>
     <message>
+        <source>the device</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
         <source>the camera</source>
         <translation>دوربین</translation>
+    </message>
+    <message>
+        <source>when it was recorded</source>
+        <translation>زمانی که ضبط شده</translation>
     </message>
     <message>
         <source>when it was taken</source>
@@ -3804,6 +3820,10 @@
     <message>
         <source>The original file is kept byte for byte: no metadata was found in it, but it can still hold what Amanat cannot read.</source>
         <translation>پروندهٔ اصلی بایت به بایت نوشته می‌شود: فراداده‌ای در آن پیدا نشد، ولی ممکن است چیزی در آن باشد که امانت نمی‌تواند بخواند.</translation>
+    </message>
+    <message>
+        <source>The original file carries its tags: %1. Whoever receives it can read this; the stripped copy holds the sound and picture only.</source>
+        <translation>پروندهٔ اصلی برچسب‌هایش را با خود می‌برد: %1. هر کس آن را بگیرد می‌تواند این‌ها را بخواند؛ نسخهٔ پاک فقط صدا و تصویر را دارد.</translation>
     </message>
     <message>
         <source>The original file carries its metadata: %1. Whoever receives it can read this; the sanitised copy holds the picture only.</source>

@@ -119,3 +119,16 @@ def test_facts_survive_their_json() -> None:
     assert facts.from_json(facts.to_json(made, report)) == made
     assert facts.from_json(report.to_json()) is None
     assert facts.clock(3723.4) == "1:02:03"
+
+
+def test_the_export_dialog_speaks_of_a_stripped_recording(
+    archive: Archive, tmp_path: Path, qtbot: object
+) -> None:
+    tags = {**TEHRAN, "make": "samsung", "model": "SM-A105F"}
+    record = _import(archive, tmp_path, "call.mov", recordings.recording("mov", tags=tags))
+    dialog = page_info.PageExportDialog(record)
+    assert dialog.sanitised.text().startswith("A stripped copy: the sound and picture only")
+    warning = dialog.warning.text()
+    assert "where it was recorded" in warning and "the device" in warning
+    assert "the stripped copy holds the sound and picture only" in warning
+    dialog.deleteLater()

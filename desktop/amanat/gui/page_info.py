@@ -257,10 +257,12 @@ def _kbits(bitrate: int) -> str:
     return labels.fill(translate("PageInfo", "%1 kbit/s"), str(round(bitrate / 1000)))
 
 
-def _what_it_carries(report: MetadataReport) -> str:
+def _what_it_carries(report: MetadataReport, recording: bool = False) -> str:
     """The original's metadata in a sentence: what someone who receives it can read."""
     carried = []
-    if report.gps is not None or report.places:
+    if (report.gps is not None or report.places) and recording:
+        carried.append(translate("PageInfo", "where it was recorded"))
+    elif report.gps is not None or report.places:
         carried.append(translate("PageInfo", "where it was taken"))
     if report.authors:
         carried.append(
@@ -270,9 +272,17 @@ def _what_it_carries(report: MetadataReport) -> str:
             )
         )
     if report.camera:
-        carried.append(translate("PageInfo", "the camera"))
+        carried.append(
+            translate("PageInfo", "the device")
+            if recording
+            else translate("PageInfo", "the camera")
+        )
     if report.captured:
-        carried.append(translate("PageInfo", "when it was taken"))
+        carried.append(
+            translate("PageInfo", "when it was recorded")
+            if recording
+            else translate("PageInfo", "when it was taken")
+        )
     if report.software:
         carried.append(translate("PageInfo", "the software that made it"))
     if report.comments or report.other:
@@ -283,14 +293,19 @@ def _what_it_carries(report: MetadataReport) -> str:
             "The original file is kept byte for byte: no metadata was found in it, but it can "
             "still hold what Amanat cannot read.",
         )
-    return labels.fill(
-        QCoreApplication.translate(
+    if recording:
+        sentence = QCoreApplication.translate(
+            "PageInfo",
+            "The original file carries its tags: %1. Whoever receives it can read this; the "
+            "stripped copy holds the sound and picture only.",
+        )
+    else:
+        sentence = QCoreApplication.translate(
             "PageInfo",
             "The original file carries its metadata: %1. Whoever receives it can read this; "
             "the sanitised copy holds the picture only.",
-        ),
-        labels.list_separator().join(carried),
-    )
+        )
+    return labels.fill(sentence, labels.list_separator().join(carried))
 
 
 # --- The dialogs ---------------------------------------------------------------------------
@@ -371,12 +386,20 @@ class PageExportDialog(QDialog):
             )
         )
         question.setWordWrap(True)
-        self.sanitised = QRadioButton(
-            self.tr("A sanitised copy: the picture only, upright, with no metadata (recommended)")
+        stripped = (
+            self.tr(
+                "A stripped copy: the sound and picture only, with no tags (recommended); "
+                "the voices and what is seen can still tell who and where"
+            )
+            if record.recording is not None
+            else self.tr(
+                "A sanitised copy: the picture only, upright, with no metadata (recommended)"
+            )
         )
+        self.sanitised = QRadioButton(stripped)
         self.sanitised.setChecked(True)
         self.original_choice = QRadioButton(self.tr("The original file, byte for byte"))
-        self.warning = QLabel(_what_it_carries(record.metadata))
+        self.warning = QLabel(_what_it_carries(record.metadata, record.recording is not None))
         self.warning.setObjectName("page-export-warning")
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.warning.setWordWrap(True)
