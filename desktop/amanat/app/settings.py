@@ -53,7 +53,7 @@ SETTING_VALUES: dict[str, str] = {
     "clipboard": "seconds before copied text leaves the clipboard, 0 for only at the lock",
     "name": "your name, which the window puts on annotations and in the audit log",
     "annotations": "private or shareable, for new annotations",
-    "recording-limit": "the largest recording imported, in MB (default 2048)",
+    "recording-limit": "the largest recording imported, in MB (default 1024)",
 }
 
 _YES = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}

@@ -31,8 +31,10 @@ MAX_CLIPBOARD_SECONDS = 60 * 60
 MAX_BACKUP_REMINDER_DAYS = 365
 DEFAULT_BACKUP_REMINDER_DAYS = 14
 MAX_LAYOUT_LENGTH = 500
-DEFAULT_RECORDING_LIMIT_MB = 2048
-"""A two-hour video from a phone; an hour's call as audio is a few tens of MB."""
+DEFAULT_RECORDING_LIMIT_MB = 1024
+"""An hour of phone video; an hour's call as audio is a few tens of MB. Larger files meet the
+decoding workers' limits (core/decoding/pool.py: 3 GB of address space, which holds the file
+and its stripped copy, and replies of at most 1 GB), so raising it needs those raised too."""
 MAX_RECORDING_LIMIT_MB = 16 * 1024
 _LAYOUT = re.compile(r"[a-z0-9=,;-]*")
 """The window's layout is the window's own short text (gui/reading_layout.py): names and

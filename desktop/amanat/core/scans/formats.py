@@ -95,7 +95,7 @@ class ScanLimits:
     max_pages: int = 500
     """Frames of a TIFF or pages of a PDF. A letter is a few pages and a court file a few
     hundred; each page costs a preview in the archive, so more is a wrong or hostile file."""
-    max_recording_bytes: int = 2048 * MB
+    max_recording_bytes: int = 1024 * MB
     """Larger recordings are refused before they are read; the archive's setting
     (core/settings.py, ``recording_limit_mb``) sets it for each import."""
 
