@@ -92,6 +92,8 @@ def stripped(data: bytes, mime: str, name: str) -> bytes:
                     count += 1
                     if count % 4096 == 0:
                         decoding.alive()
-    except (av.FFmpegError, ValueError, OSError, EOFError, IndexError) as error:
+    except MemoryError:
+        raise
+    except Exception as error:  # whatever FFmpeg or PyAV raise on a damaged file
         raise ScanDamaged(name=name, detail=damaged(mime)) from error
     return out.getvalue()
