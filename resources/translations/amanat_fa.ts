@@ -1881,8 +1881,8 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</source>
-        <translation>اسکن‌ها و عکس‌ها (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</translation>
+        <source>Scans, photos and recordings (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.wav *.amr *.3gp *.mp4 *.m4v *.webm *.mov)</source>
+        <translation>اسکن‌ها، عکس‌ها و ضبط‌ها (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.wav *.amr *.3gp *.mp4 *.m4v *.webm *.mov)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -2652,6 +2652,10 @@
         <translation>یادآوری پشتیبان‌گیری پس از ۰ تا {maximum} روز می‌آید.</translation>
     </message>
     <message>
+        <source>The largest recording imported is between 1 and {maximum} MB.</source>
+        <translation>بزرگ‌ترین ضبطی که وارد می‌شود باید بین ۱ و {maximum} مگابایت باشد.</translation>
+    </message>
+    <message>
         <source>there is not enough memory to open it</source>
         <translation>حافظه برای باز کردنش کافی نیست</translation>
     </message>
@@ -2674,6 +2678,14 @@
     <message>
         <source>its {kind} data cannot be decoded</source>
         <translation>داده‌های {kind} آن خوانده نمی‌شوند</translation>
+    </message>
+    <message>
+        <source>its content is not a valid {kind} recording</source>
+        <translation>محتوایش صدا یا ویدیوی {kind} معتبری نیست</translation>
+    </message>
+    <message>
+        <source>its header says it lasts {said}, but what it holds ends after {real}; perhaps it was not copied completely</source>
+        <translation>سرآیندش می‌گوید {said} طول می‌کشد، اما آنچه در خود دارد پس از {real} تمام می‌شود؛ شاید کامل کپی نشده است</translation>
     </message>
     <message>
         <source>its PDF structure cannot be read</source>
@@ -3180,8 +3192,12 @@
         <translation>{name} وارد نشد: حجمش {size_mb} مگابایت است، بیش از سقف {limit_mb} مگابایت برای یک پرونده.</translation>
     </message>
     <message>
-        <source>{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, whatever its name says.</source>
-        <translation>{name} وارد نشد: هر چه نامش بگوید، پروندهٔ JPEG، PNG، TIFF، WebP، HEIC، GIF یا PDF نیست.</translation>
+        <source>{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB for one recording, which Settings… (or amanat settings set recording-limit) can raise.</source>
+        <translation>{name} وارد نشد: حجمش {size_mb} مگابایت است، بیش از سقف {limit_mb} مگابایت برای یک ضبط؛ این سقف را در تنظیمات… (یا با «amanat settings set recording-limit») می‌توان بالا برد.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: it is not a picture (JPEG, PNG, TIFF, WebP, HEIC, GIF), a PDF or a recording (MP3, M4A, AAC, Ogg, WAV, AMR, MP4, WebM, MOV), whatever its name says.</source>
+        <translation>{name} وارد نشد: هر چه نامش بگوید، نه تصویر است (JPEG، PNG، TIFF، WebP، HEIC، GIF)، نه PDF و نه صدا یا ویدیوی ضبط‌شده (MP3، M4A، AAC، Ogg، WAV، AMR، MP4، WebM، MOV).</translation>
     </message>
     <message>
         <source>{name} was not imported: the file is damaged or incomplete ({detail}).</source>
@@ -3563,6 +3579,10 @@
         <translation>صفحهٔ %1 این سند در یک پرونده نوشته شود:</translation>
     </message>
     <message>
+        <source>A stripped copy: the sound and picture only, with no tags (recommended); the voices and what is seen can still tell who and where</source>
+        <translation>نسخهٔ پاک: فقط صدا و تصویر، بدون برچسب‌های پرونده (پیشنهادی)؛ صداها و آنچه دیده می‌شود همچنان می‌توانند بگویند چه کسی و کجا</translation>
+    </message>
+    <message>
         <source>A sanitised copy: the picture only, upright, with no metadata (recommended)</source>
         <translation>نسخهٔ پاک: فقط تصویر، سرِ پا، بی هیچ فراداده (پیشنهاد می‌شود)</translation>
     </message>
@@ -3581,6 +3601,10 @@
 </context>
 <context>
     <name>PageInfo</name>
+    <message>
+        <source>This recording&apos;s file holds a place (a GPS position or a place name): it can lead someone to where it was recorded, perhaps the family&apos;s home. Share only a stripped copy.</source>
+        <translation>پروندهٔ این ضبط یک مکان در خود دارد (موقعیت جی‌پی‌اس یا نام یک جا): می‌تواند کسی را به جایی که ضبط در آن انجام شده برساند، شاید خانهٔ خانواده. فقط نسخهٔ پاک آن را به دیگران بدهید.</translation>
+    </message>
     <message>
         <source>This page&apos;s file holds a place (a GPS position or a place name): it can lead someone to where the photo was taken, perhaps the family&apos;s home. Share only a sanitised copy.</source>
         <translation>پروندهٔ این صفحه یک مکان در خود دارد (موقعیت جی‌پی‌اس یا نام یک جا): می‌تواند کسی را به جایی که عکس گرفته شده برساند، شاید خانهٔ خانواده. فقط نسخهٔ پاک آن را به دیگران بدهید.</translation>
@@ -3614,8 +3638,16 @@
         <translation>دوربین</translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>زمان گرفتن عکس</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>زمان ضبط</translation>
     </message>
     <message>
         <source>Software</source>
@@ -3706,6 +3738,54 @@
         <translation>%1 درجه</translation>
     </message>
     <message>
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Playable here</source>
+        <translation>پخش در اینجا</translation>
+    </message>
+    <message>
+        <source>No: its format cannot be decoded by Amanat. The file is kept as evidence, byte for byte; export the original to play it elsewhere.</source>
+        <translation>نه: امانت نمی‌تواند قالب آن را رمزگشایی کند. پرونده بایت به بایت به عنوان مدرک نگه داشته شده است؛ برای پخش آن در جای دیگر، اصل آن را صادر کنید.</translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation>نرخ بیت</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 هرتز</translation>
+    </message>
+    <message>
+        <source>mono</source>
+        <translation>تک‌کاناله</translation>
+    </message>
+    <message>
+        <source>stereo</source>
+        <translation>دوکاناله</translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation>%1 کانال</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>صدا</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 کیلوبیت بر ثانیه</translation>
+    </message>
+    <message>
+        <source>where it was recorded</source>
+        <translation>جایی که ضبط شده</translation>
+    </message>
+    <message>
         <source>where it was taken</source>
         <translation>جایی که گرفته شده</translation>
     </message>
@@ -3714,8 +3794,16 @@
         <translation>نام %1</translation>
     </message>
     <message>
+        <source>the device</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
         <source>the camera</source>
         <translation>دوربین</translation>
+    </message>
+    <message>
+        <source>when it was recorded</source>
+        <translation>زمانی که ضبط شده</translation>
     </message>
     <message>
         <source>when it was taken</source>
@@ -3732,6 +3820,10 @@
     <message>
         <source>The original file is kept byte for byte: no metadata was found in it, but it can still hold what Amanat cannot read.</source>
         <translation>پروندهٔ اصلی بایت به بایت نوشته می‌شود: فراداده‌ای در آن پیدا نشد، ولی ممکن است چیزی در آن باشد که امانت نمی‌تواند بخواند.</translation>
+    </message>
+    <message>
+        <source>The original file carries its tags: %1. Whoever receives it can read this; the stripped copy holds the sound and picture only.</source>
+        <translation>پروندهٔ اصلی برچسب‌هایش را با خود می‌برد: %1. هر کس آن را بگیرد می‌تواند این‌ها را بخواند؛ نسخهٔ پاک فقط صدا و تصویر را دارد.</translation>
     </message>
     <message>
         <source>The original file carries its metadata: %1. Whoever receives it can read this; the sanitised copy holds the picture only.</source>
@@ -4517,6 +4609,14 @@
         <translation>پس از این چند روز بی‌پشتیبان، امانت یک بار هنگام باز شدن یادآوری می‌کند.</translation>
     </message>
     <message>
+        <source> MB</source>
+        <translation> مگابایت</translation>
+    </message>
+    <message>
+        <source>Larger recordings are refused on import. A recording is held in memory while it is imported, so a limit above the computer&apos;s free memory does not help.</source>
+        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. ضبط هنگام ورود در حافظه نگه داشته می‌شود، پس سقفی بیش از حافظهٔ آزاد رایانه سودی ندارد.</translation>
+    </message>
+    <message>
         <source>Shown on your annotations and in the log</source>
         <translation>روی حاشیه‌نویسی‌هایتان و در گزارش کارها نشان داده می‌شود</translation>
     </message>
@@ -4547,6 +4647,10 @@
     <message>
         <source>Remind me to back up after:</source>
         <translation>یادآوری پشتیبان‌گیری پس از:</translation>
+    </message>
+    <message>
+        <source>Largest recording to import:</source>
+        <translation>بزرگ‌ترین ضبط برای ورود:</translation>
     </message>
     <message>
         <source>Your name:</source>

@@ -25,11 +25,12 @@ def test_show_lists_every_setting_not_set_at_first(cli: Cli) -> None:
     shown = cli.ok("settings", "show").out.splitlines()
     assert [line.split()[0] for line in shown] == [
         "calendar", "auto-lock", "lock-with-computer", "clipboard", "name", "annotations",
+        "recording-limit",
     ]  # fmt: skip
     assert all(line.endswith("not set (the default)") for line in shown)
     assert cli.ok("settings", "show", "--json").json() == {
         "calendar": None, "auto-lock": None, "lock-with-computer": None,
-        "clipboard": None, "name": None, "annotations": None,
+        "clipboard": None, "name": None, "annotations": None, "recording-limit": None,
     }  # fmt: skip
 
 

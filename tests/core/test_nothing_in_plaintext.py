@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from tests.helpers import recordings
 from tests.helpers.archives import PASSWORD
 
 CANARY = "QuokkaCanary7731"
@@ -52,6 +53,9 @@ def test_canary_strings_are_nowhere_in_plaintext(tmp_path: Path):
     (inputs / "password.txt").write_text(PASSWORD + "\n")
     (inputs / "letter.txt").write_text(f"{CANARY} {CANARY_FA} نامه", encoding="utf-8")
     (inputs / "scan.png").write_bytes(canary_png())
+    # A voice note whose tags hold the canary, probed and stripped in the decoding workers.
+    call = recordings.recording("ogg", 1.0, tags={"title": CANARY, "artist": CANARY_FA})
+    (inputs / "call.ogg").write_bytes(call)
     env = {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(home),
@@ -101,6 +105,10 @@ def test_canary_strings_are_nowhere_in_plaintext(tmp_path: Path):
         "event", "add", "--person", person, "--type", "arrest", "--date", "2020", "--place", CANARY
     )
     assert CANARY in amanat("search", CANARY)
+    imported = amanat("import", str(inputs / "call.ogg"), "--json")
+    [call_page] = re.findall(r'"page_ids": \[\s*"([0-9a-f-]+)"', imported)
+    amanat("page", "export", call_page, str(inputs / "stripped.ogg"))
+    assert CANARY.encode() not in (inputs / "stripped.ogg").read_bytes()  # its tags are gone
     amanat("backup", str(home / "Documents" / "family-backup.tar"))
     amanat("check", "--full")
 
@@ -115,6 +123,8 @@ def test_canary_strings_are_nowhere_in_plaintext(tmp_path: Path):
         digest.hexdigest().encode(),
         digest.hexdigest()[:12].encode(),
     ]
+    call_digest = hashlib.sha256(call)
+    needles += [call[:4096], call[-4096:], call_digest.digest(), call_digest.hexdigest().encode()]
     # Make sure the scan could see the canary at all: the inputs hold it in plaintext.
     assert files_holding(inputs, needles)
     searched = [

@@ -4,11 +4,13 @@ metadata that could lead someone to the family (a phone's GPS position, an owner
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from amanat.core import settings
 from amanat.core.jobs import Cancel, Report
 from amanat.core.scans import ImportOptions, ImportReport, import_files
+from amanat.core.scans.formats import MB
 from amanat.core.storage import pages
 from amanat.core.vault import Archive
 
@@ -42,6 +44,7 @@ def import_scans(
     """Import files and folders; ``report`` hears after each file and ``cancel`` is asked
     before each (the archive then keeps only whole documents)."""
     db = archive.db
+    options = with_archive_limits(archive, options)
     imported = import_files(db, list(paths), options, report, cancel)
     flagged = []
     for document in imported.documents:
@@ -58,3 +61,10 @@ def import_scans(
                 )
             )
     return ImportOutcome(imported, tuple(flagged))
+
+
+def with_archive_limits(archive: Archive, options: ImportOptions) -> ImportOptions:
+    """``options`` with the largest recording the archive's settings allow."""
+    stored = settings.load(archive.db).recording_limit_mb
+    megabytes = stored if stored is not None else settings.DEFAULT_RECORDING_LIMIT_MB
+    return replace(options, limits=replace(options.limits, max_recording_bytes=megabytes * MB))

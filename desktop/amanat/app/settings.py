@@ -41,6 +41,7 @@ SETTING_NAMES: dict[str, str] = {
     "clipboard": "clipboard_seconds",
     "name": "annotator_name",
     "annotations": "annotation_visibility",
+    "recording-limit": "recording_limit_mb",
 }
 """The settings by the names the command line gives them, with their field in
 ArchiveSettings; the order is Settings' in the window."""
@@ -52,6 +53,7 @@ SETTING_VALUES: dict[str, str] = {
     "clipboard": "seconds before copied text leaves the clipboard, 0 for only at the lock",
     "name": "your name, which the window puts on annotations and in the audit log",
     "annotations": "private or shareable, for new annotations",
+    "recording-limit": "the largest recording imported, in MB (default 1024)",
 }
 
 _YES = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
@@ -74,7 +76,7 @@ def setting_value(name: str, text: str) -> ArchiveSettings:
             value = float(typed)
             if not math.isfinite(value):
                 raise ValueError(typed)
-        elif field == "clipboard_seconds":
+        elif field in ("clipboard_seconds", "recording_limit_mb"):
             value = int(typed)
         else:
             value = typed

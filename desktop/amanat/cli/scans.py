@@ -70,7 +70,8 @@ def declare_page(commands: Commands) -> None:
     which.add_argument(
         "--sanitised",
         action="store_true",
-        help="the pixels only, upright, with every metadata block removed (the default)",
+        help="the pixels only, upright, with every metadata block removed; for a recording, "
+        "its sound and picture remuxed without tags (the default)",
     )
     pages.declare(page)
 
@@ -157,8 +158,10 @@ def show_page(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
         record = page_record(archive, args.id)
     page, details, report = record.page, record.details, record.metadata
+    recording = record.recording
     data = {
         "page": page,
+        "recording": recording,
         "source_page": details.source_page,
         "source_path": details.source_path,
         "metadata": report,
@@ -167,7 +170,7 @@ def show_page(args: argparse.Namespace) -> int:
     }
 
     def lines() -> Iterator[str]:
-        size = f"{page.width}×{page.height}, " if page.width else ""
+        size = f"{page.width}×{page.height}, " if page.width and recording is None else ""
         yield f"Page {page.number} of document {page.document_id}  ({page.id})"
         yield f"  Original: {page.original_name or '—'}  {page.mime_type}, {size}{page.size} bytes"
         yield f"  SHA-256: {page.sha256}"
@@ -179,25 +182,41 @@ def show_page(args: argparse.Namespace) -> int:
             yield f"  Page {details.source_page + 1} of the original file"
         if page.rotation:
             yield f"  Turned for display: {page.rotation}°"
+        if recording is not None:
+            for label, value in recording.lines():
+                yield f"  {label}: {value}"
         if report.has_location:
             yield "  Warning: its metadata holds a location; share only a sanitised copy."
         if report.has_person_name:
             yield "  Warning: its metadata names a person; share only a sanitised copy."
+        # A recording's tags name a device and a time of recording, not a camera and a photo.
+        relabel = _RECORDING_LABELS if recording is not None else {}
         for label, value in report.lines():
-            yield f"  {label}: {value}"
+            yield f"  {relabel.get(label, label)}: {value}"
 
     show(args, data, lines)
     return 0
 
 
+_RECORDING_LABELS = {"Camera": "Device", "Taken": "Recorded"}
+
+
 def export_page(args: argparse.Namespace) -> int:
     from amanat.app.pages import export_page as write_page
+    from amanat.app.pages import page_record
     from amanat.app.redaction import page_redactions
+    from amanat.core.file_types import is_recording
+    from amanat.core.recordings.strip import WHAT_STAYS
 
     with unlocked(args) as archive:
         target = write_page(archive, args.id, Path(args.file), original=args.original)
         redacted = bool(page_redactions(archive, args.id))
+        mime_type = page_record(archive, args.id).page.mime_type
     kind = "the original, byte for byte," if args.original else "a sanitised copy (no metadata)"
+    if is_recording(mime_type) and not args.original:
+        kind = (
+            f"a stripped copy (no tags; it still holds {WHAT_STAYS[mime_type].split(': ', 1)[1]})"
+        )
     if redacted:
         # core/leaving.py: a redacted page never leaves as its original.
         kind = "a sanitised copy with its redactions blacked out"

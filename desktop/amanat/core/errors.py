@@ -338,6 +338,9 @@ RULES: dict[str, str] = {
     "backup-reminder-days": QT_TRANSLATE_NOOP(
         "Messages", "The backup reminder comes after between 0 and {maximum} days."
     ),
+    "recording-limit-mb": QT_TRANSLATE_NOOP(
+        "Messages", "The largest recording imported is between 1 and {maximum} MB."
+    ),
 }
 
 
@@ -354,6 +357,14 @@ DETAILS: dict[str, str] = {
         "Messages", "its content is not a valid {kind} picture"
     ),
     "cannot-be-decoded": QT_TRANSLATE_NOOP("Messages", "its {kind} data cannot be decoded"),
+    "not-a-valid-recording": QT_TRANSLATE_NOOP(
+        "Messages", "its content is not a valid {kind} recording"
+    ),
+    "recording-shorter": QT_TRANSLATE_NOOP(
+        "Messages",
+        "its header says it lasts {said}, but what it holds ends after {real}; "
+        "perhaps it was not copied completely",
+    ),
     "pdf-unreadable": QT_TRANSLATE_NOOP("Messages", "its PDF structure cannot be read"),
     "pdf-no-pages": QT_TRANSLATE_NOOP("Messages", "the PDF has no pages"),
     "pdf-page-no-size": QT_TRANSLATE_NOOP("Messages", "page {page} has no size"),
@@ -797,12 +808,21 @@ class ScanTooBig(ScanRefused):
     )
 
 
+class RecordingTooBig(ScanTooBig):
+    code = "recording-too-big"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: it is {size_mb} MB, more than the limit of {limit_mb} MB "
+        "for one recording, which Settings… (or amanat settings set recording-limit) can raise.",
+    )
+
+
 class ScanNotSupported(ScanRefused):
     code = "scan-not-supported"
     template = QT_TRANSLATE_NOOP(
         "Messages",
-        "{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, "
-        "whatever its name says.",
+        "{name} was not imported: it is not a picture (JPEG, PNG, TIFF, WebP, HEIC, GIF), a PDF "
+        "or a recording (MP3, M4A, AAC, Ogg, WAV, AMR, MP4, WebM, MOV), whatever its name says.",
     )
 
 

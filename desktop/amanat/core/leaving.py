@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from amanat.core.database import Database
+from amanat.core.file_types import RECORDING_SUFFIXES, is_recording
 from amanat.core.records import Text
 from amanat.core.scans.export import sanitised_copy
 from amanat.core.storage import pages, people
@@ -38,6 +39,7 @@ _SUFFIXES = {
     "image/heic": ".heic",
     "image/avif": ".avif",
     "application/pdf": ".pdf",
+    **RECORDING_SUFFIXES,
 }
 
 
@@ -110,6 +112,10 @@ def page_as_it_leaves(db: Database, page_id: str, keep_metadata: bool) -> Leavin
             sanitised=False,
         )
     copy = sanitised_copy(db, page_id)  # with the redactions burned in
+    if is_recording(page.mime_type):  # remuxed: the same sound and picture
+        return LeavingPage(
+            copy.data, copy.mime_type, copy.suffix, page.width, page.height, sanitised=True
+        )
     width, height = pages.pixel_size(copy.data)
     return LeavingPage(copy.data, copy.mime_type, copy.suffix, width, height, sanitised=True)
 

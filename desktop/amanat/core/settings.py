@@ -2,8 +2,9 @@
 the calendar dates are shown in, the minutes of idleness before it locks itself, whether it
 locks when the computer does, the seconds text copied from it stays on the clipboard, the
 name put on annotations and in the audit log, the days without a backup before the window
-reminds, when the last backup was made (so nothing outside the archive tells of backups), and
-how the window was laid out (where its dividers were, whether the reading layout was on).
+reminds, when the last backup was made (so nothing outside the archive tells of backups), the
+largest recording imported, and how the window was laid out (where its dividers were,
+whether the reading layout was on).
 
 They live in the ``meta`` table under keys prefixed ``setting.``; every change appends an
 audit entry, except the window's layout, which changes as the user reads and says nothing
@@ -30,6 +31,11 @@ MAX_CLIPBOARD_SECONDS = 60 * 60
 MAX_BACKUP_REMINDER_DAYS = 365
 DEFAULT_BACKUP_REMINDER_DAYS = 14
 MAX_LAYOUT_LENGTH = 500
+DEFAULT_RECORDING_LIMIT_MB = 1024
+"""An hour of phone video; an hour's call as audio is a few tens of MB. Larger files meet the
+decoding workers' limits (core/decoding/pool.py: 3 GB of address space, which holds the file
+and its stripped copy, and replies of at most 1 GB), so raising it needs those raised too."""
+MAX_RECORDING_LIMIT_MB = 16 * 1024
 _LAYOUT = re.compile(r"[a-z0-9=,;-]*")
 """The window's layout is the window's own short text (gui/reading_layout.py): names and
 numbers only, so nothing typed by a user can reach it."""
@@ -59,6 +65,8 @@ class ArchiveSettings:
     window_layout: str | None = None
     """The window's dividers and reading layout, as the window writes them. None: its
     defaults."""
+    recording_limit_mb: int | None = None
+    """The largest recording imported, in MB. None: DEFAULT_RECORDING_LIMIT_MB."""
 
 
 def load(db: Database) -> ArchiveSettings:
@@ -108,6 +116,13 @@ def load(db: Database) -> ArchiveSettings:
     else:
         if last.tzinfo is not None:
             settings = replace(settings, last_backup=last)
+    try:
+        megabytes = int(stored["recording_limit_mb"])
+    except (KeyError, ValueError):
+        pass
+    else:
+        if 1 <= megabytes <= MAX_RECORDING_LIMIT_MB:
+            settings = replace(settings, recording_limit_mb=megabytes)
     layout = stored.get("window_layout")
     if layout is not None and _is_layout(layout):
         settings = replace(settings, window_layout=layout)
@@ -162,6 +177,9 @@ def _validate(settings: ArchiveSettings) -> None:
     days = settings.backup_reminder_days
     if days is not None and not 0 <= days <= MAX_BACKUP_REMINDER_DAYS:
         raise InvalidInput("backup-reminder-days", maximum=MAX_BACKUP_REMINDER_DAYS)
+    megabytes = settings.recording_limit_mb
+    if megabytes is not None and not 1 <= megabytes <= MAX_RECORDING_LIMIT_MB:
+        raise InvalidInput("recording-limit-mb", maximum=MAX_RECORDING_LIMIT_MB)
     last = settings.last_backup
     if last is not None and last.tzinfo is None:
         raise ValueError("the last backup's time must carry its time zone")  # a bug

@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
         self._preferences.lock_with_computer = defaults.lock_with_computer
         self._preferences.clipboard_seconds = defaults.clipboard_seconds
         self._preferences.backup_reminder_days = defaults.backup_reminder_days
+        self._preferences.recording_limit_mb = defaults.recording_limit_mb
         self._worker.submit(close_archive, self)
         self._show_locked_chrome()
         if self._folder is not None:
@@ -595,6 +596,8 @@ class MainWindow(QMainWindow):
             preferences.clipboard_seconds = stored.clipboard_seconds
         if stored.backup_reminder_days is not None:
             preferences.backup_reminder_days = stored.backup_reminder_days
+        if stored.recording_limit_mb is not None:
+            preferences.recording_limit_mb = stored.recording_limit_mb
         if stored.annotation_visibility is not None and self._unlocked:
             self.archive_view.annotations.default_visibility = stored.annotation_visibility
         if self._unlocked:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from amanat.app import pages
 from amanat.app.pages import PageRecord
 from amanat.core.errors import AmanatError
+from amanat.core.recordings.facts import RecordingFacts, clock
 from amanat.core.scans import MetadataReport
 from amanat.gui import labels
 from amanat.gui.file_dialogs import FileChooser
@@ -59,10 +60,19 @@ translate = QCoreApplication.translate
 """Short for the report's many lines; Qt's lupdate finds calls of this name too."""
 
 
-def warnings(report: MetadataReport) -> list[str]:
+def warnings(report: MetadataReport, recording: bool = False) -> list[str]:
     """What in the file could harm the family, each in a sentence saying why."""
     said = []
-    if report.has_location:
+    if report.has_location and recording:
+        said.append(
+            QCoreApplication.translate(
+                "PageInfo",
+                "This recording's file holds a place (a GPS position or a place name): it can "
+                "lead someone to where it was recorded, perhaps the family's home. Share only "
+                "a stripped copy.",
+            )
+        )
+    elif report.has_location:
         said.append(
             QCoreApplication.translate(
                 "PageInfo",
@@ -104,19 +114,22 @@ def _position(report: MetadataReport) -> str:
     return place
 
 
-def metadata_rows(report: MetadataReport) -> list[tuple[str, str]]:
+def metadata_rows(report: MetadataReport, recording: bool = False) -> list[tuple[str, str]]:
     """The report as (label, value) rows, in the order core/scans/metadata.py gives them,
     with the labels in the interface's language. Further fields keep the name the file
-    gives them (a serial number's tag, a PNG keyword): that name is the file's own."""
+    gives them (a serial number's tag, a PNG keyword): that name is the file's own. A
+    recording's tags name the device that recorded it, and when."""
     rows: list[tuple[str, str]] = []
     if report.gps is not None:
         rows.append((translate("PageInfo", "GPS position"), _position(report)))
     rows += [(translate("PageInfo", "Place"), place) for place in report.places]
     rows += [(translate("PageInfo", "Person named"), name) for name in report.authors]
     if report.camera:
-        rows.append((translate("PageInfo", "Camera"), report.camera))
+        device = translate("PageInfo", "Device") if recording else translate("PageInfo", "Camera")
+        rows.append((device, report.camera))
     if report.captured:
-        rows.append((translate("PageInfo", "Taken"), labels.digits(report.captured)))
+        when = translate("PageInfo", "Recorded") if recording else translate("PageInfo", "Taken")
+        rows.append((when, labels.digits(report.captured)))
     rows += [(translate("PageInfo", "Software"), name) for name in report.software]
     rows += [(translate("PageInfo", "Comment"), comment) for comment in report.comments]
     rows += list(report.other)
@@ -154,7 +167,9 @@ def page_rows(record: PageRecord) -> list[tuple[str, str]]:
         (translate("PageInfo", "Original file"), page.original_name or "—"),
         (translate("PageInfo", "Type"), page.mime_type),
     ]
-    if page.width and page.height:
+    if record.recording is not None:
+        rows += recording_rows(record.recording)
+    elif page.width and page.height:
         size = labels.fill(
             translate("PageInfo", "%1 × %2 pixels"),
             str(page.width),
@@ -192,10 +207,62 @@ def page_rows(record: PageRecord) -> list[tuple[str, str]]:
     return rows
 
 
-def _what_it_carries(report: MetadataReport) -> str:
+def recording_rows(recording: RecordingFacts) -> list[tuple[str, str]]:
+    """A recording's length and streams: what a player or an expert asks first."""
+    rows = [(translate("PageInfo", "Duration"), labels.digits(clock(recording.duration)))]
+    if not recording.playable:
+        rows.append(
+            (
+                translate("PageInfo", "Playable here"),
+                translate(
+                    "PageInfo",
+                    "No: its format cannot be decoded by Amanat. The file is kept as evidence, "
+                    "byte for byte; export the original to play it elsewhere.",
+                ),
+            )
+        )
+    if recording.bitrate:
+        rows.append((translate("PageInfo", "Bitrate"), _kbits(recording.bitrate)))
+    for stream in recording.streams:
+        parts = [stream.codec]
+        if stream.kind == "audio":
+            if stream.sample_rate:
+                parts.append(labels.fill(translate("PageInfo", "%1 Hz"), str(stream.sample_rate)))
+            if stream.channels == 1:
+                parts.append(translate("PageInfo", "mono"))
+            elif stream.channels == 2:
+                parts.append(translate("PageInfo", "stereo"))
+            elif stream.channels:
+                parts.append(
+                    labels.fill(translate("PageInfo", "%1 channels"), str(stream.channels))
+                )
+        elif stream.width and stream.height:
+            parts.append(
+                labels.fill(
+                    translate("PageInfo", "%1 × %2 pixels"), str(stream.width), str(stream.height)
+                )
+            )
+        if stream.bitrate:
+            parts.append(_kbits(stream.bitrate))
+        name = (
+            translate("PageInfo", "Sound")
+            if stream.kind == "audio"
+            else translate("PageInfo", "Picture")
+        )
+        rows.append((name, labels.list_separator().join(parts)))
+    return rows
+
+
+def _kbits(bitrate: int) -> str:
+    return labels.fill(translate("PageInfo", "%1 kbit/s"), str(round(bitrate / 1000)))
+
+
+def _what_it_carries(report: MetadataReport, recording: bool = False) -> str:
     """The original's metadata in a sentence: what someone who receives it can read."""
     carried = []
-    if report.gps is not None or report.places:
+    if (report.gps is not None or report.places) and recording:
+        carried.append(translate("PageInfo", "where it was recorded"))
+    elif report.gps is not None or report.places:
         carried.append(translate("PageInfo", "where it was taken"))
     if report.authors:
         carried.append(
@@ -205,9 +272,17 @@ def _what_it_carries(report: MetadataReport) -> str:
             )
         )
     if report.camera:
-        carried.append(translate("PageInfo", "the camera"))
+        carried.append(
+            translate("PageInfo", "the device")
+            if recording
+            else translate("PageInfo", "the camera")
+        )
     if report.captured:
-        carried.append(translate("PageInfo", "when it was taken"))
+        carried.append(
+            translate("PageInfo", "when it was recorded")
+            if recording
+            else translate("PageInfo", "when it was taken")
+        )
     if report.software:
         carried.append(translate("PageInfo", "the software that made it"))
     if report.comments or report.other:
@@ -218,14 +293,19 @@ def _what_it_carries(report: MetadataReport) -> str:
             "The original file is kept byte for byte: no metadata was found in it, but it can "
             "still hold what Amanat cannot read.",
         )
-    return labels.fill(
-        QCoreApplication.translate(
+    if recording:
+        sentence = QCoreApplication.translate(
+            "PageInfo",
+            "The original file carries its tags: %1. Whoever receives it can read this; the "
+            "stripped copy holds the sound and picture only.",
+        )
+    else:
+        sentence = QCoreApplication.translate(
             "PageInfo",
             "The original file carries its metadata: %1. Whoever receives it can read this; "
             "the sanitised copy holds the picture only.",
-        ),
-        labels.list_separator().join(carried),
-    )
+        )
+    return labels.fill(sentence, labels.list_separator().join(carried))
 
 
 # --- The dialogs ---------------------------------------------------------------------------
@@ -242,7 +322,8 @@ class PageInfoDialog(QDialog):
         self.setWindowTitle(self.tr("Page Information"))
         layout = QVBoxLayout(self)
         self.warnings = [
-            self._sentence(text, "page-info-warning") for text in warnings(record.metadata)
+            self._sentence(text, "page-info-warning")
+            for text in warnings(record.metadata, record.recording is not None)
         ]
         for label in self.warnings:
             layout.addWidget(label)
@@ -256,7 +337,10 @@ class PageInfoDialog(QDialog):
         self.rows: list[tuple[str, str]] = []
         for heading, rows in (
             (self.tr("The page"), page_rows(record)),
-            (self.tr("What its file says about itself"), metadata_rows(record.metadata)),
+            (
+                self.tr("What its file says about itself"),
+                metadata_rows(record.metadata, record.recording is not None),
+            ),
         ):
             title = QLabel(f"<b>{heading}</b>")
             title.setTextFormat(Qt.TextFormat.RichText)
@@ -302,12 +386,20 @@ class PageExportDialog(QDialog):
             )
         )
         question.setWordWrap(True)
-        self.sanitised = QRadioButton(
-            self.tr("A sanitised copy: the picture only, upright, with no metadata (recommended)")
+        stripped = (
+            self.tr(
+                "A stripped copy: the sound and picture only, with no tags (recommended); "
+                "the voices and what is seen can still tell who and where"
+            )
+            if record.recording is not None
+            else self.tr(
+                "A sanitised copy: the picture only, upright, with no metadata (recommended)"
+            )
         )
+        self.sanitised = QRadioButton(stripped)
         self.sanitised.setChecked(True)
         self.original_choice = QRadioButton(self.tr("The original file, byte for byte"))
-        self.warning = QLabel(_what_it_carries(record.metadata))
+        self.warning = QLabel(_what_it_carries(record.metadata, record.recording is not None))
         self.warning.setObjectName("page-export-warning")
         self.warning.setTextFormat(Qt.TextFormat.PlainText)
         self.warning.setWordWrap(True)

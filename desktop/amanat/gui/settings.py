@@ -23,7 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings, QStandardPaths
 
 from amanat.core.dates import Calendar
-from amanat.core.settings import DEFAULT_BACKUP_REMINDER_DAYS
+from amanat.core.settings import DEFAULT_BACKUP_REMINDER_DAYS, DEFAULT_RECORDING_LIMIT_MB
 
 _LAST_ARCHIVE = "archive/last"
 _EARLIER_ARCHIVES = "archive/earlier"
@@ -145,6 +145,8 @@ class Preferences:
     """Text copied from the archive leaves the clipboard after this long (0: at the lock)."""
     backup_reminder_days: int = DEFAULT_BACKUP_REMINDER_DAYS
     """Days without a backup before the window says so, once a session (0: never)."""
+    recording_limit_mb: int = DEFAULT_RECORDING_LIMIT_MB
+    """The largest recording imported (the import reads it from the archive itself)."""
 
     @classmethod
     def for_language(cls, language: str) -> Preferences:

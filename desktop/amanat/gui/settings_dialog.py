@@ -30,6 +30,7 @@ from amanat.core.settings import (
     MAX_BACKUP_REMINDER_DAYS,
     MAX_CLIPBOARD_SECONDS,
     MAX_NAME_LENGTH,
+    MAX_RECORDING_LIMIT_MB,
     ArchiveSettings,
 )
 from amanat.gui.annotations.looks import visibility_icon
@@ -101,6 +102,17 @@ class SettingsDialog(QDialog):
         self.backup_reminder.setToolTip(
             self.tr("After this many days without a backup, Amanat says so once when it opens.")
         )
+        self.recording_limit = QSpinBox()
+        self.recording_limit.setRange(1, MAX_RECORDING_LIMIT_MB)
+        self.recording_limit.setSingleStep(256)
+        self.recording_limit.setSuffix(self.tr(" MB"))
+        self.recording_limit.setValue(preferences.recording_limit_mb)
+        self.recording_limit.setToolTip(
+            self.tr(
+                "Larger recordings are refused on import. A recording is held in memory while "
+                "it is imported, so a limit above the computer's free memory does not help."
+            )
+        )
         self.name = QLineEdit(preferences.annotator_name)
         self.name.setMaxLength(MAX_NAME_LENGTH)
         self.name.setPlaceholderText(self.tr("Shown on your annotations and in the log"))
@@ -138,6 +150,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.lock_with_computer_note)
         form.addRow(self.tr("Clear the clipboard after:"), self.clipboard_seconds)
         form.addRow(self.tr("Remind me to back up after:"), self.backup_reminder)
+        form.addRow(self.tr("Largest recording to import:"), self.recording_limit)
         form.addRow(self.tr("Your name:"), self.name)
         form.addRow(self.tr("New annotations:"), self.annotation_visibility)
         form.addRow(self.tr("Language:"), self.language)
@@ -171,6 +184,9 @@ class SettingsDialog(QDialog):
                 ),
                 backup_reminder_days=_if_changed(
                     self.backup_reminder.value(), self._preferences.backup_reminder_days
+                ),
+                recording_limit_mb=_if_changed(
+                    self.recording_limit.value(), self._preferences.recording_limit_mb
                 ),
             ),
             str(self.language.currentData()),

@@ -62,8 +62,10 @@ from amanat.core.errors import (
     NothingToExport,
     os_reason,
 )
+from amanat.core.file_types import is_recording
 from amanat.core.jobs import Cancel, Report, cancelled
 from amanat.core.jobs import Progress as Progress  # the shape of every long job's progress
+from amanat.core.recordings import strip
 from amanat.core.records import (
     Annotation,
     Audience,
@@ -343,6 +345,15 @@ def plan_export(
         warnings.append(
             "Original files leave byte for byte, with any location, camera and names in them; "
             "a page with redactions leaves as a sanitised copy with them burned in."
+        )
+    recorded = sorted({p.mime_type for p in its_pages if is_recording(p.mime_type)})
+    if recorded and not options.originals:
+        warnings.append(
+            f"{sum(is_recording(p.mime_type) for p in its_pages)} recording(s) leave as "
+            "stripped copies, without their tags (place, phone, names, dates); what they "
+            "still carry: "
+            + "; ".join(dict.fromkeys(strip.WHAT_STAYS[mime] for mime in recorded))
+            + ". Voices and what is seen can still tell who and where."
         )
     return ExportPlan(
         scope=scope,

@@ -29,6 +29,7 @@ from typing import Final
 from amanat.core.bundle import record_json
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
 from amanat.core.digits import to_persian_digits
+from amanat.core.file_types import is_recording
 from amanat.core.records import (
     Annotation,
     Document,
@@ -88,6 +89,13 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "what": ("Event", "رویداد"),
     "where": ("Place", "مکان"),
     "no-pages": ("No page pictures.", "تصویر صفحه‌ای ندارد."),
+    "recording": ("Recording", "ضبط"),
+    "cannot-play": (
+        "If it does not play here, this browser cannot decode its format; the file is "
+        "beside this page, to open in a media player:",
+        "اگر اینجا پخش نمی‌شود، این مرورگر قالب آن را نمی‌شناسد؛ پرونده کنار همین صفحه است "
+        "و می‌توانید آن را در یک پخش‌کنندهٔ صدا و ویدیو باز کنید:",
+    ),
     "no-texts": ("No texts.", "متنی ندارد."),
     "notes": ("Annotations", "یادداشت‌ها"),
     "on-page": ("on page", "روی صفحه"),
@@ -160,8 +168,8 @@ class _Contents:
 
     people: dict[str, tuple[Person, bool]]
     documents: list[Document]
-    pages: dict[str, list[tuple[int, str, str]]]
-    """Per document: (number, file path in the bundle, page id), in page order."""
+    pages: dict[str, list[tuple[int, str, str, str]]]
+    """Per document: (number, file path in the bundle, page id, type), in page order."""
     texts: dict[str, list[Text]]
     events: list[Event]
     annotations: list[Annotation]
@@ -187,7 +195,8 @@ def reader_html(
         # Nothing may load but the pictures beside this file (and the font inside it): a
         # reader that fetched anything would tell a server who opened which bundle, when.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "img-src 'self' file:; style-src 'unsafe-inline'; font-src data:; "
+        "img-src 'self' file:; media-src 'self' file:; style-src 'unsafe-inline'; "
+        "font-src data:; "
         "script-src 'unsafe-inline'; form-action 'none'; base-uri 'none'\">",
         '<meta name="referrer" content="no-referrer">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -222,7 +231,7 @@ def reader_html(
 def _read(records: Mapping[str, bytes]) -> _Contents:
     people: dict[str, tuple[Person, bool]] = {}
     documents: list[Document] = []
-    pages: dict[str, list[tuple[int, str, str]]] = {}
+    pages: dict[str, list[tuple[int, str, str, str]]] = {}
     texts: dict[str, list[Text]] = {}
     events: list[Event] = []
     annotations: list[Annotation] = []
@@ -240,7 +249,7 @@ def _read(records: Mapping[str, bytes]) -> _Contents:
         elif kind == "pages":
             page = record_json.parse_page(value).page
             listed = pages.setdefault(page.document_id, [])
-            listed.append((page.number, f"files/{page.sha256}", page.id))
+            listed.append((page.number, f"files/{page.sha256}", page.id, page.mime_type))
         elif kind == "texts":
             text = record_json.parse_text(value)
             texts.setdefault(text.document_id, []).append(text)
@@ -383,7 +392,10 @@ def _document(
         heading += f" · {_both('author')}: {author}"
     heading += "</p>"
     pictures = []
-    for number, path, page_id in contents.pages.get(document.id, []):
+    for number, path, page_id, mime in contents.pages.get(document.id, []):
+        if is_recording(mime):
+            pictures.append(_recording(number, path, mime))
+            continue
         boxes = "".join(
             _region(note.target, numbers[note.id])
             for note in notes_on.get(page_id, [])
@@ -397,7 +409,7 @@ def _document(
         )
     texts = [_text(t, notes_on.get(t.id, []), numbers) for t in contents.texts.get(document.id, [])]
     notes = [n for t in contents.texts.get(document.id, []) for n in notes_on.get(t.id, [])]
-    notes += [n for _, _, p in contents.pages.get(document.id, []) for n in notes_on.get(p, [])]
+    notes += [n for _, _, p, _ in contents.pages.get(document.id, []) for n in notes_on.get(p, [])]
     listed = "".join(
         f'<li value="{numbers[n.id]}" dir="auto"><bdi>{_e(n.body)}</bdi></li>'
         for n in sorted(notes, key=lambda n: numbers[n.id])
@@ -410,6 +422,20 @@ def _document(
         + ("".join(texts) or f"<p>{_both('no-texts')}</p>")
         + (f'<h4>{_both("notes")}</h4><ol class="notes">{listed}</ol>' if listed else "")
         + "</div></div></article>"
+    )
+
+
+def _recording(number: int, path: str, mime: str) -> str:
+    """A recording played by the browser from the file beside the page: no network, no
+    player of its own. Only the metadata is read until the reader presses play."""
+    element = "video" if mime.startswith("video/") else "audio"
+    return (
+        f'<figure class="recording"><{element} controls preload="metadata">'
+        f'<source src="{_e(path)}" type="{_e(mime)}"></{element}>'
+        f"<figcaption>{_both('recording')} · "
+        f"{_pair(f'Page {number}', f'صفحهٔ {to_persian_digits(str(number))}')}"
+        f'<br><small>{_both("cannot-play")} <code dir="ltr">{_e(path)}</code></small>'
+        "</figcaption></figure>"
     )
 
 
@@ -474,6 +500,7 @@ article { border-top: 1px solid #aaa; padding-top: 0.5rem; margin-top: 1.5rem; }
 figure { margin: 0 0 1rem 0; }
 .picture { position: relative; display: inline-block; max-width: 100%; }
 .picture img { max-width: 100%; display: block; border: 1px solid #999; min-height: 2rem; }
+.recording audio, .recording video { width: 100%; max-width: 100%; display: block; }
 .region { position: absolute; border: 3px solid #d4a000; background: rgba(255, 215, 0, 0.2);
   font-size: 0.8rem; color: #000; }
 .body { white-space: pre-wrap; border: 1px solid #ddd; padding: 0.5rem; }

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from amanat.core import decoding
 from amanat.core.database import Database
 from amanat.core.errors import Detail, PageDamaged, ScanDamaged, ScanRefused
+from amanat.core.file_types import RECORDING_SUFFIXES, is_recording
+from amanat.core.recordings import strip
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import (
     DECODING_ERRORS,
@@ -38,11 +40,16 @@ class SanitisedCopy:
 
     @property
     def suffix(self) -> str:
+        if self.mime_type in RECORDING_SUFFIXES:
+            return RECORDING_SUFFIXES[self.mime_type]
         return ".png" if self.mime_type == "image/png" else ".jpg"
 
 
 def sanitised_suffix(mime_type: str) -> str:
-    """The file suffix of the sanitised copy of a page of this type (lossless stays PNG)."""
+    """The file suffix of the sanitised copy of a page of this type (lossless stays PNG; a
+    recording's stripped copy is of its own format)."""
+    if mime_type in RECORDING_SUFFIXES:
+        return RECORDING_SUFFIXES[mime_type]
     return ".png" if mime_type in _LOSSLESS else ".jpg"
 
 
@@ -85,6 +92,10 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     data = pages.original_bytes(db, page_id)
     name = page.original_name or f"page {page.number}"
     try:
+        if is_recording(page.mime_type):
+            # A recording's copy is its stripped remux (core/recordings/strip.py).
+            stripped = decoding.run(name, strip.stripped, data, page.mime_type, name)
+            return SanitisedCopy(stripped, page.mime_type)
         return decoding.run(
             name,
             _sanitised,

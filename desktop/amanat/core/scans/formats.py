@@ -25,7 +25,7 @@ from amanat.core.errors import (
     ScanTooManyPages,
     ScanTooManyPixels,
 )
-from amanat.core.file_types import mime_type_of
+from amanat.core.file_types import RECORDING_TYPES, mime_type_of
 
 MB = 1024 * 1024
 
@@ -71,7 +71,7 @@ _MIME_OF_PILLOW_FORMAT = {
     "AVIF": AVIF,
 }
 PICTURE_TYPES = frozenset(_PILLOW_FORMATS)
-SUPPORTED_TYPES = PICTURE_TYPES | {PDF}
+SUPPORTED_TYPES = PICTURE_TYPES | {PDF} | RECORDING_TYPES
 
 # The exceptions Pillow raises for malformed data. Anything else is a bug and crashes.
 DECODING_ERRORS: tuple[type[BaseException], ...] = (
@@ -95,6 +95,13 @@ class ScanLimits:
     max_pages: int = 500
     """Frames of a TIFF or pages of a PDF. A letter is a few pages and a court file a few
     hundred; each page costs a preview in the archive, so more is a wrong or hostile file."""
+    max_recording_bytes: int = 1024 * MB
+    """Larger recordings are refused before they are read; the archive's setting
+    (core/settings.py, ``recording_limit_mb``) sets it for each import."""
+
+    def max_bytes(self, mime_type: str) -> int:
+        """The limit for a file of this type, once its first bytes have told it."""
+        return self.max_recording_bytes if mime_type in RECORDING_TYPES else self.max_file_bytes
 
 
 def detect(data: bytes, name: str) -> str:

@@ -17,6 +17,7 @@ from PIL import Image
 from amanat.core import decoding
 from amanat.core.errors import (
     Detail,
+    RecordingTooBig,
     ScanDamaged,
     ScanEmpty,
     ScanRefused,
@@ -24,6 +25,8 @@ from amanat.core.errors import (
     ScanUnreadable,
     os_reason,
 )
+from amanat.core.file_types import is_recording, mime_type_of
+from amanat.core.recordings import kinds, probe
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import (
     DECODING_ERRORS,
@@ -114,8 +117,8 @@ def read_data(data: bytes, name: str, limits: ScanLimits) -> ReadFile:
     """The same as ``read_scan`` for a file already in memory (a scan made by another part
     of the program, such as the demo). Raises the ScanRefused naming ``name`` instead of
     returning it."""
-    if len(data) > limits.max_file_bytes:
-        raise _too_big(name, len(data), limits)
+    if len(data) > limits.max_bytes(mime_type_of(data[:_HEAD])):
+        raise _too_big(name, len(data), limits, mime_type_of(data[:_HEAD]))
     if not data:
         raise ScanEmpty(name=name)
     digest = hashlib.sha256(data).hexdigest()
@@ -131,10 +134,14 @@ def decode(name: str, data: bytes, limits: ScanLimits, previews: bool = True) ->
     try:
         if mime == PDF:
             return _read_pdf(name, data, limits)
+        if is_recording(mime):
+            return _read_recording(name, data, mime)
         return _read_picture(name, data, mime, limits, previews)
     except (ScanRefused, MemoryError):
         raise
     except Exception as error:  # see the docstring
+        if is_recording(mime):
+            raise ScanDamaged(name=name, detail=kinds.damaged(mime)) from error
         raise ScanDamaged(name=name, detail=describe(error, mime)) from error
 
 
@@ -143,24 +150,34 @@ def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
         size = path.stat().st_size
         if not path.is_file():
             raise ScanUnreadable(name=name, reason=Detail("not-a-file"))
-        if size > limits.max_file_bytes:
-            raise _too_big(name, size, limits)
         with open(path, "rb") as handle:
+            # The first bytes say whether it is a recording, which has a limit of its own.
+            head = handle.read(_HEAD)
+            mime = mime_type_of(head)
+            limit = limits.max_bytes(mime)
+            if size > limit:
+                raise _too_big(name, size, limits, mime)
             # One byte more than the limit: a file that grew since stat() is still caught.
-            data = handle.read(limits.max_file_bytes + 1)
+            handle.seek(0)
+            data = handle.read(limit + 1)
     except OSError as error:
         raise ScanUnreadable(name=name, reason=os_reason(error)) from error
-    if len(data) > limits.max_file_bytes:
-        raise _too_big(name, len(data), limits)
+    if len(data) > limit:
+        raise _too_big(name, len(data), limits, mime)
     if not data:
         raise ScanEmpty(name=name)
     return data
 
 
-def _too_big(name: str, size: int, limits: ScanLimits) -> ScanTooBig:
-    return ScanTooBig(
-        name=name, size_mb=_megabytes(size), limit_mb=_megabytes(limits.max_file_bytes)
-    )
+_HEAD = 4096
+"""Bytes enough for every signature file_types knows."""
+
+
+def _too_big(name: str, size: int, limits: ScanLimits, mime: str) -> ScanTooBig:
+    limit = _megabytes(limits.max_bytes(mime))
+    if is_recording(mime):
+        return RecordingTooBig(name=name, size_mb=_megabytes(size), limit_mb=limit)
+    return ScanTooBig(name=name, size_mb=_megabytes(size), limit_mb=limit)
 
 
 def _megabytes(size: int) -> str:
@@ -230,3 +247,33 @@ def _read_pdf(name: str, data: bytes, limits: ScanLimits) -> Decoded:
 
     pages = pdf.each_page(data, name, limits, pictures.PREVIEW_LONGEST, make)
     return Decoded(PDF, tuple(pages))
+
+
+def _read_recording(name: str, data: bytes, mime: str) -> Decoded:
+    """A recording is one page with no pictures: the window shows its player, not a
+    picture of it. Its streams and tags make the page's metadata report."""
+    probed = probe.probe(name, data, mime)
+    size = probed.video_size
+    notes = (
+        ()
+        if probed.facts.playable
+        else (
+            f"{name} is kept as evidence, byte for byte, but it cannot be played here: "
+            "its sound or picture is in a format Amanat cannot decode.",
+        )
+    )
+    return Decoded(
+        mime,
+        (
+            ScannedPage(
+                source_page=None,
+                width=size[0] if size else None,
+                height=size[1] if size else None,
+                metadata=probe.to_json(probed),
+                has_location=probed.report.has_location,
+                has_person_name=probed.report.has_person_name,
+                images=(),
+            ),
+        ),
+        notes,
+    )
