@@ -164,11 +164,14 @@ def test_backup_to_a_folder_then_again_copies_only_what_is_new(
     first = populated_cli.ok("backup", "--to-folder", stick)
     assert str(stick) in first.out
     populated_cli.add_person("Added after the first backup")
+    # The archive as the second backup finds it: once written, the backup's date is kept in
+    # the archive, which then differs from its backup by that date (and its audit entry).
+    expected = records_digest(populated_cli.archive)
     again = populated_cli.ok("backup", "--to-folder", stick)
     assert "0 new byte(s)" in again.out  # a person has no stored pages
     folder = tmp_path / "restored.amanat"
     assert run_cli("restore", stick, folder).code == 0
-    assert records_digest(folder) == records_digest(populated_cli.archive)
+    assert records_digest(folder) == expected
     Cli(folder, password_file).ok("check", "--full")
 
 
