@@ -2580,6 +2580,22 @@
         <translation>این بخش از متن خالی است.</translation>
     </message>
     <message>
+        <source>Character {offset} is not inside the text, which has {length} characters; no time was set.</source>
+        <translation>نویسهٔ {offset} درون متن نیست؛ متن {length} نویسه دارد. زمانی گذاشته نشد.</translation>
+    </message>
+    <message>
+        <source>That line is empty; put the time on a line with words. No time was set.</source>
+        <translation>این سطر خالی است؛ زمان را روی سطری بگذارید که واژه دارد. زمانی گذاشته نشد.</translation>
+    </message>
+    <message>
+        <source>A time in a recording cannot be before its start; no time was set.</source>
+        <translation>زمانی در یک ضبط نمی‌تواند پیش از آغاز آن باشد؛ زمانی گذاشته نشد.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time: give hours, minutes and seconds such as 00:01:23, or minutes and seconds such as 1:23.</source>
+        <translation>«{text}» زمان نیست: ساعت، دقیقه و ثانیه بدهید مانند 00:01:23، یا دقیقه و ثانیه مانند 1:23.</translation>
+    </message>
+    <message>
         <source>The comment given is empty; give the new comment, or leave it out to keep the one the annotation has.</source>
         <translation>توضیحی که داده شد خالی است؛ توضیح تازه را بدهید، یا آن را نگذارید تا توضیح کنونی حاشیه‌نویسی بماند.</translation>
     </message>
