@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from amanat.app import timecodes
+from amanat.core import schema
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.records import Document, DocumentKind, Text, TextKind
 from amanat.core.storage import documents, texts
@@ -84,11 +85,26 @@ def test_bad_time_codes_are_refused_and_change_nothing(archive: Archive) -> None
     assert _state(archive) == before
 
 
-def test_a_deleted_text_takes_its_time_codes_with_it(archive: Archive) -> None:
+def test_a_text_put_back_by_undo_has_its_times_and_a_deleted_document_takes_them(
+    archive: Archive,
+) -> None:
     text = _call(archive)
     store.mark(archive.db, text.id, 0, 1.0)
     texts.delete(archive.db, text.id)
+    texts.add(archive.db, text)  # undo
+    assert [t.seconds for t in store.of_text(archive.db, text.id)] == [1.0]
+    documents.move_to_trash(archive.db, text.document_id)
+    documents.empty_trash(archive.db)
     assert archive.db.value("SELECT count(*) FROM timecodes") == 0
+
+
+def test_the_time_code_table_is_made_by_its_migration(archive: Archive) -> None:
+    db = archive.db
+    number = schema.MIGRATIONS.index(schema._TIMECODES) + 1
+    db.execute("DROP TABLE timecodes")
+    db.execute(f"PRAGMA user_version = {number - 1:d}")
+    assert schema.migrate(db) == schema.LATEST
+    assert db.value("SELECT count(*) FROM timecodes") == 0
 
 
 @pytest.mark.parametrize(

@@ -455,11 +455,13 @@ CREATE INDEX IF NOT EXISTS redactions_by_text ON redactions(text_id);
 # Time codes: the moment of a recording at which a line of its transcription starts. Anchored
 # like annotations (the line's first words with context, followed through edits), so a
 # transcriber's typing never moves a time onto another line; one whose words are gone is kept,
-# orphaned, and put back when they return. They go with their text.
+# orphaned, and put back when they return. Like redactions they outlive their text's deletion,
+# keyed by its id, so a text put back by undo has its times again; they go with their document.
 _TIMECODES = """
 CREATE TABLE IF NOT EXISTS timecodes (
     id          TEXT PRIMARY KEY,
-    text_id     TEXT NOT NULL REFERENCES texts(id) ON DELETE CASCADE,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    text_id     TEXT NOT NULL,
     seconds     REAL NOT NULL CHECK (seconds >= 0),
     range_start INTEGER NOT NULL,
     range_end   INTEGER NOT NULL,

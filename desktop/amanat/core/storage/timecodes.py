@@ -5,7 +5,8 @@ A time code marks a whole line: it is stored at the line's start with the line's
 as its quote (and some context), and follows the text's edits in the same transaction as
 annotations do (see anchoring.py). A line keeps at most one time code; marking it again sets
 the new time. A time code whose words were edited away is kept, orphaned, and re-attached
-when they come back, so an undo brings the time back too."""
+when they come back, so an undo brings the time back too. Deleting the text keeps its time
+codes (a text put back by undo has them again); they go with the document."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def mark(db: Database, text_id: str, offset: int, seconds: float) -> Timecode:
     if not math.isfinite(seconds) or seconds < 0:
         raise InvalidInput("timecode-time-negative")
     with db.transaction():
-        row = db.one("SELECT body FROM texts WHERE id = ?", (text_id,))
+        row = db.one("SELECT body, document_id FROM texts WHERE id = ?", (text_id,))
         if row is None:
             raise RecordNotFound(kind="text", record_id=text_id)
         body: str = row[0]
@@ -83,8 +84,10 @@ def mark(db: Database, text_id: str, offset: int, seconds: float) -> Timecode:
             return made
         made = Timecode(target=target, seconds=seconds)
         db.execute(
-            f"INSERT INTO timecodes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            f"INSERT INTO timecodes (document_id, {_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
             (
+                row[1],
                 made.id,
                 text_id,
                 seconds,
