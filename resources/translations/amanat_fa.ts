@@ -4144,6 +4144,65 @@
     </message>
 </context>
 <context>
+    <name>PlayerBar</name>
+    <message>
+        <source>−5 s</source>
+        <translation>−۵ ثانیه</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds (F7)</source>
+        <translation>۵ ثانیه به عقب (F7)</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>جای پخش در ضبط</translation>
+    </message>
+    <message>
+        <source>Speed, the voice&apos;s pitch kept (F5 slower, F6 faster)</source>
+        <translation>سرعت، با همان زیر و بمی صدا (F5 کندتر، F6 تندتر)</translation>
+    </message>
+    <message>
+        <source>{rate}×</source>
+        <translation>{rate}×</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>پخش یا مکث</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>۵ ثانیه به عقب</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>کندتر</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>تندتر</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>مکث</translation>
+    </message>
+    <message>
+        <source>Pause (Ctrl+Space)</source>
+        <translation>مکث (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>پخش</translation>
+    </message>
+    <message>
+        <source>Play (Ctrl+Space)</source>
+        <translation>پخش (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played here; it is kept in the archive exactly as it was imported, and can be exported to play elsewhere.</source>
+        <translation>این ضبط را اینجا نمی‌توان پخش کرد؛ درست همان‌گونه که وارد شد در بایگانی نگه داشته می‌شود و می‌توان آن را برای پخش در جای دیگر بیرون برد.</translation>
+    </message>
+</context>
+<context>
     <name>RecentArchives</name>
     <message>
         <source>Recent archives</source>
