@@ -4150,16 +4150,16 @@
         <translation>−۵ ثانیه</translation>
     </message>
     <message>
-        <source>Back 5 seconds (F7)</source>
-        <translation>۵ ثانیه به عقب (F7)</translation>
-    </message>
-    <message>
         <source>Position in the recording</source>
         <translation>جای پخش در ضبط</translation>
     </message>
     <message>
-        <source>Speed, the voice&apos;s pitch kept (F5 slower, F6 faster)</source>
-        <translation>سرعت، با همان زیر و بمی صدا (F5 کندتر، F6 تندتر)</translation>
+        <source>Back 5 seconds ({key})</source>
+        <translation>۵ ثانیه به عقب ({key})</translation>
+    </message>
+    <message>
+        <source>Speed, the voice&apos;s pitch kept ({slower} slower, {faster} faster)</source>
+        <translation>سرعت، با همان زیر و بمی صدا ({slower} کندتر، {faster} تندتر)</translation>
     </message>
     <message>
         <source>{rate}×</source>
@@ -4186,16 +4186,16 @@
         <translation>مکث</translation>
     </message>
     <message>
-        <source>Pause (Ctrl+Space)</source>
-        <translation>مکث (Ctrl+Space)</translation>
+        <source>Pause ({key})</source>
+        <translation>مکث ({key})</translation>
+    </message>
+    <message>
+        <source>Play ({key})</source>
+        <translation>پخش ({key})</translation>
     </message>
     <message>
         <source>Play</source>
         <translation>پخش</translation>
-    </message>
-    <message>
-        <source>Play (Ctrl+Space)</source>
-        <translation>پخش (Ctrl+Space)</translation>
     </message>
     <message>
         <source>This recording cannot be played here; it is kept in the archive exactly as it was imported, and can be exported to play elsewhere.</source>

@@ -31,6 +31,7 @@ from amanat.gui.recording_device import Ranged, RecordingDevice
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 BACK_SECONDS = 5
+_PLAY_KEY = "Ctrl+Space"
 
 # FFmpeg's optional hardware decoders (VA-API) and PipeWire are looked for at start; their
 # absence is normal on an old laptop and nothing a user can act on.
@@ -56,7 +57,7 @@ class PlayerBar(QWidget):
         self.play_button.clicked.connect(self.play_or_pause)
         self.back_button = QToolButton()
         self.back_button.setText(self.tr("−5 s"))
-        self.back_button.setToolTip(self.tr("Back 5 seconds (F7)"))
+        self.back_button.setToolTip(self.tr("Back 5 seconds ({key})").replace("{key}", "F7"))
         self.back_button.clicked.connect(self.back)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("position-slider")
@@ -66,7 +67,11 @@ class PlayerBar(QWidget):
         self.time.setObjectName("player-time")
         self.speed = QComboBox()
         self.speed.setObjectName("player-speed")
-        self.speed.setToolTip(self.tr("Speed, the voice's pitch kept (F5 slower, F6 faster)"))
+        self.speed.setToolTip(
+            self.tr("Speed, the voice's pitch kept ({slower} slower, {faster} faster)")
+            .replace("{slower}", "F5")
+            .replace("{faster}", "F6")
+        )
         for rate in SPEEDS:
             self.speed.addItem(self.tr("{rate}×").replace("{rate}", f"{rate:g}"), rate)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
@@ -154,7 +159,7 @@ class PlayerBar(QWidget):
     def _keys(self) -> list[QAction]:
         made = []
         for text, key, slot in (
-            (self.tr("Play or pause"), QKeySequence("Ctrl+Space"), self.play_or_pause),
+            (self.tr("Play or pause"), QKeySequence(_PLAY_KEY), self.play_or_pause),
             (self.tr("Back 5 seconds"), QKeySequence(Qt.Key.Key_F7), self.back),
             (self.tr("Slower"), QKeySequence(Qt.Key.Key_F5), self.slower),
             (self.tr("Faster"), QKeySequence(Qt.Key.Key_F6), self.faster),
@@ -179,10 +184,10 @@ class PlayerBar(QWidget):
     def _show_state(self) -> None:
         if self.playing:
             self.play_button.setText(self.tr("Pause"))
-            self.play_button.setToolTip(self.tr("Pause (Ctrl+Space)"))
+            self.play_button.setToolTip(self.tr("Pause ({key})").replace("{key}", _PLAY_KEY))
         else:
             self.play_button.setText(self.tr("Play"))
-            self.play_button.setToolTip(self.tr("Play (Ctrl+Space)"))
+            self.play_button.setToolTip(self.tr("Play ({key})").replace("{key}", _PLAY_KEY))
 
     def _cannot_play(self) -> None:
         self.player.stop()
