@@ -3,12 +3,19 @@ source of bytes in memory shaped like a sealed object (its size and ``read_range
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import os
 import struct
 import wave
 
 import pytest
+
+from amanat.core.database import Database
+from amanat.core.records import Page
+from amanat.core.storage import pages
+from amanat.core.storage.pages import ScannedPage
 
 NO_DEVICE = (
     r"PulseAudioService:.*",
@@ -50,3 +57,22 @@ class InMemory:
     def read_range(self, start: int, length: int) -> bytes:
         self.reads.append((start, length))
         return self.data[start : start + length]
+
+
+def with_noise(data: bytes, seconds_in: float = 1.0, rate: int = 8000) -> bytes:
+    """``data`` (a WAV from ``wav``) with a second of random samples from ``seconds_in``:
+    bytes found nowhere else, to look for on the disk afterwards."""
+    start = 44 + int(seconds_in * rate) * 2
+    return data[:start] + os.urandom(rate * 2) + data[start + rate * 2 :]
+
+
+def store_recording(db: Database, document_id: str, data: bytes, name: str = "call.wav") -> Page:
+    """``data`` kept as the next page of the document, sealed in a segment as a recording
+    import keeps it (no pictures; its type given, not guessed)."""
+    bare = ScannedPage(None, None, None, "{}", has_location=False, has_person_name=False,
+                       images=())  # fmt: skip
+    [page] = pages.add_scanned(
+        db, document_id, data, hashlib.sha256(data).hexdigest(), "audio/wav", [bare],
+        original_name=name,
+    )  # fmt: skip
+    return page

@@ -108,6 +108,7 @@ class PlayerBar(QWidget):
         device.damaged.connect(self._cannot_play)
         self.device = device
         self.problem.hide()
+        self.show()
         for part in (self.slider, self.time, self.speed, self.play_button, self.back_button):
             part.show()
         # No name: FFmpeg finds the format from the bytes, and no file name is logged.
@@ -188,6 +189,11 @@ class PlayerBar(QWidget):
         else:
             self.play_button.setText(self.tr("Play"))
             self.play_button.setToolTip(self.tr("Play ({key})").replace("{key}", _PLAY_KEY))
+
+    def say(self, sentence: str) -> None:
+        """One sentence beside the controls (a time that could not be marked)."""
+        self.problem.setText(sentence)
+        self.problem.show()
 
     def _cannot_play(self) -> None:
         self.player.stop()
