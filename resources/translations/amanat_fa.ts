@@ -1881,8 +1881,8 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <source>Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</source>
-        <translation>اسکن‌ها و عکس‌ها (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf)</translation>
+        <source>Scans, photos and recordings (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.wav *.amr *.3gp *.mp4 *.m4v *.webm *.mov)</source>
+        <translation>اسکن‌ها، عکس‌ها و ضبط‌ها (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.gif *.pdf *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.wav *.amr *.3gp *.mp4 *.m4v *.webm *.mov)</translation>
     </message>
     <message>
         <source>All files (*)</source>
@@ -2692,6 +2692,14 @@
         <translation>داده‌های {kind} آن خوانده نمی‌شوند</translation>
     </message>
     <message>
+        <source>its content is not a valid {kind} recording</source>
+        <translation>محتوایش صدا یا ویدیوی {kind} معتبری نیست</translation>
+    </message>
+    <message>
+        <source>its header says it lasts {said}, but its sound and picture end after {real}; perhaps it was not copied completely</source>
+        <translation>سرآیندش می‌گوید {said} طول می‌کشد، اما صدا و تصویرش پس از {real} تمام می‌شود؛ شاید کامل کپی نشده است</translation>
+    </message>
+    <message>
         <source>its PDF structure cannot be read</source>
         <translation>ساختار PDF آن خوانده نمی‌شود</translation>
     </message>
@@ -3196,8 +3204,8 @@
         <translation>{name} وارد نشد: حجمش {size_mb} مگابایت است، بیش از سقف {limit_mb} مگابایت برای یک پرونده.</translation>
     </message>
     <message>
-        <source>{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, whatever its name says.</source>
-        <translation>{name} وارد نشد: هر چه نامش بگوید، پروندهٔ JPEG، PNG، TIFF، WebP، HEIC، GIF یا PDF نیست.</translation>
+        <source>{name} was not imported: it is not a picture (JPEG, PNG, TIFF, WebP, HEIC, GIF), a PDF or a recording (MP3, M4A, AAC, Ogg, WAV, AMR, MP4, WebM, MOV), whatever its name says.</source>
+        <translation>{name} وارد نشد: هر چه نامش بگوید، نه تصویر است (JPEG، PNG، TIFF، WebP، HEIC، GIF)، نه PDF و نه صدا یا ویدیوی ضبط‌شده (MP3، M4A، AAC، Ogg، WAV، AMR، MP4، WebM، MOV).</translation>
     </message>
     <message>
         <source>{name} was not imported: the file is damaged or incomplete ({detail}).</source>
@@ -3598,6 +3606,10 @@
 <context>
     <name>PageInfo</name>
     <message>
+        <source>This recording&apos;s file holds a place (a GPS position or a place name): it can lead someone to where it was recorded, perhaps the family&apos;s home. Share only a stripped copy.</source>
+        <translation>پروندهٔ این ضبط یک مکان در خود دارد (موقعیت جی‌پی‌اس یا نام یک جا): می‌تواند کسی را به جایی که ضبط در آن انجام شده برساند، شاید خانهٔ خانواده. فقط نسخهٔ پاک آن را به دیگران بدهید.</translation>
+    </message>
+    <message>
         <source>This page&apos;s file holds a place (a GPS position or a place name): it can lead someone to where the photo was taken, perhaps the family&apos;s home. Share only a sanitised copy.</source>
         <translation>پروندهٔ این صفحه یک مکان در خود دارد (موقعیت جی‌پی‌اس یا نام یک جا): می‌تواند کسی را به جایی که عکس گرفته شده برساند، شاید خانهٔ خانواده. فقط نسخهٔ پاک آن را به دیگران بدهید.</translation>
     </message>
@@ -3630,8 +3642,16 @@
         <translation>دوربین</translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation>دستگاه</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>زمان گرفتن عکس</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>زمان ضبط</translation>
     </message>
     <message>
         <source>Software</source>
@@ -3720,6 +3740,42 @@
     <message>
         <source>%1°</source>
         <translation>%1 درجه</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation>نرخ بیت</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 هرتز</translation>
+    </message>
+    <message>
+        <source>mono</source>
+        <translation>تک‌کاناله</translation>
+    </message>
+    <message>
+        <source>stereo</source>
+        <translation>دوکاناله</translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation>%1 کانال</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>صدا</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 کیلوبیت بر ثانیه</translation>
     </message>
     <message>
         <source>where it was taken</source>
@@ -4933,6 +4989,13 @@
     <message>
         <source>Remove Redaction</source>
         <translation>برداشتن پوشش</translation>
+    </message>
+</context>
+<context>
+    <name>TimedText</name>
+    <message>
+        <source>Mark the line&apos;s time</source>
+        <translation>گذاشتن زمان این سطر</translation>
     </message>
 </context>
 <context>

@@ -68,8 +68,9 @@ def test_import_of_one_letter_reports_the_refused_file_and_exits_1(
     )  # fmt: skip
     assert code == 1
     assert err.splitlines() == [
-        f"amanat: {tmp_path / '2.jpg'} was not imported: it is not a JPEG, PNG, TIFF, WebP, "
-        "HEIC, GIF or PDF file, whatever its name says."
+        f"amanat: {tmp_path / '2.jpg'} was not imported: it is not a picture (JPEG, PNG, "
+        "TIFF, WebP, HEIC, GIF), a PDF or a recording (MP3, M4A, AAC, Ogg, WAV, AMR, MP4, "
+        "WebM, MOV), whatever its name says."
     ]
     assert "2 page(s)  Letter of May" in out
     assert "Imported 2 page(s) from 3 file(s) as 1 document(s); 1 file(s) refused." in out

@@ -130,7 +130,7 @@ def test_preview_of_a_large_photo_is_screen_sized(archive: Archive, tmp_path: Pa
 BAD_INPUTS = {
     "empty.jpg": (b"", "empty"),
     "truncated.jpg": (make.jpeg(make.marked((400, 300)))[:600], "ends too early"),
-    "notes.jpg": (b"This is a text file, not a photo.\n" * 20, "not a JPEG, PNG"),
+    "notes.jpg": (b"This is a text file, not a photo.\n" * 20, "not a picture (JPEG, PNG"),
     "bomb.png": (make.png_bomb(), "10,000,000,000 pixels"),
     "thousand.tif": (make.tiff(1000, size=(8, 8)), "more than 500 pages"),
     "locked.pdf": (make.encrypted_pdf(), "locked with a password"),

@@ -30,8 +30,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 # the age format's names.
 _KEPT_LATIN = re.compile(
     r"«amanat [a-z ]+»|--[a-z-]+|-o FILE|"
-    r"\{[a-z_]+\}|%L?[1-9n]|</?[a-z]+>|\*\.[a-z][a-z-]*|\(\*\)|keys\.json|archive\.db|NAME\.amanat"
+    r"\{[a-z_]+\}|%L?[1-9n]|</?[a-z]+>|\*\.[a-z0-9][a-z0-9-]*|\(\*\)|keys\.json|archive\.db|NAME\.amanat"
     r"|(?:(?:Ctrl|Shift|Alt)\+)+\S?|\b(?:Home|JPEG|PNG|TIFF|WebP|HEIC|GIF|PDF|CSV|demo|ps|he|age)\b"
+    r"|\b(?:MP3|M4A|AAC|Ogg|WAV|AMR|MP4|WebM|MOV)\b"
     r"|\b(?:amanatsign1|BEGIN|END)\b"
     # The age format's own names, which a reader checks against its specification.
     r"|\b(?:age1|AGE-SECRET-KEY-1|MAC|X25519|scrypt|base64|SHA-256)(?![\w-])"

@@ -12,6 +12,8 @@ from amanat.app.scans import ImportOutcome, import_scans
 from amanat.core import scans
 from amanat.core.jobs import Cancel, Report
 from amanat.core.leaving import is_redacted, page_as_it_leaves
+from amanat.core.recordings import facts
+from amanat.core.recordings.facts import RecordingFacts
 from amanat.core.records import Page
 from amanat.core.scans import ImportOptions, MetadataReport
 from amanat.core.scans.export import sanitised_suffix
@@ -29,16 +31,20 @@ class PageRecord:
     metadata: MetadataReport
     redacted: bool = False
     """It has redacted rectangles: it leaves only as a sanitised copy (core/leaving.py)."""
+    recording: RecordingFacts | None = None
+    """Duration, codecs and streams of a recording; None for a scan."""
 
 
 def page_record(archive: Archive, page_id: str) -> PageRecord:
     db = archive.db
     page = pages.get(db, page_id)
+    details = pages.scan_details(db, page.id)
     return PageRecord(
         page,
-        pages.scan_details(db, page.id),
+        details,
         scans.metadata_report(db, page.id),
         is_redacted(db, page.id),
+        facts.from_json(details.metadata) if pages.is_recording(page) else None,
     )
 
 
@@ -60,6 +66,16 @@ _SUFFIXES = {  # of an original, by its type (decided by content at import)
     "image/heic": ".heic",
     "image/avif": ".avif",
     "application/pdf": ".pdf",
+    "audio/mpeg": ".mp3",
+    "audio/aac": ".aac",
+    "audio/mp4": ".m4a",
+    "audio/ogg": ".ogg",
+    "audio/wav": ".wav",
+    "audio/amr": ".amr",
+    "audio/amr-wb": ".amr",
+    "video/mp4": ".mp4",
+    "video/webm": ".webm",
+    "video/quicktime": ".mov",
 }
 
 

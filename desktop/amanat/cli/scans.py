@@ -157,8 +157,10 @@ def show_page(args: argparse.Namespace) -> int:
     with unlocked(args) as archive:
         record = page_record(archive, args.id)
     page, details, report = record.page, record.details, record.metadata
+    recording = record.recording
     data = {
         "page": page,
+        "recording": recording,
         "source_page": details.source_page,
         "source_path": details.source_path,
         "metadata": report,
@@ -167,7 +169,7 @@ def show_page(args: argparse.Namespace) -> int:
     }
 
     def lines() -> Iterator[str]:
-        size = f"{page.width}×{page.height}, " if page.width else ""
+        size = f"{page.width}×{page.height}, " if page.width and recording is None else ""
         yield f"Page {page.number} of document {page.document_id}  ({page.id})"
         yield f"  Original: {page.original_name or '—'}  {page.mime_type}, {size}{page.size} bytes"
         yield f"  SHA-256: {page.sha256}"
@@ -179,15 +181,23 @@ def show_page(args: argparse.Namespace) -> int:
             yield f"  Page {details.source_page + 1} of the original file"
         if page.rotation:
             yield f"  Turned for display: {page.rotation}°"
+        if recording is not None:
+            for label, value in recording.lines():
+                yield f"  {label}: {value}"
         if report.has_location:
             yield "  Warning: its metadata holds a location; share only a sanitised copy."
         if report.has_person_name:
             yield "  Warning: its metadata names a person; share only a sanitised copy."
+        # A recording's tags name a device and a time of recording, not a camera and a photo.
+        relabel = _RECORDING_LABELS if recording is not None else {}
         for label, value in report.lines():
-            yield f"  {label}: {value}"
+            yield f"  {relabel.get(label, label)}: {value}"
 
     show(args, data, lines)
     return 0
+
+
+_RECORDING_LABELS = {"Camera": "Device", "Taken": "Recorded"}
 
 
 def export_page(args: argparse.Namespace) -> int:

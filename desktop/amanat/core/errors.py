@@ -371,6 +371,14 @@ DETAILS: dict[str, str] = {
         "Messages", "its content is not a valid {kind} picture"
     ),
     "cannot-be-decoded": QT_TRANSLATE_NOOP("Messages", "its {kind} data cannot be decoded"),
+    "not-a-valid-recording": QT_TRANSLATE_NOOP(
+        "Messages", "its content is not a valid {kind} recording"
+    ),
+    "recording-shorter": QT_TRANSLATE_NOOP(
+        "Messages",
+        "its header says it lasts {said}, but its sound and picture end after {real}; "
+        "perhaps it was not copied completely",
+    ),
     "pdf-unreadable": QT_TRANSLATE_NOOP("Messages", "its PDF structure cannot be read"),
     "pdf-no-pages": QT_TRANSLATE_NOOP("Messages", "the PDF has no pages"),
     "pdf-page-no-size": QT_TRANSLATE_NOOP("Messages", "page {page} has no size"),
@@ -818,8 +826,8 @@ class ScanNotSupported(ScanRefused):
     code = "scan-not-supported"
     template = QT_TRANSLATE_NOOP(
         "Messages",
-        "{name} was not imported: it is not a JPEG, PNG, TIFF, WebP, HEIC, GIF or PDF file, "
-        "whatever its name says.",
+        "{name} was not imported: it is not a picture (JPEG, PNG, TIFF, WebP, HEIC, GIF), a PDF "
+        "or a recording (MP3, M4A, AAC, Ogg, WAV, AMR, MP4, WebM, MOV), whatever its name says.",
     )
 
 

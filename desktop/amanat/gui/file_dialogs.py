@@ -58,12 +58,14 @@ class FileChooser:
         )
 
     def files_to_import(self, parent: QWidget | None, title: str) -> list[Path]:
-        """Scans to import: any number of files (a folder is dropped onto the window)."""
+        """Scans and recordings to import: any number of files (a folder is dropped onto the
+        window)."""
         filters = [
             QCoreApplication.translate(
                 "FileChooser",
-                "Scans and photos (*.jpg *.jpeg *.png *.tif *.tiff *.webp"
-                " *.heic *.heif *.gif *.pdf)",
+                "Scans, photos and recordings (*.jpg *.jpeg *.png *.tif *.tiff *.webp"
+                " *.heic *.heif *.gif *.pdf *.mp3 *.m4a *.aac *.ogg *.opus *.oga *.wav"
+                " *.amr *.3gp *.mp4 *.m4v *.webm *.mov)",
             ),
             QCoreApplication.translate("FileChooser", "All files (*)"),
         ]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from amanat.app import pages
 from amanat.app.pages import PageRecord
 from amanat.core.errors import AmanatError
+from amanat.core.recordings.facts import RecordingFacts, clock
 from amanat.core.scans import MetadataReport
 from amanat.gui import labels
 from amanat.gui.file_dialogs import FileChooser
@@ -59,10 +60,19 @@ translate = QCoreApplication.translate
 """Short for the report's many lines; Qt's lupdate finds calls of this name too."""
 
 
-def warnings(report: MetadataReport) -> list[str]:
+def warnings(report: MetadataReport, recording: bool = False) -> list[str]:
     """What in the file could harm the family, each in a sentence saying why."""
     said = []
-    if report.has_location:
+    if report.has_location and recording:
+        said.append(
+            QCoreApplication.translate(
+                "PageInfo",
+                "This recording's file holds a place (a GPS position or a place name): it can "
+                "lead someone to where it was recorded, perhaps the family's home. Share only "
+                "a stripped copy.",
+            )
+        )
+    elif report.has_location:
         said.append(
             QCoreApplication.translate(
                 "PageInfo",
@@ -104,19 +114,22 @@ def _position(report: MetadataReport) -> str:
     return place
 
 
-def metadata_rows(report: MetadataReport) -> list[tuple[str, str]]:
+def metadata_rows(report: MetadataReport, recording: bool = False) -> list[tuple[str, str]]:
     """The report as (label, value) rows, in the order core/scans/metadata.py gives them,
     with the labels in the interface's language. Further fields keep the name the file
-    gives them (a serial number's tag, a PNG keyword): that name is the file's own."""
+    gives them (a serial number's tag, a PNG keyword): that name is the file's own. A
+    recording's tags name the device that recorded it, and when."""
     rows: list[tuple[str, str]] = []
     if report.gps is not None:
         rows.append((translate("PageInfo", "GPS position"), _position(report)))
     rows += [(translate("PageInfo", "Place"), place) for place in report.places]
     rows += [(translate("PageInfo", "Person named"), name) for name in report.authors]
     if report.camera:
-        rows.append((translate("PageInfo", "Camera"), report.camera))
+        device = translate("PageInfo", "Device") if recording else translate("PageInfo", "Camera")
+        rows.append((device, report.camera))
     if report.captured:
-        rows.append((translate("PageInfo", "Taken"), labels.digits(report.captured)))
+        when = translate("PageInfo", "Recorded") if recording else translate("PageInfo", "Taken")
+        rows.append((when, labels.digits(report.captured)))
     rows += [(translate("PageInfo", "Software"), name) for name in report.software]
     rows += [(translate("PageInfo", "Comment"), comment) for comment in report.comments]
     rows += list(report.other)
@@ -154,7 +167,9 @@ def page_rows(record: PageRecord) -> list[tuple[str, str]]:
         (translate("PageInfo", "Original file"), page.original_name or "—"),
         (translate("PageInfo", "Type"), page.mime_type),
     ]
-    if page.width and page.height:
+    if record.recording is not None:
+        rows += recording_rows(record.recording)
+    elif page.width and page.height:
         size = labels.fill(
             translate("PageInfo", "%1 × %2 pixels"),
             str(page.width),
@@ -190,6 +205,45 @@ def page_rows(record: PageRecord) -> list[tuple[str, str]]:
             )
         )
     return rows
+
+
+def recording_rows(recording: RecordingFacts) -> list[tuple[str, str]]:
+    """A recording's length and streams: what a player or an expert asks first."""
+    rows = [(translate("PageInfo", "Duration"), labels.digits(clock(recording.duration)))]
+    if recording.bitrate:
+        rows.append((translate("PageInfo", "Bitrate"), _kbits(recording.bitrate)))
+    for stream in recording.streams:
+        parts = [stream.codec]
+        if stream.kind == "audio":
+            if stream.sample_rate:
+                parts.append(labels.fill(translate("PageInfo", "%1 Hz"), str(stream.sample_rate)))
+            if stream.channels == 1:
+                parts.append(translate("PageInfo", "mono"))
+            elif stream.channels == 2:
+                parts.append(translate("PageInfo", "stereo"))
+            elif stream.channels:
+                parts.append(
+                    labels.fill(translate("PageInfo", "%1 channels"), str(stream.channels))
+                )
+        elif stream.width and stream.height:
+            parts.append(
+                labels.fill(
+                    translate("PageInfo", "%1 × %2 pixels"), str(stream.width), str(stream.height)
+                )
+            )
+        if stream.bitrate:
+            parts.append(_kbits(stream.bitrate))
+        name = (
+            translate("PageInfo", "Sound")
+            if stream.kind == "audio"
+            else translate("PageInfo", "Picture")
+        )
+        rows.append((name, labels.list_separator().join(parts)))
+    return rows
+
+
+def _kbits(bitrate: int) -> str:
+    return labels.fill(translate("PageInfo", "%1 kbit/s"), str(round(bitrate / 1000)))
 
 
 def _what_it_carries(report: MetadataReport) -> str:
@@ -242,7 +296,8 @@ class PageInfoDialog(QDialog):
         self.setWindowTitle(self.tr("Page Information"))
         layout = QVBoxLayout(self)
         self.warnings = [
-            self._sentence(text, "page-info-warning") for text in warnings(record.metadata)
+            self._sentence(text, "page-info-warning")
+            for text in warnings(record.metadata, record.recording is not None)
         ]
         for label in self.warnings:
             layout.addWidget(label)
@@ -256,7 +311,10 @@ class PageInfoDialog(QDialog):
         self.rows: list[tuple[str, str]] = []
         for heading, rows in (
             (self.tr("The page"), page_rows(record)),
-            (self.tr("What its file says about itself"), metadata_rows(record.metadata)),
+            (
+                self.tr("What its file says about itself"),
+                metadata_rows(record.metadata, record.recording is not None),
+            ),
         ):
             title = QLabel(f"<b>{heading}</b>")
             title.setTextFormat(Qt.TextFormat.RichText)

@@ -25,7 +25,7 @@ from amanat.core.errors import (
     ScanTooManyPages,
     ScanTooManyPixels,
 )
-from amanat.core.file_types import mime_type_of
+from amanat.core.file_types import RECORDING_TYPES, mime_type_of
 
 MB = 1024 * 1024
 
@@ -71,7 +71,7 @@ _MIME_OF_PILLOW_FORMAT = {
     "AVIF": AVIF,
 }
 PICTURE_TYPES = frozenset(_PILLOW_FORMATS)
-SUPPORTED_TYPES = PICTURE_TYPES | {PDF}
+SUPPORTED_TYPES = PICTURE_TYPES | {PDF} | RECORDING_TYPES
 
 # The exceptions Pillow raises for malformed data. Anything else is a bug and crashes.
 DECODING_ERRORS: tuple[type[BaseException], ...] = (

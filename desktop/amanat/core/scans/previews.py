@@ -60,7 +60,10 @@ def still_missing(db: Database, page_ids: Sequence[str]) -> list[str]:
 def make_preview(db: Database, page_id: str) -> PageImage | None:
     """The page's preview, made now from its original and kept (with its thumbnail, if it
     lacked one). None for a page that cannot be drawn; it then has its thumbnail, or a
-    placeholder, and nothing else changes."""
+    placeholder, and nothing else changes. None for a recording, which has no picture (the
+    window shows its player), without reading it."""
+    if pages.is_recording(pages.get(db, page_id)):
+        return None
     drawn = _drawn(_original(db, page_id, {"preview"}))
     _keep(db, page_id, drawn)
     return next((p for p in drawn if p.kind == "preview"), None)

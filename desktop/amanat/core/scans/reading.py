@@ -24,6 +24,8 @@ from amanat.core.errors import (
     ScanUnreadable,
     os_reason,
 )
+from amanat.core.file_types import is_recording
+from amanat.core.recordings import probe
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import (
     DECODING_ERRORS,
@@ -131,10 +133,14 @@ def decode(name: str, data: bytes, limits: ScanLimits, previews: bool = True) ->
     try:
         if mime == PDF:
             return _read_pdf(name, data, limits)
+        if is_recording(mime):
+            return _read_recording(name, data, mime)
         return _read_picture(name, data, mime, limits, previews)
     except (ScanRefused, MemoryError):
         raise
     except Exception as error:  # see the docstring
+        if is_recording(mime):
+            raise ScanDamaged(name=name, detail=probe.damaged(mime)) from error
         raise ScanDamaged(name=name, detail=describe(error, mime)) from error
 
 
@@ -230,3 +236,24 @@ def _read_pdf(name: str, data: bytes, limits: ScanLimits) -> Decoded:
 
     pages = pdf.each_page(data, name, limits, pictures.PREVIEW_LONGEST, make)
     return Decoded(PDF, tuple(pages))
+
+
+def _read_recording(name: str, data: bytes, mime: str) -> Decoded:
+    """A recording is one page with no pictures: the window shows its player, not a
+    picture of it. Its streams and tags make the page's metadata report."""
+    probed = probe.probe(name, data, mime)
+    size = probed.video_size
+    return Decoded(
+        mime,
+        (
+            ScannedPage(
+                source_page=None,
+                width=size[0] if size else None,
+                height=size[1] if size else None,
+                metadata=probe.to_json(probed),
+                has_location=probed.report.has_location,
+                has_person_name=probed.report.has_person_name,
+                images=(),
+            ),
+        ),
+    )

@@ -93,6 +93,16 @@ def unseal(
         index += 1
 
 
+def unseal_chunk(key: bytes, object_id: str, index: int, last: bool, sealed: bytes) -> bytes:
+    """The plaintext of chunk ``index`` alone (``last`` if it is the object's last), for
+    reading a part of an object without the chunks before it; StoredObjectDamaged when it
+    does not open."""
+    try:
+        return AESGCM(key).decrypt(_nonce(index, last), sealed, _associated_data(object_id))
+    except InvalidTag:
+        raise StoredObjectDamaged() from None
+
+
 def unseal_all(key: bytes, object_id: str, sealed: bytes) -> bytes:
     """The plaintext of a whole sealed object held in memory."""
     position = 0

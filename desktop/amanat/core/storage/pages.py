@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from PIL import Image
 
-from amanat.core import audit
+from amanat.core import audit, file_types
 from amanat.core.database import Database, Row
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.file_types import mime_type_of
@@ -27,6 +27,13 @@ _COLUMNS = (
     "id, document_id, number, sha256, mime_type, size, width, height, rotation,"
     " original_name, imported, created, modified"
 )
+_HAS_PICTURES = (
+    "p.mime_type NOT IN ("
+    + ", ".join(f"'{mime}'" for mime in sorted(file_types.RECORDING_TYPES))
+    + ")"
+)
+"""Recordings have no thumbnail or preview: the window shows a player, and the previews pass
+must not keep trying to draw them."""
 
 
 def add(db: Database, document_id: str, data: bytes, original_name: str = "") -> Page:
@@ -276,6 +283,7 @@ def without_image(db: Database, kind: str, limit: int = -1) -> list[str]:
             "SELECT p.id FROM pages AS p JOIN documents AS d ON d.id = p.document_id"
             " WHERE NOT EXISTS (SELECT 1 FROM page_images AS i"
             "                   WHERE i.page_id = p.id AND i.kind = ?)"
+            f" AND {_HAS_PICTURES}"
             " ORDER BY d.trashed IS NOT NULL, p.rowid LIMIT ?",
             (kind, limit),
         )
@@ -291,6 +299,7 @@ def without_pictures(db: Database, limit: int = -1, excluding: Collection[str] =
         for (page_id,) in db.all(
             "SELECT p.id FROM pages AS p JOIN documents AS d ON d.id = p.document_id"
             " WHERE (SELECT count(*) FROM page_images AS i WHERE i.page_id = p.id) < 2"
+            f" AND {_HAS_PICTURES}"
             " ORDER BY d.trashed IS NOT NULL,"
             "  EXISTS (SELECT 1 FROM page_images AS i"
             "          WHERE i.page_id = p.id AND i.kind = 'thumbnail'), p.rowid LIMIT ?",
@@ -355,6 +364,19 @@ def original(db: Database, page_id: str) -> objects.Sealed:
     if row is None:
         raise RecordNotFound(kind="page", record_id=page_id)
     return objects.locate(db, row[0])
+
+
+def original_range(db: Database, page_id: str, start: int, length: int) -> bytes:
+    """``length`` bytes of the page's original from byte ``start`` (fewer at its end, none
+    past it), decrypted in memory from the sealed chunks they lie in: how a player streams a
+    recording without the whole file in memory or on disk. For many reads on another
+    thread, take ``original(db, page_id)`` once and call its ``read_range``."""
+    return original(db, page_id).read_range(start, length)
+
+
+def is_recording(page: Page) -> bool:
+    """A page whose original is audio or video (see core/file_types.py)."""
+    return file_types.is_recording(page.mime_type)
 
 
 def set_rotation(db: Database, page_id: str, degrees: int) -> Page:
