@@ -39,8 +39,6 @@ CALL = (
 TIMES = (0.0, 4.0, 8.0)
 RECORDING = with_noise(wav(12))
 
-pytestmark = quiet_without_sound
-
 
 @pytest.fixture
 def call_folder(archive_folder: Path) -> Path:
@@ -93,6 +91,7 @@ def _ready(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: player.player.duration() > 11000, timeout=5000)
 
 
+@quiet_without_sound
 def test_a_click_on_a_timed_line_plays_from_there_and_the_spoken_line_is_highlighted(
     qtbot: QtBot,
     make_window: MakeWindow,
@@ -110,7 +109,10 @@ def test_a_click_on_a_timed_line_plays_from_there_and_the_spoken_line_is_highlig
     view.player.play_or_pause()
     second = editor.body.document().findBlockByNumber(1)
     qtbot.waitUntil(lambda: view.timed.spoken_line(editor) is not None, timeout=3000)
-    assert view.timed.spoken_line(editor) == (second.position(), second.position() + 70)
+    assert view.timed.spoken_line(editor) == (
+        second.position(),
+        second.position() + len(CALL.splitlines()[1]),
+    )
     _click_line(qtbot, editor, 2)
     third = editor.body.document().findBlockByNumber(2)
     qtbot.waitUntil(
@@ -119,6 +121,7 @@ def test_a_click_on_a_timed_line_plays_from_there_and_the_spoken_line_is_highlig
     assert view.player.playing
 
 
+@quiet_without_sound
 def test_f8_while_typing_marks_the_line_at_the_cursor_with_the_time_played(
     qtbot: QtBot,
     make_window: MakeWindow,
@@ -144,6 +147,7 @@ def test_f8_while_typing_marks_the_line_at_the_cursor_with_the_time_played(
     assert editor.body.toPlainText() == CALL  # the key typed nothing
 
 
+@quiet_without_sound
 def test_locking_stops_playback_and_drops_what_was_read(
     qtbot: QtBot,
     make_window: MakeWindow,
@@ -165,6 +169,7 @@ def test_locking_stops_playback_and_drops_what_was_read(
     assert not player.isVisibleTo(window)
 
 
+@quiet_without_sound
 def test_playing_writes_nothing_of_the_recording_to_the_disk(
     qtbot: QtBot,
     make_window: MakeWindow,
