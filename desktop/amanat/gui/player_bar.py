@@ -47,10 +47,9 @@ class PlayerBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("player-bar")
-        self.player = QMediaPlayer(self)
-        self.output = QAudioOutput(self)
-        self.player.setAudioOutput(self.output)
-        self.player.setPitchCompensation(True)
+        # Made at the first recording, not with the window: the sound system is only looked
+        # for when there is something to play.
+        self._player: QMediaPlayer | None = None
         self.device: RecordingDevice | None = None
         self.play_button = QToolButton()
         self.play_button.setObjectName("play-button")
@@ -75,9 +74,7 @@ class PlayerBar(QWidget):
         for rate in SPEEDS:
             self.speed.addItem(self.tr("{rate}×").replace("{rate}", f"{rate:g}"), rate)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed.currentIndexChanged.connect(
-            lambda index: self.player.setPlaybackRate(SPEEDS[index])
-        )
+        self.speed.currentIndexChanged.connect(self._speed_chosen)
         self.problem = QLabel()
         self.problem.setObjectName("player-problem")
         self.problem.setWordWrap(True)
@@ -90,13 +87,24 @@ class PlayerBar(QWidget):
         layout.addWidget(self.time)
         layout.addWidget(self.speed)
         layout.addWidget(self.problem, 1)
-        self.player.positionChanged.connect(self._moved)
-        self.player.durationChanged.connect(self._lasts)
-        self.player.playbackStateChanged.connect(lambda _state: self._show_state())
-        self.player.errorOccurred.connect(lambda _error, _text: self._cannot_play())
         self.actions_for_keys = self._keys()
         self._show_state()
         self._moved(0)
+
+    @property
+    def player(self) -> QMediaPlayer:
+        """Qt's player, with its audio output; made when first needed."""
+        if self._player is None:
+            player = QMediaPlayer(self)
+            player.setAudioOutput(QAudioOutput(player))
+            player.setPitchCompensation(True)
+            player.setPlaybackRate(SPEEDS[self.speed.currentIndex()])
+            player.positionChanged.connect(self._moved)
+            player.durationChanged.connect(self._lasts)
+            player.playbackStateChanged.connect(lambda _state: self._show_state())
+            player.errorOccurred.connect(lambda _error, _text: self._cannot_play())
+            self._player = player
+        return self._player
 
     # --- What the view calls ---------------------------------------------------------------
 
@@ -117,8 +125,9 @@ class PlayerBar(QWidget):
     def drop(self) -> None:
         """Stop and forget the recording and every chunk of it opened (the lock, another
         page or document shown)."""
-        self.player.stop()
-        self.player.setSource(QUrl())
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl())
         if self.device is not None:
             self.device.drop()
             self.device.deleteLater()
@@ -128,11 +137,14 @@ class PlayerBar(QWidget):
 
     @property
     def seconds(self) -> float:
-        return self.player.position() / 1000
+        return self._player.position() / 1000 if self._player is not None else 0.0
 
     @property
     def playing(self) -> bool:
-        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        return (
+            self._player is not None
+            and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        )
 
     def play_or_pause(self) -> None:
         if self.device is None:
@@ -143,6 +155,8 @@ class PlayerBar(QWidget):
             self.player.play()
 
     def seek(self, seconds: float) -> None:
+        if self.device is None:
+            return
         self.player.setPosition(max(0, round(seconds * 1000)))
         self.position_changed.emit(self.player.position() / 1000)
 
@@ -172,15 +186,20 @@ class PlayerBar(QWidget):
             made.append(action)
         return made
 
+    def _speed_chosen(self, index: int) -> None:
+        if self._player is not None:
+            self._player.setPlaybackRate(SPEEDS[index])
+
     def _moved(self, milliseconds: int) -> None:
         if not self.slider.isSliderDown():
             self.slider.setValue(milliseconds)
-        self.time.setText(f"{clock(milliseconds / 1000)} / {clock(self.player.duration() / 1000)}")
+        lasts = self._player.duration() if self._player is not None else 0
+        self.time.setText(f"{clock(milliseconds / 1000)} / {clock(lasts / 1000)}")
         self.position_changed.emit(milliseconds / 1000)
 
     def _lasts(self, milliseconds: int) -> None:
         self.slider.setRange(0, max(0, milliseconds))
-        self._moved(self.player.position())
+        self._moved(self._player.position() if self._player is not None else 0)
 
     def _show_state(self) -> None:
         if self.playing:
@@ -196,7 +215,8 @@ class PlayerBar(QWidget):
         self.problem.show()
 
     def _cannot_play(self) -> None:
-        self.player.stop()
+        if self._player is not None:
+            self._player.stop()
         for part in (self.slider, self.time, self.speed, self.play_button, self.back_button):
             part.hide()
         self.problem.setText(
