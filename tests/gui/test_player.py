@@ -5,6 +5,7 @@ keyboard while a text field has the focus, and drops everything when told (the l
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QIODevice, Qt
@@ -53,7 +54,7 @@ def test_a_chunk_that_does_not_open_ends_the_reading_and_says_so(qtbot: QtBot) -
 
 
 @pytest.fixture
-def bar(qtbot: QtBot) -> tuple[QWidget, PlayerBar, QPlainTextEdit]:
+def bar(qtbot: QtBot) -> Iterator[tuple[QWidget, PlayerBar, QPlainTextEdit]]:
     """A window with a player bar and a text field, the field having the focus."""
     window = QWidget()
     player = PlayerBar()
@@ -67,7 +68,8 @@ def bar(qtbot: QtBot) -> tuple[QWidget, PlayerBar, QPlainTextEdit]:
     window.show()
     window.activateWindow()
     typing.setFocus()
-    return window, player, typing
+    yield window, player, typing
+    player.drop()  # the player's threads stop before the window goes
 
 
 @quiet_without_sound

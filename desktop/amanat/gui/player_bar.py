@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from amanat.app.timecodes import clock
+from amanat.gui.labels import digits
 from amanat.gui.recording_device import Ranged, RecordingDevice
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -72,7 +73,7 @@ class PlayerBar(QWidget):
             .replace("{faster}", "F6")
         )
         for rate in SPEEDS:
-            self.speed.addItem(self.tr("{rate}×").replace("{rate}", f"{rate:g}"), rate)
+            self.speed.addItem(self.tr("{rate}×").replace("{rate}", digits(f"{rate:g}")), rate)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.currentIndexChanged.connect(self._speed_chosen)
         self.problem = QLabel()
@@ -194,7 +195,7 @@ class PlayerBar(QWidget):
         if not self.slider.isSliderDown():
             self.slider.setValue(milliseconds)
         lasts = self._player.duration() if self._player is not None else 0
-        self.time.setText(f"{clock(milliseconds / 1000)} / {clock(lasts / 1000)}")
+        self.time.setText(digits(f"{clock(milliseconds / 1000)} / {clock(lasts / 1000)}"))
         self.position_changed.emit(milliseconds / 1000)
 
     def _lasts(self, milliseconds: int) -> None:
