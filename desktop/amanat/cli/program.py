@@ -33,7 +33,6 @@ from amanat.cli import (
     settings,
     tags,
     texts,
-    timecodes,
     timeline,
 )
 from amanat.cli.shared import Commands, UsageError
@@ -58,7 +57,6 @@ DECLARATIONS = (
     search.declare,
     annotation_commands.declare,
     redaction.declare,
-    timecodes.declare,
     archive.declare_secrets,
     integrity.declare,
     settings.declare,
