@@ -2580,6 +2580,22 @@
         <translation>این بخش از متن خالی است.</translation>
     </message>
     <message>
+        <source>Character {offset} is not inside the text, which has {length} characters; no time was set.</source>
+        <translation>نویسهٔ {offset} درون متن نیست؛ متن {length} نویسه دارد. زمانی گذاشته نشد.</translation>
+    </message>
+    <message>
+        <source>That line is empty; put the time on a line with words. No time was set.</source>
+        <translation>این سطر خالی است؛ زمان را روی سطری بگذارید که واژه دارد. زمانی گذاشته نشد.</translation>
+    </message>
+    <message>
+        <source>A time in a recording cannot be before its start; no time was set.</source>
+        <translation>زمانی در یک ضبط نمی‌تواند پیش از آغاز آن باشد؛ زمانی گذاشته نشد.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time: give hours, minutes and seconds such as 00:01:23, or minutes and seconds such as 1:23.</source>
+        <translation>«{text}» زمان نیست: ساعت، دقیقه و ثانیه بدهید مانند 00:01:23، یا دقیقه و ثانیه مانند 1:23.</translation>
+    </message>
+    <message>
         <source>The comment given is empty; give the new comment, or leave it out to keep the one the annotation has.</source>
         <translation>توضیحی که داده شد خالی است؛ توضیح تازه را بدهید، یا آن را نگذارید تا توضیح کنونی حاشیه‌نویسی بماند.</translation>
     </message>
@@ -4220,6 +4236,65 @@
     </message>
 </context>
 <context>
+    <name>PlayerBar</name>
+    <message>
+        <source>−5 s</source>
+        <translation>−۵ ثانیه</translation>
+    </message>
+    <message>
+        <source>Position in the recording</source>
+        <translation>جای پخش در ضبط</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds ({key})</source>
+        <translation>۵ ثانیه به عقب ({key})</translation>
+    </message>
+    <message>
+        <source>Speed, the voice&apos;s pitch kept ({slower} slower, {faster} faster)</source>
+        <translation>سرعت، با همان زیر و بمی صدا ({slower} کندتر، {faster} تندتر)</translation>
+    </message>
+    <message>
+        <source>{rate}×</source>
+        <translation>{rate}×</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>پخش یا مکث</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>۵ ثانیه به عقب</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>کندتر</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>تندتر</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>مکث</translation>
+    </message>
+    <message>
+        <source>Pause ({key})</source>
+        <translation>مکث ({key})</translation>
+    </message>
+    <message>
+        <source>Play ({key})</source>
+        <translation>پخش ({key})</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>پخش</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played here; it is kept in the archive exactly as it was imported, and can be exported to play elsewhere.</source>
+        <translation>این ضبط را اینجا نمی‌توان پخش کرد؛ درست همان‌گونه که وارد شد در بایگانی نگه داشته می‌شود و می‌توان آن را برای پخش در جای دیگر بیرون برد.</translation>
+    </message>
+</context>
+<context>
     <name>RecentArchives</name>
     <message>
         <source>Recent archives</source>
@@ -4962,6 +5037,13 @@
     <message>
         <source>Remove Redaction</source>
         <translation>برداشتن پوشش</translation>
+    </message>
+</context>
+<context>
+    <name>TimedText</name>
+    <message>
+        <source>Mark the line&apos;s time</source>
+        <translation>گذاشتن زمان این سطر</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from tests.bench import (
     casefile_case,
     gui_case,
     pdf_case,
+    playback_case,
     redaction_case,
     report,
     scans,
@@ -44,6 +45,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     pdf_case.NAME: pdf_case.run,
     casefile_case.NAME: casefile_case.run,
     redaction_case.NAME: redaction_case.run,
+    playback_case.NAME: playback_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 

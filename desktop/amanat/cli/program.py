@@ -33,6 +33,7 @@ from amanat.cli import (
     settings,
     tags,
     texts,
+    timecodes,
     timeline,
 )
 from amanat.cli.shared import Commands, UsageError
@@ -57,6 +58,7 @@ DECLARATIONS = (
     search.declare,
     annotation_commands.declare,
     redaction.declare,
+    timecodes.declare,
     archive.declare_secrets,
     integrity.declare,
     settings.declare,

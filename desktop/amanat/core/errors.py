@@ -282,6 +282,23 @@ RULES: dict[str, str] = {
         "or it is empty.",
     ),
     "passage-empty": QT_TRANSLATE_NOOP("Messages", "The passage is empty."),
+    # Time codes
+    "timecode-outside-text": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Character {offset} is not inside the text, which has {length} characters; no time "
+        "was set.",
+    ),
+    "timecode-empty-line": QT_TRANSLATE_NOOP(
+        "Messages", "That line is empty; put the time on a line with words. No time was set."
+    ),
+    "timecode-time-negative": QT_TRANSLATE_NOOP(
+        "Messages", "A time in a recording cannot be before its start; no time was set."
+    ),
+    "time-not-understood": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{text}” is not a time: give hours, minutes and seconds such as 00:01:23, or "
+        "minutes and seconds such as 1:23.",
+    ),
     "annotation-comment-empty": QT_TRANSLATE_NOOP(
         "Messages",
         "The comment given is empty; give the new comment, or leave it out to keep the one "

@@ -452,6 +452,28 @@ CREATE INDEX IF NOT EXISTS redactions_by_page ON redactions(page_id);
 CREATE INDEX IF NOT EXISTS redactions_by_text ON redactions(text_id);
 """
 
+# Time codes: the moment of a recording at which a line of its transcription starts. Anchored
+# like annotations (the line's first words with context, followed through edits), so a
+# transcriber's typing never moves a time onto another line; one whose words are gone is kept,
+# orphaned, and put back when they return. Like redactions they outlive their text's deletion,
+# keyed by its id, so a text put back by undo has its times again; they go with their document.
+_TIMECODES = """
+CREATE TABLE IF NOT EXISTS timecodes (
+    id          TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    text_id     TEXT NOT NULL,
+    seconds     REAL NOT NULL CHECK (seconds >= 0),
+    range_start INTEGER NOT NULL,
+    range_end   INTEGER NOT NULL,
+    quote       TEXT NOT NULL,
+    prefix      TEXT NOT NULL DEFAULT '',
+    suffix      TEXT NOT NULL DEFAULT '',
+    orphaned    INTEGER NOT NULL DEFAULT 0,
+    created     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS timecodes_by_text ON timecodes(text_id, range_start);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     _VERSION_1,
     _VERSION_2,
@@ -463,6 +485,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _version_8,
     moving_out.MovingOut(),
     _REDACTIONS,
+    _TIMECODES,
 )
 LATEST = len(MIGRATIONS)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from amanat.core.dates import readable_date
+from amanat.core.errors import AmanatError
 from amanat.core.records import Document, DocumentKind, ImageRegion, Text, TextKind, Visibility
 from amanat.gui import labels
 from amanat.gui.annotations.highlights import Highlight
@@ -39,13 +40,16 @@ from amanat.gui.annotations.looks import colour_of
 from amanat.gui.annotations.operations import AnnotationRow
 from amanat.gui.annotations.panel import AnnotationPanel
 from amanat.gui.annotations.regions import Fractions, PageCanvas, Region
+from amanat.gui.messages import error_message
 from amanat.gui.operations import DocumentDetails, page_preview
 from amanat.gui.page_strip import PageStrip
+from amanat.gui.player_bar import PlayerBar
 from amanat.gui.redaction_tools import redaction_tools
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
 from amanat.gui.text_direction import isolated, start_of_line
 from amanat.gui.text_editor import TextEditor
+from amanat.gui.timecode_lines import TimedText, is_recording, recording_source
 from amanat.gui.worker import Worker
 
 
@@ -351,6 +355,15 @@ class DocumentView(QWidget):
         self.page_strip.attach_viewer(self.pages)
         self.page_strip.page_chosen.connect(self.pages.go_to)
         self.pages.page_turned.connect(self.page_strip.select_page)
+        # A recording page is played from memory in a bar under the page (gui/player_bar.py);
+        # its keys and F8 (mark a line's time) work from anywhere in this window.
+        self._worker = worker
+        self.player = PlayerBar()
+        self.player.hide()
+        self.timed = TimedText(worker, self.player, self._player_failed)
+        self.addActions([*self.player.actions_for_keys, self.timed.mark_action])
+        self._playing_page: str | None = None
+        self.pages.page_turned.connect(lambda _index: self._page_turned())
         self.annotations = AnnotationPanel()
         self.texts = QTabWidget()
         self.texts.setDocumentMode(True)
@@ -386,6 +399,7 @@ class DocumentView(QWidget):
         page_layout = QVBoxLayout(self.page_column)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.pages, 1)
+        page_layout.addWidget(self.player)
         page_layout.addWidget(self.page_strip)
         self.reading_split.addWidget(self.page_column)
         self.reading_split.addWidget(self.texts)
@@ -427,6 +441,8 @@ class DocumentView(QWidget):
             part.hide()
         self.pages.clear()
         self.page_strip.clear()
+        self._drop_recording()
+        self.timed.forget()
         self._show_part(self.page_column, False)
         self.annotations.clear()
         self._count_annotations(0)
@@ -494,6 +510,8 @@ class DocumentView(QWidget):
         for editor in self.editors:
             editor.set_read_only(not changeable)
             self._label_tab(editor)
+        self.timed.follow(self.editors)
+        self._page_turned()
         while self.form.rowCount():
             self.form.removeRow(0)
         self._fill_details(details)
@@ -537,6 +555,33 @@ class DocumentView(QWidget):
         self.texts.addTab(editor, "")
         self._label_tab(editor)
         return editor
+
+    # --- Recordings ------------------------------------------------------------------------
+
+    def _page_turned(self) -> None:
+        """Open the player for a recording page; drop what it played for any other."""
+        page_id = self.pages.current_page_id
+        page = next((p for p in self.shown.pages if p.id == page_id), None) if self.shown else None
+        if page is None or not is_recording(page.mime_type):
+            self._drop_recording()
+            return
+        if page.id == self._playing_page:
+            return
+        self._drop_recording()
+        self._playing_page = page.id
+        self._worker.submit(recording_source(page.id), self, self.player.open, self._player_failed)
+        self.player.show()
+
+    def _drop_recording(self) -> None:
+        self._playing_page = None
+        self.player.drop()
+        self.player.hide()
+
+    def _player_failed(self, error: Exception) -> None:
+        if isinstance(error, AmanatError):
+            self.player.say(error_message(error))
+        else:
+            raise error
 
     # --- Annotations -----------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from amanat.core.demo import DEMO_PASSWORD, build_demo
 from amanat.core.keyslots import FLOOR
 from amanat.core.records import DocumentKind, Role
-from amanat.gui import redaction_screenshots
+from amanat.gui import playback_screenshots, redaction_screenshots
 from amanat.gui.annotations.operations import AnnotationRow, document_annotations
 from amanat.gui.app import APPLICATION_NAME, apply_language
 from amanat.gui.care import screenshots as care_screenshots
@@ -280,6 +280,7 @@ def take(out: Path, demo: Path, settings: Path, language: str) -> None:
         _save(window, out / f"{language}-reading.png")
         view.reading_action.trigger()
         _testimony_with_highlights(window, worker, out)
+        playback_screenshots.take(window, worker, out, language, _save)
         _choose_letter(window, worker)
         redaction_screenshots.take(window, out, language, _save)
         _edit_text_and_details(window, out, language)

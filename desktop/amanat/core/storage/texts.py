@@ -14,6 +14,7 @@ from amanat.core.records import Text, TextKind, TextStatus, now
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents
 from amanat.core.storage import redactions as redaction_store
+from amanat.core.storage import timecodes as timecode_store
 from amanat.core.storage.columns import time_from, time_text
 
 _COLUMNS = "id, document_id, kind, language, body, made_by, status, created, modified"
@@ -50,6 +51,7 @@ def update(db: Database, text: Text) -> Text:
         search.index_text(db, text.id, text.body, text.document_id)
         annotation_store.follow_text_edit(db, text.id, old.body, text.body)
         redaction_store.follow_text_edit(db, text.id, old.body, text.body)
+        timecode_store.follow_text_edit(db, text.id, old.body, text.body)
         audit.append(db, "changed", "text", text.id, f"changed {text.kind} ({text.language})")
     return text
 

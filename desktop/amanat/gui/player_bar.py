@@ -1,0 +1,229 @@
+"""The player of a recording page: play and pause, the position, the time, the speed; and
+the keys a transcriber uses without leaving the text being typed.
+
+The recording is played from memory through a RecordingDevice (gui/recording_device.py),
+never a file. At the lock the view calls ``drop``: playback stops and every opened chunk
+is forgotten.
+
+Keys (window-wide, so they work while typing in a text): Ctrl+Space play or pause; F7 back
+5 seconds; F5 slower and F6 faster (the pitch kept); F8, in a text, marks the line at the
+cursor with the time being played (gui/timecode_lines.py). Function keys and Space are the
+same keys in a Persian layout as in a Latin one, and a text field gives none of them a
+meaning of its own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLoggingCategory, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
+
+from amanat.app.timecodes import clock
+from amanat.gui.labels import digits
+from amanat.gui.recording_device import Ranged, RecordingDevice
+
+SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+BACK_SECONDS = 5
+_PLAY_KEY = "Ctrl+Space"
+
+# FFmpeg's optional hardware decoders (VA-API) and PipeWire are looked for at start; their
+# absence is normal on an old laptop and nothing a user can act on.
+QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false")
+
+
+class PlayerBar(QWidget):
+    """Play, pause, position, time and speed of one recording."""
+
+    position_changed = Signal(float)
+    """Seconds into the recording, as it plays or after a seek."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("player-bar")
+        # Made at the first recording, not with the window: the sound system is only looked
+        # for when there is something to play.
+        self._player: QMediaPlayer | None = None
+        self.device: RecordingDevice | None = None
+        self.play_button = QToolButton()
+        self.play_button.setObjectName("play-button")
+        self.play_button.clicked.connect(self.play_or_pause)
+        self.back_button = QToolButton()
+        self.back_button.setText(self.tr("−5 s"))
+        self.back_button.setToolTip(self.tr("Back 5 seconds ({key})").replace("{key}", "F7"))
+        self.back_button.clicked.connect(self.back)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("position-slider")
+        self.slider.setAccessibleName(self.tr("Position in the recording"))
+        self.slider.sliderMoved.connect(lambda ms: self.player.setPosition(ms))
+        self.time = QLabel()
+        self.time.setObjectName("player-time")
+        self.speed = QComboBox()
+        self.speed.setObjectName("player-speed")
+        self.speed.setToolTip(
+            self.tr("Speed, the voice's pitch kept ({slower} slower, {faster} faster)")
+            .replace("{slower}", "F5")
+            .replace("{faster}", "F6")
+        )
+        for rate in SPEEDS:
+            self.speed.addItem(self.tr("{rate}×").replace("{rate}", digits(f"{rate:g}")), rate)
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.currentIndexChanged.connect(self._speed_chosen)
+        self.problem = QLabel()
+        self.problem.setObjectName("player-problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.play_button, self.back_button):
+            layout.addWidget(widget)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.time)
+        layout.addWidget(self.speed)
+        layout.addWidget(self.problem, 1)
+        self.actions_for_keys = self._keys()
+        self._show_state()
+        self._moved(0)
+
+    @property
+    def player(self) -> QMediaPlayer:
+        """Qt's player, with its audio output; made when first needed."""
+        if self._player is None:
+            player = QMediaPlayer(self)
+            player.setAudioOutput(QAudioOutput(player))
+            player.setPitchCompensation(True)
+            player.setPlaybackRate(SPEEDS[self.speed.currentIndex()])
+            player.positionChanged.connect(self._moved)
+            player.durationChanged.connect(self._lasts)
+            player.playbackStateChanged.connect(lambda _state: self._show_state())
+            player.errorOccurred.connect(lambda _error, _text: self._cannot_play())
+            self._player = player
+        return self._player
+
+    # --- What the view calls ---------------------------------------------------------------
+
+    def open(self, source: Ranged) -> None:
+        """Get ready to play ``source`` (paused at its start)."""
+        self.drop()
+        device = RecordingDevice(source)
+        device.open(RecordingDevice.OpenModeFlag.ReadOnly)
+        device.damaged.connect(self._cannot_play)
+        self.device = device
+        self.problem.hide()
+        self.show()
+        for part in (self.slider, self.time, self.speed, self.play_button, self.back_button):
+            part.show()
+        # No name: FFmpeg finds the format from the bytes, and no file name is logged.
+        self.player.setSourceDevice(device, QUrl())
+
+    def drop(self) -> None:
+        """Stop and forget the recording and every chunk of it opened (the lock, another
+        page or document shown)."""
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl())
+        if self.device is not None:
+            self.device.drop()
+            self.device.deleteLater()
+            self.device = None
+        self._moved(0)
+        self._lasts(0)
+
+    @property
+    def seconds(self) -> float:
+        return self._player.position() / 1000 if self._player is not None else 0.0
+
+    @property
+    def playing(self) -> bool:
+        return (
+            self._player is not None
+            and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        )
+
+    def play_or_pause(self) -> None:
+        if self.device is None:
+            return
+        if self.playing:
+            self.player.pause()
+        else:
+            self.player.play()
+
+    def seek(self, seconds: float) -> None:
+        if self.device is None:
+            return
+        self.player.setPosition(max(0, round(seconds * 1000)))
+        self.position_changed.emit(self.player.position() / 1000)
+
+    def back(self) -> None:
+        self.seek(self.seconds - BACK_SECONDS)
+
+    def slower(self) -> None:
+        self.speed.setCurrentIndex(max(0, self.speed.currentIndex() - 1))
+
+    def faster(self) -> None:
+        self.speed.setCurrentIndex(min(len(SPEEDS) - 1, self.speed.currentIndex() + 1))
+
+    # --- Inside ----------------------------------------------------------------------------
+
+    def _keys(self) -> list[QAction]:
+        made = []
+        for text, key, slot in (
+            (self.tr("Play or pause"), QKeySequence(_PLAY_KEY), self.play_or_pause),
+            (self.tr("Back 5 seconds"), QKeySequence(Qt.Key.Key_F7), self.back),
+            (self.tr("Slower"), QKeySequence(Qt.Key.Key_F5), self.slower),
+            (self.tr("Faster"), QKeySequence(Qt.Key.Key_F6), self.faster),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            made.append(action)
+        return made
+
+    def _speed_chosen(self, index: int) -> None:
+        if self._player is not None:
+            self._player.setPlaybackRate(SPEEDS[index])
+
+    def _moved(self, milliseconds: int) -> None:
+        if not self.slider.isSliderDown():
+            self.slider.setValue(milliseconds)
+        lasts = self._player.duration() if self._player is not None else 0
+        self.time.setText(digits(f"{clock(milliseconds / 1000)} / {clock(lasts / 1000)}"))
+        self.position_changed.emit(milliseconds / 1000)
+
+    def _lasts(self, milliseconds: int) -> None:
+        self.slider.setRange(0, max(0, milliseconds))
+        self._moved(self._player.position() if self._player is not None else 0)
+
+    def _show_state(self) -> None:
+        if self.playing:
+            self.play_button.setText(self.tr("Pause"))
+            self.play_button.setToolTip(self.tr("Pause ({key})").replace("{key}", _PLAY_KEY))
+        else:
+            self.play_button.setText(self.tr("Play"))
+            self.play_button.setToolTip(self.tr("Play ({key})").replace("{key}", _PLAY_KEY))
+
+    def say(self, sentence: str) -> None:
+        """One sentence beside the controls (a time that could not be marked)."""
+        self.problem.setText(sentence)
+        self.problem.show()
+
+    def _cannot_play(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+        for part in (self.slider, self.time, self.speed, self.play_button, self.back_button):
+            part.hide()
+        self.problem.setText(
+            self.tr(
+                "This recording cannot be played here; it is kept in the archive exactly as "
+                "it was imported, and can be exported to play elsewhere."
+            )
+        )
+        self.problem.show()
