@@ -112,23 +112,24 @@ def test_a_crash_mid_migration_leaves_committed_batches_and_the_old_version(
             assert db.value("SELECT count(*) FROM files WHERE object_id IS NULL") == 4
 
 
-def test_an_archive_at_version_5_goes_through_all_five_later_migrations(
+def test_an_archive_at_version_5_goes_through_every_later_migration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scans: list[bytes]
 ):
     folder = tmp_path / "old.amanat"
     page_ids = old_archive(folder, monkeypatch, scans[:2])
     with Archive.open(folder, PASSWORD) as archive:
         db = archive.db
-        assert db.value("PRAGMA user_version") == schema.LATEST == 10
+        assert db.value("PRAGMA user_version") == schema.LATEST == 11
         columns = {
             table: {str(row[1]) for row in db.all(f"PRAGMA table_info({table})")}
-            for table in ("people", "pages", "files", "page_images", "redactions")
+            for table in ("people", "pages", "files", "page_images", "redactions", "timecodes")
         }
         assert "trashed" in columns["people"]  # 6
         assert {"removed", "removed_from"} <= columns["pages"]  # 7
         assert "object_id" in columns["files"] and "object_id" in columns["page_images"]  # 8
         assert "bytes" not in columns["files"]  # 9
         assert {"page_id", "text_id", "quote"} <= columns["redactions"]  # 10
+        assert {"text_id", "seconds"} <= columns["timecodes"]  # 11
         assert [pages.original_bytes(db, p) for p in page_ids] == scans[:2]
 
 
