@@ -145,3 +145,41 @@ def test_bytes_that_are_no_recording_get_one_sentence(
     qtbot.waitUntil(lambda: player.problem.isVisibleTo(player), timeout=5000)
     assert "cannot be played here" in player.problem.text()
     assert not player.slider.isVisibleTo(player)
+
+
+def test_without_qts_media_libraries_the_bar_says_so_and_nothing_else_breaks(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A computer without the sound libraries QtMultimedia needs: importing it fails. The
+    # window was opened without it; only the recording's bar says it cannot play.
+    import sys
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
+    player = PlayerBar()
+    qtbot.addWidget(player)
+    player.open(InMemory(wav(1.0)))
+    assert player.problem.isVisibleTo(player)
+    assert "sound libraries are missing" in player.problem.text()
+    assert not player.play_button.isVisibleTo(player)
+    player.play_or_pause()
+    player.seek(3.0)
+    assert not player.playing and player.seconds == 0.0
+    player.drop()
+    assert player.device is None
+
+
+@quiet_without_sound
+def test_the_installers_probe_plays_a_tone_made_in_memory(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from amanat.gui.player_check import report_player
+
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    quits: list[bool] = []
+    monkeypatch.setattr(application, "quit", lambda: quits.append(True))
+    report_player(application)
+    qtbot.waitUntil(lambda: bool(quits), timeout=20_000)
+    assert capsys.readouterr().out == "amanat: player shown\n"

@@ -94,11 +94,17 @@ def _set_icon(application: QApplication) -> None:
 STARTUP_PROBE = "AMANAT_STARTUP_PROBE"
 """For the installers' checks and the start-time measure (packaging/): ``welcome``,
 ``unlock`` or ``archive`` prints one line on stdout once that screen has been painted, then
-quits; with ``:stay`` (``archive:stay``) the window stays open for a screenshot."""
+quits; with ``:stay`` (``archive:stay``) the window stays open for a screenshot. ``player``
+plays a second of tone made in memory (gui/player_check.py)."""
 
 
 def _report_when_shown(application: QApplication, window: MainWindow, probe: str) -> None:
     name, _, stay = probe.partition(":")
+    if name == "player":
+        from amanat.gui.player_check import report_player
+
+        QTimer.singleShot(0, lambda: report_player(application))
+        return
     pages: dict[str, QWidget] = {
         "welcome": window.welcome,
         "unlock": window.unlock_page,

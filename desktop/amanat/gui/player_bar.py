@@ -14,9 +14,10 @@ meaning of its own.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLoggingCategory, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,6 +30,9 @@ from PySide6.QtWidgets import (
 from amanat.app.timecodes import clock
 from amanat.gui.labels import digits
 from amanat.gui.recording_device import Ranged, RecordingDevice
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QMediaPlayer
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 BACK_SECONDS = 5
@@ -62,7 +66,7 @@ class PlayerBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("position-slider")
         self.slider.setAccessibleName(self.tr("Position in the recording"))
-        self.slider.sliderMoved.connect(lambda ms: self.player.setPosition(ms))
+        self.slider.sliderMoved.connect(lambda ms: self.seek(ms / 1000))
         self.time = QLabel()
         self.time.setObjectName("player-time")
         self.speed = QComboBox()
@@ -94,9 +98,20 @@ class PlayerBar(QWidget):
 
     @property
     def player(self) -> QMediaPlayer:
-        """Qt's player, with its audio output; made when first needed."""
+        """Qt's player, with its audio output; made when first needed.
+
+        QtMultimedia is imported here, not with the window: a computer whose sound libraries
+        are missing still opens the archive and reads everything; only playing is refused
+        (``PlayerMissing``)."""
         if self._player is None:
+            try:
+                from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+            except ImportError as error:
+                raise PlayerMissing from error
             player = QMediaPlayer(self)
+            if not player.isAvailable():
+                player.deleteLater()
+                raise PlayerMissing
             player.setAudioOutput(QAudioOutput(player))
             player.setPitchCompensation(True)
             player.setPlaybackRate(SPEEDS[self.speed.currentIndex()])
@@ -114,14 +129,25 @@ class PlayerBar(QWidget):
         self.drop()
         device = RecordingDevice(source)
         device.open(RecordingDevice.OpenModeFlag.ReadOnly)
-        device.damaged.connect(self._cannot_play)
+        device.damaged.connect(lambda: self._cannot_play())
         self.device = device
         self.problem.hide()
         self.show()
         for part in (self.slider, self.time, self.speed, self.play_button, self.back_button):
             part.show()
+        try:
+            player = self.player
+        except PlayerMissing:
+            self._cannot_play(
+                self.tr(
+                    "Recordings cannot be played on this computer: its sound libraries are "
+                    "missing. The recording is kept in the archive as it was imported, and can "
+                    "be exported to play elsewhere."
+                )
+            )
+            return
         # No name: FFmpeg finds the format from the bytes, and no file name is logged.
-        self.player.setSourceDevice(device, QUrl())
+        player.setSourceDevice(device, QUrl())
 
     def drop(self) -> None:
         """Stop and forget the recording and every chunk of it opened (the lock, another
@@ -142,13 +168,10 @@ class PlayerBar(QWidget):
 
     @property
     def playing(self) -> bool:
-        return (
-            self._player is not None
-            and self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
-        )
+        return self._player is not None and self._player.isPlaying()
 
     def play_or_pause(self) -> None:
-        if self.device is None:
+        if self.device is None or self._player is None:
             return
         if self.playing:
             self.player.pause()
@@ -156,7 +179,7 @@ class PlayerBar(QWidget):
             self.player.play()
 
     def seek(self, seconds: float) -> None:
-        if self.device is None:
+        if self.device is None or self._player is None:
             return
         self.player.setPosition(max(0, round(seconds * 1000)))
         self.position_changed.emit(self.player.position() / 1000)
@@ -215,15 +238,21 @@ class PlayerBar(QWidget):
         self.problem.setText(sentence)
         self.problem.show()
 
-    def _cannot_play(self) -> None:
+    def _cannot_play(self, sentence: str = "") -> None:
         if self._player is not None:
             self._player.stop()
         for part in (self.slider, self.time, self.speed, self.play_button, self.back_button):
             part.hide()
         self.problem.setText(
-            self.tr(
+            sentence
+            or self.tr(
                 "This recording cannot be played here; it is kept in the archive exactly as "
                 "it was imported, and can be exported to play elsewhere."
             )
         )
         self.problem.show()
+
+
+class PlayerMissing(Exception):
+    """Qt's player cannot be made on this computer (its sound or media libraries are
+    missing); the window works on without playing."""
