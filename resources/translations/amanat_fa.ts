@@ -4259,7 +4259,7 @@
     </message>
     <message>
         <source>Recordings cannot be played on this computer: its sound libraries are missing. The recording is kept in the archive as it was imported, and can be exported to play elsewhere.</source>
-        <translation>ضبط‌ها روی این رایانه پخش نمی‌شوند: کتابخانه‌های صدای آن نصب نیست. ضبط همان‌طور که وارد شده در بایگانی می‌ماند و می‌توان آن را برای پخش در جای دیگر برون‌بُرد کرد.</translation>
+        <translation>ضبط‌ها را روی این رایانه نمی‌توان پخش کرد: کتابخانه‌های صدای آن نصب نیست. ضبط درست همان‌گونه که وارد شد در بایگانی نگه داشته می‌شود و می‌توان آن را برای پخش در جای دیگر بیرون برد.</translation>
     </message>
     <message>
         <source>Play or pause</source>
