@@ -66,13 +66,48 @@ def run(command: list[str], environment: dict[str, str], **kwargs: object) -> st
 # --- what is in the folder ---------------------------------------------------------------------
 
 
+# Python's modules for Qt's network stack, QML and Quick, the TLS and network plugins, the
+# GTK theme. (The Qt libraries that the media plugin links, Network and Quick among them, are
+# there: see packaging/amanat.spec.)
+UNWANTED = (
+    "QtNetwork.",
+    "QtQml.",
+    "QtQuick.",
+    "/tls/",
+    "/networkinformation/",
+    "qgtk3",
+    "/qml/",
+)
+
+
+# What playing recordings adds: Qt Multimedia, its FFmpeg plugin and Qt's build of FFmpeg, and
+# the Qt libraries the plugin links that nothing else in Amanat needs. (PyAV's own FFmpeg, which
+# reads recordings at import, is not counted: it came before the player.)
+MEDIA_PARTS = (
+    "Multimedia",
+    "ffmpegmediaplugin",
+    "FFmpegStub",
+    "avcodec",
+    "avformat",
+    "avutil",
+    "swresample",
+    "swscale",
+    "Qt6Network",
+    "Qt6Qml",
+    "Qt6Quick",
+    "Qt6OpenGL",
+    "Qt6Concurrent",
+)
+
+
 def check_contents(folder: Path) -> None:
     """Only what is used, and everything that must travel: no network module, no GTK theme,
-    Qt's translations in Persian only; the fonts, Amanat's translation, the icon, licences."""
+    Qt's translations in Persian only; the fonts, Amanat's translation, the icon, licences,
+    and Qt's media plugin that plays recordings."""
     names = [
         str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
     ]
-    unwanted = [n for n in names if any(word in n for word in ("Network", "qgtk3", "Qml"))]
+    unwanted = [n for n in names if any(word in n for word in UNWANTED)]
     translations = [n for n in names if "/Qt/translations/" in n]
     if unwanted or any(not n.endswith("_fa.qm") for n in translations):
         raise CheckFailed(f"the folder holds what is not used: {unwanted or translations}")
@@ -85,10 +120,18 @@ def check_contents(folder: Path) -> None:
         "licences/Amanat-GPL-3.0-or-later.txt",
     ]
     missing = [n for n in needed if not (internal / n).is_file()]
+    if not any("plugins/multimedia/" in n and "ffmpegmediaplugin" in n for n in names):
+        missing.append("Qt's media plugin (plugins/multimedia)")
     if missing:
         raise CheckFailed(f"the folder lacks {missing}")
     size = sum((folder / n).stat().st_size for n in names)
+    media = sum(
+        (folder / n).stat().st_size
+        for n in names
+        if "PySide6" in n and any(part in n for part in MEDIA_PARTS)
+    )
     print(f"{len(names)} files, {size / 1e6:.0f} MB; no QtNetwork, no GTK theme, no QML;")
+    print(f"playing recordings (Qt's media plugin and what it links): {media / 1e6:.0f} MB")
     print(f"Qt's translations: {', '.join(sorted(Path(n).name for n in translations))}")
 
 
@@ -231,6 +274,10 @@ def check_window(window: Path, work: Path) -> dict[str, float]:
             "archive:stay",
             REPORT / "frozen-demo-fa.png",
         )
+        # Qt's media plugin and every library it links are in the folder: a tone made in
+        # memory is played by the frozen window.
+        start_window([str(window)], display, work / "home-player", "player")
+        print("the frozen window plays a recording from memory")
         return measure_starts(window, work, STARTS, display)
 
 

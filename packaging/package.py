@@ -44,12 +44,13 @@ APP_ID = "org.amanat.Amanat"
 # The oldest glibc the pinned wheels allow: PySide6 6.11 is built for manylinux_2_34.
 GLIBC_FLOOR = (2, 34)
 # Runtime libraries the .deb asks of the system: what Qt's xcb and wayland windows load and
-# are not bundled (Qt's wheels leave X and GL to the system).
+# are not bundled (Qt's wheels leave X and GL to the system), and PulseAudio's client library,
+# which Qt Multimedia links to play recordings (PipeWire systems provide it too).
 DEB_DEPENDS = (
     "libc6 (>= 2.34), libegl1, libgl1, libfontconfig1, libfreetype6, libdbus-1-3, "
     "libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, "
     "libxcb-image0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1, "
-    "libx11-xcb1, libwayland-cursor0, libwayland-egl1"
+    "libx11-xcb1, libwayland-cursor0, libwayland-egl1, libpulse0"
 )
 
 
