@@ -66,18 +66,10 @@ def run(command: list[str], environment: dict[str, str], **kwargs: object) -> st
 # --- what is in the folder ---------------------------------------------------------------------
 
 
-# Python's modules for Qt's network stack, QML and Quick, the TLS and network plugins, the
-# GTK theme. (The Qt libraries that the media plugin links, Network and Quick among them, are
-# there: see packaging/amanat.spec.)
-UNWANTED = (
-    "QtNetwork.",
-    "QtQml.",
-    "QtQuick.",
-    "/tls/",
-    "/networkinformation/",
-    "qgtk3",
-    "/qml/",
-)
+# Python's modules for QML and Quick, Qt's TLS and network-information plugins, the GTK
+# theme. (Qt's network module and the libraries that the media plugin links are there, for
+# playing recordings: see packaging/amanat.spec.)
+UNWANTED = ("QtQml.", "QtQuick.", "/tls/", "/networkinformation/", "qgtk3", "/qml/")
 
 
 # What playing recordings adds: Qt Multimedia, its FFmpeg plugin and Qt's build of FFmpeg, and
@@ -101,7 +93,7 @@ MEDIA_PARTS = (
 
 
 def check_contents(folder: Path) -> None:
-    """Only what is used, and everything that must travel: no network module, no GTK theme,
+    """Only what is used, and everything that must travel: no TLS plugin, no GTK theme,
     Qt's translations in Persian only; the fonts, Amanat's translation, the icon, licences,
     and Qt's media plugin that plays recordings."""
     names = [
@@ -130,7 +122,7 @@ def check_contents(folder: Path) -> None:
         for n in names
         if "PySide6" in n and any(part in n for part in MEDIA_PARTS)
     )
-    print(f"{len(names)} files, {size / 1e6:.0f} MB; no QtNetwork, no GTK theme, no QML;")
+    print(f"{len(names)} files, {size / 1e6:.0f} MB; no TLS plugin, no GTK theme, no QML;")
     print(f"playing recordings (Qt's media plugin and what it links): {media / 1e6:.0f} MB")
     print(f"Qt's translations: {', '.join(sorted(Path(n).name for n in translations))}")
 

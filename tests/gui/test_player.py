@@ -183,3 +183,38 @@ def test_the_installers_probe_plays_a_tone_made_in_memory(
     report_player(application)
     qtbot.waitUntil(lambda: bool(quits), timeout=20_000)
     assert capsys.readouterr().out == "amanat: player shown\n"
+
+
+def _network_sockets() -> set[str]:
+    """The inodes of this process's open IP sockets (TCP or UDP, v4 or v6), from /proc."""
+    inodes = set()
+    for link in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{link}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:[") : -1])
+    ip = set()
+    for table in ("tcp", "tcp6", "udp", "udp6"):
+        with open(f"/proc/self/net/{table}") as lines:
+            next(lines)
+            ip |= {line.split()[9] for line in lines}
+    return inodes & ip
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="reads /proc (Linux)")
+@quiet_without_sound
+def test_playing_opens_no_network_connection(
+    qtbot: QtBot, bar: tuple[QWidget, PlayerBar, QPlainTextEdit]
+) -> None:
+    # Qt's media plugin links Qt's network library (the installers keep it for that reason):
+    # a recording is handed over as a device with no address, so nothing is ever connected.
+    before = _network_sockets()
+    _window, player, _typing = bar
+    player.open(InMemory(wav(6)))
+    player.play_or_pause()
+    qtbot.waitUntil(lambda: player.seconds > 0.3, timeout=5000)
+    player.seek(4)
+    qtbot.waitUntil(lambda: player.seconds >= 4, timeout=3000)
+    assert _network_sockets() - before == set()
