@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -119,6 +119,46 @@ def test_a_click_on_a_timed_line_plays_from_there_and_the_spoken_line_is_highlig
         lambda: (view.timed.spoken_line(editor) or (0,))[0] == third.position(), timeout=3000
     )
     assert view.player.playing
+
+
+@quiet_without_sound
+def test_marked_lines_show_their_times_in_a_margin_that_plays_from_there(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    call_folder: Path,
+    worker: SynchronousWorker,
+) -> None:
+    window = _opened(make_window, location, call_folder, worker)
+    window.show()
+    view = window.archive_view.document
+    editor = _editor(window)
+    _ready(qtbot, window)
+    margin = view.timed.margins[editor]
+    qtbot.waitUntil(lambda: margin.isVisible(), timeout=3000)
+    # On the leading side of an English text: left of the lines, which start beside it.
+    assert margin.geometry().right() < editor.body.viewport().geometry().left() + 1
+    lines = [editor.body.document().findBlockByNumber(n) for n in range(3)]
+    tops = [
+        round(editor.body.blockBoundingGeometry(b).translated(editor.body.contentOffset()).top())
+        for b in lines
+    ]
+    assert margin.times_shown() == list(zip(tops, TIMES, strict=True))
+    # A click on the third line's time plays from 0:08.
+    height = margin.fontMetrics().height()
+    qtbot.mouseClick(
+        margin,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(5, tops[2] + height // 2),
+    )
+    qtbot.waitUntil(lambda: view.player.seconds >= 8, timeout=3000)
+    # Unsaved typing moves the lines: the times wait for the save rather than point wrongly,
+    # and the margin keeps its room so the text does not jump sideways.
+    width = margin.width()
+    editor.body.setFocus()
+    qtbot.keyClicks(editor.body, "x")
+    assert margin.times_shown() == []
+    assert margin.isVisible() and margin.width() == width
 
 
 @quiet_without_sound

@@ -1,6 +1,8 @@
 """Time-coded lines of a recording's text in the window: F8 marks the line at the cursor
 with the time being played, a click on a marked line plays from there, and the line being
-spoken is drawn highlighted while the recording plays.
+spoken is drawn highlighted while the recording plays. Each marked line shows its time in a
+narrow margin on the text's leading side (``TimeMargin``), so the transcriber sees which lines
+are marked; a click on a time plays from there too.
 
 The times are stored through app/timecodes.py on the worker thread; offsets are Python
 indices of the text as saved, so a text with unsaved typing is saved first (the worker runs
@@ -11,14 +13,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QMouseEvent, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QApplication, QTextEdit
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 from amanat.app import timecodes
-from amanat.app.timecodes import Timecode
+from amanat.app.timecodes import Timecode, clock
 from amanat.core.storage import pages
 from amanat.gui.annotations.highlights import python_index, qt_position
+from amanat.gui.labels import digits
 from amanat.gui.player_bar import PlayerBar
 from amanat.gui.recording_device import Ranged
 from amanat.gui.text_editor import TextEditor
@@ -72,6 +85,7 @@ class TimedText(QObject):
         self.player = player
         self._failed = failed
         self._editors: list[TextEditor] = []
+        self.margins: dict[TextEditor, TimeMargin] = {}
         self.times: dict[str, list[Timecode]] = {}
         self.mark_action = QAction(self.tr("Mark the line's time"), self)
         self.mark_action.setShortcut(QKeySequence(MARK_KEY))
@@ -85,9 +99,11 @@ class TimedText(QObject):
         for editor in self._editors:
             if editor not in editors:
                 editor.body.viewport().removeEventFilter(self)
+                self._drop_margin(editor)
         for editor in editors:
             if editor not in self._editors:
                 editor.body.viewport().installEventFilter(self)
+                self.margins[editor] = TimeMargin(editor.body, self._lines_of(editor), self._go)
         self._editors = list(editors)
         for editor in editors:
             if editor.stored:
@@ -102,8 +118,33 @@ class TimedText(QObject):
     def forget(self) -> None:
         for editor in self._editors:
             editor.body.viewport().removeEventFilter(self)
+            self._drop_margin(editor)
         self._editors = []
         self.times = {}
+
+    def _drop_margin(self, editor: TextEditor) -> None:
+        margin = self.margins.pop(editor, None)
+        if margin is not None:
+            margin.remove()
+
+    def _lines_of(self, editor: TextEditor) -> Callable[[], dict[int, float] | None]:
+        """The marked lines of ``editor`` as its margin draws them: the Qt position of each
+        line's start, and its second; None while the text has unsaved typing (the offsets
+        are the saved text's), so the margin keeps its room and draws nothing until the
+        save."""
+
+        def lines() -> dict[int, float] | None:
+            body = editor.saved.body
+            found = [t for t in self.times.get(editor.text.id, []) if not t.orphaned]
+            if found and editor.body.toPlainText() != body:
+                return None
+            return {qt_position(body, t.offset): t.seconds for t in found}
+
+        return lines
+
+    def _go(self, seconds: float) -> None:
+        if self.player.device is not None:
+            self.player.seek(seconds)
 
     def mark_current(self) -> None:
         """The line at the cursor of the text being typed starts now (the player's time)."""
@@ -159,6 +200,9 @@ class TimedText(QObject):
 
     def _arrived(self, text_id: str, found: list[Timecode]) -> None:
         self.times[text_id] = found
+        for editor, margin in self.margins.items():
+            if editor.text.id == text_id:
+                margin.refresh()
         self._spoken(self.player.seconds)
 
     def _spoken(self, seconds: float) -> None:
@@ -194,3 +238,103 @@ class TimedText(QObject):
         look.setProperty(SPOKEN_PROPERTY, line.id)
         selection.format = look
         return selection
+
+
+class TimeMargin(QWidget):
+    """The times of a text's marked lines, in a margin on the text's leading side (the left
+    of a left-to-right text, the right of a Persian one), in the interface's digits. Shown
+    only while the text has a marked line."""
+
+    GAP = 6
+
+    def __init__(
+        self,
+        body: QPlainTextEdit,
+        lines: Callable[[], dict[int, float] | None],
+        go: Callable[[float], None],
+    ) -> None:
+        super().__init__(body)
+        self.setObjectName("time-margin")
+        self.body = body
+        self._lines = lines
+        self._go = go
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        body.updateRequest.connect(self._scrolled)
+        body.textChanged.connect(self.refresh)
+        body.installEventFilter(self)
+        self.refresh()
+
+    def remove(self) -> None:
+        self.body.updateRequest.disconnect(self._scrolled)
+        self.body.textChanged.disconnect(self.refresh)
+        self.body.removeEventFilter(self)
+        self.body.setViewportMargins(0, 0, 0, 0)
+        self.hide()
+        self.deleteLater()
+
+    def wanted_width(self) -> int:
+        if self._lines() == {}:
+            return 0
+        return self.fontMetrics().horizontalAdvance(digits("0:00:00")) + 2 * self.GAP
+
+    def refresh(self) -> None:
+        width = self.wanted_width()
+        leading_right = self.body.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        if leading_right:
+            self.body.setViewportMargins(0, 0, width, 0)
+        else:
+            self.body.setViewportMargins(width, 0, 0, 0)
+        area = self.body.contentsRect()
+        x = area.right() - width + 1 if leading_right else area.left()
+        self.setGeometry(QRect(x, area.top(), width, area.height()))
+        self.setVisible(width > 0)
+        self.update()
+
+    def times_shown(self) -> list[tuple[int, float]]:
+        """What the margin draws: each visible marked line's top (in the margin) and its
+        second."""
+        lines = self._lines() or {}
+        shown = []
+        block = self.body.firstVisibleBlock()
+        offset = self.body.contentOffset()
+        while block.isValid():
+            top = round(self.body.blockBoundingGeometry(block).translated(offset).top())
+            if top > self.height():
+                break
+            if block.isVisible() and block.position() in lines:
+                shown.append((top, lines[block.position()]))
+            block = block.next()
+        return shown
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        height = self.fontMetrics().height()
+        flags = Qt.AlignmentFlag.AlignVCenter | (
+            Qt.AlignmentFlag.AlignLeft
+            if self.body.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignRight
+        )
+        for top, seconds in self.times_shown():
+            box = QRect(self.GAP, top, self.width() - 2 * self.GAP, height)
+            painter.drawText(box, int(flags), digits(clock(seconds)))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # A click on a time plays the recording from that line.
+        y = event.position().toPoint().y()
+        height = self.fontMetrics().height()
+        for top, seconds in self.times_shown():
+            if top <= y < top + height:
+                self._go(seconds)
+                return
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.body and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.LayoutDirectionChange,
+        ):
+            self.refresh()
+        return super().eventFilter(watched, event)
+
+    def _scrolled(self, _rect: QRect, dy: int) -> None:
+        self.update()
