@@ -91,6 +91,14 @@ def parse(value: object, body: str) -> tuple[TimedLine, ...]:
     return tuple(parsed)
 
 
+def clock(seconds: float) -> str:
+    """A time as the reader and the case file show it: 1:23 or 1:02:03 (whole seconds), as
+    the window's player does."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, second = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{second:02d}" if hours else f"{minutes}:{second:02d}"
+
+
 def line_offsets(body: str) -> list[int]:
     """Where each line of ``body`` starts (index 0 is line 1)."""
     offsets = [0]
