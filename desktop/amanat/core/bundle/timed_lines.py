@@ -99,6 +99,16 @@ def clock(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{second:02d}" if hours else f"{minutes}:{second:02d}"
 
 
+def with_times(body: str, lines: Sequence[TimedLine]) -> str:
+    """``body`` with each timed line's time in front of it, as "[1:23] " (the case file)."""
+    if not lines:
+        return body
+    split = body.split("\n")
+    for timed in lines:
+        split[timed.line - 1] = f"[{clock(timed.seconds)}] {split[timed.line - 1]}"
+    return "\n".join(split)
+
+
 def line_offsets(body: str) -> list[int]:
     """Where each line of ``body`` starts (index 0 is line 1)."""
     offsets = [0]
