@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from amanat.core.bundle import contacts, identity, timed_lines
 from amanat.core.bundle.export import ExportScope, plan_export
@@ -300,3 +302,39 @@ def test_the_untampered_bundle_imports_with_its_time(sent: Sent) -> None:
         [text_id] = [row[0] for row in opened.db.all("SELECT id FROM texts")]
         [arrived] = timecode_store.of_text(opened.db, text_id)
     assert (arrived.offset, arrived.seconds) == (CALL.index("Nasrin"), 41.0)
+
+
+_ANY_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_ENTRY = st.fixed_dictionaries(
+    {
+        "line": st.integers(min_value=-2, max_value=6) | _ANY_JSON,
+        "seconds": st.floats(min_value=-1, max_value=2e6) | _ANY_JSON,
+    },
+    optional={"quote": _ANY_JSON},
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ENTRY, max_size=6) | _ANY_JSON)
+def test_any_list_of_times_is_read_whole_or_refused_as_damage(value: object) -> None:
+    """Whatever a bundle holds there: a ValueError (a damaged record, one sentence), never
+    another error; and what is read names lines that exist, in order, at sane times."""
+    try:
+        read = timed_lines.parse(value, BODY)
+    except ValueError:
+        return
+    lines = BODY.split("\n")
+    assert [t.line for t in read] == sorted({t.line for t in read})
+    for timed in read:
+        assert lines[timed.line - 1].strip()
+        assert 0 <= timed.seconds <= timed_lines.MAX_SECONDS
