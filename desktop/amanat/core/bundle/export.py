@@ -818,7 +818,9 @@ Inside:
                   chosen, how it was redacted, and every file with its SHA-256
   manifest.sig    the sender's Ed25519 signature over manifest.json
   records/        people, documents, pages, texts, tags, events, annotations as JSON
-                  (annotations in the W3C Web Annotation data model)
+                  (annotations in the W3C Web Annotation data model; a text's
+                  "timecodes" say at which second of its recording each of those lines,
+                  counted from 1, starts)
   files/          the page images, each named by its SHA-256
 
   index.html      a reader: open it in any web browser to read everything above, pages
