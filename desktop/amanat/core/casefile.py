@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
+from amanat.core.bundle import timed_lines
 from amanat.core.bundle.export import ExportOptions, ExportPlan, ExportScope, plan_export
 from amanat.core.database import Database
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
@@ -29,10 +30,11 @@ from amanat.core.errors import ExportCancelled
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.leaving import page_as_it_leaves
 from amanat.core.pdf_layout import Direction, LaidLine, Pages
+from amanat.core.recordings import facts
 from amanat.core.records import Audience, Document, Page, Text, TextRange
 from amanat.core.resources import resource
 from amanat.core.storage import people
-from amanat.core.storage.pages import pixel_size
+from amanat.core.storage.pages import is_recording, pixel_size, scan_details
 from amanat.core.timeline import build_timeline
 from amanat.core.timeline_export import describe_days, describe_place
 
@@ -256,7 +258,10 @@ class _Case:
                     raise ExportCancelled()
                 if progress is not None:
                     progress(Progress(done, total, f"D{number}, page {page.number}"))
-                self._picture(page, number, len(its_pages), notes_on.get(page.id, []))
+                if is_recording(page):
+                    self._recording(page, number, len(its_pages), notes_on.get(page.id, []))
+                else:
+                    self._picture(page, number, len(its_pages), notes_on.get(page.id, []))
                 done += 1
             for text in self.texts_of.get(document.id, []):
                 self._text(text, number, notes_on.get(text.id, []))
@@ -294,6 +299,21 @@ class _Case:
             pages.paragraph("• " + note, 9, direction=Direction.LTR)
         pages.space(3)
 
+    def _recording(self, page: Page, number: int, count: int, notes: list[str]) -> None:
+        """A recording has no picture to print: it is named, with its length, as the page
+        of the document that it is, and the reader finds it in the bundle."""
+        found = facts.from_json(scan_details(self.db, page.id).metadata)
+        length = f", {timed_lines.clock(found.duration)}" if found and found.duration else ""
+        self.pages.paragraph(
+            f"D{number}, page {page.number} of {count}: a recording ({page.mime_type}{length}), "
+            "which paper cannot hold; a bundle carries it",
+            9,
+            direction=Direction.LTR,
+        )
+        for note in notes:
+            self.pages.paragraph("• " + note, 9, direction=Direction.LTR)
+        self.pages.space(3)
+
     def _text(self, text: Text, number: int, notes: list[str]) -> None:
         pages = self.pages
         pages.space(2)
@@ -303,7 +323,9 @@ class _Case:
             bold=True,
         )
         default = Direction.RTL if text.language in ("fa", "ar", "ku") else Direction.LTR
-        pages.paragraph(text.body, 10, default=default)
+        # A recording's transcription: each timed line with its time in front, as in a bundle.
+        body = timed_lines.with_times(text.body, self.plan.timed_lines.get(text.id, ()))
+        pages.paragraph(body, 10, default=default)
         for note in notes:
             pages.paragraph("• " + note, 9, direction=Direction.LTR)
 

@@ -24,7 +24,7 @@ import hashlib
 import os
 import secrets
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 from amanat.core import anchoring, audit, leaving, private_files
 from amanat.core.atomic_file import sync_folder
 from amanat.core.audit import AuditEntry
-from amanat.core.bundle import identity, record_json
+from amanat.core.bundle import identity, record_json, timed_lines
 from amanat.core.bundle.age import Recipient, X25519Recipient
 from amanat.core.bundle.age_stream import encrypt
 from amanat.core.bundle.container import TarWriter
@@ -53,6 +53,7 @@ from amanat.core.bundle.manifest import (
 from amanat.core.bundle.manifest import signature as sign_manifest
 from amanat.core.bundle.reader import SIGNATURE_COMMANDS, Language, reader_html
 from amanat.core.bundle.record_json import BundledPage
+from amanat.core.bundle.timed_lines import TimedLine
 from amanat.core.database import Database
 from amanat.core.errors import (
     Detail,
@@ -87,6 +88,7 @@ from amanat.core.resources import resource
 from amanat.core.segments.objects import Sealed
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, events, pages, people, tags, texts
+from amanat.core.storage import timecodes as timecode_store
 from amanat.core.storage.documents import DocumentFilter
 
 _AUDIENCE_RANK = {audience: rank for rank, audience in enumerate(Audience)}
@@ -168,6 +170,9 @@ class ExportPlan:
     """How many redacted passages leave as marks."""
     """Each name of an anonymised witness (both scripts, aliases) and the pseudonym that
     replaces it in the titles, texts, comments and notes that leave."""
+    timed_lines: Mapping[str, tuple[TimedLine, ...]] = field(default_factory=dict)
+    """Per text id, the time codes of the lines of the text as it leaves (none for a text
+    without any)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,10 +254,16 @@ def plan_export(
     redacted_pages = frozenset(p.id for p in its_pages if leaving.is_redacted(db, p.id))
     its_texts = []
     leaving_bodies: dict[str, leaving.LeavingText] = {}
+    its_timed_lines: dict[str, tuple[TimedLine, ...]] = {}
     for document in chosen:
         for text in texts.texts_of(db, document.id):
             leaving_bodies[text.id] = leaving.leaving_text(db, text, replacements)
             its_texts.append(replace(text, body=leaving_bodies[text.id].body))
+            timed = timed_lines.as_they_leave(
+                timecode_store.of_text(db, text.id), leaving_bodies[text.id]
+            )
+            if timed:
+                its_timed_lines[text.id] = timed
 
     leaving_annotations: list[Annotation] = []
     if options.annotations:
@@ -373,6 +384,7 @@ def plan_export(
         replacements=replacements,
         redacted_page_ids=redacted_pages,
         redacted_passages=sum(body.redacted for body in leaving_bodies.values()),
+        timed_lines=its_timed_lines,
     )
 
 
@@ -568,7 +580,7 @@ def write_bundle(
     for document in plan.documents:
         put("documents", document.id, record_json.document_json(document))
     for text in plan.texts:
-        put("texts", text.id, record_json.text_json(text))
+        put("texts", text.id, record_json.text_json(text, plan.timed_lines.get(text.id, ())))
     for event in plan.events:
         put("events", event.id, record_json.event_json(event))
     tag_paths = {tag.id: tags.path_of(db, tag.id) for tag in plan.tags}
@@ -806,7 +818,9 @@ Inside:
                   chosen, how it was redacted, and every file with its SHA-256
   manifest.sig    the sender's Ed25519 signature over manifest.json
   records/        people, documents, pages, texts, tags, events, annotations as JSON
-                  (annotations in the W3C Web Annotation data model)
+                  (annotations in the W3C Web Annotation data model; a text's
+                  "timecodes" say at which second of its recording each of those lines,
+                  counted from 1, starts)
   files/          the page images, each named by its SHA-256
 
   index.html      a reader: open it in any web browser to read everything above, pages

@@ -530,7 +530,9 @@ def _stage_record(staged: Staged, entry: FileEntry, data: bytes) -> None:
             staged.audit_entries = record_json.parse_audit(bounded_json.loads(data, len(data)))
             return
         _, kind, name = entry.path.split("/")
-        parsed = _PARSERS[kind](record_json.decode(data))
+        value = record_json.decode(data)
+        parsed = _PARSERS[kind](value)
+        timed = record_json.parse_text_times(value, parsed) if kind == "texts" else ()
     except (ValueError, KeyError, TypeError, AmanatError) as error:
         raise BundleDamaged(
             detail=Detail("record-invalid", path=entry.path, problem=error)
@@ -540,5 +542,7 @@ def _stage_record(staged: Staged, entry: FileEntry, data: bytes) -> None:
     if f"{record_id}.json" != name:
         raise BundleDamaged(detail=Detail("record-other-id", path=entry.path))
     staged.records.setdefault(kind, []).append(parsed)
+    if timed:
+        staged.timed_lines[record_id] = timed
     if isinstance(record, BundledPage):
         staged.places.setdefault(record.page.sha256, set()).add(record.source_page)

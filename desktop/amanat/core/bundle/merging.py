@@ -10,10 +10,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from amanat.core.audit import AuditEntry
-from amanat.core.bundle import record_json
+from amanat.core.bundle import record_json, timed_lines
 from amanat.core.bundle.arriving_pictures import ArrivingPictures
 from amanat.core.bundle.manifest import Manifest
 from amanat.core.bundle.record_json import BundledPage
+from amanat.core.bundle.timed_lines import TimedLine
 from amanat.core.database import Database
 from amanat.core.errors import BundleDamaged, Detail, RecordNotFound
 from amanat.core.records import (
@@ -29,6 +30,7 @@ from amanat.core.records import (
 )
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, events, pages, people, tags, texts
+from amanat.core.storage import timecodes as timecode_store
 
 R = TypeVar("R")
 
@@ -65,6 +67,8 @@ class Staged:
     files: set[str] = field(default_factory=set)
     places: dict[str, set[int | None]] = field(default_factory=dict)
     """For each file, the places in it of the pages staged so far (to draw them)."""
+    timed_lines: dict[str, tuple[TimedLine, ...]] = field(default_factory=dict)
+    """For each text of the bundle that has them, the time codes of its lines."""
 
 
 class Merge:
@@ -105,8 +109,11 @@ class Merge:
             self._page(bundled)
         for text in records.get("texts", []):
             text = replace(text, document_id=self._ref("documents", text.document_id))
+            added_before = self.added
             if self._settle("texts", text, texts.get, texts.add, lambda t: replace(t, id=new_id())):
                 self._note_addition("texts", text, [("documents", text.document_id)])
+            if self.added > added_before:  # new here, under its own id or beside ours
+                self._timed_lines(self.ids["texts"][text.id], text.body, text.id)
         for event in records.get("events", []):
             event = self._event(event)
             if self._settle(
@@ -127,6 +134,13 @@ class Merge:
                 self._note_addition("annotations", note, [on])
         self._unused_files()
         return self.added, self.unchanged, self.conflicts
+
+    def _timed_lines(self, local_id: str, body: str, bundle_id: str) -> None:
+        """The time codes the text had in the bundle, on the same lines of the text that
+        arrived. A text that was here already keeps its own."""
+        starts = timed_lines.line_offsets(body)
+        for timed in self.staged.timed_lines.get(bundle_id, ()):
+            timecode_store.mark(self.db, local_id, starts[timed.line - 1], timed.seconds)
 
     def _note_addition(
         self, kind: str, record: object, parents: Sequence[tuple[str, str | None]]

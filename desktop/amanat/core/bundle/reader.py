@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from amanat.core.bundle import record_json
+from amanat.core.bundle import record_json, timed_lines
+from amanat.core.bundle.timed_lines import TimedLine
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
 from amanat.core.digits import to_persian_digits
 from amanat.core.file_types import is_recording
@@ -173,6 +174,8 @@ class _Contents:
     texts: dict[str, list[Text]]
     events: list[Event]
     annotations: list[Annotation]
+    times: dict[str, tuple[TimedLine, ...]]
+    """Per text id, the times at which its lines are spoken in its document's recording."""
 
 
 def reader_html(
@@ -235,6 +238,7 @@ def _read(records: Mapping[str, bytes]) -> _Contents:
     texts: dict[str, list[Text]] = {}
     events: list[Event] = []
     annotations: list[Annotation] = []
+    times: dict[str, tuple[TimedLine, ...]] = {}
     for path, data in records.items():
         parts = path.split("/")
         if len(parts) != 3 or parts[0] != "records":
@@ -253,6 +257,7 @@ def _read(records: Mapping[str, bytes]) -> _Contents:
         elif kind == "texts":
             text = record_json.parse_text(value)
             texts.setdefault(text.document_id, []).append(text)
+            times[text.id] = record_json.parse_text_times(value, text)
         elif kind == "events":
             events.append(record_json.parse_event(value))
         elif kind == "annotations":
@@ -261,7 +266,7 @@ def _read(records: Mapping[str, bytes]) -> _Contents:
         listed.sort()
     documents.sort(key=lambda d: (d.date is None, d.date and d.date.start, d.title))
     events.sort(key=lambda e: (e.date.start, e.date.end))
-    return _Contents(people, documents, pages, texts, events, annotations)
+    return _Contents(people, documents, pages, texts, events, annotations, times)
 
 
 # --- Pieces of the page -------------------------------------------------------------------
@@ -392,9 +397,18 @@ def _document(
         heading += f" · {_both('author')}: {author}"
     heading += "</p>"
     pictures = []
+    # A text's time codes are times in the document's recording: its first one, if several.
+    player = next(
+        (
+            _player_id(p)
+            for _, _, p, mime in contents.pages.get(document.id, [])
+            if is_recording(mime)
+        ),
+        None,
+    )
     for number, path, page_id, mime in contents.pages.get(document.id, []):
         if is_recording(mime):
-            pictures.append(_recording(number, path, mime))
+            pictures.append(_recording(number, path, mime, _player_id(page_id)))
             continue
         boxes = "".join(
             _region(note.target, numbers[note.id])
@@ -407,7 +421,10 @@ def _document(
             f"<figcaption>{_pair(f'Page {number}', f'صفحهٔ {to_persian_digits(str(number))}')}"
             "</figcaption></figure>"
         )
-    texts = [_text(t, notes_on.get(t.id, []), numbers) for t in contents.texts.get(document.id, [])]
+    texts = [
+        _text(t, notes_on.get(t.id, []), numbers, contents.times.get(t.id, ()), player)
+        for t in contents.texts.get(document.id, [])
+    ]
     notes = [n for t in contents.texts.get(document.id, []) for n in notes_on.get(t.id, [])]
     notes += [n for _, _, p, _ in contents.pages.get(document.id, []) for n in notes_on.get(p, [])]
     listed = "".join(
@@ -425,12 +442,16 @@ def _document(
     )
 
 
-def _recording(number: int, path: str, mime: str) -> str:
+def _player_id(page_id: str) -> str:
+    return f"recording-{page_id}"
+
+
+def _recording(number: int, path: str, mime: str, player: str) -> str:
     """A recording played by the browser from the file beside the page: no network, no
     player of its own. Only the metadata is read until the reader presses play."""
     element = "video" if mime.startswith("video/") else "audio"
     return (
-        f'<figure class="recording"><{element} controls preload="metadata">'
+        f'<figure class="recording" id="{_e(player)}"><{element} controls preload="metadata">'
         f'<source src="{_e(path)}" type="{_e(mime)}"></{element}>'
         f"<figcaption>{_both('recording')} · "
         f"{_pair(f'Page {number}', f'صفحهٔ {to_persian_digits(str(number))}')}"
@@ -449,27 +470,59 @@ def _region(region: ImageRegion, number: int) -> str:
     )
 
 
-def _text(text: Text, notes: Sequence[Annotation], numbers: Mapping[str, int]) -> str:
-    """A text with its annotated passages marked, each with its note's number."""
+def _text(
+    text: Text,
+    notes: Sequence[Annotation],
+    numbers: Mapping[str, int],
+    times: Sequence[TimedLine] = (),
+    player: str | None = None,
+) -> str:
+    """A text with its annotated passages marked, each with its note's number, and each
+    time-coded line shown with its time: with a recording in the document, a line to click
+    (or reach with Tab and press Enter) that plays the recording from there."""
     body = text.body
     ranges = [
         (max(0, n.target.start), min(len(body), n.target.end), numbers[n.id])
         for n in notes
         if isinstance(n.target, TextRange) and n.target.start < n.target.end
     ]
-    cuts = sorted({0, len(body), *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    starts = timed_lines.line_offsets(body)
+    lines: dict[int, tuple[int, TimedLine]] = {}
+    for timed in times:
+        start = starts[timed.line - 1]
+        end = starts[timed.line] - 1 if timed.line < len(starts) else len(body)
+        lines[start] = (end, timed)
+    line_ends = {end for end, _ in lines.values()}
+    cuts = sorted(
+        {0, len(body), *(r[0] for r in ranges), *(r[1] for r in ranges), *lines, *line_ends}
+    )
     pieces = []
     for start, end in itertools.pairwise(cuts):
+        if start in lines:
+            pieces.append(_timed_line_opening(lines[start][1], player))
         covering = sorted(number for (s, e, number) in ranges if s <= start and end <= e)
         piece = _e(body[start:end])
         if covering:
             label = ",".join(str(number) for number in covering)
             piece = f'<mark data-notes="{label}">{piece}<sup>{label}</sup></mark>'
         pieces.append(piece)
+        if end in line_ends:
+            pieces.append("</span>")
     heading = f"{_name(text.kind.value)} ({_e(text.language)})"
     return (
         f'<div class="text"><h4>{heading}</h4>'
         f'<div class="body" lang="{_e(text.language)}" dir="auto">{"".join(pieces)}</div></div>'
+    )
+
+
+def _timed_line_opening(timed: TimedLine, player: str | None) -> str:
+    clock = timed_lines.clock(timed.seconds)
+    label = f'<span class="time">{_pair(clock, to_persian_digits(clock))}</span>'
+    if player is None:  # no recording came with it: the time is only shown
+        return f'<span class="timed">{label}'
+    return (
+        f'<span class="timed" role="button" tabindex="0" data-time="{timed.seconds!r}" '
+        f'data-player="{_e(player)}">{label}'
     )
 
 
@@ -504,12 +557,19 @@ figure { margin: 0 0 1rem 0; }
 .region { position: absolute; border: 3px solid #d4a000; background: rgba(255, 215, 0, 0.2);
   font-size: 0.8rem; color: #000; }
 .body { white-space: pre-wrap; border: 1px solid #ddd; padding: 0.5rem; }
+.time { font-size: 0.8em; color: #555; margin-inline-end: 0.6em; user-select: none; }
+.timed[role="button"] { cursor: pointer; border-radius: 0.2rem; }
+.timed[role="button"]:hover { background: #eef4fb; }
+.timed[role="button"]:focus-visible { outline: 2px solid #1a5fb4; }
+.timed.spoken { background: #cfe3fa; }
 mark { background: #ffe680; }
 mark sup { color: #7a5a00; }
 """
 
 # The switch turns the page to the other language; amanatMissing names a picture that did not
-# load, in the notice at the top, instead of leaving an empty frame.
+# load, in the notice at the top, instead of leaving an empty frame. A time-coded line plays
+# its document's recording from its time (a click, or Enter or Space on it), and while the
+# recording plays the line being spoken (the last one whose time has come) is highlighted.
 _SCRIPT: Final = """
 function amanatMissing(img) {
   var notice = document.getElementById("missing");
@@ -519,7 +579,47 @@ function amanatMissing(img) {
   document.getElementById("missing-list").appendChild(item);
   notice.hidden = false;
 }
+function amanatPlayer(line) {
+  var figure = document.getElementById(line.getAttribute("data-player"));
+  return figure && figure.querySelector("audio, video");
+}
+function amanatPlayFrom(line) {
+  var player = amanatPlayer(line);
+  if (!player) return;
+  player.currentTime = parseFloat(line.getAttribute("data-time"));
+  var playing = player.play();
+  if (playing && playing.catch) playing.catch(function () {});
+}
+function amanatSpoken(player) {
+  var figure = player.closest("figure");
+  var lines = document.querySelectorAll('.timed[data-player="' + figure.id + '"]');
+  var now = player.currentTime, spoken = null, since = -1;
+  lines.forEach(function (line) {
+    var time = parseFloat(line.getAttribute("data-time"));
+    if (time <= now && time >= since) { spoken = line; since = time; }
+  });
+  lines.forEach(function (line) {
+    line.classList.toggle("spoken", line === spoken);
+    if (line === spoken) line.setAttribute("aria-current", "true");
+    else line.removeAttribute("aria-current");
+  });
+}
 document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".timed[data-player]").forEach(function (line) {
+    line.addEventListener("click", function () { amanatPlayFrom(line); });
+    line.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        amanatPlayFrom(line);
+      }
+    });
+  });
+  document.querySelectorAll("figure.recording audio, figure.recording video")
+    .forEach(function (player) {
+      ["timeupdate", "seeked"].forEach(function (name) {
+        player.addEventListener(name, function () { amanatSpoken(player); });
+      });
+    });
   document.getElementById("switch").addEventListener("click", function () {
     var root = document.documentElement;
     var other = root.getAttribute("data-other");

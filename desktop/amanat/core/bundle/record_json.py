@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 
 from amanat.core import bounded_json, dates
 from amanat.core.audit import AuditEntry
-from amanat.core.bundle import web_annotation
+from amanat.core.bundle import timed_lines, web_annotation
+from amanat.core.bundle.timed_lines import TimedLine
 from amanat.core.dates import FuzzyDate
 from amanat.core.records import (
     Annotation,
@@ -157,8 +158,10 @@ def page_json(bundled: BundledPage) -> JsonObject:
     return value
 
 
-def text_json(text: Text) -> JsonObject:
-    return {
+def text_json(text: Text, timed: Sequence[TimedLine] = ()) -> JsonObject:
+    """A text; with ``timed``, the times at which its lines are spoken in the recording
+    (absent when it has none, as in bundles made before time codes could leave)."""
+    value: JsonObject = {
         "id": text.id,
         "document_id": text.document_id,
         "kind": text.kind.value,
@@ -169,6 +172,9 @@ def text_json(text: Text) -> JsonObject:
         "created": _time(text.created),
         "modified": _time(text.modified),
     }
+    if timed:
+        value["timecodes"] = timed_lines.to_json(timed)
+    return value
 
 
 def tag_json(tag: Tag) -> JsonObject:
@@ -427,6 +433,14 @@ def parse_text(value: object) -> Text:
     if not text.language.strip():
         raise ValueError("a text has no language")
     return text
+
+
+def parse_text_times(value: object, text: Text) -> tuple[TimedLine, ...]:
+    """The time codes of a text record (``parse_text`` gave ``text``): none when the record
+    has no ``timecodes``."""
+    if not isinstance(value, dict) or "timecodes" not in value:
+        return ()
+    return timed_lines.parse(value["timecodes"], text.body)
 
 
 def parse_tag(value: object) -> Tag:
