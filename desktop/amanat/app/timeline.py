@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from amanat.core import leaving
 from amanat.core.dates import Calendar
 from amanat.core.timeline import Timeline, build_timeline
 from amanat.core.timeline_export import to_csv_file_bytes, write_new_file
@@ -31,6 +32,19 @@ def chronology_file(timeline: Timeline, file_format: str, calendar: Calendar) ->
     return to_csv_file_bytes(timeline, calendar)
 
 
+def as_it_leaves(archive: Archive, timeline: Timeline) -> Timeline:
+    """The chronology as it is written to a file: every anonymised witness's names replaced
+    by their pseudonym (the one their bundles give them) in every text in it."""
+    from amanat.core.bundle.export import pseudonyms_of  # loaded only for an export
+
+    anonymised = leaving.anonymised_witnesses(archive.db)
+    if not anonymised:
+        return timeline
+    pseudonyms = {p.person_id: p.pseudonym for p in pseudonyms_of(archive.db, anonymised).values()}
+    replacements = leaving.replacements_for(archive.db, pseudonyms)
+    return leaving.timeline_as_it_leaves(timeline, replacements, pseudonyms)
+
+
 def export_timeline(
     archive: Archive,
     person_id: str,
@@ -42,6 +56,6 @@ def export_timeline(
 ) -> Timeline:
     """Write the person's chronology to ``path``, a file that must not exist yet; returns what
     was written."""
-    timeline = load_timeline(archive, person_id, today, include_trash)
+    timeline = as_it_leaves(archive, load_timeline(archive, person_id, today, include_trash))
     write_new_file(path, chronology_file(timeline, file_format, calendar))
     return timeline

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fpdf import FPDF
 
@@ -27,13 +27,13 @@ from amanat.core.database import Database
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
 from amanat.core.errors import ExportCancelled
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
-from amanat.core.leaving import page_as_it_leaves
+from amanat.core.leaving import page_as_it_leaves, replace_names
 from amanat.core.pdf_layout import Direction, LaidLine, Pages
 from amanat.core.records import Audience, Document, Page, Text, TextRange
 from amanat.core.resources import resource
 from amanat.core.storage import people
 from amanat.core.storage.pages import pixel_size
-from amanat.core.timeline import build_timeline
+from amanat.core.timeline import CurrentPlace, build_timeline
 from amanat.core.timeline_export import describe_days, describe_place
 
 _FAMILY = "Vazirmatn"
@@ -195,7 +195,7 @@ class _Case:
                 ("Solitary confinement", describe_days(facts.solitary)),
                 ("Hunger strike", describe_days(facts.hunger_strike)),
                 ("Transfers", str(facts.transfers)),
-                ("Current place", describe_place(facts.current_place)),
+                ("Current place", describe_place(self._current_place(facts.current_place))),
             ):
                 pages.labelled(label + ":", value, _LABEL_WIDTH)
             pages.space(3)
@@ -223,6 +223,10 @@ class _Case:
             size=9,
             defaults=(Direction.LTR,) * 4,
         )
+
+    def _current_place(self, place: CurrentPlace) -> CurrentPlace:
+        """Where the person is held, as it leaves: an event's place may name a witness."""
+        return replace(place, place=replace_names(place.place, self.plan.replacements))
 
     def _cited(self, document_id: str) -> str:
         """A source as a reader of the printed file finds it: "D3, pages 1–2"."""

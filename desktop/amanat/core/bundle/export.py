@@ -204,15 +204,10 @@ def plan_export(
     # every bundle from this archive (both derived from the person's id under the archive's
     # secret), so an advocate who receives several keeps one witness as one person, and no
     # name depends on what else happens to be in the bundle.
-    to_pseudonym: dict[str, str] = {}
-    for document in chosen:
-        if document.consent.anonymise and document.author_id:
-            to_pseudonym.setdefault(document.author_id, keys.pseudonym_id(document.author_id))
-    labels = _labels(to_pseudonym, _names_in_archive(db))
-    pseudonyms: dict[str, Pseudonym] = {}
-    for person_id in to_pseudonym:
-        person = people.get(db, person_id)
-        pseudonyms[person_id] = Pseudonym(person_id, person.display_name, labels[person_id])
+    pseudonyms = pseudonyms_of(
+        db, [d.author_id for d in chosen if d.consent.anonymise and d.author_id]
+    )
+    to_pseudonym = {person_id: keys.pseudonym_id(person_id) for person_id in pseudonyms}
 
     replacements = leaving.replacements_for(
         db, {person_id: p.pseudonym for person_id, p in pseudonyms.items()}
@@ -245,7 +240,12 @@ def plan_export(
             )
         )
     document_ids = {d.id for d in chosen}
-    its_pages = [p for d in chosen for p in pages.pages_of(db, d.id)]
+    # An original's file name ("Omid's letter.jpg") leaves with it when originals are sent.
+    its_pages = [
+        replace(p, original_name=leaving.replace_names(p.original_name, replacements))
+        for d in chosen
+        for p in pages.pages_of(db, d.id)
+    ]
     redacted_pages = frozenset(p.id for p in its_pages if leaving.is_redacted(db, p.id))
     its_texts = []
     leaving_bodies: dict[str, leaving.LeavingText] = {}
@@ -290,6 +290,7 @@ def plan_export(
             leaving_events.append(
                 replace(
                     event,
+                    place=leaving.replace_names(event.place, replacements),
                     description=leaving.replace_names(event.description, replacements),
                     source_ids=tuple(s for s in event.source_ids if s in document_ids),
                 )
@@ -319,7 +320,10 @@ def plan_export(
     used_tags += [t for a in leaving_annotations for t in a.tag_ids]
     for tag_id in used_tags:
         _with_ancestors(db, tag_id, tag_ids)
-    leaving_tags = [tags.get(db, t) for t in tag_ids]
+    leaving_tags = [
+        replace(tag, name=leaving.replace_names(tag.name, replacements))
+        for tag in (tags.get(db, t) for t in tag_ids)
+    ]
 
     entries: list[AuditEntry] = []
     if options.audit:
@@ -339,7 +343,8 @@ def plan_export(
     for pseudonym in pseudonyms.values():
         warnings.append(
             f"{pseudonym.name} leaves as “{pseudonym.pseudonym}”, their names replaced by it in "
-            "the titles and texts; check that nothing else there tells who they are."
+            "the titles, texts, tags, events and notes; check that nothing else there tells "
+            "who they are."
         )
     if options.originals:
         warnings.append(
@@ -376,6 +381,18 @@ def plan_export(
     )
 
 
+def pseudonyms_of(db: Database, person_ids: Sequence[str]) -> dict[str, Pseudonym]:
+    """The pseudonym each of these people leaves under (a bundle, a case file, a
+    chronology): the same from this archive whatever else leaves with them."""
+    keys = identity.ensure(db)
+    to_pseudonym = {person_id: keys.pseudonym_id(person_id) for person_id in person_ids}
+    labels = _labels(to_pseudonym, _names_in_archive(db))
+    return {
+        person_id: Pseudonym(person_id, people.get(db, person_id).display_name, labels[person_id])
+        for person_id in to_pseudonym
+    }
+
+
 def _as_it_leaves(
     note: Annotation,
     bodies: dict[str, leaving.LeavingText],
@@ -384,7 +401,11 @@ def _as_it_leaves(
     """An annotation as it leaves: its comment with the witnesses' names replaced, and a
     passage placed, quoted and given its context in the text as it leaves, so neither its
     quote nor its context carries a redacted word or a real name."""
-    note = replace(note, body=leaving.replace_names(note.body, replacements))
+    note = replace(
+        note,
+        body=leaving.replace_names(note.body, replacements),
+        author=leaving.replace_names(note.author, replacements),
+    )
     target = note.target
     if not isinstance(target, TextRange) or target.text_id not in bodies:
         return note
@@ -571,7 +592,7 @@ def write_bundle(
         put("texts", text.id, record_json.text_json(text))
     for event in plan.events:
         put("events", event.id, record_json.event_json(event))
-    tag_paths = {tag.id: tags.path_of(db, tag.id) for tag in plan.tags}
+    tag_paths = _tag_paths(plan.tags)
     for note in plan.annotations:
         put("annotations", note.id, record_json.annotation_json(note, tag_paths))
     if plan.audit_entries:
@@ -637,6 +658,21 @@ def write_bundle(
         raise
     sync_folder(path.parent)
     return WrittenBundle(path, bundle_id(manifest_bytes), path.stat().st_size, len(files))
+
+
+def _tag_paths(leaving_tags: Sequence[Tag]) -> dict[str, str]:
+    """Each tag's full name ("conditions/solitary") made of the names as they leave (the
+    plan holds every tag's parents)."""
+    by_id = {tag.id: tag for tag in leaving_tags}
+    found = {}
+    for tag in leaving_tags:
+        names = []
+        current: Tag | None = tag
+        while current is not None:
+            names.append(current.name)
+            current = by_id.get(current.parent_id or "")
+        found[tag.id] = tags.SEPARATOR.join(reversed(names))
+    return found
 
 
 def _bundled_page(
