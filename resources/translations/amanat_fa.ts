@@ -3124,6 +3124,10 @@
         <translation>بخشی از صفحه‌های نگه‌داشته در آن کوتاه‌تر از اندازهٔ ثبت‌شده است</translation>
     </message>
     <message>
+        <source>it is what a backup that was stopped left behind, never a whole backup; make a new backup</source>
+        <translation>این پرونده را پشتیبان‌گیری‌ای که نیمه‌کاره متوقف شد بر جا گذاشته و هرگز نسخهٔ پشتیبان کامل نیست؛ نسخهٔ پشتیبان تازه‌ای بگیرید</translation>
+    </message>
+    <message>
         <source>That cannot be used here; nothing was changed.</source>
         <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
     </message>
