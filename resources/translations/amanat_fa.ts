@@ -1104,28 +1104,6 @@
         <source>Where to keep the archive</source>
         <translation>بایگانی کجا نگه داشته شود</translation>
     </message>
-    <message numerus="yes">
-        <source>Too short: use at least %n characters.</source>
-        <translation>
-            <numerusform>خیلی کوتاه است: دست‌کم %Ln نویسه به کار ببرید.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Too easy to guess. A passphrase of five or more unrelated words is both strong and easy to remember.</source>
-        <translation>خیلی آسان حدس زده می‌شود. عبارتی از پنج واژهٔ بی‌ربط یا بیشتر، هم قوی است و هم آسان به یاد می‌ماند.</translation>
-    </message>
-    <message>
-        <source>Almost: add another word or two.</source>
-        <translation>نزدیک است: یکی دو واژهٔ دیگر بیفزایید.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>قوی.</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>دو رمزی که نوشتید یکی نیستند.</translation>
-    </message>
 </context>
 <context>
     <name>DateEntry</name>
