@@ -4009,6 +4009,221 @@
     </message>
 </context>
 <context>
+    <name>PdfWords</name>
+    <message>
+        <source>Case file</source>
+        <translation>پروندهٔ موردی</translation>
+    </message>
+    <message>
+        <source>Made on:</source>
+        <translation>تاریخ تهیه:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>سندها:</translation>
+    </message>
+    <message>
+        <source>Page pictures:</source>
+        <translation>تصویر صفحه‌ها:</translation>
+    </message>
+    <message>
+        <source>Texts:</source>
+        <translation>متن‌ها:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>رویدادها:</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>حاشیه‌نویسی‌ها:</translation>
+    </message>
+    <message>
+        <source>What is included</source>
+        <translation>آنچه در این پرونده هست</translation>
+    </message>
+    <message>
+        <source>Exactly what a bundle of this person would hold: withdrawn testimony, private testimony, testimony whose witness consented only to a narrower circle than “{audience}”, private annotations and documents in the trash are not in it. Anonymised witnesses appear under a pseudonym. Page pictures are sanitised copies (pixels only, no location or camera data).</source>
+        <translation>درست همان چیزی که بستهٔ این شخص داشت: شهادت‌های پس‌گرفته، شهادت‌های خصوصی، شهادت‌هایی که شاهدشان فقط به حلقه‌ای کوچک‌تر از «{audience}» رضایت داده، حاشیه‌نویسی‌های خصوصی و سندهای داخل سطل زباله در آن نیستند. شاهدان ناشناس با نام مستعار می‌آیند. تصویر صفحه‌ها نسخه‌های پاک‌اند (فقط تصویر، بی مکان و بی اطلاعات دوربین).</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>سندها</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>هیچ.</translation>
+    </message>
+    <message>
+        <source>{count} page</source>
+        <translation>{count} صفحه</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} صفحه</translation>
+    </message>
+    <message>
+        <source>Chronology of {name}</source>
+        <translation>گاه‌شمار {name}</translation>
+    </message>
+    <message>
+        <source>Facts as of {date}</source>
+        <translation>واقعیت‌ها تا {date}</translation>
+    </message>
+    <message>
+        <source>Time detained:</source>
+        <translation>مدت بازداشت:</translation>
+    </message>
+    <message>
+        <source>Solitary confinement:</source>
+        <translation>سلول انفرادی:</translation>
+    </message>
+    <message>
+        <source>Hunger strike:</source>
+        <translation>اعتصاب غذا:</translation>
+    </message>
+    <message>
+        <source>Transfers:</source>
+        <translation>انتقال‌ها:</translation>
+    </message>
+    <message>
+        <source>Current place:</source>
+        <translation>جای کنونی:</translation>
+    </message>
+    <message>
+        <source>Contradictions</source>
+        <translation>ناسازگاری‌ها</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مکان</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>منبع‌ها</translation>
+    </message>
+    <message>
+        <source>No events are recorded for this person.</source>
+        <translation>برای این شخص رویدادی ثبت نشده است.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded for this person yet.</source>
+        <translation>هنوز چیزی برای این شخص ثبت نشده است.</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>از {start} تا {end}</translation>
+    </message>
+    <message>
+        <source>from {start}, ongoing</source>
+        <translation>از {start}، هنوز ادامه دارد</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>{start} – ongoing</source>
+        <translation>{start} – ادامه دارد</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>بدون تاریخ</translation>
+    </message>
+    <message>
+        <source>[in the trash]</source>
+        <translation>[در سطل زباله]</translation>
+    </message>
+    <message>
+        <source>(in the trash)</source>
+        <translation>(در سطل زباله)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>{count} day</source>
+        <translation>{count} روز</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} روز</translation>
+    </message>
+    <message>
+        <source>at least {least} days (at most {most})</source>
+        <translation>دست‌کم {least} روز (حداکثر {most})</translation>
+    </message>
+    <message>
+        <source>{days}, still going on</source>
+        <translation>{days}، هنوز ادامه دارد</translation>
+    </message>
+    <message>
+        <source>{place} (held)</source>
+        <translation>{place} (در بازداشت)</translation>
+    </message>
+    <message>
+        <source>{place} (on furlough)</source>
+        <translation>{place} (در مرخصی)</translation>
+    </message>
+    <message>
+        <source>place not recorded</source>
+        <translation>مکان ثبت نشده</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>آزادشده</translation>
+    </message>
+    <message>
+        <source>not known: no arrest, transfer or release is recorded</source>
+        <translation>معلوم نیست: هیچ بازداشت، انتقال یا آزادی‌ای ثبت نشده است</translation>
+    </message>
+    <message>
+        <source>{about}, by {name}</source>
+        <translation>{about}، از {name}</translation>
+    </message>
+    <message>
+        <source>D{number}</source>
+        <translation>سند {number}</translation>
+    </message>
+    <message>
+        <source>D{number}, page 1</source>
+        <translation>سند {number}، صفحهٔ 1</translation>
+    </message>
+    <message>
+        <source>D{number}, pages 1–{count}</source>
+        <translation>سند {number}، صفحه‌های 1 تا {count}</translation>
+    </message>
+    <message>
+        <source>D{number}, page {page} of {count}</source>
+        <translation>سند {number}، صفحهٔ {page} از {count}</translation>
+    </message>
+    <message>
+        <source>D{number}: {kind} ({language})</source>
+        <translation>سند {number}: {kind} ({language})</translation>
+    </message>
+    <message>
+        <source>language not given</source>
+        <translation>زبان داده نشده</translation>
+    </message>
+    <message>
+        <source>On “{quote}”: {note}</source>
+        <translation>دربارهٔ «{quote}»: {note}</translation>
+    </message>
+    <message>
+        <source>On a region of the page: {note}</source>
+        <translation>دربارهٔ بخشی از صفحه: {note}</translation>
+    </message>
+</context>
+<context>
     <name>PeopleActions</name>
     <message>
         <source>&amp;New Person…</source>

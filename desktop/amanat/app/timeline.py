@@ -8,6 +8,7 @@ from pathlib import Path
 
 from amanat.core import leaving
 from amanat.core.dates import Calendar
+from amanat.core.pdf_words import ENGLISH, PdfWords
 from amanat.core.timeline import Timeline, build_timeline
 from amanat.core.timeline_export import to_csv_file_bytes, write_new_file
 from amanat.core.vault import Archive
@@ -23,12 +24,15 @@ def load_timeline(
     return build_timeline(archive.db, person_id, today=today, include_trash=include_trash)
 
 
-def chronology_file(timeline: Timeline, file_format: str, calendar: Calendar) -> bytes:
-    """The chronology as a "pdf" or a "csv" file's bytes, dates in ``calendar``."""
+def chronology_file(
+    timeline: Timeline, file_format: str, calendar: Calendar, words: PdfWords = ENGLISH
+) -> bytes:
+    """The chronology as a "pdf" or a "csv" file's bytes, dates in ``calendar``, a PDF's
+    own headings and labels in ``words``' language."""
     if file_format == "pdf":
         from amanat.core.timeline_pdf import to_pdf  # fpdf2 is loaded only for a PDF
 
-        return to_pdf(timeline, calendar)
+        return to_pdf(timeline, calendar, words)
     return to_csv_file_bytes(timeline, calendar)
 
 
@@ -53,9 +57,10 @@ def export_timeline(
     calendar: Calendar,
     today: datetime.date | None = None,
     include_trash: bool = False,
+    words: PdfWords = ENGLISH,
 ) -> Timeline:
     """Write the person's chronology to ``path``, a file that must not exist yet; returns what
     was written."""
     timeline = as_it_leaves(archive, load_timeline(archive, person_id, today, include_trash))
-    write_new_file(path, chronology_file(timeline, file_format, calendar))
+    write_new_file(path, chronology_file(timeline, file_format, calendar, words))
     return timeline
