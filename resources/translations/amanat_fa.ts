@@ -966,6 +966,69 @@
     </message>
 </context>
 <context>
+    <name>CheckProblems</name>
+    <message>
+        <source>it is missing</source>
+        <translation>گم شده است</translation>
+    </message>
+    <message>
+        <source>it does not follow the entry before it</source>
+        <translation>پس از موردِ پیش از خود نمی‌آید</translation>
+    </message>
+    <message>
+        <source>its content was changed after it was written</source>
+        <translation>محتوایش پس از نوشته شدن تغییر کرده است</translation>
+    </message>
+    <message>
+        <source>encrypted page check: {message}</source>
+        <translation>وارسی صفحه‌های رمزگذاری‌شده: {message}</translation>
+    </message>
+    <message>
+        <source>database check: {message}</source>
+        <translation>وارسی پایگاه داده: {message}</translation>
+    </message>
+    <message>
+        <source>database check: the database cannot be read to the end</source>
+        <translation>وارسی پایگاه داده: پایگاه داده تا پایان خوانده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>original files: the index of them could not be read</source>
+        <translation>پرونده‌های اصلی: فهرست آن‌ها خوانده نشد</translation>
+    </message>
+    <message>
+        <source>segment {name}… is missing</source>
+        <translation>قطعهٔ ذخیره‌سازی {name}… نیست</translation>
+    </message>
+    <message>
+        <source>segment {name}… is shorter than recorded ({size} of {length})</source>
+        <translation>قطعهٔ ذخیره‌سازی {name}… کوتاه‌تر از اندازهٔ ثبت‌شده است ({size} از {length})</translation>
+    </message>
+    <message>
+        <source>object {name}… lies outside its place</source>
+        <translation>شیء ذخیره‌شدهٔ {name}… بیرون از جای خود است</translation>
+    </message>
+    <message>
+        <source>the original file {name}… has no stored object</source>
+        <translation>پروندهٔ اصلی {name}… شیء ذخیره‌شده‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>object {name}… belongs to no page</source>
+        <translation>شیء ذخیره‌شدهٔ {name}… از آنِ هیچ صفحه‌ای نیست</translation>
+    </message>
+    <message>
+        <source>the document “{title}” has damaged or missing page files (page {pages})</source>
+        <translation>پرونده‌های صفحهٔ سند «{title}» آسیب دیده یا گم شده‌اند (صفحهٔ {pages})</translation>
+    </message>
+    <message>
+        <source>audit log: it could not be read to the end</source>
+        <translation>دفتر تغییرات: تا پایان خوانده نشد</translation>
+    </message>
+    <message>
+        <source>audit log entry {entry} is broken: {reason}</source>
+        <translation>مورد {entry} در دفتر تغییرات شکسته است: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ContactChoiceModel</name>
     <message>
         <source>verified</source>
