@@ -4285,6 +4285,18 @@
         <source>On a region of the page: {note}</source>
         <translation>دربارهٔ بخشی از صفحه: {note}</translation>
     </message>
+    <message>
+        <source>wrote</source>
+        <translation>نوشته</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>concerned</source>
+        <translation>دربارهٔ او</translation>
+    </message>
 </context>
 <context>
     <name>PeopleActions</name>

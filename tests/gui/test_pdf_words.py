@@ -69,6 +69,7 @@ def test_every_phrase_has_its_persian_with_the_same_placeholders(persian: PdfWor
 
 def test_the_english_window_writes_english(qapp: QApplication) -> None:
     assert pdf_words() == ENGLISH
+    assert ENGLISH.names == {} and not ENGLISH.right_to_left
 
 
 def test_a_persian_case_file_has_persian_headings_laid_out_from_the_right(
@@ -94,6 +95,9 @@ def test_a_persian_case_file_has_persian_headings_laid_out_from_the_right(
         assert _has_words(letters, heading), heading
     for english in ("Case file", "What is included", "Chronology of", "Time detained", "Sources"):
         assert letters_only(english) not in letters, english
+    # The kinds in the window's words too: the arrest, the letter, the transcription.
+    assert "arrest" not in letters and "transcription" not in letters
+    assert _has_words(letters, "بازداشت") and _has_words(letters, "رونویسی")
     # What the user typed stays as typed: the prisoner's name, the letter's title.
     assert "MahtabRezvani" in letters and "LetterfromEvin" in letters
 

@@ -163,7 +163,8 @@ class _Case:
         pages.space(4)
         pages.paragraph(words.what_is_included, 12, bold=True, direction=direction)
         pages.paragraph(
-            words.included.format(audience=plan.options.audience.value), direction=direction
+            words.included.format(audience=words.name(plan.options.audience)),
+            direction=direction,
         )
         pages.space(3)
         pages.paragraph(words.documents, 12, bold=True, direction=direction)
@@ -172,7 +173,7 @@ class _Case:
         for document in plan.documents:
             count = len(self.pages_of.get(document.id, []))
             cited = words.isolated(words.cited.format(number=self.numbers[document.id]))
-            about = words.isolated(f"{document.kind.value}, {self._date(document.date)}")
+            about = words.isolated(f"{words.name(document.kind)}, {self._date(document.date)}")
             pages.paragraph(
                 f"{cited}  {_isolated(document.title)} ({about}, {words.page_count(count)})",
                 direction=direction,
@@ -213,7 +214,7 @@ class _Case:
                 when = words.until.format(start=when, end=self._date(event.end_date))
             elif event.ongoing:
                 when = words.ongoing.format(start=when)
-            what = event.type.value.replace("-", " ")
+            what = words.name(event.type)
             if event.person_id != self.person_id:
                 what = f"{_isolated(self.names.get(event.person_id, ''))}: {what}"
             if event.description:
@@ -285,7 +286,8 @@ class _Case:
         pages.new_page()
         cited = words.cited.format(number=number)
         pages.paragraph(f"{cited}  {_isolated(document.title)}", 15, bold=True)
-        about = words.isolated(f"{document.kind.value.capitalize()}, {self._date(document.date)}")
+        kind = words.name(document.kind)
+        about = words.isolated(f"{kind[:1].upper()}{kind[1:]}, {self._date(document.date)}")
         if document.author_id:
             author = _isolated(self.names.get(document.author_id, ""))
             about = words.by.format(about=about, name=author)
@@ -319,7 +321,7 @@ class _Case:
         pages.space(2)
         heading = self.words.text_heading.format(
             number=number,
-            kind=text.kind.value,
+            kind=self.words.name(text.kind),
             language=text.language or self.words.language_not_given,
         )
         pages.paragraph(heading, 12, bold=True, direction=self.direction)

@@ -10,8 +10,9 @@ English. Placeholders are in braces, as in core/errors.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
 
 from amanat.core.errors import QT_TRANSLATE_NOOP
 
@@ -89,6 +90,14 @@ class PdfWords:
     on_passage: str = QT_TRANSLATE_NOOP("PdfWords", "On “{quote}”: {note}")
     on_region: str = QT_TRANSLATE_NOOP("PdfWords", "On a region of the page: {note}")
 
+    # How a document in a chronology is the person's.
+    wrote: str = QT_TRANSLATE_NOOP("PdfWords", "wrote")
+    received: str = QT_TRANSLATE_NOOP("PdfWords", "received")
+    concerned: str = QT_TRANSLATE_NOOP("PdfWords", "concerned")
+
+    names: Mapping[str, str] = field(default_factory=dict)
+    """The interface's names of event types, document and text kinds and audiences (the
+    window's own labels), by ``key(value)``; without one, the value itself."""
     right_to_left: bool = False
     """The words' writing direction: Persian's sentences are laid out from the right (the
     PDFs' ``pdf_layout.Direction``; not imported here, so that the command line's text and
@@ -96,16 +105,27 @@ class PdfWords:
 
     @classmethod
     def translated(
-        cls, translate: Callable[[str, str], str], right_to_left: bool = False
+        cls,
+        translate: Callable[[str, str], str],
+        right_to_left: bool = False,
+        names: Mapping[str, str] | None = None,
     ) -> PdfWords:
         """Every phrase through ``translate(context, english)`` (Qt's, from the window)."""
         english = cls()
         words = {
-            field.name: translate(CONTEXT, getattr(english, field.name))
-            for field in fields(cls)
-            if field.name != "right_to_left"
+            each.name: translate(CONTEXT, getattr(english, each.name))
+            for each in fields(cls)
+            if isinstance(getattr(english, each.name), str)
         }
-        return cls(**words, right_to_left=right_to_left)
+        return cls(**words, names=dict(names or {}), right_to_left=right_to_left)
+
+    def name(self, value: StrEnum) -> str:
+        """An event type's or a kind's name: the interface's, else its value in words."""
+        return self.names.get(key(value)) or value.value.replace("-", " ")
+
+    def relation(self, relation: str) -> str:
+        shown = {"wrote": self.wrote, "received": self.received, "concerned": self.concerned}
+        return shown.get(relation, relation)
 
     def isolated(self, text: str) -> str:
         """A date or a name set inside a right-to-left sentence of these words as a unit of
@@ -120,6 +140,12 @@ class PdfWords:
 
     def page_count(self, count: int) -> str:
         return (self.one_page if count == 1 else self.pages).format(count=count)
+
+
+def key(value: StrEnum) -> str:
+    """Where ``PdfWords.names`` keeps a value's name: kinds of different things may share a
+    value ("letter" is an event type and a document kind)."""
+    return f"{type(value).__name__}:{value.value}"
 
 
 ENGLISH = PdfWords()

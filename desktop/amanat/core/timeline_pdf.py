@@ -141,11 +141,12 @@ def _row(entry: TimelineEntry, words: PdfWords) -> tuple[str, str, str, str]:
     # what it is in the other calendar.
     when = date_text(entry, words)
     if entry.kind is EntryKind.DOCUMENT:
-        what = f"{entry.type.value} ({', '.join(entry.relations)}): {_quoted(entry.title)}"
+        relations = ", ".join(words.relation(r) for r in entry.relations)
+        what = f"{words.name(entry.type)} ({relations}): {_quoted(entry.title)}"
         if entry.in_trash:
             what += " " + words.in_the_trash
     else:
-        what = entry.type.value.replace("-", " ")
+        what = words.name(entry.type)
         if entry.description:
             what += f": {_quoted(entry.description)}"
     sources = "; ".join(
@@ -156,7 +157,8 @@ def _row(entry: TimelineEntry, words: PdfWords) -> tuple[str, str, str, str]:
 
 
 def _undated_row(document: UndatedDocument, words: PdfWords) -> tuple[str, str, str, str]:
-    what = f"{document.kind.value} ({', '.join(document.relations)}): {_quoted(document.title)}"
+    relations = ", ".join(words.relation(r) for r in document.relations)
+    what = f"{words.name(document.kind)} ({relations}): {_quoted(document.title)}"
     return words.undated, what + (" " + words.in_the_trash if document.in_trash else ""), "", ""
 
 
