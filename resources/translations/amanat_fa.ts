@@ -4259,11 +4259,11 @@
     </message>
     <message>
         <source>D{number}, page 1</source>
-        <translation>سند {number}، صفحهٔ 1</translation>
+        <translation>سند {number}، صفحهٔ ۱</translation>
     </message>
     <message>
         <source>D{number}, pages 1–{count}</source>
-        <translation>سند {number}، صفحه‌های 1 تا {count}</translation>
+        <translation>سند {number}، صفحه‌های ۱ تا {count}</translation>
     </message>
     <message>
         <source>D{number}, page {page} of {count}</source>
@@ -4284,6 +4284,10 @@
     <message>
         <source>On a region of the page: {note}</source>
         <translation>دربارهٔ بخشی از صفحه: {note}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
     <message>
         <source>wrote</source>

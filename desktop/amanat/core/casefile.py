@@ -149,7 +149,7 @@ class _Case:
         for name in self.other_names:
             pages.paragraph(name, 15, bold=True)
         pages.space(4)
-        made = words.isolated(format_date(_day(self.today), self.calendar))
+        made = words.isolated(format_date(_day(self.today), self.calendar, words.language))
         pages.labelled(words.made_on, made, _LABEL_WIDTH, direction=direction)
         plan = self.plan
         for label, count in (
@@ -159,7 +159,7 @@ class _Case:
             (words.events_count, len(plan.events)),
             (words.annotations_count, len(plan.annotations)),
         ):
-            pages.labelled(label, str(count), _LABEL_WIDTH, direction=direction)
+            pages.labelled(label, words.number(count), _LABEL_WIDTH, direction=direction)
         pages.space(4)
         pages.paragraph(words.what_is_included, 12, bold=True, direction=direction)
         pages.paragraph(
@@ -172,10 +172,14 @@ class _Case:
             pages.paragraph(words.no_documents, direction=direction)
         for document in plan.documents:
             count = len(self.pages_of.get(document.id, []))
-            cited = words.isolated(words.cited.format(number=self.numbers[document.id]))
-            about = words.isolated(f"{words.name(document.kind)}, {self._date(document.date)}")
+            cited = words.isolated(
+                words.cited.format(number=words.number(self.numbers[document.id]))
+            )
+            about = words.comma.join(
+                (words.name(document.kind), self._date(document.date), words.page_count(count))
+            )
             pages.paragraph(
-                f"{cited}  {_isolated(document.title)} ({about}, {words.page_count(count)})",
+                f"{cited}  {_isolated(document.title)} ({words.isolated(about)})",
                 direction=direction,
             )
 
@@ -191,7 +195,9 @@ class _Case:
             facts = build_timeline(self.db, self.person_id, self.today).facts
             pages.paragraph(
                 words.facts_as_of.format(
-                    date=words.isolated(format_date(_day(facts.today), self.calendar))
+                    date=words.isolated(
+                        format_date(_day(facts.today), self.calendar, words.language)
+                    )
                 ),
                 12,
                 bold=True,
@@ -202,7 +208,7 @@ class _Case:
                 (words.time_detained, describe_days(facts.detained, words)),
                 (words.solitary, describe_days(facts.solitary, words)),
                 (words.hunger_strike, describe_days(facts.hunger_strike, words)),
-                (words.transfers, str(facts.transfers)),
+                (words.transfers, words.number(facts.transfers)),
                 (words.current_place, describe_place(current, words)),
             ):
                 pages.labelled(label, value, _LABEL_WIDTH, direction=direction)
@@ -240,13 +246,13 @@ class _Case:
 
     def _cited(self, document_id: str) -> str:
         """A source as a reader of the printed file finds it: "D3, pages 1–2"."""
-        number = self.numbers[document_id]
+        number = self.words.number(self.numbers[document_id])
         count = len(self.pages_of.get(document_id, []))
         if count == 0:
             return self.words.cited.format(number=number)
         if count == 1:
             return self.words.cited_page.format(number=number)
-        return self.words.cited_pages.format(number=number, count=count)
+        return self.words.cited_pages.format(number=number, count=self.words.number(count))
 
     # --- Documents -----------------------------------------------------------------------
 
@@ -284,10 +290,12 @@ class _Case:
     def _heading(self, document: Document, number: int) -> None:
         pages, words = self.pages, self.words
         pages.new_page()
-        cited = words.cited.format(number=number)
+        cited = words.cited.format(number=words.number(number))
         pages.paragraph(f"{cited}  {_isolated(document.title)}", 15, bold=True)
         kind = words.name(document.kind)
-        about = words.isolated(f"{kind[:1].upper()}{kind[1:]}, {self._date(document.date)}")
+        about = words.isolated(
+            words.comma.join((kind[:1].upper() + kind[1:], self._date(document.date)))
+        )
         if document.author_id:
             author = _isolated(self.names.get(document.author_id, ""))
             about = words.by.format(about=about, name=author)
@@ -310,7 +318,10 @@ class _Case:
         x = pages.left + (room_width - width) / 2
         pdf.image(io.BytesIO(copy.data), x=x, y=pages.y, w=width, h=height)
         pages.y += height + 1
-        caption = self.words.caption.format(number=number, page=page.number, count=count)
+        words = self.words
+        caption = words.caption.format(
+            number=words.number(number), page=words.number(page.number), count=words.number(count)
+        )
         pages.paragraph(caption, 9, direction=self.direction)
         for note in notes:
             pages.paragraph("• " + note, 9, direction=self.direction)
@@ -320,7 +331,7 @@ class _Case:
         pages = self.pages
         pages.space(2)
         heading = self.words.text_heading.format(
-            number=number,
+            number=self.words.number(number),
             kind=self.words.name(text.kind),
             language=text.language or self.words.language_not_given,
         )
@@ -331,7 +342,9 @@ class _Case:
             pages.paragraph("• " + note, 9, direction=self.direction)
 
     def _date(self, date: FuzzyDate | None) -> str:
-        return self.words.undated if date is None else format_date(date, self.calendar)
+        if date is None:
+            return self.words.undated
+        return format_date(date, self.calendar, self.words.language)
 
 
 def _day(day: datetime.date) -> FuzzyDate:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
+from amanat.core.digits import to_persian_digits
 from amanat.core.errors import QT_TRANSLATE_NOOP
 
 CONTEXT = "PdfWords"
@@ -90,6 +91,8 @@ class PdfWords:
     on_passage: str = QT_TRANSLATE_NOOP("PdfWords", "On “{quote}”: {note}")
     on_region: str = QT_TRANSLATE_NOOP("PdfWords", "On a region of the page: {note}")
 
+    comma: str = QT_TRANSLATE_NOOP("PdfWords", ", ")
+    """Between the parts of a list ("letter, 11 Esfand 1398, 1 page")."""
     # How a document in a chronology is the person's.
     wrote: str = QT_TRANSLATE_NOOP("PdfWords", "wrote")
     received: str = QT_TRANSLATE_NOOP("PdfWords", "received")
@@ -98,6 +101,8 @@ class PdfWords:
     names: Mapping[str, str] = field(default_factory=dict)
     """The interface's names of event types, document and text kinds and audiences (the
     window's own labels), by ``key(value)``; without one, the value itself."""
+    language: str = "en"
+    """The language of the words, for dates (``core/dates.py``) and digits: "en" or "fa"."""
     right_to_left: bool = False
     """The words' writing direction: Persian's sentences are laid out from the right (the
     PDFs' ``pdf_layout.Direction``; not imported here, so that the command line's text and
@@ -109,15 +114,16 @@ class PdfWords:
         translate: Callable[[str, str], str],
         right_to_left: bool = False,
         names: Mapping[str, str] | None = None,
+        language: str = "en",
     ) -> PdfWords:
         """Every phrase through ``translate(context, english)`` (Qt's, from the window)."""
         english = cls()
         words = {
             each.name: translate(CONTEXT, getattr(english, each.name))
             for each in fields(cls)
-            if isinstance(getattr(english, each.name), str)
+            if each.name not in _NOT_PHRASES
         }
-        return cls(**words, names=dict(names or {}), right_to_left=right_to_left)
+        return cls(**words, names=dict(names or {}), language=language, right_to_left=right_to_left)
 
     def name(self, value: StrEnum) -> str:
         """An event type's or a kind's name: the interface's, else its value in words."""
@@ -135,11 +141,18 @@ class PdfWords:
             return text
         return "\u2068" + text + "\u2069"
 
+    def number(self, value: int) -> str:
+        """A number in the words' digits (Persian digits in Persian)."""
+        return to_persian_digits(str(value)) if self.language == "fa" else str(value)
+
     def day_count(self, count: int) -> str:
-        return (self.one_day if count == 1 else self.days).format(count=count)
+        return (self.one_day if count == 1 else self.days).format(count=self.number(count))
 
     def page_count(self, count: int) -> str:
-        return (self.one_page if count == 1 else self.pages).format(count=count)
+        return (self.one_page if count == 1 else self.pages).format(count=self.number(count))
+
+
+_NOT_PHRASES = frozenset({"names", "language", "right_to_left"})
 
 
 def key(value: StrEnum) -> str:

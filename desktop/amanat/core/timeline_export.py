@@ -37,7 +37,9 @@ def describe_days(count: DayCount, words: PdfWords = ENGLISH) -> str:
     if count.exact:
         text = words.day_count(count.at_least)
     else:
-        text = words.days_between.format(least=count.at_least, most=count.at_most)
+        text = words.days_between.format(
+            least=words.number(count.at_least), most=words.number(count.at_most)
+        )
     return words.still_going_on.format(days=text) if count.until_today else text
 
 
@@ -55,17 +57,17 @@ def describe_place(place: CurrentPlace, words: PdfWords = ENGLISH) -> str:
 def date_text(entry: TimelineEntry, words: PdfWords = ENGLISH) -> str:
     """An entry's date in its readable form (``dates.readable_date``), and for a span where
     it ends: "from … to …", "from …, ongoing"."""
-    shown = readable_date(entry.start)
+    shown = readable_date(entry.start, words.language)
     if entry.end is not None:
-        return words.from_to.format(start=shown, end=readable_date(entry.end))
+        return words.from_to.format(start=shown, end=readable_date(entry.end, words.language))
     if entry.ongoing:
         return words.from_ongoing.format(start=shown)
     return shown
 
 
-def today_text(today: datetime.date, calendar: Calendar) -> str:
+def today_text(today: datetime.date, calendar: Calendar, language: str = "en") -> str:
     """The day the facts are computed for, in the calendar chosen for the export first."""
-    return readable_date(FuzzyDate(today, today, Precision.DAY, calendar=calendar))
+    return readable_date(FuzzyDate(today, today, Precision.DAY, calendar=calendar), language)
 
 
 def _short(ids: tuple[str, ...]) -> str:

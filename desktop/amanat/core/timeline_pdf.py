@@ -86,7 +86,9 @@ def _facts(pages: Pages, timeline: Timeline, calendar: Calendar, words: PdfWords
     facts = timeline.facts
     direction = Direction.of(words.right_to_left)
     pages.paragraph(
-        words.facts_as_of.format(date=words.isolated(today_text(facts.today, calendar))),
+        words.facts_as_of.format(
+            date=words.isolated(today_text(facts.today, calendar, words.language))
+        ),
         12,
         bold=True,
         direction=direction,
@@ -95,7 +97,7 @@ def _facts(pages: Pages, timeline: Timeline, calendar: Calendar, words: PdfWords
         (words.time_detained, describe_days(facts.detained, words)),
         (words.solitary, describe_days(facts.solitary, words)),
         (words.hunger_strike, describe_days(facts.hunger_strike, words)),
-        (words.transfers, str(facts.transfers)),
+        (words.transfers, words.number(facts.transfers)),
         (words.current_place, describe_place(facts.current_place, words)),
     ):
         # The value is a sentence in the words' language even when it starts with a place
@@ -141,7 +143,7 @@ def _row(entry: TimelineEntry, words: PdfWords) -> tuple[str, str, str, str]:
     # what it is in the other calendar.
     when = date_text(entry, words)
     if entry.kind is EntryKind.DOCUMENT:
-        relations = ", ".join(words.relation(r) for r in entry.relations)
+        relations = words.comma.join(words.relation(r) for r in entry.relations)
         what = f"{words.name(entry.type)} ({relations}): {_quoted(entry.title)}"
         if entry.in_trash:
             what += " " + words.in_the_trash
@@ -157,7 +159,7 @@ def _row(entry: TimelineEntry, words: PdfWords) -> tuple[str, str, str, str]:
 
 
 def _undated_row(document: UndatedDocument, words: PdfWords) -> tuple[str, str, str, str]:
-    relations = ", ".join(words.relation(r) for r in document.relations)
+    relations = words.comma.join(words.relation(r) for r in document.relations)
     what = f"{words.name(document.kind)} ({relations}): {_quoted(document.title)}"
     return words.undated, what + (" " + words.in_the_trash if document.in_trash else ""), "", ""
 

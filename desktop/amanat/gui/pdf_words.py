@@ -20,4 +20,9 @@ def pdf_words() -> PdfWords:
     names = {key(kind): event_types.name(kind) for kind in EventType}
     for value in (*DocumentKind, *TextKind, *Audience):
         names[key(value)] = labels.label(value)
-    return PdfWords.translated(QCoreApplication.translate, right_to_left=True, names=names)
+    return PdfWords.translated(
+        QCoreApplication.translate,
+        right_to_left=True,
+        names=names,
+        language=labels.interface_language(),
+    )
