@@ -226,19 +226,19 @@ class _Case:
             if event.description:
                 what += f": {_isolated(event.description)}"
             sources = "; ".join(self._cited(s) for s in event.source_ids if s in self.numbers)
-            rows.append([when, what, event.place, sources])
+            rows.append((when, what, event.place, sources))
         if not rows:
             pages.paragraph(words.no_events, direction=direction)
             return
-        headings = [words.date, words.event, words.place, words.sources]
-        widths, languages = list(_CHRONOLOGY_WIDTHS), [direction] * 4
-        if words.right_to_left:  # read from the right: the date column first, at the right
-            headings.reverse()
-            widths.reverse()
-            languages.reverse()
-            for row in rows:
-                row.reverse()
-        pages.table(headings, rows, widths, size=9, defaults=languages)
+        headings = (words.date, words.event, words.place, words.sources)
+        pages.table(
+            headings,
+            rows,
+            _CHRONOLOGY_WIDTHS,
+            size=9,
+            defaults=(direction,) * 4,
+            from_the_right=words.right_to_left,
+        )
 
     def _current_place(self, place: CurrentPlace) -> CurrentPlace:
         """Where the person is held, as it leaves: an event's place may name a witness."""

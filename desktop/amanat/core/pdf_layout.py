@@ -390,11 +390,17 @@ class Pages:
         widths: Sequence[float],
         size: float = 9,
         defaults: Sequence[Direction] | None = None,
+        from_the_right: bool = False,
     ) -> None:
         """A table across the page: ``widths`` are parts of the page width, ``defaults`` the
         direction of each column's language for cells with no strong letter. Headings repeat
         at the top of every page the table runs onto; a row taller than what is left of a
-        page carries on on the next."""
+        page carries on on the next. ``from_the_right``: the columns are read from the right
+        (a Persian table), the first one at the right margin."""
+        if from_the_right:
+            headings, widths = headings[::-1], widths[::-1]
+            defaults = defaults[::-1] if defaults else defaults
+            rows = [row[::-1] for row in rows]
         total = sum(widths)
         columns = [self.width * part / total for part in widths]
         defaults = defaults or [Direction.LTR] * len(columns)

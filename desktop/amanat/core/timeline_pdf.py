@@ -126,16 +126,15 @@ def _table(pages: Pages, timeline: Timeline, words: PdfWords) -> None:
     if not rows:
         pages.paragraph(words.nothing_recorded, direction=direction)
         return
-    headings = [words.date, words.event, words.place, words.sources]
-    widths, languages = list(_COLUMN_WIDTHS), [direction] * 4
-    table = [list(row) for row in rows]
-    if words.right_to_left:  # read from the right: the date column first, at the right
-        headings.reverse()
-        widths.reverse()
-        languages.reverse()
-        for row in table:
-            row.reverse()
-    pages.table(headings, table, widths, size=9, defaults=languages)
+    headings = (words.date, words.event, words.place, words.sources)
+    pages.table(
+        headings,
+        rows,
+        _COLUMN_WIDTHS,
+        size=9,
+        defaults=(direction,) * 4,
+        from_the_right=words.right_to_left,
+    )
 
 
 def _row(entry: TimelineEntry, words: PdfWords) -> tuple[str, str, str, str]:
