@@ -1804,8 +1804,8 @@
         <translation>چیزی بیرون نمی‌رود: همهٔ موارد انتخاب‌شده نگه داشته می‌شوند.</translation>
     </message>
     <message>
-        <source>%1 leaves as “%2”, their names replaced by it in the titles and texts: check that nothing else there tells who they are.</source>
-        <translation>%1 با نام «%2» بیرون می‌رود و نام‌هایش در عنوان‌ها و متن‌ها با آن جایگزین می‌شود: بررسی کنید که چیز دیگری در آن‌ها نشان ندهد او کیست.</translation>
+        <source>%1 leaves as “%2”, their names replaced by it in the titles, texts, tags, events and notes: check that nothing else there tells who they are.</source>
+        <translation>%1 با نام «%2» بیرون می‌رود و نام‌هایش در عنوان‌ها، متن‌ها، برچسب‌ها، رویدادها و یادداشت‌ها با آن جایگزین می‌شود: بررسی کنید که چیز دیگری در آن‌ها نشان ندهد او کیست.</translation>
     </message>
     <message>
         <source>The key of %1 is not verified: compare their fingerprint with them before sending, under Bundles › Contacts.</source>

@@ -483,8 +483,8 @@ class ExportDialog(QDialog):
         warnings = [
             labels.fill(
                 self.tr(
-                    "%1 leaves as “%2”, their names replaced by it in the titles and texts: "
-                    "check that nothing else there tells who they are."
+                    "%1 leaves as “%2”, their names replaced by it in the titles, texts, tags, "
+                    "events and notes: check that nothing else there tells who they are."
                 ),
                 isolated(labels.person_name(self._people[p.person_id]))
                 if p.person_id in self._people
