@@ -1840,6 +1840,10 @@
         <translation>رویداد</translation>
     </message>
     <message>
+        <source>Log entry</source>
+        <translation>مورد دفتر تغییرات</translation>
+    </message>
+    <message>
         <source>%1 “%2”: %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
@@ -1866,6 +1870,10 @@
     <message>
         <source>private testimony never leaves</source>
         <translation>شهادت خصوصی هرگز بیرون نمی‌رود</translation>
+    </message>
+    <message>
+        <source>it names a witness who leaves under a pseudonym</source>
+        <translation>نام شاهدی را می‌برد که با نام مستعار بیرون می‌رود</translation>
     </message>
     <message>
         <source>the witness consented to a narrower circle than advocates</source>

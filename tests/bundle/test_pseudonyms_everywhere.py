@@ -16,7 +16,7 @@ from pathlib import Path
 from amanat.app import timeline as app_timeline
 from amanat.core import casefile
 from amanat.core.bundle import identity
-from amanat.core.bundle.export import ExportScope, plan_export
+from amanat.core.bundle.export import NAMES_A_WITNESS, ExportOptions, ExportScope, plan_export
 from amanat.core.dates import Calendar, parse_date
 from amanat.core.records import (
     Audience,
@@ -70,7 +70,14 @@ def _fill(archive: Archive) -> Archived:
         ),
     )
     letter_text = texts.add(
-        db, Text(letter.id, TextKind.TRANSCRIPTION, "en", "They keep me alone in a cell.")
+        db,
+        Text(
+            letter.id,
+            TextKind.TRANSCRIPTION,
+            "en",
+            "They keep me alone in a cell.",
+            made_by=f"typed by {ARABIC_KEYS}",
+        ),
     )
     annotations.on_text(
         db,
@@ -135,10 +142,17 @@ def test_bundle_and_its_reader_carry_no_name_of_the_witness(archive: Archive, tm
     pseudonym = _pseudonym(archive, filled.witness)
     with new_archive(tmp_path / "advocate.amanat") as advocate:
         key = identity.ensure(advocate.db).age_identity
-        bundle = export_to(
-            archive, advocate, tmp_path / "case.age", ExportScope(person_id=filled.prisoner)
-        )
+        scope = ExportScope(person_id=filled.prisoner)
+        # With the audit log's entries: those whose words name the witness stay home (their
+        # hash covers the words, so a replaced name could be tested against it).
+        with_log = ExportOptions(audit=True)
+        plan = plan_export(archive.db, scope, with_log)
+        held = [item for item in plan.held_back if item.record_type == "audit"]
+        assert held and all(item.reason == NAMES_A_WITNESS for item in held)
+        assert plan.audit_entries  # the rest of the log leaves
+        bundle = export_to(archive, advocate, tmp_path / "case.age", scope, with_log)
         found = members(bundle, key)
+    assert "records/audit.json" in found
     assert "index.html" in found
     everything = "\n".join(
         name + "\n" + data.decode("utf-8", errors="replace") for name, data in found.items()

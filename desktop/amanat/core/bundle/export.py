@@ -91,6 +91,9 @@ from amanat.core.storage.documents import DocumentFilter
 
 _AUDIENCE_RANK = {audience: rank for rank, audience in enumerate(Audience)}
 
+NAMES_A_WITNESS = "it names an anonymised witness"
+"""Why an audit entry stays home: its words name a witness who leaves under a pseudonym."""
+
 
 @dataclass(frozen=True, slots=True)
 class ExportScope:
@@ -252,7 +255,13 @@ def plan_export(
     for document in chosen:
         for text in texts.texts_of(db, document.id):
             leaving_bodies[text.id] = leaving.leaving_text(db, text, replacements)
-            its_texts.append(replace(text, body=leaving_bodies[text.id].body))
+            its_texts.append(
+                replace(
+                    text,
+                    body=leaving_bodies[text.id].body,
+                    made_by=leaving.replace_names(text.made_by, replacements),
+                )
+            )
 
     leaving_annotations: list[Annotation] = []
     if options.annotations:
@@ -337,7 +346,17 @@ def plan_export(
         )
         if options.originals:  # a page's entry names its original's hash
             included |= {p.id for p in its_pages}
-        entries = [e for e in audit.entries(db) if e.record_id in included]
+        for entry in audit.entries(db):
+            if entry.record_id not in included:
+                continue
+            # An entry's hash covers its words, so a name in them cannot be replaced: the
+            # hash would let anyone test a guess of the name. Such an entry stays home.
+            said = f"{entry.summary}\n{entry.actor}"
+            if leaving.replace_names(said, replacements) != said:
+                summary = leaving.replace_names(entry.summary, replacements)
+                held.append(HeldBack("audit", str(entry.seq), _short(summary), NAMES_A_WITNESS))
+            else:
+                entries.append(entry)
 
     warnings = []
     for pseudonym in pseudonyms.values():
