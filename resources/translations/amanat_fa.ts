@@ -966,6 +966,69 @@
     </message>
 </context>
 <context>
+    <name>CheckProblems</name>
+    <message>
+        <source>it is missing</source>
+        <translation>گم شده است</translation>
+    </message>
+    <message>
+        <source>it does not follow the entry before it</source>
+        <translation>پس از موردِ پیش از خود نمی‌آید</translation>
+    </message>
+    <message>
+        <source>its content was changed after it was written</source>
+        <translation>محتوایش پس از نوشته شدن تغییر کرده است</translation>
+    </message>
+    <message>
+        <source>encrypted page check: {message}</source>
+        <translation>وارسی صفحه‌های رمزگذاری‌شده: {message}</translation>
+    </message>
+    <message>
+        <source>database check: {message}</source>
+        <translation>وارسی پایگاه داده: {message}</translation>
+    </message>
+    <message>
+        <source>database check: the database cannot be read to the end</source>
+        <translation>وارسی پایگاه داده: پایگاه داده تا پایان خوانده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>original files: the index of them could not be read</source>
+        <translation>پرونده‌های اصلی: فهرست آن‌ها خوانده نشد</translation>
+    </message>
+    <message>
+        <source>segment {name}… is missing</source>
+        <translation>قطعهٔ ذخیره‌سازی {name}… نیست</translation>
+    </message>
+    <message>
+        <source>segment {name}… is shorter than recorded ({size} of {length})</source>
+        <translation>قطعهٔ ذخیره‌سازی {name}… کوتاه‌تر از اندازهٔ ثبت‌شده است ({size} از {length})</translation>
+    </message>
+    <message>
+        <source>object {name}… lies outside its place</source>
+        <translation>شیء ذخیره‌شدهٔ {name}… بیرون از جای خود است</translation>
+    </message>
+    <message>
+        <source>the original file {name}… has no stored object</source>
+        <translation>پروندهٔ اصلی {name}… شیء ذخیره‌شده‌ای ندارد</translation>
+    </message>
+    <message>
+        <source>object {name}… belongs to no page</source>
+        <translation>شیء ذخیره‌شدهٔ {name}… از آنِ هیچ صفحه‌ای نیست</translation>
+    </message>
+    <message>
+        <source>the document “{title}” has damaged or missing page files (page {pages})</source>
+        <translation>پرونده‌های صفحهٔ سند «{title}» آسیب دیده یا گم شده‌اند (صفحهٔ {pages})</translation>
+    </message>
+    <message>
+        <source>audit log: it could not be read to the end</source>
+        <translation>دفتر تغییرات: تا پایان خوانده نشد</translation>
+    </message>
+    <message>
+        <source>audit log entry {entry} is broken: {reason}</source>
+        <translation>مورد {entry} در دفتر تغییرات شکسته است: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ContactChoiceModel</name>
     <message>
         <source>verified</source>
@@ -1103,28 +1166,6 @@
     <message>
         <source>Where to keep the archive</source>
         <translation>بایگانی کجا نگه داشته شود</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too short: use at least %n characters.</source>
-        <translation>
-            <numerusform>خیلی کوتاه است: دست‌کم %Ln نویسه به کار ببرید.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Too easy to guess. A passphrase of five or more unrelated words is both strong and easy to remember.</source>
-        <translation>خیلی آسان حدس زده می‌شود. عبارتی از پنج واژهٔ بی‌ربط یا بیشتر، هم قوی است و هم آسان به یاد می‌ماند.</translation>
-    </message>
-    <message>
-        <source>Almost: add another word or two.</source>
-        <translation>نزدیک است: یکی دو واژهٔ دیگر بیفزایید.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>قوی.</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>دو رمزی که نوشتید یکی نیستند.</translation>
     </message>
 </context>
 <context>
@@ -1763,8 +1804,8 @@
         <translation>چیزی بیرون نمی‌رود: همهٔ موارد انتخاب‌شده نگه داشته می‌شوند.</translation>
     </message>
     <message>
-        <source>%1 leaves as “%2”, their names replaced by it in the titles and texts: check that nothing else there tells who they are.</source>
-        <translation>%1 با نام «%2» بیرون می‌رود و نام‌هایش در عنوان‌ها و متن‌ها با آن جایگزین می‌شود: بررسی کنید که چیز دیگری در آن‌ها نشان ندهد او کیست.</translation>
+        <source>%1 leaves as “%2”, their names replaced by it in the titles, texts, tags, events and notes: check that nothing else there tells who they are.</source>
+        <translation>%1 با نام «%2» بیرون می‌رود و نام‌هایش در عنوان‌ها، متن‌ها، برچسب‌ها، رویدادها و یادداشت‌ها با آن جایگزین می‌شود: بررسی کنید که چیز دیگری در آن‌ها نشان ندهد او کیست.</translation>
     </message>
     <message>
         <source>The key of %1 is not verified: compare their fingerprint with them before sending, under Bundles › Contacts.</source>
@@ -1799,6 +1840,10 @@
         <translation>رویداد</translation>
     </message>
     <message>
+        <source>Log entry</source>
+        <translation>مورد دفتر تغییرات</translation>
+    </message>
+    <message>
         <source>%1 “%2”: %3</source>
         <translation>%1 «%2»: %3</translation>
     </message>
@@ -1825,6 +1870,10 @@
     <message>
         <source>private testimony never leaves</source>
         <translation>شهادت خصوصی هرگز بیرون نمی‌رود</translation>
+    </message>
+    <message>
+        <source>it names a witness who leaves under a pseudonym</source>
+        <translation>نام شاهدی را می‌برد که با نام مستعار بیرون می‌رود</translation>
     </message>
     <message>
         <source>the witness consented to a narrower circle than advocates</source>
@@ -3124,6 +3173,10 @@
         <translation>بخشی از صفحه‌های نگه‌داشته در آن کوتاه‌تر از اندازهٔ ثبت‌شده است</translation>
     </message>
     <message>
+        <source>it is what a backup that was stopped left behind, never a whole backup; make a new backup</source>
+        <translation>این پرونده را پشتیبان‌گیری‌ای که نیمه‌کاره متوقف شد بر جا گذاشته و هرگز نسخهٔ پشتیبان کامل نیست؛ نسخهٔ پشتیبان تازه‌ای بگیرید</translation>
+    </message>
+    <message>
         <source>That cannot be used here; nothing was changed.</source>
         <translation>این را اینجا نمی‌توان به کار برد؛ چیزی تغییر نکرد.</translation>
     </message>
@@ -4024,6 +4077,241 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>صفحهٔ %1 از %2</translation>
+    </message>
+</context>
+<context>
+    <name>PdfWords</name>
+    <message>
+        <source>Case file</source>
+        <translation>پروندهٔ موردی</translation>
+    </message>
+    <message>
+        <source>Made on:</source>
+        <translation>تاریخ تهیه:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>سندها:</translation>
+    </message>
+    <message>
+        <source>Page pictures:</source>
+        <translation>تصویر صفحه‌ها:</translation>
+    </message>
+    <message>
+        <source>Texts:</source>
+        <translation>متن‌ها:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>رویدادها:</translation>
+    </message>
+    <message>
+        <source>Annotations:</source>
+        <translation>حاشیه‌نویسی‌ها:</translation>
+    </message>
+    <message>
+        <source>What is included</source>
+        <translation>آنچه در این پرونده هست</translation>
+    </message>
+    <message>
+        <source>Exactly what a bundle of this person would hold: withdrawn testimony, private testimony, testimony whose witness consented only to a narrower circle than “{audience}”, private annotations and documents in the trash are not in it. Anonymised witnesses appear under a pseudonym. Page pictures are sanitised copies (pixels only, no location or camera data).</source>
+        <translation>درست همان چیزی که بستهٔ این شخص داشت: شهادت‌های پس‌گرفته، شهادت‌های خصوصی، شهادت‌هایی که شاهدشان فقط به حلقه‌ای کوچک‌تر از «{audience}» رضایت داده، حاشیه‌نویسی‌های خصوصی و سندهای داخل سطل زباله در آن نیستند. شاهدان ناشناس با نام مستعار می‌آیند. تصویر صفحه‌ها نسخه‌های پاک‌اند (فقط تصویر، بی مکان و بی اطلاعات دوربین).</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>سندها</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>هیچ.</translation>
+    </message>
+    <message>
+        <source>{count} page</source>
+        <translation>{count} صفحه</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} صفحه</translation>
+    </message>
+    <message>
+        <source>Chronology of {name}</source>
+        <translation>گاه‌شمار {name}</translation>
+    </message>
+    <message>
+        <source>Facts as of {date}</source>
+        <translation>واقعیت‌ها تا {date}</translation>
+    </message>
+    <message>
+        <source>Time detained:</source>
+        <translation>مدت بازداشت:</translation>
+    </message>
+    <message>
+        <source>Solitary confinement:</source>
+        <translation>سلول انفرادی:</translation>
+    </message>
+    <message>
+        <source>Hunger strike:</source>
+        <translation>اعتصاب غذا:</translation>
+    </message>
+    <message>
+        <source>Transfers:</source>
+        <translation>انتقال‌ها:</translation>
+    </message>
+    <message>
+        <source>Current place:</source>
+        <translation>جای کنونی:</translation>
+    </message>
+    <message>
+        <source>Contradictions</source>
+        <translation>ناسازگاری‌ها</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مکان</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>منبع‌ها</translation>
+    </message>
+    <message>
+        <source>No events are recorded for this person.</source>
+        <translation>برای این شخص رویدادی ثبت نشده است.</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded for this person yet.</source>
+        <translation>هنوز چیزی برای این شخص ثبت نشده است.</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>از {start} تا {end}</translation>
+    </message>
+    <message>
+        <source>from {start}, ongoing</source>
+        <translation>از {start}، هنوز ادامه دارد</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>{start} – ongoing</source>
+        <translation>{start} – ادامه دارد</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>بدون تاریخ</translation>
+    </message>
+    <message>
+        <source>[in the trash]</source>
+        <translation>[در سطل زباله]</translation>
+    </message>
+    <message>
+        <source>(in the trash)</source>
+        <translation>(در سطل زباله)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>{count} day</source>
+        <translation>{count} روز</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} روز</translation>
+    </message>
+    <message>
+        <source>at least {least} days (at most {most})</source>
+        <translation>دست‌کم {least} روز (حداکثر {most})</translation>
+    </message>
+    <message>
+        <source>{days}, still going on</source>
+        <translation>{days}، هنوز ادامه دارد</translation>
+    </message>
+    <message>
+        <source>{place} (held)</source>
+        <translation>{place} (در بازداشت)</translation>
+    </message>
+    <message>
+        <source>{place} (on furlough)</source>
+        <translation>{place} (در مرخصی)</translation>
+    </message>
+    <message>
+        <source>place not recorded</source>
+        <translation>مکان ثبت نشده</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>آزادشده</translation>
+    </message>
+    <message>
+        <source>not known: no arrest, transfer or release is recorded</source>
+        <translation>معلوم نیست: هیچ بازداشت، انتقال یا آزادی‌ای ثبت نشده است</translation>
+    </message>
+    <message>
+        <source>{about}, by {name}</source>
+        <translation>{about}، از {name}</translation>
+    </message>
+    <message>
+        <source>D{number}</source>
+        <translation>سند {number}</translation>
+    </message>
+    <message>
+        <source>D{number}, page 1</source>
+        <translation>سند {number}، صفحهٔ ۱</translation>
+    </message>
+    <message>
+        <source>D{number}, pages 1–{count}</source>
+        <translation>سند {number}، صفحه‌های ۱ تا {count}</translation>
+    </message>
+    <message>
+        <source>D{number}, page {page} of {count}</source>
+        <translation>سند {number}، صفحهٔ {page} از {count}</translation>
+    </message>
+    <message>
+        <source>D{number}, page {page} of {count}: a recording ({kind}{length}), which paper cannot hold; a bundle carries it</source>
+        <translation>سند {number}، صفحهٔ {page} از {count}: یک ضبط ({kind}{length}) که روی کاغذ نمی‌آید؛ بسته آن را با خود می‌برد</translation>
+    </message>
+    <message>
+        <source>D{number}: {kind} ({language})</source>
+        <translation>سند {number}: {kind} ({language})</translation>
+    </message>
+    <message>
+        <source>language not given</source>
+        <translation>زبان داده نشده</translation>
+    </message>
+    <message>
+        <source>On “{quote}”: {note}</source>
+        <translation>دربارهٔ «{quote}»: {note}</translation>
+    </message>
+    <message>
+        <source>On a region of the page: {note}</source>
+        <translation>دربارهٔ بخشی از صفحه: {note}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>wrote</source>
+        <translation>نوشته</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>concerned</source>
+        <translation>دربارهٔ او</translation>
     </message>
 </context>
 <context>

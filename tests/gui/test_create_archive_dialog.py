@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from amanat.gui.care.new_password import NewPasswordFields
 from amanat.gui.create_archive import CreateArchiveDialog
 from amanat.gui.file_dialogs import FileChooser
 
@@ -38,3 +40,26 @@ def test_create_is_enabled_for_a_passphrase(qtbot: QtBot, tmp_path: Path) -> Non
     assert dialog.strength.text() == "Strong."
     dialog.repeat.setText("plum river ostrich lantern")
     assert not dialog.create_button.isEnabled()
+
+
+def test_the_password_fields_and_their_sentences_are_the_new_password_fields(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """One home for the strength sentence: the dialog's fields are the ones the password
+    change uses, under the creation's own labels, and say the same for each password."""
+    dialog = _dialog(qtbot, tmp_path, "")
+    assert isinstance(dialog.fields, NewPasswordFields)
+    assert dialog.password is dialog.fields.password and dialog.strength is dialog.fields.strength
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"Password:", "Password again:", "Name:", "Keep it in:"} <= labels
+    elsewhere = NewPasswordFields()
+    qtbot.addWidget(elsewhere)
+    for password in ("abc", "12345678", "plum river ostrich", "plum river ostrich lantern velvet"):
+        dialog.password.setText(password)
+        elsewhere.password.setText(password)
+        assert dialog.strength.text() == elsewhere.strength.text() != ""
+    dialog.name.setText("")
+    dialog.repeat.setText(dialog.password.text())
+    assert not dialog.create_button.isEnabled()  # a strong password, but no name
+    dialog.name.setText("Letters")
+    assert dialog.create_button.isEnabled()

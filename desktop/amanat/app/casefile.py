@@ -9,6 +9,7 @@ from pathlib import Path
 
 from amanat.core.dates import Calendar
 from amanat.core.jobs import Cancel, Report
+from amanat.core.pdf_words import ENGLISH, PdfWords
 from amanat.core.records import Audience
 from amanat.core.timeline_export import write_new_file
 from amanat.core.vault import Archive
@@ -35,11 +36,13 @@ def write_case_file(
     today: datetime.date | None = None,
     report: Report | None = None,
     cancel: Cancel | None = None,
+    words: PdfWords = ENGLISH,
 ) -> WrittenCaseFile:
-    """Write the case file of ``person_id`` to ``path``, a file that must not exist yet."""
+    """Write the case file of ``person_id`` to ``path``, a file that must not exist yet, its
+    headings and labels in ``words``' language."""
     from amanat.core import casefile  # fpdf2 is loaded only for a PDF
 
     plan = casefile.plan_case(archive.db, person_id, audience)
-    laid = casefile.lay_out(archive.db, plan, calendar, today, report, cancel)
+    laid = casefile.lay_out(archive.db, plan, calendar, today, report, cancel, words)
     write_new_file(path, laid.data)
     return WrittenCaseFile(path, laid.person, laid.documents, laid.pages, len(plan.held_back))

@@ -58,6 +58,10 @@ def show_timeline(args: argparse.Namespace) -> int:
             today=as_of.start if as_of else None,
             include_trash=args.include_trash,
         )
+        if output is not None or args.format == "csv":
+            # What goes to a file (a CSV on the terminal is usually on its way to one) leaves
+            # the archive: anonymised witnesses under their pseudonyms.
+            chronology = timeline.as_it_leaves(archive, chronology)
     if args.json:
         text = json_text(chronology)
         data = text.encode("utf-8")

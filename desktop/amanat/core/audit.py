@@ -9,9 +9,16 @@ import json
 from dataclasses import dataclass
 
 from amanat.core.database import Database
+from amanat.core.errors import QT_TRANSLATE_NOOP
 from amanat.core.records import now
 
 GENESIS = "0" * 64
+
+# Why an entry breaks the chain, marked for the translators (core/check.py's context): the
+# window shows a broken log's reason in its language.
+MISSING = QT_TRANSLATE_NOOP("CheckProblems", "it is missing")
+OUT_OF_CHAIN = QT_TRANSLATE_NOOP("CheckProblems", "it does not follow the entry before it")
+CHANGED = QT_TRANSLATE_NOOP("CheckProblems", "its content was changed after it was written")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +77,9 @@ def verify(db: Database) -> AuditReport:
         entry = AuditEntry(*row)
         count += 1
         if entry.seq != count:
-            return AuditReport(count - 1, count, f"entry {count} is missing")
+            return AuditReport(count - 1, count, MISSING)
         if entry.prev_hash != expected_prev:
-            return AuditReport(count - 1, entry.seq, "it does not follow the entry before it")
+            return AuditReport(count - 1, entry.seq, OUT_OF_CHAIN)
         recomputed = _hash(
             entry.seq,
             entry.time,
@@ -84,7 +91,7 @@ def verify(db: Database) -> AuditReport:
             entry.prev_hash,
         )
         if recomputed != entry.hash:
-            return AuditReport(count - 1, entry.seq, "its content was changed after it was written")
+            return AuditReport(count - 1, entry.seq, CHANGED)
         expected_prev = entry.hash
     return AuditReport(count)
 

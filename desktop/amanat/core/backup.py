@@ -16,6 +16,12 @@ The segments are not hashed, on writing or on reading back (the speed goal is 1.
 and a sync): every chunk of every object in them authenticates itself when it is read, so
 a byte the stick lost is named document by document by ``check --full`` on the restored
 archive, and the rest restores. A failed, cancelled or unverified backup leaves no file.
+
+A backup killed on the way (the power, a crash) cannot remove its unfinished file,
+``.NAME.PID.partial`` (and perhaps the snapshot ``.NAME.PID.snapshot`` beside it). The next
+backup into that folder removes what such a backup left, without a word: a process that is
+no longer running, and a file that begins as this module's tars begin. Restore refuses a file
+of that name as unfinished, even when it happens to be whole.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tarfile
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -106,6 +113,7 @@ def backup(
         raise BackupInsideArchive()
     if destination.exists():
         raise FileNotWritable(path=str(destination), reason=Detail("backup-exists"))
+    _remove_unfinished(destination)
     temporary = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
     snapshot_path = destination.with_name(f".{destination.name}.{os.getpid()}.snapshot")
     digests: dict[str, str] = {}
@@ -159,6 +167,75 @@ def backup(
         with contextlib.suppress(OSError):
             snapshot_path.unlink()
     sync_folder(destination.parent)
+
+
+_UNFINISHED = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]+)\.(?P<kind>partial|snapshot)(\.making)?")
+"""The names ``backup`` writes under before its file is whole (a partial tar, the database's
+snapshot, the private folder the snapshot is made in)."""
+_OUR_TAR_STARTS = keyslots.KEY_FILE.encode() + b"\0"
+"""A backup's tar begins with keys.json's header: a partial file that does not is not ours
+(a bundle's partial begins with age's header)."""
+
+
+def is_unfinished(path: Path) -> bool:
+    """Whether ``path`` is named as an unfinished backup is named: never restored."""
+    found = _UNFINISHED.fullmatch(Path(path).name)
+    return found is not None and found["kind"] == "partial"
+
+
+def _remove_unfinished(destination: Path) -> None:
+    """Remove what backups into ``destination``'s folder left when they were killed: only
+    names of this module's making, of processes no longer running; a partial tar only if it
+    begins as a backup begins, a snapshot (encrypted, so not told by its bytes) only beside
+    this backup's name, a partial or a backup. Best effort and silent: a leftover is wasted
+    room, not a problem to tell the user about."""
+    folder = destination.parent
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    found = [(entry, match) for entry in entries if (match := _UNFINISHED.fullmatch(entry.name))]
+    partials = {match["name"] for _entry, match in found if match["kind"] == "partial"}
+    for entry, match in found:
+        if _running(int(match["pid"])):
+            continue
+        name = match["name"]
+        if match["kind"] == "partial":
+            if not entry.is_file() or entry.is_symlink() or not _begins_as_ours(entry):
+                continue
+        elif not (name == destination.name or name in partials or (folder / name).is_file()):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+
+
+def _begins_as_ours(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(tarfile.BLOCKSIZE)
+    except OSError:
+        return False
+    # Empty, or cut inside the first header: a backup killed at its first write.
+    return start == _OUR_TAR_STARTS[: len(start)] or start.startswith(_OUR_TAR_STARTS)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` may still be writing. On Windows a file being written cannot
+    be removed anyway (it is open), so there every leftover is tried."""
+    if pid == os.getpid():
+        return False  # a backup of this process that ended; none runs beside this one
+    if os.name == "nt":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: not ours to judge
+    return True
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -220,6 +297,8 @@ def restore(
     source, folder = Path(source), Path(folder)
     if source.is_dir():
         return restore_folder(source, folder, report, cancel)
+    if is_unfinished(source):
+        raise BackupDamaged(path=str(source), reason=Detail("backup-unfinished"))
     if folder.exists():
         raise ArchiveExists(path=str(folder))
     staging = folder.with_name(f".{folder.name}.{os.getpid()}.restoring")

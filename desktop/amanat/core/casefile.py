@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fpdf import FPDF
 
@@ -28,19 +28,19 @@ from amanat.core.database import Database
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_date
 from amanat.core.errors import ExportCancelled
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
-from amanat.core.leaving import page_as_it_leaves
+from amanat.core.leaving import page_as_it_leaves, replace_names
 from amanat.core.pdf_layout import Direction, LaidLine, Pages
+from amanat.core.pdf_words import ENGLISH, PdfWords
 from amanat.core.recordings import facts
 from amanat.core.records import Audience, Document, Page, Text, TextRange
 from amanat.core.resources import resource
 from amanat.core.storage import people
 from amanat.core.storage.pages import is_recording, pixel_size, scan_details
-from amanat.core.timeline import build_timeline
+from amanat.core.timeline import CurrentPlace, build_timeline
 from amanat.core.timeline_export import describe_days, describe_place
 
 _FAMILY = "Vazirmatn"
 _LABEL_WIDTH = 45
-_CHRONOLOGY_HEADINGS = ("Date", "Event", "Place", "Sources")
 _CHRONOLOGY_WIDTHS = (24, 36, 18, 22)
 _CAPTION = 6.0
 """Millimetres under a page picture for its caption."""
@@ -71,8 +71,10 @@ def lay_out(
     today: datetime.date | None = None,
     progress: Report | None = None,
     cancel: Cancel | None = None,
+    words: PdfWords = ENGLISH,
 ) -> CaseFile:
-    """The case file of ``plan`` (from ``plan_case``) as the bytes of a PDF (A4)."""
+    """The case file of ``plan`` (from ``plan_case``) as the bytes of a PDF (A4), its own
+    headings and labels in ``words``' language."""
     person_id = plan.scope.person_id
     assert person_id is not None, "a case file is about one person"
     today = today or datetime.date.today()
@@ -82,9 +84,9 @@ def lay_out(
     pdf.set_margins(15, 15, 15)
     pdf.add_font(_FAMILY, "", str(resource("fonts", "Vazirmatn-Regular.ttf")))
     pdf.add_font(_FAMILY, "B", str(resource("fonts", "Vazirmatn-Bold.ttf")))
-    pdf.set_title("Case file")
+    pdf.set_title(words.case_file)
     pages = Pages(pdf, _FAMILY)
-    case = _Case(db, plan, person_id, calendar, today, pages)
+    case = _Case(db, plan, person_id, calendar, today, pages, words)
     try:
         case.cover()
         case.chronology()
@@ -114,8 +116,10 @@ class _Case:
     calendar: Calendar
     today: datetime.date
     pages: Pages
+    words: PdfWords
 
     def __post_init__(self) -> None:
+        self.direction = Direction.of(self.words.right_to_left)
         self.numbers = {d.id: n for n, d in enumerate(self.plan.documents, start=1)}
         self.pages_of: dict[str, list[Page]] = {}
         for page in self.plan.pages:
@@ -140,75 +144,85 @@ class _Case:
     # --- Cover -------------------------------------------------------------------------
 
     def cover(self) -> None:
-        pages = self.pages
+        pages, words, direction = self.pages, self.words, self.direction
         pages.space(20)
-        pages.paragraph("Case file", 22, bold=True)
-        pages.paragraph(_isolated(self.person_name), 18, bold=True, direction=Direction.LTR)
+        pages.paragraph(words.case_file, 22, bold=True, direction=direction)
+        pages.paragraph(_isolated(self.person_name), 18, bold=True, direction=direction)
         for name in self.other_names:
             pages.paragraph(name, 15, bold=True)
         pages.space(4)
-        pages.labelled("Made on:", format_date(_day(self.today), self.calendar), _LABEL_WIDTH)
+        made = words.isolated(format_date(_day(self.today), self.calendar, words.language))
+        pages.labelled(words.made_on, made, _LABEL_WIDTH, direction=direction)
         plan = self.plan
         for label, count in (
-            ("Documents:", len(plan.documents)),
-            ("Page pictures:", len(plan.pages)),
-            ("Texts:", len(plan.texts)),
-            ("Events:", len(plan.events)),
-            ("Annotations:", len(plan.annotations)),
+            (words.documents_count, len(plan.documents)),
+            (words.pictures_count, len(plan.pages)),
+            (words.texts_count, len(plan.texts)),
+            (words.events_count, len(plan.events)),
+            (words.annotations_count, len(plan.annotations)),
         ):
-            pages.labelled(label, str(count), _LABEL_WIDTH)
+            pages.labelled(label, words.number(count), _LABEL_WIDTH, direction=direction)
         pages.space(4)
-        pages.paragraph("What is included", 12, bold=True)
+        pages.paragraph(words.what_is_included, 12, bold=True, direction=direction)
         pages.paragraph(
-            "Exactly what a bundle of this person would hold: withdrawn testimony, private "
-            "testimony, testimony whose witness consented only to a narrower circle than "
-            f"“{plan.options.audience.value}”, private annotations and documents in the trash "
-            "are not in it. Anonymised witnesses appear under a pseudonym. Page pictures are "
-            "sanitised copies (pixels only, no location or camera data).",
-            direction=Direction.LTR,
+            words.included.format(audience=words.name(plan.options.audience)),
+            direction=direction,
         )
         pages.space(3)
-        pages.paragraph("Documents", 12, bold=True)
+        pages.paragraph(words.documents, 12, bold=True, direction=direction)
         if not plan.documents:
-            pages.paragraph("None.")
+            pages.paragraph(words.no_documents, direction=direction)
         for document in plan.documents:
             count = len(self.pages_of.get(document.id, []))
+            cited = words.isolated(
+                words.cited.format(number=words.number(self.numbers[document.id]))
+            )
+            about = words.comma.join(
+                (words.name(document.kind), self._date(document.date), words.page_count(count))
+            )
             pages.paragraph(
-                f"D{self.numbers[document.id]}  {_isolated(document.title)} "
-                f"({document.kind.value}, {self._date(document.date)}, "
-                f"{count} page{'s' if count != 1 else ''})",
-                direction=Direction.LTR,
+                f"{cited}  {_isolated(document.title)} ({words.isolated(about)})",
+                direction=direction,
             )
 
     # --- Chronology ----------------------------------------------------------------------
 
     def chronology(self) -> None:
-        pages = self.pages
+        pages, words, direction = self.pages, self.words, self.direction
         pages.new_page()
-        pages.paragraph(f"Chronology of {_isolated(self.person_name)}", 16, bold=True)
+        heading = words.chronology_of.format(name=_isolated(self.person_name))
+        pages.paragraph(heading, 16, bold=True, direction=direction)
         pages.space(2)
         if not self.anonymised:
             facts = build_timeline(self.db, self.person_id, self.today).facts
             pages.paragraph(
-                f"Facts as of {format_date(_day(facts.today), self.calendar)}", 12, bold=True
+                words.facts_as_of.format(
+                    date=words.isolated(
+                        format_date(_day(facts.today), self.calendar, words.language)
+                    )
+                ),
+                12,
+                bold=True,
+                direction=direction,
             )
+            current = self._current_place(facts.current_place)
             for label, value in (
-                ("Time detained", describe_days(facts.detained)),
-                ("Solitary confinement", describe_days(facts.solitary)),
-                ("Hunger strike", describe_days(facts.hunger_strike)),
-                ("Transfers", str(facts.transfers)),
-                ("Current place", describe_place(facts.current_place)),
+                (words.time_detained, describe_days(facts.detained, words)),
+                (words.solitary, describe_days(facts.solitary, words)),
+                (words.hunger_strike, describe_days(facts.hunger_strike, words)),
+                (words.transfers, words.number(facts.transfers)),
+                (words.current_place, describe_place(current, words)),
             ):
-                pages.labelled(label + ":", value, _LABEL_WIDTH)
+                pages.labelled(label, value, _LABEL_WIDTH, direction=direction)
             pages.space(3)
         rows = []
         for event in sorted(self.plan.events, key=lambda e: (e.date.start, e.date.end)):
             when = self._date(event.date)
             if event.end_date is not None:
-                when += " – " + self._date(event.end_date)
+                when = words.until.format(start=when, end=self._date(event.end_date))
             elif event.ongoing:
-                when += " – ongoing"
-            what = event.type.value.replace("-", " ")
+                when = words.ongoing.format(start=when)
+            what = words.name(event.type)
             if event.person_id != self.person_id:
                 what = f"{_isolated(self.names.get(event.person_id, ''))}: {what}"
             if event.description:
@@ -216,23 +230,31 @@ class _Case:
             sources = "; ".join(self._cited(s) for s in event.source_ids if s in self.numbers)
             rows.append((when, what, event.place, sources))
         if not rows:
-            pages.paragraph("No events are recorded for this person.")
+            pages.paragraph(words.no_events, direction=direction)
             return
+        headings = (words.date, words.event, words.place, words.sources)
         pages.table(
-            _CHRONOLOGY_HEADINGS,
+            headings,
             rows,
             _CHRONOLOGY_WIDTHS,
             size=9,
-            defaults=(Direction.LTR,) * 4,
+            defaults=(direction,) * 4,
+            from_the_right=words.right_to_left,
         )
+
+    def _current_place(self, place: CurrentPlace) -> CurrentPlace:
+        """Where the person is held, as it leaves: an event's place may name a witness."""
+        return replace(place, place=replace_names(place.place, self.plan.replacements))
 
     def _cited(self, document_id: str) -> str:
         """A source as a reader of the printed file finds it: "D3, pages 1–2"."""
-        number = self.numbers[document_id]
+        number = self.words.number(self.numbers[document_id])
         count = len(self.pages_of.get(document_id, []))
         if count == 0:
-            return f"D{number}"
-        return f"D{number}, page 1" if count == 1 else f"D{number}, pages 1–{count}"
+            return self.words.cited.format(number=number)
+        if count == 1:
+            return self.words.cited_page.format(number=number)
+        return self.words.cited_pages.format(number=number, count=self.words.number(count))
 
     # --- Documents -----------------------------------------------------------------------
 
@@ -243,11 +265,13 @@ class _Case:
             target = note.target
             if isinstance(target, TextRange):
                 notes_on.setdefault(target.text_id, []).append(
-                    f"On “{_isolated(target.quote)}”: {_isolated(note.body)}"
+                    self.words.on_passage.format(
+                        quote=_isolated(target.quote), note=_isolated(note.body)
+                    )
                 )
             else:
                 notes_on.setdefault(target.page_id, []).append(
-                    f"On a region of the page: {_isolated(note.body)}"
+                    self.words.on_region.format(note=_isolated(note.body))
                 )
         for document in self.plan.documents:
             number = self.numbers[document.id]
@@ -269,13 +293,18 @@ class _Case:
             progress(Progress(total, total, ""))
 
     def _heading(self, document: Document, number: int) -> None:
-        pages = self.pages
+        pages, words = self.pages, self.words
         pages.new_page()
-        pages.paragraph(f"D{number}  {_isolated(document.title)}", 15, bold=True)
-        about = f"{document.kind.value.capitalize()}, {self._date(document.date)}"
+        cited = words.cited.format(number=words.number(number))
+        pages.paragraph(f"{cited}  {_isolated(document.title)}", 15, bold=True)
+        kind = words.name(document.kind)
+        about = words.isolated(
+            words.comma.join((kind[:1].upper() + kind[1:], self._date(document.date)))
+        )
         if document.author_id:
-            about += f", by {_isolated(self.names.get(document.author_id, ''))}"
-        pages.paragraph(about, direction=Direction.LTR)
+            author = _isolated(self.names.get(document.author_id, ""))
+            about = words.by.format(about=about, name=author)
+        pages.paragraph(about, direction=self.direction)
         pages.space(3)
 
     def _picture(self, page: Page, number: int, count: int, notes: list[str]) -> None:
@@ -294,43 +323,57 @@ class _Case:
         x = pages.left + (room_width - width) / 2
         pdf.image(io.BytesIO(copy.data), x=x, y=pages.y, w=width, h=height)
         pages.y += height + 1
-        pages.paragraph(f"D{number}, page {page.number} of {count}", 9, direction=Direction.LTR)
+        words = self.words
+        caption = words.caption.format(
+            number=words.number(number), page=words.number(page.number), count=words.number(count)
+        )
+        pages.paragraph(caption, 9, direction=self.direction)
         for note in notes:
-            pages.paragraph("• " + note, 9, direction=Direction.LTR)
+            pages.paragraph("• " + note, 9, direction=self.direction)
         pages.space(3)
 
     def _recording(self, page: Page, number: int, count: int, notes: list[str]) -> None:
         """A recording has no picture to print: it is named, with its length, as the page
         of the document that it is, and the reader finds it in the bundle."""
         found = facts.from_json(scan_details(self.db, page.id).metadata)
-        length = f", {timed_lines.clock(found.duration)}" if found and found.duration else ""
-        self.pages.paragraph(
-            f"D{number}, page {page.number} of {count}: a recording ({page.mime_type}{length}), "
-            "which paper cannot hold; a bundle carries it",
-            9,
-            direction=Direction.LTR,
+        words = self.words
+        length = (
+            words.comma + words.digits(timed_lines.clock(found.duration))
+            if found and found.duration
+            else ""
         )
+        caption = words.recording_caption.format(
+            number=words.number(number),
+            page=words.number(page.number),
+            count=words.number(count),
+            kind=words.isolated(page.mime_type),
+            length=length,
+        )
+        self.pages.paragraph(caption, 9, direction=self.direction)
         for note in notes:
-            self.pages.paragraph("• " + note, 9, direction=Direction.LTR)
+            self.pages.paragraph("• " + note, 9, direction=self.direction)
         self.pages.space(3)
 
     def _text(self, text: Text, number: int, notes: list[str]) -> None:
         pages = self.pages
         pages.space(2)
-        pages.paragraph(
-            f"D{number}: {text.kind.value} ({text.language or 'language not given'})",
-            12,
-            bold=True,
+        heading = self.words.text_heading.format(
+            number=self.words.number(number),
+            kind=self.words.name(text.kind),
+            language=text.language or self.words.language_not_given,
         )
+        pages.paragraph(heading, 12, bold=True, direction=self.direction)
         default = Direction.RTL if text.language in ("fa", "ar", "ku") else Direction.LTR
         # A recording's transcription: each timed line with its time in front, as in a bundle.
         body = timed_lines.with_times(text.body, self.plan.timed_lines.get(text.id, ()))
         pages.paragraph(body, 10, default=default)
         for note in notes:
-            pages.paragraph("• " + note, 9, direction=Direction.LTR)
+            pages.paragraph("• " + note, 9, direction=self.direction)
 
     def _date(self, date: FuzzyDate | None) -> str:
-        return "undated" if date is None else format_date(date, self.calendar)
+        if date is None:
+            return self.words.undated
+        return format_date(date, self.calendar, self.words.language)
 
 
 def _day(day: datetime.date) -> FuzzyDate:

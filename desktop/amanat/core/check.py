@@ -20,9 +20,57 @@ from dataclasses import dataclass, field
 from amanat.core import audit
 from amanat.core.audit import AuditReport
 from amanat.core.database import Database
-from amanat.core.errors import DatabaseDamaged, StoredObjectDamaged
+from amanat.core.errors import QT_TRANSLATE_NOOP, DatabaseDamaged, StoredObjectDamaged
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.segments import objects, sealing, segment_files, upkeep
+
+CONTEXT = "CheckProblems"
+"""The translation context of the problems' sentences (and of the audit log's reasons)."""
+
+PROBLEMS: dict[str, str] = {
+    "encrypted-page": QT_TRANSLATE_NOOP("CheckProblems", "encrypted page check: {message}"),
+    "database": QT_TRANSLATE_NOOP("CheckProblems", "database check: {message}"),
+    "database-unreadable": QT_TRANSLATE_NOOP(
+        "CheckProblems", "database check: the database cannot be read to the end"
+    ),
+    "index-unreadable": QT_TRANSLATE_NOOP(
+        "CheckProblems", "original files: the index of them could not be read"
+    ),
+    "segment-missing": QT_TRANSLATE_NOOP("CheckProblems", "segment {name}… is missing"),
+    "segment-short": QT_TRANSLATE_NOOP(
+        "CheckProblems", "segment {name}… is shorter than recorded ({size} of {length})"
+    ),
+    "object-misplaced": QT_TRANSLATE_NOOP("CheckProblems", "object {name}… lies outside its place"),
+    "file-without-object": QT_TRANSLATE_NOOP(
+        "CheckProblems", "the original file {name}… has no stored object"
+    ),
+    "object-unused": QT_TRANSLATE_NOOP("CheckProblems", "object {name}… belongs to no page"),
+    "document-damaged": QT_TRANSLATE_NOOP(
+        "CheckProblems", "the document “{title}” has damaged or missing page files (page {pages})"
+    ),
+    "audit-unreadable": QT_TRANSLATE_NOOP(
+        "CheckProblems", "audit log: it could not be read to the end"
+    ),
+    "audit-broken": QT_TRANSLATE_NOOP(
+        "CheckProblems", "audit log entry {entry} is broken: {reason}"
+    ),
+}
+"""Each problem the check can find, in English with its placeholders: what ``amanat check``
+prints, and what the window translates. {message} is SQLite's own words, never translated."""
+
+
+class Problem(str):
+    """A problem found, filled: a string (the English line, as the command line prints it)
+    that keeps its code and values for the window, which translates it."""
+
+    code: str
+    values: dict[str, object]
+
+    def __new__(cls, code: str, **values: object) -> Problem:
+        made = super().__new__(cls, PROBLEMS[code].format(**values))
+        made.code = code
+        made.values = values
+        return made
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +84,7 @@ class DamagedDocument:
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
-    problems: tuple[str, ...]
+    problems: tuple[Problem, ...]
     files_checked: int
     """Objects (originals and previews) opened and compared with their SHA-256; 0 for a
     quick check, which opens none."""
@@ -61,7 +109,7 @@ def check(
     objects, the audit log) and, in a full check, the objects opened; ``cancel`` is asked
     between steps and between two objects, and a cancelled check says so in its report
     (``cancelled``; a full one keeps where it got to, to go on from there next time)."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     bad: set[str] = set()
     opened = 0
     stopped = False
@@ -71,15 +119,15 @@ def check(
     # objects' (asked once per object, so a stopped check resumes at the right one).
     steps = _Steps(None, None) if full else _Steps(report, cancel)
     for (message,) in db.all("PRAGMA cipher_integrity_check"):
-        problems.append(f"encrypted page check: {message}")
+        problems.append(Problem("encrypted-page", message=message))
     stopped = steps.done()
     if not stopped:
         try:
             for (message,) in db.all("PRAGMA integrity_check"):
                 if message != "ok":
-                    problems.append(f"database check: {message}")
+                    problems.append(Problem("database", message=message))
         except DatabaseDamaged:
-            problems.append("database check: the database cannot be read to the end")
+            problems.append(Problem("database-unreadable"))
         stopped = steps.done()
     if not stopped:
         try:
@@ -89,20 +137,20 @@ def check(
                 opened, stopped, broken = _open_every_object(db, bad, report, cancel)
                 bad |= broken
         except DatabaseDamaged:
-            problems.append("original files: the index of them could not be read")
+            problems.append(Problem("index-unreadable"))
     damaged = _documents_of(db, bad) if bad else ()
     for document in damaged:
         numbers = ", ".join(str(n) for n in document.pages)
-        problems.append(
-            f"the document “{document.title}” has damaged or missing page files (page {numbers})"
-        )
+        problems.append(Problem("document-damaged", title=document.title, pages=numbers))
     if not stopped:
         try:
             audited = audit.verify(db)
         except DatabaseDamaged:
-            problems.append("audit log: it could not be read to the end")
+            problems.append(Problem("audit-unreadable"))
         if not audited.intact:
-            problems.append(f"audit log entry {audited.first_broken} is broken: {audited.reason}")
+            problems.append(
+                Problem("audit-broken", entry=audited.first_broken, reason=audited.reason)
+            )
         if not full:
             steps.done()
     return CheckReport(tuple(problems), opened, audited, full, damaged, stopped, resumed)
@@ -127,7 +175,7 @@ class _Steps:
         return cancelled(self._cancel)
 
 
-def _extents(db: Database, problems: list[str]) -> set[str]:
+def _extents(db: Database, problems: list[Problem]) -> set[str]:
     """Objects that cannot be whole, judged from the index and the files' sizes alone."""
     where = objects.folder(db)
     bad: set[str] = set()
@@ -135,12 +183,12 @@ def _extents(db: Database, problems: list[str]) -> set[str]:
     for name, length in committed.items():
         path = where / name
         if not path.is_file():
-            problems.append(f"segment {name[:8]}… is missing")
+            problems.append(Problem("segment-missing", name=name[:8]))
             bad |= _ids(db, "SELECT id FROM objects WHERE segment = ?", (name,))
             continue
         size = segment_files.size(path)
         if size < length:
-            problems.append(f"segment {name[:8]}… is shorter than recorded ({size} of {length})")
+            problems.append(Problem("segment-short", name=name[:8], size=size, length=length))
             bad |= _ids(
                 db, "SELECT id FROM objects WHERE segment = ? AND start + length > ?", (name, size)
             )
@@ -155,20 +203,20 @@ def _extents(db: Database, problems: list[str]) -> set[str]:
             or length != sealing.sealed_length(size)
         )
         if wrong:
-            problems.append(f"object {str(object_id)[:8]}… lies outside its place")
+            problems.append(Problem("object-misplaced", name=str(object_id)[:8]))
             bad.add(str(object_id))
         previous[segment] = max(previous[segment], start + length)
     for (sha256,) in db.all(
         "SELECT sha256 FROM files WHERE object_id IS NULL"
         " OR object_id NOT IN (SELECT id FROM objects)"
     ):
-        problems.append(f"the original file {str(sha256)[:12]}… has no stored object")
+        problems.append(Problem("file-without-object", name=str(sha256)[:12]))
     for (object_id,) in db.all(
         "SELECT id FROM objects WHERE id NOT IN (SELECT object_id FROM files"
         " WHERE object_id IS NOT NULL) AND id NOT IN (SELECT object_id FROM page_images"
         " WHERE object_id IS NOT NULL)"
     ):
-        problems.append(f"object {str(object_id)[:8]}… belongs to no page")
+        problems.append(Problem("object-unused", name=str(object_id)[:8]))
     return bad
 
 

@@ -574,6 +574,10 @@ DETAILS: dict[str, str] = {
     "backup-segment-short": QT_TRANSLATE_NOOP(
         "Messages", "a part of its stored pages is shorter than recorded"
     ),
+    "backup-unfinished": QT_TRANSLATE_NOOP(
+        "Messages",
+        "it is what a backup that was stopped left behind, never a whole backup; make a new backup",
+    ),
 }
 
 

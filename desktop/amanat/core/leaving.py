@@ -6,6 +6,11 @@ black: the pixels replaced, never an overlay. A redacted page never leaves as it
 bytes, even when the original was asked for. A text leaves with each redacted passage replaced
 by a mark that tells only roughly how long it was, and with the names of anonymised witnesses
 (in both scripts, and their aliases) replaced by their pseudonyms.
+
+Every other text about the archive that leaves goes through ``replace_names`` too: titles,
+tag names, event places and descriptions, comments, notes, file names, and a chronology
+exported to a file (``timeline_as_it_leaves``). A tag named "Testimony of <witness>" or an
+event at "<witness>'s house" would otherwise give the witness away.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from amanat.core.database import Database
 from amanat.core.file_types import RECORDING_SUFFIXES, is_recording
@@ -21,6 +26,7 @@ from amanat.core.records import Text
 from amanat.core.scans.export import sanitised_copy
 from amanat.core.storage import pages, people
 from amanat.core.storage import redactions as redaction_store
+from amanat.core.timeline import SourceRef, Timeline
 
 MARK = "\u2588"
 """The block that stands for redacted words."""
@@ -164,6 +170,71 @@ def leaving_text(db: Database, text: Text, replacements: Sequence[Replacement]) 
 def replace_names(value: str, replacements: Sequence[Replacement]) -> str:
     """``value`` (a title, a comment) with the witnesses' names replaced by pseudonyms."""
     return replaced(value, (), replacements).body
+
+
+def anonymised_witnesses(db: Database) -> tuple[str, ...]:
+    """Every person who wrote a document they asked to be anonymised in (in the trash or
+    withdrawn too): for what leaves without a choice of documents, such as a chronology."""
+    rows = db.all(
+        "SELECT DISTINCT author_id FROM documents"
+        " WHERE consent_anonymise AND author_id IS NOT NULL ORDER BY author_id"
+    )
+    return tuple(str(row[0]) for row in rows)
+
+
+def timeline_as_it_leaves(
+    timeline: Timeline, replacements: Sequence[Replacement], pseudonyms: Mapping[str, str]
+) -> Timeline:
+    """A chronology as it is written to a file: the witnesses' names replaced in every text
+    in it, and the chronology of an anonymised witness (a person id in ``pseudonyms``)
+    under their pseudonym only, with none of their other names or notes."""
+
+    def names(value: str) -> str:
+        return replace_names(value, replacements)
+
+    person = timeline.person
+    if person.id in pseudonyms:
+        person = replace(
+            person,
+            display_name=pseudonyms[person.id],
+            name_fa="",
+            name_latin="",
+            aliases=(),
+            notes="",
+            birth_year=None,
+        )
+    else:
+        person = replace(person, notes=names(person.notes))
+    facts = timeline.facts
+    place = facts.current_place
+    return replace(
+        timeline,
+        person=person,
+        entries=tuple(
+            replace(
+                entry,
+                place=names(entry.place),
+                title=names(entry.title),
+                description=names(entry.description),
+                sources=tuple(
+                    SourceRef(s.document_id, names(s.title), s.in_trash) for s in entry.sources
+                ),
+            )
+            for entry in timeline.entries
+        ),
+        undated=tuple(replace(d, title=names(d.title)) for d in timeline.undated),
+        facts=replace(facts, current_place=replace(place, place=names(place.place))),
+        contradictions=tuple(replace(c, message=names(c.message)) for c in timeline.contradictions),
+        place_groups=tuple(
+            replace(
+                group,
+                spellings=tuple(names(s) for s in group.spellings),
+                known_name=names(group.known_name) if group.known_name else group.known_name,
+            )
+            for group in timeline.place_groups
+        ),
+        hints=tuple(names(hint) for hint in timeline.hints),
+    )
 
 
 def replaced(

@@ -35,6 +35,11 @@ class Direction(StrEnum):
     LTR = "ltr"
     RTL = "rtl"
 
+    @classmethod
+    def of(cls, right_to_left: bool) -> Direction:
+        """The direction of a language written from the right (Persian) or not."""
+        return cls.RTL if right_to_left else cls.LTR
+
 
 _STRONG_RTL = frozenset({"R", "AL"})
 _ISOLATE_OPENERS = frozenset({"LRI", "RLI", "FSI"})
@@ -253,21 +258,32 @@ class Pages:
                 self.draw_line(line, x, self.y, width, height)
                 self.y += height
 
-    def labelled(self, label: str, value: str, label_width: float, size: float = 10) -> None:
+    def labelled(
+        self,
+        label: str,
+        value: str,
+        label_width: float,
+        size: float = 10,
+        direction: Direction = Direction.LTR,
+    ) -> None:
         """ "Label:  value" with the values of several such lines starting one below the other;
-        the value is an English sentence (it may name a Persian place)."""
+        the value is a sentence in the label's language (it may name a place in the other
+        script). Right to left (Persian labels), the label stands at the right margin."""
         height = size * 0.55
         if self.y + height > self.bottom:
             self.new_page()
-        self.font(size, bold=True)
-        (line,) = self.lay_lines(Paragraph(label, Direction.LTR), float("inf"))
-        self.draw_line(line, self.left, self.y, label_width, height)
-        self.font(size)
         width = self.width - label_width
-        for line in self.lay_lines(Paragraph(value, Direction.LTR), width):
+        label_x, value_x = self.left, self.left + label_width
+        if direction is Direction.RTL:
+            label_x, value_x = self.left + width, self.left
+        self.font(size, bold=True)
+        (line,) = self.lay_lines(Paragraph(label, direction), float("inf"))
+        self.draw_line(line, label_x, self.y, label_width, height)
+        self.font(size)
+        for line in self.lay_lines(Paragraph(value, direction), width):
             if self.y + height > self.bottom:
                 self.new_page()
-            self.draw_line(line, self.left + label_width, self.y, width, height)
+            self.draw_line(line, value_x, self.y, width, height)
             self.y += height
 
     def lay_lines(self, paragraph: Paragraph, width: float) -> list[Line]:
@@ -374,11 +390,17 @@ class Pages:
         widths: Sequence[float],
         size: float = 9,
         defaults: Sequence[Direction] | None = None,
+        from_the_right: bool = False,
     ) -> None:
         """A table across the page: ``widths`` are parts of the page width, ``defaults`` the
         direction of each column's language for cells with no strong letter. Headings repeat
         at the top of every page the table runs onto; a row taller than what is left of a
-        page carries on on the next."""
+        page carries on on the next. ``from_the_right``: the columns are read from the right
+        (a Persian table), the first one at the right margin."""
+        if from_the_right:
+            headings, widths = headings[::-1], widths[::-1]
+            defaults = defaults[::-1] if defaults else defaults
+            rows = [row[::-1] for row in rows]
         total = sum(widths)
         columns = [self.width * part / total for part in widths]
         defaults = defaults or [Direction.LTR] * len(columns)

@@ -15,6 +15,7 @@ from pathlib import Path
 from amanat.core import private_files
 from amanat.core.dates import Calendar, FuzzyDate, Precision, format_iso, readable_date
 from amanat.core.errors import Detail, DiskFullAt, FileNotWritable, os_reason
+from amanat.core.pdf_words import ENGLISH, PdfWords
 from amanat.core.timeline import (
     Contradiction,
     CurrentPlace,
@@ -29,43 +30,44 @@ from amanat.core.timeline import (
 # --- Words for the figures -------------------------------------------------------------------
 
 
-def describe_days(count: DayCount) -> str:
+def describe_days(count: DayCount, words: PdfWords = ENGLISH) -> str:
     """ "12 days", "at least 40 days (at most 71)", "none"; ", still going on" when open."""
     if count.at_most == 0:
-        return "none"
-    days = "day" if count.at_least == 1 else "days"
+        return words.no_days
     if count.exact:
-        text = f"{count.at_least} {days}"
+        text = words.day_count(count.at_least)
     else:
-        text = f"at least {count.at_least} {days} (at most {count.at_most})"
-    return text + (", still going on" if count.until_today else "")
+        text = words.days_between.format(
+            least=words.number(count.at_least), most=words.number(count.at_most)
+        )
+    return words.still_going_on.format(days=text) if count.until_today else text
 
 
-def describe_place(place: CurrentPlace) -> str:
-    where = place.place or "place not recorded"
+def describe_place(place: CurrentPlace, words: PdfWords = ENGLISH) -> str:
+    where = place.place or words.place_not_recorded
     if place.whereabouts is Whereabouts.HELD:
-        return f"{where} (held)"
+        return words.held.format(place=where)
     if place.whereabouts is Whereabouts.ON_FURLOUGH:
-        return f"{where} (on furlough)"
+        return words.on_furlough.format(place=where)
     if place.whereabouts is Whereabouts.RELEASED:
-        return "released"
-    return "not known: no arrest, transfer or release is recorded"
+        return words.released
+    return words.whereabouts_unknown
 
 
-def date_text(entry: TimelineEntry) -> str:
+def date_text(entry: TimelineEntry, words: PdfWords = ENGLISH) -> str:
     """An entry's date in its readable form (``dates.readable_date``), and for a span where
     it ends: "from … to …", "from …, ongoing"."""
-    shown = readable_date(entry.start)
+    shown = readable_date(entry.start, words.language)
     if entry.end is not None:
-        return f"from {shown} to {readable_date(entry.end)}"
+        return words.from_to.format(start=shown, end=readable_date(entry.end, words.language))
     if entry.ongoing:
-        return f"from {shown}, ongoing"
+        return words.from_ongoing.format(start=shown)
     return shown
 
 
-def today_text(today: datetime.date, calendar: Calendar) -> str:
+def today_text(today: datetime.date, calendar: Calendar, language: str = "en") -> str:
     """The day the facts are computed for, in the calendar chosen for the export first."""
-    return readable_date(FuzzyDate(today, today, Precision.DAY, calendar=calendar))
+    return readable_date(FuzzyDate(today, today, Precision.DAY, calendar=calendar), language)
 
 
 def _short(ids: tuple[str, ...]) -> str:

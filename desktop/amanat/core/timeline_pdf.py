@@ -18,17 +18,16 @@ from fpdf import FPDF
 
 from amanat.core.dates import Calendar
 from amanat.core.pdf_layout import Direction, LaidLine, Pages
+from amanat.core.pdf_words import ENGLISH, PdfWords
 from amanat.core.resources import resource
 from amanat.core.timeline import EntryKind, Timeline, TimelineEntry, UndatedDocument
 from amanat.core.timeline_export import date_text, describe_days, describe_place, today_text
 
 _FAMILY = "Vazirmatn"
 _COLUMN_WIDTHS = (30, 30, 20, 20)  # date, event, place, sources: parts of the page width
-_HEADINGS = ("Date", "Event", "Place", "Sources")
-# The date and event columns are English sentences (which may quote Persian); the place and
-# the sources' titles are whatever was typed, so a cell with no letter at all is taken as
-# English there too, the language of the document.
-_COLUMN_LANGUAGES = (Direction.LTR,) * 4
+# The date and event columns are sentences in the words' language (which may quote the other
+# script); the place and the sources' titles are whatever was typed, so a cell with no letter
+# at all is taken as the words' language there too, the language of the document.
 _LABEL_WIDTH = 45
 
 
@@ -40,12 +39,17 @@ class LaidOutPdf:
     """Every line of text in it, where it is and what it says in logical order."""
 
 
-def to_pdf(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> bytes:
-    """The chronology as the bytes of a PDF file (A4, portrait)."""
-    return lay_out(timeline, calendar).data
+def to_pdf(
+    timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN, words: PdfWords = ENGLISH
+) -> bytes:
+    """The chronology as the bytes of a PDF file (A4, portrait), its own words in ``words``'
+    language."""
+    return lay_out(timeline, calendar, words).data
 
 
-def lay_out(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> LaidOutPdf:
+def lay_out(
+    timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN, words: PdfWords = ENGLISH
+) -> LaidOutPdf:
     """The chronology's PDF together with where each of its lines went."""
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     # A fixed date keeps two exports of one chronology byte for byte the same, and tells
@@ -54,17 +58,23 @@ def lay_out(timeline: Timeline, calendar: Calendar = Calendar.GREGORIAN) -> Laid
     pdf.set_margins(15, 15, 15)
     pdf.add_font(_FAMILY, "", str(resource("fonts", "Vazirmatn-Regular.ttf")))
     pdf.add_font(_FAMILY, "B", str(resource("fonts", "Vazirmatn-Bold.ttf")))
-    pdf.set_title(f"Chronology of {timeline.person.display_name}")
+    pdf.set_title(words.chronology_of.format(name=timeline.person.display_name))
     pages = Pages(pdf, _FAMILY)
-    _heading(pages, timeline)
-    _facts(pages, timeline, calendar)
-    _table(pages, timeline)
+    _heading(pages, timeline, words)
+    _facts(pages, timeline, calendar, words)
+    _table(pages, timeline, words)
     return LaidOutPdf(bytes(pdf.output()), tuple(pages.lines))
 
 
-def _heading(pages: Pages, timeline: Timeline) -> None:
+def _heading(pages: Pages, timeline: Timeline, words: PdfWords) -> None:
     person = timeline.person
-    pages.paragraph(f"Chronology of {person.display_name}", 16, bold=True)
+    direction = Direction.of(words.right_to_left)
+    pages.paragraph(
+        words.chronology_of.format(name=person.display_name),
+        16,
+        bold=True,
+        direction=direction,
+    )
     for name in (person.name_fa, person.name_latin):
         if name and name != person.display_name:
             # A name stands on its own line, at the margin of its own script.
@@ -72,63 +82,85 @@ def _heading(pages: Pages, timeline: Timeline) -> None:
     pages.space(2)
 
 
-def _facts(pages: Pages, timeline: Timeline, calendar: Calendar) -> None:
+def _facts(pages: Pages, timeline: Timeline, calendar: Calendar, words: PdfWords) -> None:
     facts = timeline.facts
-    pages.paragraph(f"Facts as of {today_text(facts.today, calendar)}", 12, bold=True)
+    direction = Direction.of(words.right_to_left)
+    pages.paragraph(
+        words.facts_as_of.format(
+            date=words.isolated(today_text(facts.today, calendar, words.language))
+        ),
+        12,
+        bold=True,
+        direction=direction,
+    )
     for label, value in (
-        ("Time detained", describe_days(facts.detained)),
-        ("Solitary confinement", describe_days(facts.solitary)),
-        ("Hunger strike", describe_days(facts.hunger_strike)),
-        ("Transfers", str(facts.transfers)),
-        ("Current place", describe_place(facts.current_place)),
+        (words.time_detained, describe_days(facts.detained, words)),
+        (words.solitary, describe_days(facts.solitary, words)),
+        (words.hunger_strike, describe_days(facts.hunger_strike, words)),
+        (words.transfers, words.number(facts.transfers)),
+        (words.current_place, describe_place(facts.current_place, words)),
     ):
-        # The value is an English sentence even when it starts with a Persian place name
-        # ("قرچک (held)"), so it is laid out left to right whatever its first letter.
-        pages.labelled(label + ":", value, _LABEL_WIDTH)
+        # The value is a sentence in the words' language even when it starts with a place
+        # in the other script ("قرچک (held)"), so it is laid out in that language's
+        # direction whatever its first letter.
+        pages.labelled(label, value, _LABEL_WIDTH, direction=direction)
     if timeline.contradictions:
         pages.space(2)
-        pages.paragraph("Contradictions", 12, bold=True)
+        pages.paragraph(words.contradictions, 12, bold=True, direction=direction)
         for contradiction in timeline.contradictions:
             pages.paragraph("• " + contradiction.message, direction=Direction.LTR)
     pages.space(3)
 
 
-def chronology_rows(timeline: Timeline) -> list[tuple[str, str, str, str]]:
+def chronology_rows(
+    timeline: Timeline, words: PdfWords = ENGLISH
+) -> list[tuple[str, str, str, str]]:
     """The table's cells, row by row: date, event, place, sources."""
-    rows = [_row(entry) for entry in timeline.entries]
-    return rows + [_undated_row(document) for document in timeline.undated]
+    rows = [_row(entry, words) for entry in timeline.entries]
+    return rows + [_undated_row(document, words) for document in timeline.undated]
 
 
-def _table(pages: Pages, timeline: Timeline) -> None:
-    rows = chronology_rows(timeline)
+def _table(pages: Pages, timeline: Timeline, words: PdfWords) -> None:
+    rows = chronology_rows(timeline, words)
+    direction = Direction.of(words.right_to_left)
     if not rows:
-        pages.paragraph("Nothing is recorded for this person yet.")
+        pages.paragraph(words.nothing_recorded, direction=direction)
         return
-    pages.table(_HEADINGS, rows, _COLUMN_WIDTHS, size=9, defaults=_COLUMN_LANGUAGES)
+    headings = (words.date, words.event, words.place, words.sources)
+    pages.table(
+        headings,
+        rows,
+        _COLUMN_WIDTHS,
+        size=9,
+        defaults=(direction,) * 4,
+        from_the_right=words.right_to_left,
+    )
 
 
-def _row(entry: TimelineEntry) -> tuple[str, str, str, str]:
+def _row(entry: TimelineEntry, words: PdfWords) -> tuple[str, str, str, str]:
     # The readable form says how precisely the date is known ("Mordad 1403", "c. 2019") and
     # what it is in the other calendar.
-    when = date_text(entry)
+    when = date_text(entry, words)
     if entry.kind is EntryKind.DOCUMENT:
-        what = f"{entry.type.value} ({', '.join(entry.relations)}): {_quoted(entry.title)}"
+        relations = words.comma.join(words.relation(r) for r in entry.relations)
+        what = f"{words.name(entry.type)} ({relations}): {_quoted(entry.title)}"
         if entry.in_trash:
-            what += " [in the trash]"
+            what += " " + words.in_the_trash
     else:
-        what = entry.type.value.replace("-", " ")
+        what = words.name(entry.type)
         if entry.description:
             what += f": {_quoted(entry.description)}"
     sources = "; ".join(
-        _quoted(source.title) + (" (in the trash)" if source.in_trash else "")
+        _quoted(source.title) + (" " + words.source_in_the_trash if source.in_trash else "")
         for source in entry.sources
     )
     return when, what, entry.place, sources
 
 
-def _undated_row(document: UndatedDocument) -> tuple[str, str, str, str]:
-    what = f"{document.kind.value} ({', '.join(document.relations)}): {_quoted(document.title)}"
-    return "undated", what + (" [in the trash]" if document.in_trash else ""), "", ""
+def _undated_row(document: UndatedDocument, words: PdfWords) -> tuple[str, str, str, str]:
+    relations = words.comma.join(words.relation(r) for r in document.relations)
+    what = f"{words.name(document.kind)} ({relations}): {_quoted(document.title)}"
+    return words.undated, what + (" " + words.in_the_trash if document.in_trash else ""), "", ""
 
 
 _FIRST_STRONG_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"

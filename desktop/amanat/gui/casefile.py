@@ -25,6 +25,7 @@ from amanat.gui import labels
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.jobs import Job
 from amanat.gui.messages import error_message
+from amanat.gui.pdf_words import pdf_words
 from amanat.gui.text_direction import isolated
 from amanat.gui.worker import Operation, Session, Worker
 
@@ -32,9 +33,17 @@ from amanat.gui.worker import Operation, Session, Worker
 def write_case_file(
     person_id: str, path: Path, calendar: Calendar, progress: Report, cancelled: Cancel
 ) -> Operation[WrittenCaseFile]:
+    words = pdf_words()  # the case file's headings in the interface's language
+
     def run(session: Session) -> WrittenCaseFile:
         return casefile.write_case_file(
-            session.require(), person_id, path, calendar, report=progress, cancel=cancelled
+            session.require(),
+            person_id,
+            path,
+            calendar,
+            report=progress,
+            cancel=cancelled,
+            words=words,
         )
 
     return run

@@ -14,19 +14,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from amanat.core import password_strength
-from amanat.core.password_strength import Verdict
-from amanat.core.vault import MINIMUM_PASSWORD_LENGTH, SUFFIX
+from amanat.core.vault import SUFFIX
+from amanat.gui.care.new_password import NewPasswordFields
 from amanat.gui.file_dialogs import FileChooser
 
 
@@ -52,18 +49,14 @@ class CreateArchiveDialog(QDialog):
         place_row = QHBoxLayout()
         place_row.addWidget(self.place, 1)
         place_row.addWidget(choose)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, password_strength.STRONG_ENOUGH)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
-        self.mismatch = QLabel()
-        self.mismatch.setWordWrap(True)
+        # The password twice with its strength: the same fields, and the same sentence, as
+        # for changing the password.
+        self.fields = NewPasswordFields(labels=(self.tr("Password:"), self.tr("Password again:")))
+        self.password = self.fields.password
+        self.repeat = self.fields.repeat
+        self.meter = self.fields.meter
+        self.strength = self.fields.strength
+        self.mismatch = self.fields.mismatch
         self.recovery = QCheckBox(self.tr("Make a recovery code to write down or print"))
         self.recovery.setChecked(True)
         self.recovery.setToolTip(
@@ -80,14 +73,9 @@ class CreateArchiveDialog(QDialog):
             )
         )
         advice.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Keep it in:"), place_row)
-        form.addRow(self.tr("Password:"), self.password)
-        form.addRow("", self.meter)
-        form.addRow("", self.strength)
-        form.addRow(self.tr("Password again:"), self.repeat)
-        form.addRow("", self.mismatch)
+        form = self.fields.form  # one form, so the name and place align with the password
+        form.insertRow(0, self.tr("Name:"), self.name)
+        form.insertRow(1, self.tr("Keep it in:"), place_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -97,11 +85,11 @@ class CreateArchiveDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(advice)
-        layout.addLayout(form)
+        layout.addWidget(self.fields)
         layout.addWidget(self.recovery)
         layout.addWidget(self.buttons)
-        for field in (self.name, self.password, self.repeat):
-            field.textChanged.connect(self._check)
+        self.name.textChanged.connect(self._check)
+        self.fields.changed.connect(self._check)
         self._check()
 
     def result_archive(self) -> NewArchive:
@@ -120,34 +108,11 @@ class CreateArchiveDialog(QDialog):
             self.place.setText(str(chosen))
 
     def _check(self) -> None:
-        password = self.password.text()
-        assessment = password_strength.assess(password)
-        self.meter.setValue(assessment.score)
         # The same judgement as the command line's (core/password_strength.py): Create stays
-        # disabled until it is met, and this line says what is missing.
-        if assessment.verdict is Verdict.TOO_SHORT:
-            why = self.tr("Too short: use at least %n characters.", "", MINIMUM_PASSWORD_LENGTH)
-        elif assessment.score <= 2:
-            why = self.tr(
-                "Too easy to guess. A passphrase of five or more unrelated words is both "
-                "strong and easy to remember."
-            )
-        elif not assessment.acceptable:
-            why = self.tr("Almost: add another word or two.")
-        else:
-            why = self.tr("Strong.")
-        self.strength.setText(why if password else "")
-        matches = password == self.repeat.text()
-        self.mismatch.setText(
-            "" if matches or not self.repeat.text() else self.tr("The two passwords differ.")
-        )
+        # disabled until it is met, and the fields say what is missing.
         name = self.name.text().strip()
         self.create_button.setEnabled(
-            bool(name)
-            and "/" not in name
-            and "\\" not in name
-            and assessment.acceptable
-            and matches
+            bool(name) and "/" not in name and "\\" not in name and self.fields.acceptable
         )
 
 

@@ -93,6 +93,9 @@ from amanat.core.storage.documents import DocumentFilter
 
 _AUDIENCE_RANK = {audience: rank for rank, audience in enumerate(Audience)}
 
+NAMES_A_WITNESS = "it names an anonymised witness"
+"""Why an audit entry stays home: its words name a witness who leaves under a pseudonym."""
+
 
 @dataclass(frozen=True, slots=True)
 class ExportScope:
@@ -209,15 +212,10 @@ def plan_export(
     # every bundle from this archive (both derived from the person's id under the archive's
     # secret), so an advocate who receives several keeps one witness as one person, and no
     # name depends on what else happens to be in the bundle.
-    to_pseudonym: dict[str, str] = {}
-    for document in chosen:
-        if document.consent.anonymise and document.author_id:
-            to_pseudonym.setdefault(document.author_id, keys.pseudonym_id(document.author_id))
-    labels = _labels(to_pseudonym, _names_in_archive(db))
-    pseudonyms: dict[str, Pseudonym] = {}
-    for person_id in to_pseudonym:
-        person = people.get(db, person_id)
-        pseudonyms[person_id] = Pseudonym(person_id, person.display_name, labels[person_id])
+    pseudonyms = pseudonyms_of(
+        db, [d.author_id for d in chosen if d.consent.anonymise and d.author_id]
+    )
+    to_pseudonym = {person_id: keys.pseudonym_id(person_id) for person_id in pseudonyms}
 
     replacements = leaving.replacements_for(
         db, {person_id: p.pseudonym for person_id, p in pseudonyms.items()}
@@ -250,7 +248,12 @@ def plan_export(
             )
         )
     document_ids = {d.id for d in chosen}
-    its_pages = [p for d in chosen for p in pages.pages_of(db, d.id)]
+    # An original's file name ("Omid's letter.jpg") leaves with it when originals are sent.
+    its_pages = [
+        replace(p, original_name=leaving.replace_names(p.original_name, replacements))
+        for d in chosen
+        for p in pages.pages_of(db, d.id)
+    ]
     redacted_pages = frozenset(p.id for p in its_pages if leaving.is_redacted(db, p.id))
     its_texts = []
     leaving_bodies: dict[str, leaving.LeavingText] = {}
@@ -258,7 +261,13 @@ def plan_export(
     for document in chosen:
         for text in texts.texts_of(db, document.id):
             leaving_bodies[text.id] = leaving.leaving_text(db, text, replacements)
-            its_texts.append(replace(text, body=leaving_bodies[text.id].body))
+            its_texts.append(
+                replace(
+                    text,
+                    body=leaving_bodies[text.id].body,
+                    made_by=leaving.replace_names(text.made_by, replacements),
+                )
+            )
             timed = timed_lines.as_they_leave(
                 timecode_store.of_text(db, text.id), leaving_bodies[text.id]
             )
@@ -301,6 +310,7 @@ def plan_export(
             leaving_events.append(
                 replace(
                     event,
+                    place=leaving.replace_names(event.place, replacements),
                     description=leaving.replace_names(event.description, replacements),
                     source_ids=tuple(s for s in event.source_ids if s in document_ids),
                 )
@@ -330,7 +340,10 @@ def plan_export(
     used_tags += [t for a in leaving_annotations for t in a.tag_ids]
     for tag_id in used_tags:
         _with_ancestors(db, tag_id, tag_ids)
-    leaving_tags = [tags.get(db, t) for t in tag_ids]
+    leaving_tags = [
+        replace(tag, name=leaving.replace_names(tag.name, replacements))
+        for tag in (tags.get(db, t) for t in tag_ids)
+    ]
 
     entries: list[AuditEntry] = []
     if options.audit:
@@ -344,13 +357,24 @@ def plan_export(
         )
         if options.originals:  # a page's entry names its original's hash
             included |= {p.id for p in its_pages}
-        entries = [e for e in audit.entries(db) if e.record_id in included]
+        for entry in audit.entries(db):
+            if entry.record_id not in included:
+                continue
+            # An entry's hash covers its words, so a name in them cannot be replaced: the
+            # hash would let anyone test a guess of the name. Such an entry stays home.
+            said = f"{entry.summary}\n{entry.actor}"
+            if leaving.replace_names(said, replacements) != said:
+                summary = leaving.replace_names(entry.summary, replacements)
+                held.append(HeldBack("audit", str(entry.seq), _short(summary), NAMES_A_WITNESS))
+            else:
+                entries.append(entry)
 
     warnings = []
     for pseudonym in pseudonyms.values():
         warnings.append(
             f"{pseudonym.name} leaves as “{pseudonym.pseudonym}”, their names replaced by it in "
-            "the titles and texts; check that nothing else there tells who they are."
+            "the titles, texts, tags, events and notes; check that nothing else there tells "
+            "who they are."
         )
     if options.originals:
         warnings.append(
@@ -388,6 +412,18 @@ def plan_export(
     )
 
 
+def pseudonyms_of(db: Database, person_ids: Sequence[str]) -> dict[str, Pseudonym]:
+    """The pseudonym each of these people leaves under (a bundle, a case file, a
+    chronology): the same from this archive whatever else leaves with them."""
+    keys = identity.ensure(db)
+    to_pseudonym = {person_id: keys.pseudonym_id(person_id) for person_id in person_ids}
+    labels = _labels(to_pseudonym, _names_in_archive(db))
+    return {
+        person_id: Pseudonym(person_id, people.get(db, person_id).display_name, labels[person_id])
+        for person_id in to_pseudonym
+    }
+
+
 def _as_it_leaves(
     note: Annotation,
     bodies: dict[str, leaving.LeavingText],
@@ -396,7 +432,11 @@ def _as_it_leaves(
     """An annotation as it leaves: its comment with the witnesses' names replaced, and a
     passage placed, quoted and given its context in the text as it leaves, so neither its
     quote nor its context carries a redacted word or a real name."""
-    note = replace(note, body=leaving.replace_names(note.body, replacements))
+    note = replace(
+        note,
+        body=leaving.replace_names(note.body, replacements),
+        author=leaving.replace_names(note.author, replacements),
+    )
     target = note.target
     if not isinstance(target, TextRange) or target.text_id not in bodies:
         return note
@@ -583,7 +623,7 @@ def write_bundle(
         put("texts", text.id, record_json.text_json(text, plan.timed_lines.get(text.id, ())))
     for event in plan.events:
         put("events", event.id, record_json.event_json(event))
-    tag_paths = {tag.id: tags.path_of(db, tag.id) for tag in plan.tags}
+    tag_paths = _tag_paths(plan.tags)
     for note in plan.annotations:
         put("annotations", note.id, record_json.annotation_json(note, tag_paths))
     if plan.audit_entries:
@@ -649,6 +689,21 @@ def write_bundle(
         raise
     sync_folder(path.parent)
     return WrittenBundle(path, bundle_id(manifest_bytes), path.stat().st_size, len(files))
+
+
+def _tag_paths(leaving_tags: Sequence[Tag]) -> dict[str, str]:
+    """Each tag's full name ("conditions/solitary") made of the names as they leave (the
+    plan holds every tag's parents)."""
+    by_id = {tag.id: tag for tag in leaving_tags}
+    found = {}
+    for tag in leaving_tags:
+        names = []
+        current: Tag | None = tag
+        while current is not None:
+            names.append(current.name)
+            current = by_id.get(current.parent_id or "")
+        found[tag.id] = tags.SEPARATOR.join(reversed(names))
+    return found
 
 
 def _bundled_page(

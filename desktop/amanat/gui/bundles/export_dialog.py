@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from amanat.core.bundle.contacts import Contact
 from amanat.core.bundle.export import (
+    NAMES_A_WITNESS,
     ExportOptions,
     ExportPlan,
     ExportScope,
@@ -483,8 +484,8 @@ class ExportDialog(QDialog):
         warnings = [
             labels.fill(
                 self.tr(
-                    "%1 leaves as “%2”, their names replaced by it in the titles and texts: "
-                    "check that nothing else there tells who they are."
+                    "%1 leaves as “%2”, their names replaced by it in the titles, texts, tags, "
+                    "events and notes: check that nothing else there tells who they are."
                 ),
                 isolated(labels.person_name(self._people[p.person_id]))
                 if p.person_id in self._people
@@ -533,6 +534,7 @@ class ExportDialog(QDialog):
             "document": self.tr("Document"),
             "annotation": self.tr("Annotation"),
             "event": self.tr("Event"),
+            "audit": self.tr("Log entry"),
         }.get(item.record_type, item.record_type)
         return labels.fill(
             self.tr("%1 “%2”: %3"), what, isolated(item.label), self._reason(item.reason)
@@ -546,6 +548,7 @@ class ExportDialog(QDialog):
             "it is in the trash": self.tr("it is in the trash"),
             "the witness withdrew consent": self.tr("the witness withdrew consent"),
             "private testimony never leaves": self.tr("private testimony never leaves"),
+            NAMES_A_WITNESS: self.tr("it names a witness who leaves under a pseudonym"),
         }
         if reason in known:
             return known[reason]

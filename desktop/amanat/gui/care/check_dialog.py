@@ -3,10 +3,13 @@ and the result in words a family can act on: what is fine, what is damaged, what
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from amanat.app.care import CheckResult
-from amanat.core.check import DamagedDocument
+from amanat.core.check import CONTEXT, PROBLEMS, DamagedDocument, Problem
 from amanat.gui import labels
 from amanat.gui.care import operations
 from amanat.gui.care.job_dialog import JobDialog
@@ -81,6 +84,7 @@ class CheckDialog(JobDialog):
                 lines.append(self.tr("Whole: {parts}.").format(parts=separator.join(fine)))
             lines.append(self.tr("Damaged: {parts}.").format(parts=separator.join(damaged)))
             lines.extend(self._damaged_document(document) for document in result.damaged)
+            lines.extend("• " + line for line in found_lines(result.report.problems))
             lines.append(
                 self.tr(
                     "What to do: change nothing more in this archive. Restore your latest "
@@ -99,3 +103,25 @@ class CheckDialog(JobDialog):
         else:
             template = self.tr("In “%1”, pages %2 are damaged or missing.")
         return labels.fill(template, document.title, numbers)
+
+
+# Said better above ("Damaged: the encryption", "In “…”, page 2 …"), or in SQLite's own
+# English words, which the window never shows.
+_SAID_ABOVE = frozenset({"encrypted-page", "database", "document-damaged"})
+
+
+def found_lines(problems: Sequence[Problem]) -> list[str]:
+    """The check's problems, as ``amanat check`` lists them, in the interface's language:
+    the parts of the archive that are damaged, for whoever helps the family repair it."""
+    lines = []
+    for problem in problems:
+        if problem.code in _SAID_ABOVE:
+            continue
+        values = {
+            key: labels.number(value) if isinstance(value, int) else value
+            for key, value in problem.values.items()
+        }
+        if problem.code == "audit-broken":
+            values["reason"] = QCoreApplication.translate(CONTEXT, str(problem.values["reason"]))
+        lines.append(QCoreApplication.translate(CONTEXT, PROBLEMS[problem.code]).format(**values))
+    return lines

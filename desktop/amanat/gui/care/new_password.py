@@ -1,6 +1,7 @@
-"""The new password, typed twice, with the strength estimate: for changing the password and
-for the new one given after the recovery code. The judgement is core/password_strength.py's,
-the same as at creation and on the command line."""
+"""The new password, typed twice, with the strength estimate: for a new archive, for changing
+the password and for the new one given after the recovery code. The judgement is
+core/password_strength.py's, the same as on the command line, and the sentence that explains
+it lives here only."""
 
 from __future__ import annotations
 
@@ -16,7 +17,11 @@ class NewPasswordFields(QWidget):
     changed = Signal()
     """The password or its copy changed: ``acceptable`` may have too."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, labels: tuple[str, str] | None = None
+    ) -> None:
+        """``labels``: the two fields' labels, translated by the caller (a new archive's
+        password is not a "new password"); "New password:" and its repeat by default."""
         super().__init__(parent)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -33,10 +38,11 @@ class NewPasswordFields(QWidget):
         self.form = QFormLayout(self)
         """Other rows go above (the current password, the recovery code), aligned with these."""
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.addRow(self.tr("New password:"), self.password)
+        first, again = labels or (self.tr("New password:"), self.tr("New password again:"))
+        self.form.addRow(first, self.password)
         self.form.addRow("", self.meter)
         self.form.addRow("", self.strength)
-        self.form.addRow(self.tr("New password again:"), self.repeat)
+        self.form.addRow(again, self.repeat)
         self.form.addRow("", self.mismatch)
         for field in (self.password, self.repeat):
             field.textChanged.connect(self._check)

@@ -12,6 +12,7 @@ from amanat.app.events import DocumentChoice, EditorChoices, EventToEdit
 from amanat.core.dates import Calendar
 from amanat.core.records import Event
 from amanat.core.timeline import Timeline
+from amanat.gui.pdf_words import pdf_words
 from amanat.gui.worker import Operation, Session
 
 __all__ = ["DocumentChoice", "EditorChoices", "EventToEdit"]
@@ -62,10 +63,12 @@ def merge_place_spellings(
 
 
 def export_timeline(person_id: str, path: Path, kind: str, calendar: Calendar) -> Operation[Path]:
-    """Write the chronology as "pdf" or "csv" to a file that must be new."""
+    """Write the chronology as "pdf" or "csv" to a file that must be new, a PDF's own words
+    in the interface's language."""
+    words = pdf_words()
 
     def run(session: Session) -> Path:
-        timeline.export_timeline(session.require(), person_id, path, kind, calendar)
+        timeline.export_timeline(session.require(), person_id, path, kind, calendar, words=words)
         return path
 
     return run
