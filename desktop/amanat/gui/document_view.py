@@ -33,7 +33,16 @@ from PySide6.QtWidgets import (
 
 from amanat.core.dates import readable_date
 from amanat.core.errors import AmanatError
-from amanat.core.records import Document, DocumentKind, ImageRegion, Text, TextKind, Visibility
+from amanat.core.records import (
+    Document,
+    DocumentKind,
+    ImageRegion,
+    Text,
+    TextKind,
+    TextRange,
+    TimeRange,
+    Visibility,
+)
 from amanat.gui import labels
 from amanat.gui.annotations.highlights import Highlight
 from amanat.gui.annotations.looks import colour_of
@@ -600,7 +609,7 @@ class DocumentView(QWidget):
                         row.annotation.visibility is Visibility.SHAREABLE,
                     )
                     for row in rows
-                    if not isinstance(row.annotation.target, ImageRegion)
+                    if isinstance(row.annotation.target, TextRange)
                     and row.annotation.target.text_id == editor.text.id
                     and not row.annotation.orphaned
                 ]
@@ -630,6 +639,9 @@ class DocumentView(QWidget):
         target = row.annotation.target
         if isinstance(target, ImageRegion):
             self.pages.show_region(row.id)
+            return
+        if isinstance(target, TimeRange):
+            self.player.seek(target.start)
             return
         for editor in self.editors:
             if editor.text.id == target.text_id:
