@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 
 from amanat.app import tags as tag_paths
 from amanat.app.tags import TagEntry
-from amanat.app.timecodes import clock
 from amanat.core.database import Database
 from amanat.core.errors import InvalidInput, RecordNotFound
 from amanat.core.records import (
@@ -49,18 +48,6 @@ class AnnotationRow:
     @property
     def on_recording(self) -> bool:
         return isinstance(self.annotation.target, TimeRange)
-
-
-def range_clock(target: TimeRange) -> str:
-    """A time range as the lists show it, ``1:02–1:30``; tenths of a second where a whole
-    second would hide what was marked (``0:01.2–0:01.8``)."""
-    return f"{moment_clock(target.start)}–{moment_clock(target.end)}"
-
-
-def moment_clock(seconds: float) -> str:
-    tenths = round(seconds * 10) % 10
-    whole = clock(round(seconds * 10) // 10)
-    return f"{whole}.{tenths}" if tenths else whole
 
 
 @dataclass(frozen=True, slots=True)

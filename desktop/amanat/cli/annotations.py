@@ -14,6 +14,7 @@ from amanat.app.annotations import AnnotationFields, AnnotationRow
 from amanat.cli.shared import Commands, UsageError, choices, show, show_added, unlocked
 from amanat.core.errors import InvalidInput
 from amanat.core.records import TextRange, TimeRange, Visibility
+from amanat.core.time_ranges import range_clock
 
 
 def declare(commands: Commands) -> None:
@@ -182,7 +183,7 @@ def _annotation_lines(rows: list[AnnotationRow]) -> Iterator[str]:
         if isinstance(target, TextRange):
             where = f"text {target.start}–{target.end} “{' '.join(target.quote.split())}”"
         elif isinstance(target, TimeRange):
-            where = f"recording {notes.range_clock(target)}"
+            where = f"recording {range_clock(target)}"
         else:
             corners = (target.x, target.y, target.width, target.height)
             where = "page " + ",".join(f"{100 * n:g}" for n in corners) + "%"

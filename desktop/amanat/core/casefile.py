@@ -29,10 +29,11 @@ from amanat.core.errors import ExportCancelled
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
 from amanat.core.leaving import page_as_it_leaves
 from amanat.core.pdf_layout import Direction, LaidLine, Pages
-from amanat.core.records import Audience, Document, Page, Text, TextRange
+from amanat.core.records import Audience, Document, Page, Text, TextRange, TimeRange
 from amanat.core.resources import resource
 from amanat.core.storage import people
 from amanat.core.storage.pages import pixel_size
+from amanat.core.time_ranges import range_clock
 from amanat.core.timeline import build_timeline
 from amanat.core.timeline_export import describe_days, describe_place
 
@@ -242,6 +243,10 @@ class _Case:
             if isinstance(target, TextRange):
                 notes_on.setdefault(target.text_id, []).append(
                     f"On “{_isolated(target.quote)}”: {_isolated(note.body)}"
+                )
+            elif isinstance(target, TimeRange):
+                notes_on.setdefault(target.page_id, []).append(
+                    f"From {range_clock(target)} of the recording: {_isolated(note.body)}"
                 )
             else:
                 notes_on.setdefault(target.page_id, []).append(
