@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Annotation, Document, DocumentKind, Text, TextKind, TimeRange
-from amanat.core.storage import annotations, documents, texts
+from amanat.core.storage import annotations, documents, pages, texts
 from amanat.core.vault import Archive
 from amanat.gui.annotations.model import AnnotationColumn
 from amanat.gui.main_window import MainWindow
@@ -22,6 +22,7 @@ from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import Session, SynchronousWorker
 from tests.helpers.archives import PASSWORD
 from tests.helpers.playing import quiet_without_sound, store_recording, wav
+from tests.helpers.records import png_bytes
 
 MakeWindow = Callable[[], MainWindow]
 CALL = "Mother: Are you eating?\nNasrin: They moved me to ward 209 on Sunday.\n"
@@ -173,3 +174,32 @@ def test_the_player_bar_button_marks_and_choosing_the_moment_in_the_list_plays_f
     rect = panel.list.visualRect(panel.model.index(0, 0))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: abs(view.player.seconds - 4.0) < 0.1, timeout=3000)
+
+
+@quiet_without_sound
+def test_a_moment_chosen_while_another_page_is_shown_turns_to_its_recording_and_plays_there(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    worker: SynchronousWorker,
+) -> None:
+    with Archive.open(archive_folder, PASSWORD) as archive:
+        db = archive.db
+        letter = documents.add(db, Document(kind=DocumentKind.LETTER, title="Letter and call"))
+        pages.add(db, letter.id, png_bytes())
+        call = store_recording(db, letter.id, wav(12))
+        moment = annotations.on_recording(db, call.id, 7.0, 9.0, "the ward")
+    location.remember(archive_folder)
+    window = make_window()
+    window.unlock(PASSWORD)
+    window.archive_view.show_document(letter.id)
+    view = window.archive_view.document
+    assert view.pages.current_page_id != call.id
+    assert not view.player.isVisibleTo(window)
+    panel = view.annotations
+    assert panel.model.row_of(moment.id) == 0
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    assert view.pages.current_page_id == call.id
+    qtbot.waitUntil(lambda: abs(view.player.seconds - 7.0) < 0.1, timeout=5000)
+    assert view.moments.bands.rectangles() != []

@@ -217,7 +217,7 @@ class MomentMarker(QObject):
 
     def opened(self, page_id: str) -> None:
         """The recording of ``page_id`` was given to the player: seek there if a moment of
-        it was chosen before it was open, once the player has read its length."""
+        it was chosen before it was open, once the player has read it."""
         self.cancel()
         self._show_bands()
         target, self._seek_when_open = self._seek_when_open, None
@@ -227,18 +227,21 @@ class MomentMarker(QObject):
             player = self.player.player
         except PlayerMissing:
             return
-        if player.duration() > 0:
+        # The player takes a position only once it has read the recording: seeking before
+        # that is dropped.
+        ready = (player.MediaStatus.LoadedMedia, player.MediaStatus.BufferedMedia)
+        if player.mediaStatus() in ready:
             self.player.seek(target.start)
             return
 
-        def when_known(milliseconds: int) -> None:
-            if milliseconds <= 0:
+        def when_ready(status: object) -> None:
+            if status not in ready:
                 return
-            player.durationChanged.disconnect(when_known)
+            player.mediaStatusChanged.disconnect(when_ready)
             if self._current_page() == target.page_id and self.player.device is not None:
                 self.player.seek(target.start)
 
-        player.durationChanged.connect(when_known)
+        player.mediaStatusChanged.connect(when_ready)
 
     def forget(self) -> None:
         """Another page or document is shown, or the archive locks."""
