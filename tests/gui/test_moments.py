@@ -10,14 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Annotation, Document, DocumentKind, Text, TextKind, TimeRange
 from amanat.core.storage import annotations, documents, pages, texts
 from amanat.core.vault import Archive
 from amanat.gui.annotations.model import AnnotationColumn
+from amanat.gui.annotations.moments import moment_words
+from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
-from amanat.gui.settings import RememberedLocation
+from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.text_editor import TextEditor
 from amanat.gui.worker import Session, SynchronousWorker
 from tests.helpers.archives import PASSWORD
@@ -203,3 +206,13 @@ def test_a_moment_chosen_while_another_page_is_shown_turns_to_its_recording_and_
     assert view.pages.current_page_id == call.id
     qtbot.waitUntil(lambda: abs(view.player.seconds - 7.0) < 0.1, timeout=5000)
     assert view.moments.bands.rectangles() != []
+
+
+def test_a_moment_reads_in_persian_digits_in_the_persian_interface(qapp: QApplication) -> None:
+    apply_language(qapp, Preferences.for_language("fa"))
+    try:
+        shown = moment_words(TimeRange("p", 62.0, 90.5))
+    finally:
+        apply_language(qapp, Preferences())
+    assert shown == "بازهٔ ۱:۰۲–۱:۳۰٫۵ از ضبط"
+    assert moment_words(TimeRange("p", 62.0, 90.5)) == "Moment 1:02–1:30.5 of the recording"

@@ -33,8 +33,14 @@ def moment_words(target: TimeRange) -> str:
     """“Moment 1:02–1:30 of the recording”, in the interface's digits."""
     return labels.fill(
         QCoreApplication.translate("Annotations", "Moment %1 of the recording"),
-        labels.digits(range_clock(target)),
+        shown_clock(range_clock(target)),
     )
+
+
+def shown_clock(clock: str) -> str:
+    """A clock in the interface's digits, with the Persian decimal separator in Persian."""
+    shown = labels.digits(clock)
+    return shown.replace(".", "٫") if shown != clock else shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +176,8 @@ class MomentMarker(QObject):
         """The first press starts a moment at the time played, the second ends it there; the
         ends are put in order, as the transcriber may have gone back (F7) in between."""
         page_id = self._current_page()
-        if self.player.device is None or page_id is None:
+        # A recording that cannot be played here hides its slider: there is no time to mark.
+        if self.player.device is None or page_id is None or self.player.slider.isHidden():
             return
         now = round(self.player.seconds, 3)
         if self.start is None or self._page != page_id:
@@ -268,7 +275,7 @@ class MomentMarker(QObject):
             self.menu_action.setToolTip(
                 labels.fill(
                     self.tr("The moment started at %1: press %2 where it ends, or %3 to forget it"),
-                    labels.digits(moment_clock(self.start or 0.0)),
+                    shown_clock(moment_clock(self.start or 0.0)),
                     "F9",
                     "Esc",
                 )
