@@ -148,8 +148,8 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <source>No annotations yet. Select a passage of a text and press Ctrl+Shift+A, or mark a region of a page.</source>
-        <translation>هنوز حاشیه‌نویسی‌ای نیست. بخشی از یک متن را انتخاب کنید و Ctrl+Shift+A را بزنید، یا ناحیه‌ای از یک صفحه را مشخص کنید.</translation>
+        <source>No annotations yet. Select a passage of a text and press Ctrl+Shift+A, mark a region of a page, or press %1 where a moment of a recording starts and again where it ends.</source>
+        <translation>هنوز حاشیه‌نویسی‌ای نیست. بخشی از یک متن را انتخاب کنید و Ctrl+Shift+A را بزنید، ناحیه‌ای از یک صفحه را مشخص کنید، یا جایی که بازه‌ای از یک ضبط آغاز می‌شود %1 را بزنید و جایی که تمام می‌شود دوباره.</translation>
     </message>
     <message>
         <source>Edit…</source>

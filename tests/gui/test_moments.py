@@ -177,6 +177,9 @@ def test_the_player_bar_button_marks_and_choosing_the_moment_in_the_list_plays_f
     rect = panel.list.visualRect(panel.model.index(0, 0))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: abs(view.player.seconds - 4.0) < 0.1, timeout=3000)
+    _at(qtbot, window, 10.0)  # clicked again: played again from its start
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: abs(view.player.seconds - 4.0) < 0.1, timeout=3000)
 
 
 @quiet_without_sound
