@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QSlider
 from pytestqt.qtbot import QtBot
 
 from amanat.core.records import Annotation, Document, DocumentKind, Text, TextKind, TimeRange
 from amanat.core.storage import annotations, documents, pages, texts
 from amanat.core.vault import Archive
 from amanat.gui.annotations.model import AnnotationColumn
-from amanat.gui.annotations.moments import moment_words
+from amanat.gui.annotations.moments import Band, MomentBands, moment_words
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
 from amanat.gui.settings import Preferences, RememberedLocation
@@ -219,3 +220,41 @@ def test_a_moment_reads_in_persian_digits_in_the_persian_interface(qapp: QApplic
         apply_language(qapp, Preferences())
     assert shown == "بازهٔ ۱:۰۲–۱:۳۰٫۵ از ضبط"
     assert moment_words(TimeRange("p", 62.0, 90.5)) == "Moment 1:02–1:30.5 of the recording"
+
+
+@quiet_without_sound
+def test_locking_with_the_dialog_open_keeps_the_note_typed_and_forgets_the_moments(
+    qtbot: QtBot, window: MainWindow, call_folder: Path
+) -> None:
+    view = window.archive_view.document
+    editor = _editor(window)
+    editor.body.setFocus()
+    _at(qtbot, window, 1.0)
+    qtbot.keyClick(editor.body, Qt.Key.Key_F9)
+    _at(qtbot, window, 2.0)
+    qtbot.keyClick(editor.body, Qt.Key.Key_F9)
+    dialog = window.archive_view.annotations.dialog
+    assert dialog is not None
+    dialog.comment.setPlainText("typed before the lock")
+    window.lock()
+    assert window.archive_view.annotations.dialog is None
+    assert view.moments.start is None and view.moments.bands.bands == []
+    with Archive.open(call_folder, PASSWORD) as archive:
+        [kept] = annotations.annotations_of(archive.db)
+    assert kept.body == "typed before the lock" and isinstance(kept.target, TimeRange)
+
+
+def test_the_bands_run_from_the_right_in_a_right_to_left_window(qtbot: QtBot) -> None:
+    slider = QSlider(Qt.Orientation.Horizontal)
+    qtbot.addWidget(slider)
+    slider.resize(400, 30)
+    slider.setRange(0, 10_000)
+    bands = MomentBands(slider)
+    bands.page_id = "p"
+    bands.bands = [Band("p", 1.0, 3.0, QColor("red")), Band("other page", 5.0, 6.0, QColor("red"))]
+    [(left_to_right, _)] = bands.rectangles()
+    assert left_to_right.left() < 200 and left_to_right.right() < 200
+    slider.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    [(right_to_left, _)] = bands.rectangles()
+    assert right_to_left.left() > 200
+    assert abs((400 - right_to_left.right()) - left_to_right.left()) <= 2
