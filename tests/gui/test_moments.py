@@ -172,7 +172,7 @@ def test_the_player_bar_button_marks_and_choosing_the_moment_in_the_list_plays_f
     [stored] = _stored(window, worker)
     assert isinstance(stored.target, TimeRange)
     assert (stored.target.start, stored.target.end) == pytest.approx((4.0, 8.0), abs=0.05)
-    assert view.player.actions() == [view.moments.menu_action]  # its context menu
+    assert view.moments.menu_action in view.player.actions()  # its context menu
     _at(qtbot, window, 11.0)
     panel = view.annotations
     rect = panel.list.visualRect(panel.model.index(0, 0))
