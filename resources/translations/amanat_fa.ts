@@ -59,6 +59,10 @@
         <translation>مشخص کردن ناحیه‌ای در صفحهٔ %1</translation>
     </message>
     <message>
+        <source>Annotate %1</source>
+        <translation>حاشیه‌نویسی بر %1</translation>
+    </message>
+    <message>
         <source>Edit an annotation</source>
         <translation>ویرایش حاشیه‌نویسی</translation>
     </message>
@@ -144,8 +148,8 @@
 <context>
     <name>AnnotationPanel</name>
     <message>
-        <source>No annotations yet. Select a passage of a text and press Ctrl+Shift+A, or mark a region of a page.</source>
-        <translation>هنوز حاشیه‌نویسی‌ای نیست. بخشی از یک متن را انتخاب کنید و Ctrl+Shift+A را بزنید، یا ناحیه‌ای از یک صفحه را مشخص کنید.</translation>
+        <source>No annotations yet. Select a passage of a text and press Ctrl+Shift+A, mark a region of a page, or press %1 where a moment of a recording starts and again where it ends.</source>
+        <translation>هنوز حاشیه‌نویسی‌ای نیست. بخشی از یک متن را انتخاب کنید و Ctrl+Shift+A را بزنید، ناحیه‌ای از یک صفحه را مشخص کنید، یا جایی که بازه‌ای از یک ضبط آغاز می‌شود %1 را بزنید و جایی که تمام می‌شود دوباره.</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -193,6 +197,10 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Moment %1 of the recording</source>
+        <translation>بازهٔ %1 از ضبط</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2657,18 @@
         <translation>توضیحی که داده شد خالی است؛ توضیح تازه را بدهید، یا آن را نگذارید تا توضیح کنونی حاشیه‌نویسی بماند.</translation>
     </message>
     <message>
+        <source>That page is not a recording; a time range can only be annotated on a recording. Nothing was added.</source>
+        <translation>این صفحه ضبط نیست؛ بازهٔ زمانی را فقط بر یک ضبط می‌توان حاشیه‌نویسی کرد. چیزی افزوده نشد.</translation>
+    </message>
+    <message>
+        <source>The time range {start}–{end} does not go forward; give an end later than its start.</source>
+        <translation>بازهٔ زمانی {start}–{end} رو به جلو نمی‌رود؛ پایانی دیرتر از آغازش بدهید.</translation>
+    </message>
+    <message>
+        <source>The time range {start}–{end} goes past the end of the recording, which lasts {duration}.</source>
+        <translation>بازهٔ زمانی {start}–{end} از پایان ضبط می‌گذرد؛ این ضبط {duration} طول دارد.</translation>
+    </message>
+    <message>
         <source>The rectangle is not inside the page, or it is empty.</source>
         <translation>این مستطیل درون صفحه نیست، یا خالی است.</translation>
     </message>
@@ -3478,6 +3498,37 @@
     </message>
 </context>
 <context>
+    <name>MomentMarker</name>
+    <message>
+        <source>Mark the start or the end of a moment</source>
+        <translation>مشخص کردن آغاز یا پایان یک بازه</translation>
+    </message>
+    <message>
+        <source>Forget the moment&apos;s start</source>
+        <translation>کنار گذاشتن آغاز بازه</translation>
+    </message>
+    <message>
+        <source>The moment has no length yet: play on, then press %1 again where it ends.</source>
+        <translation>این بازه هنوز طولی ندارد: پخش را ادامه دهید و هر جا که تمام می‌شود دوباره %1 را بزنید.</translation>
+    </message>
+    <message>
+        <source>End the Moment Here</source>
+        <translation>پایان بازه همین‌جا</translation>
+    </message>
+    <message>
+        <source>The moment started at %1: press %2 where it ends, or %3 to forget it</source>
+        <translation>بازه از %1 آغاز شد: هر جا که تمام می‌شود %2 را بزنید، یا %3 را برای کنار گذاشتنش</translation>
+    </message>
+    <message>
+        <source>Annotate a Moment…</source>
+        <translation>حاشیه‌نویسی بر بازه‌ای از ضبط…</translation>
+    </message>
+    <message>
+        <source>Mark where a moment starts and ends (%1), then write a note on it</source>
+        <translation>آغاز و پایان بازه‌ای را مشخص کنید (%1)، سپس یادداشتی بر آن بنویسید</translation>
+    </message>
+</context>
+<context>
     <name>MyKeysDialog</name>
     <message>
         <source>My keys</source>
@@ -4296,6 +4347,10 @@
     <message>
         <source>On a region of the page: {note}</source>
         <translation>دربارهٔ بخشی از صفحه: {note}</translation>
+    </message>
+    <message>
+        <source>From {moment} of the recording: {note}</source>
+        <translation>دربارهٔ {moment} از ضبط: {note}</translation>
     </message>
     <message>
         <source>, </source>

@@ -119,17 +119,20 @@ def test_an_archive_at_version_5_goes_through_every_later_migration(
     page_ids = old_archive(folder, monkeypatch, scans[:2])
     with Archive.open(folder, PASSWORD) as archive:
         db = archive.db
-        assert db.value("PRAGMA user_version") == schema.LATEST == 11
+        assert db.value("PRAGMA user_version") == schema.LATEST == 12
         columns = {
             table: {str(row[1]) for row in db.all(f"PRAGMA table_info({table})")}
-            for table in ("people", "pages", "files", "page_images", "redactions", "timecodes")
-        }
+            for table in (
+                "people", "pages", "files", "page_images", "redactions", "timecodes", "annotations",
+            )
+        }  # fmt: skip
         assert "trashed" in columns["people"]  # 6
         assert {"removed", "removed_from"} <= columns["pages"]  # 7
         assert "object_id" in columns["files"] and "object_id" in columns["page_images"]  # 8
         assert "bytes" not in columns["files"]  # 9
         assert {"page_id", "text_id", "quote"} <= columns["redactions"]  # 10
         assert {"text_id", "seconds"} <= columns["timecodes"]  # 11
+        assert {"time_start", "time_end"} <= columns["annotations"]  # 12
         assert [pages.original_bytes(db, p) for p in page_ids] == scans[:2]
 
 

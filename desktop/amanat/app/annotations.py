@@ -1,5 +1,6 @@
-"""Annotations: a lawyer's comments on a passage of a text or a rectangle of a page, tagged,
-private unless made shareable; listed per document or across the archive."""
+"""Annotations: a lawyer's comments on a passage of a text, a rectangle of a page or a time
+range of a recording, tagged, private unless made shareable; listed per document or across
+the archive."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from amanat.app import tags as tag_paths
 from amanat.app.tags import TagEntry
 from amanat.core.database import Database
 from amanat.core.errors import InvalidInput, RecordNotFound
-from amanat.core.records import Annotation, ImageRegion, TextKind, TextRange, Visibility
+from amanat.core.records import (
+    Annotation,
+    ImageRegion,
+    TextKind,
+    TextRange,
+    TimeRange,
+    Visibility,
+)
 from amanat.core.storage import annotations as annotation_store
 from amanat.core.storage import documents, pages, texts
 from amanat.core.vault import Archive
@@ -36,6 +44,10 @@ class AnnotationRow:
     @property
     def on_page(self) -> bool:
         return isinstance(self.annotation.target, ImageRegion)
+
+    @property
+    def on_recording(self) -> bool:
+        return isinstance(self.annotation.target, TimeRange)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +216,34 @@ def annotate_page(
             visibility=fields.visibility,
             tag_ids=tag_paths.ids_of_paths(db, fields.tag_paths),
             linked_to=linked_to,
+            **chosen,
+        )
+
+
+def annotate_recording(
+    archive: Archive,
+    page_id: str,
+    start: float,
+    end: float,
+    fields: AnnotationFields,
+    author: str,
+    annotation_id: str | None = None,
+) -> Annotation:
+    """Annotate a recording page from ``start`` to ``end`` seconds: a moment of a call or a
+    testimony the transcriber wants to come back to. The window chooses the id beforehand,
+    as for a passage, so that undo and redo keep it."""
+    db = archive.db
+    chosen = {"id": annotation_id} if annotation_id else {}
+    with db.transaction():
+        return annotation_store.on_recording(
+            db,
+            page_id,
+            start,
+            end,
+            fields.body,
+            author=author,
+            visibility=fields.visibility,
+            tag_ids=tag_paths.ids_of_paths(db, fields.tag_paths),
             **chosen,
         )
 

@@ -9,10 +9,12 @@ import math
 from collections.abc import Iterator
 
 from amanat.app import annotations as notes
+from amanat.app import timecodes
 from amanat.app.annotations import AnnotationFields, AnnotationRow
 from amanat.cli.shared import Commands, UsageError, choices, show, show_added, unlocked
 from amanat.core.errors import InvalidInput
-from amanat.core.records import TextRange, Visibility
+from amanat.core.records import TextRange, TimeRange, Visibility
+from amanat.core.time_ranges import range_clock
 
 
 def declare(commands: Commands) -> None:
@@ -29,16 +31,23 @@ def declare(commands: Commands) -> None:
     on_page = commands.command(
         "annotate-page",
         annotate_page,
-        "annotate a rectangle on a page; private unless --shareable",
+        "annotate a rectangle on a page, or a time range of a recording (--from and --to); "
+        "private unless --shareable",
     )
     on_page.add_argument("page", metavar="PAGE_ID")
     on_page.add_argument(
         "--rect",
-        required=True,
         metavar="X,Y,W,H",
         help="in percent of the page's width and height (0–100) from its top-left corner, "
         "as shown without rotation, e.g. 10,20,30,15",
     )
+    on_page.add_argument(
+        "--from",
+        dest="start",
+        metavar="TIME",
+        help="where the range of a recording starts, such as 1:02, 00:01:02 or 62",
+    )
+    on_page.add_argument("--to", dest="end", metavar="TIME", help="where it ends")
     _comment_options(on_page)
     listed = commands.command(
         "annotations",
@@ -110,9 +119,24 @@ def page_rectangle(text: str) -> tuple[float, float, float, float]:
 
 
 def annotate_page(args: argparse.Namespace) -> int:
-    rectangle = page_rectangle(args.rect)
+    timed = args.start is not None or args.end is not None
+    if timed == (args.rect is not None):
+        raise UsageError("give either --rect, or --from and --to for a recording")
+    if not timed:
+        rectangle = page_rectangle(args.rect)
+        with unlocked(args) as archive:
+            note = notes.annotate_page(
+                archive, args.page, rectangle, _fields(args), author=args.actor
+            )
+        return show_added(args, note)
+    if args.start is None or args.end is None:
+        raise UsageError("a time range needs both --from and --to")
+    # Read before the password: a typo costs no unlock.
+    start, end = timecodes.parse(args.start), timecodes.parse(args.end)
     with unlocked(args) as archive:
-        note = notes.annotate_page(archive, args.page, rectangle, _fields(args), author=args.actor)
+        note = notes.annotate_recording(
+            archive, args.page, start, end, _fields(args), author=args.actor
+        )
     return show_added(args, note)
 
 
@@ -158,6 +182,8 @@ def _annotation_lines(rows: list[AnnotationRow]) -> Iterator[str]:
         target = note.target
         if isinstance(target, TextRange):
             where = f"text {target.start}–{target.end} “{' '.join(target.quote.split())}”"
+        elif isinstance(target, TimeRange):
+            where = f"recording {range_clock(target)}"
         else:
             corners = (target.x, target.y, target.width, target.height)
             where = "page " + ",".join(f"{100 * n:g}" for n in corners) + "%"

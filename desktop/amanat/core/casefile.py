@@ -32,10 +32,11 @@ from amanat.core.leaving import page_as_it_leaves, replace_names
 from amanat.core.pdf_layout import Direction, LaidLine, Pages
 from amanat.core.pdf_words import ENGLISH, PdfWords
 from amanat.core.recordings import facts
-from amanat.core.records import Audience, Document, Page, Text, TextRange
+from amanat.core.records import Audience, Document, Page, Text, TextRange, TimeRange
 from amanat.core.resources import resource
 from amanat.core.storage import people
 from amanat.core.storage.pages import is_recording, pixel_size, scan_details
+from amanat.core.time_ranges import range_clock
 from amanat.core.timeline import CurrentPlace, build_timeline
 from amanat.core.timeline_export import describe_days, describe_place
 
@@ -267,6 +268,13 @@ class _Case:
                 notes_on.setdefault(target.text_id, []).append(
                     self.words.on_passage.format(
                         quote=_isolated(target.quote), note=_isolated(note.body)
+                    )
+                )
+            elif isinstance(target, TimeRange):
+                notes_on.setdefault(target.page_id, []).append(
+                    self.words.on_moment.format(
+                        moment=self.words.isolated(self.words.digits(range_clock(target))),
+                        note=_isolated(note.body),
                     )
                 )
             else:

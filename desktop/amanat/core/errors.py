@@ -304,6 +304,19 @@ RULES: dict[str, str] = {
         "The comment given is empty; give the new comment, or leave it out to keep the one "
         "the annotation has.",
     ),
+    "time-range-not-recording": QT_TRANSLATE_NOOP(
+        "Messages",
+        "That page is not a recording; a time range can only be annotated on a recording. "
+        "Nothing was added.",
+    ),
+    "time-range-reversed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The time range {start}–{end} does not go forward; give an end later than its start.",
+    ),
+    "time-range-past-end": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The time range {start}–{end} goes past the end of the recording, which lasts {duration}.",
+    ),
     "region-outside-page": QT_TRANSLATE_NOOP(
         "Messages", "The rectangle is not inside the page, or it is empty."
     ),

@@ -95,6 +95,7 @@ class PdfWords:
     language_not_given: str = QT_TRANSLATE_NOOP("PdfWords", "language not given")
     on_passage: str = QT_TRANSLATE_NOOP("PdfWords", "On “{quote}”: {note}")
     on_region: str = QT_TRANSLATE_NOOP("PdfWords", "On a region of the page: {note}")
+    on_moment: str = QT_TRANSLATE_NOOP("PdfWords", "From {moment} of the recording: {note}")
 
     comma: str = QT_TRANSLATE_NOOP("PdfWords", ", ")
     """Between the parts of a list ("letter, 11 Esfand 1398, 1 page")."""

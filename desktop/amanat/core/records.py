@@ -246,8 +246,18 @@ class ImageRegion:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeRange:
+    """An annotated stretch of a recording page: from ``start`` to ``end``, in seconds from
+    the recording's beginning (kept to the millisecond)."""
+
+    page_id: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
 class Annotation:
-    target: TextRange | ImageRegion
+    target: TextRange | ImageRegion | TimeRange
     body: str
     author: str = ""
     visibility: Visibility = Visibility.PRIVATE

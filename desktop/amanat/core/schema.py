@@ -474,6 +474,72 @@ CREATE TABLE IF NOT EXISTS timecodes (
 CREATE INDEX IF NOT EXISTS timecodes_by_text ON timecodes(text_id, range_start);
 """
 
+# Annotations on a time range of a recording: a third kind of target beside a passage and a
+# region, kept in two new columns (seconds from the recording's start) with the recording
+# page in ``page_id``, so a page's trash, deletion and cascade treat it as a region. SQLite
+# cannot change a CHECK, so the table is made again: its rows and their tags are kept aside
+# in memory (temp_store is MEMORY), both tables dropped (tags first, so dropping the
+# annotations cascades to nothing), made anew and filled back, all in the migration's one
+# transaction. Columns are copied by name, so running it again on a table that has them
+# already (an archive set back to an earlier version, as tests do) keeps every row.
+_ANNOTATIONS_ON_TIME = """
+CREATE TABLE annotations (
+    id          TEXT PRIMARY KEY,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('text', 'image', 'time')),
+    text_id     TEXT REFERENCES texts(id) ON DELETE SET NULL,
+    range_start INTEGER,
+    range_end   INTEGER,
+    quote       TEXT NOT NULL DEFAULT '',
+    prefix      TEXT NOT NULL DEFAULT '',
+    suffix      TEXT NOT NULL DEFAULT '',
+    page_id     TEXT REFERENCES pages(id) ON DELETE SET NULL,
+    x REAL, y REAL, width REAL, height REAL,
+    body        TEXT NOT NULL,
+    author      TEXT NOT NULL DEFAULT '',
+    visibility  TEXT NOT NULL,
+    orphaned    INTEGER NOT NULL DEFAULT 0,
+    created     TEXT NOT NULL,
+    modified    TEXT NOT NULL,
+    document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+    linked_to   TEXT REFERENCES annotations(id) ON DELETE SET NULL,
+    time_start  REAL,
+    time_end    REAL,
+    CHECK (target_kind <> 'time' OR (0 <= time_start AND time_start < time_end))
+);
+CREATE INDEX annotations_by_text ON annotations(text_id);
+CREATE INDEX annotations_by_page ON annotations(page_id);
+CREATE INDEX annotations_by_document ON annotations(document_id);
+CREATE INDEX annotations_by_link ON annotations(linked_to);
+
+CREATE TABLE annotation_tags (
+    annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    tag_id        TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (annotation_id, tag_id)
+);
+"""
+
+
+def _annotations_on_time(db: Database, report: Report | None) -> None:
+    """Make the annotations table again with the time range target (see above)."""
+    del report
+    kept = [str(row[1]) for row in db.all("PRAGMA table_info(annotations)")]
+    db.execute("CREATE TEMP TABLE kept_annotations AS SELECT * FROM annotations")
+    db.execute("CREATE TEMP TABLE kept_annotation_tags AS SELECT * FROM annotation_tags")
+    db.execute("DROP TABLE annotation_tags")
+    db.execute("DROP TABLE annotations")
+    for statement in _statements(_ANNOTATIONS_ON_TIME):
+        db.execute(statement)
+    # The names come from the table's own definition, never from outside.
+    columns = ", ".join(kept)
+    db.execute(f"INSERT INTO annotations ({columns}) SELECT {columns} FROM temp.kept_annotations")
+    db.execute(
+        "INSERT INTO annotation_tags (annotation_id, tag_id)"
+        " SELECT annotation_id, tag_id FROM temp.kept_annotation_tags"
+    )
+    db.execute("DROP TABLE temp.kept_annotations")
+    db.execute("DROP TABLE temp.kept_annotation_tags")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _VERSION_1,
     _VERSION_2,
@@ -486,6 +552,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     moving_out.MovingOut(),
     _REDACTIONS,
     _TIMECODES,
+    _annotations_on_time,
 )
 LATEST = len(MIGRATIONS)
 

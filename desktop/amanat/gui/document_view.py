@@ -33,10 +33,20 @@ from PySide6.QtWidgets import (
 
 from amanat.core.dates import readable_date
 from amanat.core.errors import AmanatError
-from amanat.core.records import Document, DocumentKind, ImageRegion, Text, TextKind, Visibility
+from amanat.core.records import (
+    Document,
+    DocumentKind,
+    ImageRegion,
+    Text,
+    TextKind,
+    TextRange,
+    TimeRange,
+    Visibility,
+)
 from amanat.gui import labels
 from amanat.gui.annotations.highlights import Highlight
 from amanat.gui.annotations.looks import colour_of
+from amanat.gui.annotations.moments import MomentMarker
 from amanat.gui.annotations.operations import AnnotationRow
 from amanat.gui.annotations.panel import AnnotationPanel
 from amanat.gui.annotations.regions import Fractions, PageCanvas, Region
@@ -44,6 +54,7 @@ from amanat.gui.messages import error_message
 from amanat.gui.operations import DocumentDetails, page_preview
 from amanat.gui.page_strip import PageStrip
 from amanat.gui.player_bar import PlayerBar
+from amanat.gui.recording_device import Ranged
 from amanat.gui.redaction_tools import redaction_tools
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
@@ -361,7 +372,10 @@ class DocumentView(QWidget):
         self.player = PlayerBar()
         self.player.hide()
         self.timed = TimedText(worker, self.player, self._player_failed)
-        self.addActions([*self.player.actions_for_keys, self.timed.mark_action])
+        self.moments = MomentMarker(self.player, lambda: self.pages.current_page_id, self._turn_to)
+        self.addActions(
+            [*self.player.actions_for_keys, self.timed.mark_action, *self.moments.actions_for_keys]
+        )
         self._playing_page: str | None = None
         self.pages.page_turned.connect(lambda _index: self._page_turned())
         self.annotations = AnnotationPanel()
@@ -442,6 +456,7 @@ class DocumentView(QWidget):
         self.pages.clear()
         self.page_strip.clear()
         self._drop_recording()
+        self.moments.forget()
         self.timed.forget()
         self._show_part(self.page_column, False)
         self.annotations.clear()
@@ -569,11 +584,26 @@ class DocumentView(QWidget):
             return
         self._drop_recording()
         self._playing_page = page.id
-        self._worker.submit(recording_source(page.id), self, self.player.open, self._player_failed)
+        self._worker.submit(
+            recording_source(page.id),
+            self,
+            lambda source: self._recording_opened(page.id, source),
+            self._player_failed,
+        )
         self.player.show()
+
+    def _recording_opened(self, page_id: str, source: Ranged) -> None:
+        self.player.open(source)
+        self.moments.opened(page_id)
+
+    def _turn_to(self, page_id: str) -> None:
+        page_ids = [p.id for p in self.shown.pages] if self.shown else []
+        if page_id in page_ids and page_id != self.pages.current_page_id:
+            self.pages.go_to(page_ids.index(page_id))
 
     def _drop_recording(self) -> None:
         self._playing_page = None
+        self.moments.cancel()
         self.player.drop()
         self.player.hide()
 
@@ -588,6 +618,7 @@ class DocumentView(QWidget):
     def show_annotations(self, rows: list[AnnotationRow]) -> None:
         """Draw the document's annotations on its texts and pages, and list them."""
         self.annotations.show_rows(rows)
+        self.moments.set_rows(rows)
         self._count_annotations(len(rows))
         for editor in self.editors:
             editor.set_highlights(
@@ -600,7 +631,7 @@ class DocumentView(QWidget):
                         row.annotation.visibility is Visibility.SHAREABLE,
                     )
                     for row in rows
-                    if not isinstance(row.annotation.target, ImageRegion)
+                    if isinstance(row.annotation.target, TextRange)
                     and row.annotation.target.text_id == editor.text.id
                     and not row.annotation.orphaned
                 ]
@@ -630,6 +661,9 @@ class DocumentView(QWidget):
         target = row.annotation.target
         if isinstance(target, ImageRegion):
             self.pages.show_region(row.id)
+            return
+        if isinstance(target, TimeRange):
+            self.moments.show(target)
             return
         for editor in self.editors:
             if editor.text.id == target.text_id:

@@ -173,7 +173,7 @@ def _testimony_with_highlights(window: MainWindow, worker: SynchronousWorker, ou
             _save(window, out / f"{language}-page-region.png")
             break
     for document_id, rows in annotated.items():
-        passages = [r for r in rows if not r.on_page]
+        passages = [r for r in rows if not r.on_page and not r.on_recording]
         if len(passages) < 2:
             continue
         view.select_document(document_id)

@@ -26,6 +26,7 @@ from amanat.core.records import (
     Person,
     Tag,
     TextRange,
+    TimeRange,
     new_id,
 )
 from amanat.core.storage import annotations as annotation_store
@@ -278,7 +279,7 @@ class Merge:
         """The annotation with local ids. One whose text or page is neither in the bundle nor
         here is kept, orphaned (``annotations.add`` flags it), rather than refusing the bundle;
         a passage whose text differs from the sender's is placed again by its quote."""
-        target: TextRange | ImageRegion = note.target
+        target: TextRange | ImageRegion | TimeRange = note.target
         if isinstance(target, TextRange):
             target = replace(target, text_id=self._target_id("texts", target.text_id))
         else:
@@ -361,6 +362,9 @@ def _same_annotation(local: Annotation, incoming: Annotation) -> bool:
             strict=True,
         )
         return ours.page_id == theirs.page_id and all(abs(a - b) < 1e-6 for a, b in corners)
+    if isinstance(ours, TimeRange) and isinstance(theirs, TimeRange):
+        ends = ((ours.start, theirs.start), (ours.end, theirs.end))
+        return ours.page_id == theirs.page_id and all(abs(a - b) < 1e-3 for a, b in ends)
     return False
 
 

@@ -39,8 +39,10 @@ from amanat.core.records import (
     Person,
     Text,
     TextRange,
+    TimeRange,
 )
 from amanat.core.resources import resource
+from amanat.core.time_ranges import range_clock
 
 SIGNATURE_COMMANDS: Final = (
     "openssl base64 -d -A -in manifest.sig -out manifest.sig.raw",
@@ -428,7 +430,7 @@ def _document(
     notes = [n for t in contents.texts.get(document.id, []) for n in notes_on.get(t.id, [])]
     notes += [n for _, _, p, _ in contents.pages.get(document.id, []) for n in notes_on.get(p, [])]
     listed = "".join(
-        f'<li value="{numbers[n.id]}" dir="auto"><bdi>{_e(n.body)}</bdi></li>'
+        f'<li value="{numbers[n.id]}" dir="auto">{_moment(n)}<bdi>{_e(n.body)}</bdi></li>'
         for n in sorted(notes, key=lambda n: numbers[n.id])
     )
     return (
@@ -458,6 +460,13 @@ def _recording(number: int, path: str, mime: str, player: str) -> str:
         f'<br><small>{_both("cannot-play")} <code dir="ltr">{_e(path)}</code></small>'
         "</figcaption></figure>"
     )
+
+
+def _moment(note: Annotation) -> str:
+    """The time range a note on a recording is about, before its words."""
+    if not isinstance(note.target, TimeRange):
+        return ""
+    return f'<span class="moment" dir="ltr">{_e(range_clock(note.target))}</span> '
 
 
 def _region(region: ImageRegion, number: int) -> str:

@@ -9,6 +9,8 @@
   (start, end, in characters); the importer trusts the quote first and the position second.
 - A region of a page has a ``FragmentSelector`` conforming to Media Fragments, with the value
   ``xywh=percent:x,y,w,h`` (percent of the page's width and height, as displayed unrotated).
+- A time range of a recording page has a ``FragmentSelector`` conforming to Media Fragments
+  too, with the temporal value ``t=npt:start,end`` (seconds, to the millisecond).
 
 Only shareable annotations are ever written, so visibility is not a field: whatever arrives is
 shareable. Links between an image annotation and a passage stay in the archive that made them.
@@ -24,7 +26,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from amanat.core.records import Annotation, ImageRegion, TextRange, Visibility
+from amanat.core.records import Annotation, ImageRegion, TextRange, TimeRange, Visibility
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MEDIA_FRAGMENTS = "http://www.w3.org/TR/media-frags/"
@@ -66,6 +68,13 @@ def annotation_json(annotation: Annotation, tag_paths: Mapping[str, str]) -> Jso
             },
             {"type": "TextPositionSelector", "start": target.start, "end": target.end},
         ]
+    elif isinstance(target, TimeRange):
+        source = target.page_id
+        selector = {
+            "type": "FragmentSelector",
+            "conformsTo": MEDIA_FRAGMENTS,
+            "value": f"t=npt:{_seconds(target.start)},{_seconds(target.end)}",
+        }
     else:
         source = target.page_id
         numbers = ",".join(
@@ -133,7 +142,7 @@ def parse_annotation(value: object) -> Annotation:
     )
 
 
-def _target(target: Mapping[str, object]) -> TextRange | ImageRegion:
+def _target(target: Mapping[str, object]) -> TextRange | ImageRegion | TimeRange:
     source = _record_id(target.get("source"), "an annotation's target")
     found = target.get("selector")
     selectors = [_object(s, "a selector") for s in (found if isinstance(found, list) else [found])]
@@ -143,7 +152,10 @@ def _target(target: Mapping[str, object]) -> TextRange | ImageRegion:
     if "FragmentSelector" in kinds:
         if len(kinds) != 1:
             raise ValueError("a region of a page must have only a FragmentSelector")
-        return _region(source, kinds["FragmentSelector"])
+        fragment = kinds["FragmentSelector"]
+        if str(fragment.get("value", "")).startswith("t="):
+            return _time_range(source, fragment)
+        return _region(source, fragment)
     if set(kinds) != {"TextQuoteSelector", "TextPositionSelector"}:
         raise ValueError("a passage must have a TextQuoteSelector and a TextPositionSelector")
     quote, position = kinds["TextQuoteSelector"], kinds["TextPositionSelector"]
@@ -192,6 +204,31 @@ def _region(page_id: str, selector: Mapping[str, object]) -> ImageRegion:
         width=min(width, 100 - x) / 100,
         height=min(height, 100 - y) / 100,
     )
+
+
+def _time_range(page_id: str, selector: Mapping[str, object]) -> TimeRange:
+    if selector.get("conformsTo") != MEDIA_FRAGMENTS:
+        raise ValueError(f"a FragmentSelector must conform to {MEDIA_FRAGMENTS}")
+    value = _text(selector, "value", "a FragmentSelector")
+    prefix = "t=npt:"
+    if not value.startswith(prefix):
+        raise ValueError("a time range must be given as t=npt:start,end in seconds")
+    parts = value[len(prefix) :].split(",")
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        raise ValueError("a time range must be two numbers of seconds") from None
+    if len(numbers) != 2 or not all(math.isfinite(n) for n in numbers):
+        raise ValueError("a time range must be two numbers of seconds")
+    start, end = numbers
+    if not 0 <= start < end:
+        raise ValueError("a time range must have 0 ≤ start < end")
+    return TimeRange(page_id=page_id, start=round(start, 3), end=round(end, 3))
+
+
+def _seconds(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
 
 
 def _percent(fraction: float) -> str:

@@ -1,5 +1,6 @@
-"""Storage of annotations on a passage of a text or a region of a page. Private unless the
-author chooses otherwise; only shareable ones may ever leave the archive.
+"""Storage of annotations on a passage of a text, a region of a page or a time range of a
+recording. Private unless the author chooses otherwise; only shareable ones may ever leave
+the archive.
 
 An annotation whose passage or page is gone is orphaned: kept, still listed under its document
 and still found by search, never deleted except by the user (``remove``) or with its document
@@ -8,20 +9,22 @@ when the trash is emptied.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import replace
 
-from amanat.core import anchoring, audit, search
+from amanat.core import anchoring, audit, file_types, search
 from amanat.core.database import Database, Row
 from amanat.core.errors import InvalidInput, RecordNotFound
-from amanat.core.records import Annotation, ImageRegion, TextRange, Visibility, now
+from amanat.core.recordings import facts
+from amanat.core.records import Annotation, ImageRegion, TextRange, TimeRange, Visibility, now
 from amanat.core.storage import pages
 from amanat.core.storage.columns import time_from, time_text
 
 _COLUMNS = (
     "id, target_kind, text_id, range_start, range_end, quote, prefix, suffix, page_id,"
     " x, y, width, height, body, author, visibility, orphaned, created, modified,"
-    " document_id, linked_to"
+    " document_id, linked_to, time_start, time_end"
 )
 _NAMES = [name.strip() for name in _COLUMNS.split(",")]
 
@@ -56,6 +59,22 @@ def on_page(
     return add(db, Annotation(target=target, body=body, **fields))  # type: ignore[arg-type]
 
 
+def on_recording(
+    db: Database, page_id: str, start: float, end: float, body: str, **fields: object
+) -> Annotation:
+    """An annotation of a recording page from ``start`` to ``end`` seconds (to the
+    millisecond), which must go forward and, when the recording's length is known, lie
+    within it."""
+    row = db.one("SELECT mime_type, metadata FROM pages WHERE id = ?", (page_id,))
+    if row is None:
+        raise RecordNotFound(kind="page", record_id=page_id)
+    if not file_types.is_recording(row[0]):
+        raise InvalidInput("time-range-not-recording")
+    target = TimeRange(page_id=page_id, start=round(start, 3), end=round(end, 3))
+    _check_time_range(target, facts.from_json(row[1] or "{}"))
+    return add(db, Annotation(target=target, body=body, **fields))  # type: ignore[arg-type]
+
+
 def add(db: Database, annotation: Annotation) -> Annotation:
     """Store a new annotation, or put back one that ``remove`` returned (undo). An annotation
     whose text or page is not in the archive is kept, orphaned."""
@@ -63,9 +82,11 @@ def add(db: Database, annotation: Annotation) -> Annotation:
     with db.transaction():
         annotation = _attached(db, annotation, by_quote=True)
         partner = annotation.linked_to
+        # Stored unlinked; the link is set below on both sides, if its partner is here.
+        row = dict(zip(_NAMES, _row(annotation), strict=True)) | {"linked_to": None}
         db.execute(
             f"INSERT INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * len(_NAMES))})",
-            (*_row(annotation)[:-1], None),
+            tuple(row.values()),
         )
         _write_tags(db, annotation)
         if partner is not None and _exists(db, partner):
@@ -85,6 +106,8 @@ def update(db: Database, annotation: Annotation) -> Annotation:
     annotation = replace(annotation, modified=now())
     with db.transaction():
         stored = get(db, annotation.id)
+        if isinstance(annotation.target, TimeRange) and annotation.target != stored.target:
+            _check_time_range(annotation.target, _recording_of(db, annotation.target.page_id))
         annotation = _attached(db, _unless_stale(db, annotation, stored), by_quote=False)
         row = _row(annotation)
         # Every column but the id, created and linked_to.
@@ -244,6 +267,25 @@ def _check_range(length: int, start: int, end: int) -> None:
         raise InvalidInput("passage-outside-text", start=start, end=end, length=length)
 
 
+def _recording_of(db: Database, page_id: str) -> facts.RecordingFacts | None:
+    metadata = db.value("SELECT metadata FROM pages WHERE id = ?", (page_id,))
+    return facts.from_json(metadata or "{}")
+
+
+def _check_time_range(target: TimeRange, recording: facts.RecordingFacts | None) -> None:
+    """The range goes forward, and ends within the recording when its length is known (a
+    recording Amanat could not measure says 0)."""
+    _validate(Annotation(target=target, body=""))
+    # A range marked at the very end may pass the measured length by a frame.
+    if recording is not None and 0 < recording.duration < target.end - 0.05:
+        raise InvalidInput(
+            "time-range-past-end",
+            start=facts.clock(target.start),
+            end=facts.clock(target.end),
+            duration=facts.clock(recording.duration),
+        )
+
+
 def _attached(db: Database, annotation: Annotation, *, by_quote: bool) -> Annotation:
     """The annotation as it will be stored: its document filled in, and orphaned when its text
     or page is not in the archive. An attached passage takes its quote and context from the
@@ -308,6 +350,15 @@ def _validate(annotation: Annotation) -> None:
         )
         if not inside:
             raise InvalidInput("region-outside-page")
+    elif isinstance(target, TimeRange):
+        if not (math.isfinite(target.start) and math.isfinite(target.end)) or not (
+            0 <= target.start < target.end
+        ):
+            raise InvalidInput(
+                "time-range-reversed",
+                start=facts.clock(target.start) if math.isfinite(target.start) else "?",
+                end=facts.clock(target.end) if math.isfinite(target.end) else "?",
+            )
     elif target.end <= target.start or target.start < 0:
         raise InvalidInput("passage-empty")
 
@@ -357,9 +408,15 @@ def _row(annotation: Annotation) -> tuple[object, ...]:
             target.suffix,
         )
         image_part: tuple[object, ...] = (None, None, None, None, None)
+        time_part: tuple[object, ...] = (None, None)
+    elif isinstance(target, TimeRange):
+        text_part = ("time", None, None, None, "", "", "")
+        image_part = (target.page_id or None, None, None, None, None)
+        time_part = (target.start, target.end)
     else:
         text_part = ("image", None, None, None, "", "", "")
         image_part = (target.page_id or None, target.x, target.y, target.width, target.height)
+        time_part = (None, None)
     return (
         annotation.id,
         *text_part,
@@ -372,6 +429,7 @@ def _row(annotation: Annotation) -> tuple[object, ...]:
         time_text(annotation.modified),
         annotation.document_id or None,
         annotation.linked_to,
+        *time_part,
     )
 
 
@@ -392,7 +450,7 @@ def _annotations(db: Database, rows: Sequence[Row]) -> list[Annotation]:
 
 
 def _annotation(row: Row, tag_ids: tuple[str, ...]) -> Annotation:
-    target: TextRange | ImageRegion
+    target: TextRange | ImageRegion | TimeRange
     if row[1] == "text":
         target = TextRange(
             text_id=row[2] or "",
@@ -402,6 +460,8 @@ def _annotation(row: Row, tag_ids: tuple[str, ...]) -> Annotation:
             prefix=row[6],
             suffix=row[7],
         )
+    elif row[1] == "time":
+        target = TimeRange(page_id=row[8] or "", start=row[21], end=row[22])
     else:
         target = ImageRegion(
             page_id=row[8] or "", x=row[9], y=row[10], width=row[11], height=row[12]

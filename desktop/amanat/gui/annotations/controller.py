@@ -19,11 +19,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoStack
 
 from amanat.core.errors import AmanatError
-from amanat.core.records import ImageRegion, TextRange, Visibility, new_id
+from amanat.core.records import ImageRegion, TextRange, TimeRange, Visibility, new_id
 from amanat.gui import labels
 from amanat.gui.annotations.archive_list import AnnotationsWindow
 from amanat.gui.annotations.dialog import AnnotationDialog
 from amanat.gui.annotations.looks import region_words
+from amanat.gui.annotations.moments import moment_words
 from amanat.gui.annotations.operations import (
     AnnotationFields,
     AnnotationOverview,
@@ -31,6 +32,7 @@ from amanat.gui.annotations.operations import (
     AnnotationRow,
     RemovedAnnotation,
     annotate_page,
+    annotate_recording,
     annotate_text,
     document_annotations,
     edit_annotation,
@@ -94,6 +96,7 @@ class AnnotationController(QObject):
         view.details_shown.connect(self.load)
         view.annotate_passage.connect(self.annotate_passage)
         view.region_marked.connect(self.annotate_region)
+        view.moments.marked.connect(self.annotate_moment)
         view.annotation_clicked.connect(self._clicked_in_document)
         view.annotations.chosen.connect(self.show)
         view.annotations.edit_requested.connect(self.edit)
@@ -269,6 +272,35 @@ class AnnotationController(QObject):
             at_lock=at_lock,
         )
 
+    def annotate_moment(self, page_id: str, start: float, end: float) -> None:
+        """Ask about a new annotation of a recording from ``start`` to ``end`` seconds, marked
+        while listening (gui/annotations/moments.py)."""
+        if self.dialog is not None or self._view.document_id is None:
+            return
+        what = moment_words(TimeRange(page_id, start, end))
+        fields = AnnotationFields("", (), self.default_visibility)
+
+        def annotating(annotation_id: str, chosen: AnnotationFields) -> Operation[Any]:
+            name = self._preferences.annotator_name
+            return annotate_recording(annotation_id, page_id, start, end, chosen, name)
+
+        def confirmed(dialog: AnnotationDialog) -> None:
+            annotation_id = new_id()
+            self._undo.push(
+                Change(
+                    labels.fill(self.tr("Annotate %1"), what),
+                    self._run_change,
+                    annotating(annotation_id, dialog.fields()),
+                    remove_new_annotation(annotation_id),
+                )
+            )
+
+        def at_lock(dialog: AnnotationDialog) -> list[Operation[Any]]:
+            chosen = dialog.fields()
+            return [] if chosen == fields else [annotating(new_id(), chosen)]
+
+        self._ask(what, fields, confirmed, at_lock=at_lock)
+
     def edit(self, annotation_id: str) -> None:
         row = self._row(annotation_id)
         if row is None or self.dialog is not None:
@@ -279,7 +311,12 @@ class AnnotationController(QObject):
         )
         target = annotation.target
         on_page = isinstance(target, ImageRegion)
-        what = target.quote if isinstance(target, TextRange) else region_words(row.page_number)
+        if isinstance(target, TextRange):
+            what = target.quote
+        elif isinstance(target, TimeRange):
+            what = moment_words(target)
+        else:
+            what = region_words(row.page_number)
 
         def confirmed(dialog: AnnotationDialog) -> None:
             after = dialog.fields()

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from amanat.core.records import TextRange
+from amanat.core.records import TextRange, TimeRange
 from amanat.gui import labels
 from amanat.gui.annotations.looks import (
     orphaned_words,
@@ -23,6 +23,7 @@ from amanat.gui.annotations.looks import (
     visibility_icon,
     visibility_words,
 )
+from amanat.gui.annotations.moments import moment_words
 from amanat.gui.annotations.operations import AnnotationRow
 from amanat.gui.models.document_list import tag_swatch
 
@@ -49,6 +50,8 @@ Index = QModelIndex | QPersistentModelIndex
 def passage_words(row: AnnotationRow) -> str:
     """“the passage quoted”, or “Region on page 2”; an orphan says that its passage is gone."""
     target = row.annotation.target
+    if isinstance(target, TimeRange):
+        return moment_words(target)
     if not isinstance(target, TextRange):
         return region_words(row.page_number)
     quote = "“" + " ".join(target.quote.split()) + "”"

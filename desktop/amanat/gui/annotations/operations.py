@@ -66,6 +66,22 @@ def annotate_page(
     return run
 
 
+def annotate_recording(
+    annotation_id: str,
+    page_id: str,
+    start: float,
+    end: float,
+    fields: AnnotationFields,
+    author: str,
+) -> Operation[Annotation]:
+    def run(session: Session) -> Annotation:
+        return notes.annotate_recording(
+            session.require(), page_id, start, end, fields, author, annotation_id
+        )
+
+    return run
+
+
 def edit_annotation(annotation_id: str, fields: AnnotationFields) -> Operation[Annotation]:
     def run(session: Session) -> Annotation:
         return notes.edit_annotation(session.require(), annotation_id, fields)

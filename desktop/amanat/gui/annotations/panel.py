@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from amanat.gui.annotations.model import ID_ROLE, AnnotationColumn, AnnotationListModel
+from amanat.gui.annotations.model import ID_ROLE, ROW_ROLE, AnnotationColumn, AnnotationListModel
 from amanat.gui.annotations.operations import AnnotationRow
 from amanat.gui.text_direction import DirectionalItemDelegate
 
@@ -56,11 +56,14 @@ class AnnotationPanel(QWidget):
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
         # Enter or a double-click (whichever the platform calls activating) edits it.
         self.list.activated.connect(lambda _: self._edit())
+        # A moment of a recording clicked again plays again from its start.
+        self.list.clicked.connect(self._clicked)
         self.empty = QLabel(
             self.tr(
-                "No annotations yet. Select a passage of a text and press Ctrl+Shift+A, or "
-                "mark a region of a page."
-            )
+                "No annotations yet. Select a passage of a text and press Ctrl+Shift+A, mark "
+                "a region of a page, or press %1 where a moment of a recording starts and "
+                "again where it ends."
+            ).replace("%1", "F9")
         )
         self.empty.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -133,6 +136,11 @@ class AnnotationPanel(QWidget):
         value = current.data(ID_ROLE) if current.isValid() else None
         if isinstance(value, str):
             self.chosen.emit(value)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if isinstance(row, AnnotationRow) and row.on_recording:
+            self.chosen.emit(row.id)
 
     def _update_buttons(self) -> None:
         chosen = self.current_id() is not None
