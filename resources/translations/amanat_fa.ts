@@ -3216,6 +3216,10 @@
         <translation>{name} وارد نشد: هر چه نامش بگوید، نه تصویر است (JPEG، PNG، TIFF، WebP، HEIC، GIF)، نه PDF و نه صدا یا ویدیوی ضبط‌شده (MP3، M4A، AAC، Ogg، WAV، AMR، MP4، WebM، MOV).</translation>
     </message>
     <message>
+        <source>{name} was not imported: it changed while it was being read (another program may still be copying or writing it); import it again once that has finished.</source>
+        <translation>{name} وارد نشد: در همان حال که خوانده می‌شد تغییر کرد (شاید برنامهٔ دیگری هنوز در حال رونوشت‌برداری یا نوشتن آن است)؛ پس از پایان آن کار، دوباره واردش کنید.</translation>
+    </message>
+    <message>
         <source>{name} was not imported: the file is damaged or incomplete ({detail}).</source>
         <translation>{name} وارد نشد: پرونده آسیب دیده یا ناقص است ({detail}).</translation>
     </message>
