@@ -76,7 +76,8 @@ def run(workdir: Path, quick: bool) -> Section:
                 f"{imported['worker']:,.0f} MiB",
             ],
             [
-                f"its stripped copy ({imported['strip_size']:,.0f} MiB), made whole in memory",
+                f"its stripped copy ({imported['strip_size']:,.0f} MiB): the original lent by"
+                " ranges, the copy kept whole",
                 secs(imported["strip_seconds"]),
                 f"{imported['strip_before']:,.0f} MiB",
                 f"{imported['strip_peak']:,.0f} MiB",

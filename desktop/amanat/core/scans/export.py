@@ -5,6 +5,7 @@ cannot take the window or a bundle's export down with it later."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from amanat.core import decoding
@@ -89,13 +90,11 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     page = pages.get(db, page_id)
     details = pages.scan_details(db, page_id)
     blacked_out = [r.rectangle for r in redactions.of_page(db, page_id)]
-    data = pages.original_bytes(db, page_id)
     name = page.original_name or f"page {page.number}"
     try:
         if is_recording(page.mime_type):
-            # A recording's copy is its stripped remux (core/recordings/strip.py).
-            stripped = decoding.run(name, strip.stripped, data, page.mime_type, name)
-            return SanitisedCopy(stripped, page.mime_type)
+            return _stripped(db, page_id, page.mime_type, name)
+        data = pages.original_bytes(db, page_id)
         return decoding.run(
             name,
             _sanitised,
@@ -109,6 +108,23 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     except ScanDamaged as error:
         # The decoder's sentence speaks of an import; this page is already in the archive.
         raise PageDamaged(name=name, detail=_why(error)) from error
+
+
+def _stripped(db: Database, page_id: str, mime_type: str, name: str) -> SanitisedCopy:
+    """A recording's copy is its stripped remux (core/recordings/strip.py). The worker reads
+    the original from here by ranges, opened chunk by chunk, and writes the copy back piece
+    by piece: a 500 MB video is never sent whole, and only the copy lies here whole."""
+    sealed = pages.original(db, page_id)
+    out = io.BytesIO()
+    lent = decoding.Lent(sealed.read_range, sealed.size, out, _largest_copy(sealed.size))
+    decoding.run(name, strip.stripped_lent, sealed.size, mime_type, name, lent=lent)
+    return SanitisedCopy(out.getvalue(), mime_type)
+
+
+def _largest_copy(size: int) -> int:
+    """A remux without tags is never much larger than its original: a copy growing past
+    this is a worker gone wrong."""
+    return 2 * size + 16 * 1024 * 1024
 
 
 def _why(error: ScanDamaged) -> Detail:
