@@ -4696,8 +4696,8 @@
         <translation> مگابایت</translation>
     </message>
     <message>
-        <source>Larger recordings are refused on import. A recording is held in memory while it is imported, so a limit above the computer&apos;s free memory does not help.</source>
-        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. ضبط هنگام ورود در حافظه نگه داشته می‌شود، پس سقفی بیش از حافظهٔ آزاد رایانه سودی ندارد.</translation>
+        <source>Larger recordings are refused on import. A recording&apos;s copy without tags is held in memory while an export or a bundle is made, so a limit above the computer&apos;s free memory does not help.</source>
+        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. نسخهٔ بدون برچسبِ یک ضبط هنگام ساختن خروجی یا بسته در حافظه نگه داشته می‌شود، پس سقفی بیش از حافظهٔ آزاد رایانه سودی ندارد.</translation>
     </message>
     <message>
         <source>Shown on your annotations and in the log</source>
