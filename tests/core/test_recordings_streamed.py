@@ -18,7 +18,7 @@ import pytest
 from amanat.core import decoding
 from amanat.core.check import check
 from amanat.core.errors import ScanChanged
-from amanat.core.scans import ImportOptions, import_files
+from amanat.core.scans import ImportOptions, ScanLimits, import_files, reading
 from amanat.core.storage import documents, pages
 from amanat.core.vault import Archive
 from tests.helpers import scan_files as make
@@ -98,6 +98,26 @@ def test_a_recording_that_changes_before_it_is_sealed_is_refused_and_nothing_kep
         )
         assert check(archive.db).healthy
     assert records_digest(archive_folder) == before
+
+
+def test_a_recording_that_grows_before_it_is_hashed_is_refused_unread_by_the_worker(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    call = noisy_wav(tmp_path / "call.wav", 2 * MB)
+    found = reading._read
+
+    def found_then_grown(path: Path, name: str, limits: ScanLimits) -> object:
+        result = found(path, name, limits)
+        grow(path)
+        return result
+
+    monkeypatch.setattr(reading, "_read", found_then_grown)
+    sent = after_the_worker_read_it(monkeypatch, lambda path: None)
+    report = import_files(archive.db, [call])
+    [refusal] = report.refused
+    assert isinstance(refusal.error, ScanChanged)
+    assert not sent  # refused before the worker was asked
+    assert not documents.list_documents(archive.db)
 
 
 def test_a_recording_that_changes_in_a_letter_leaves_the_other_pages_and_one_document(
