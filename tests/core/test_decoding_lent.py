@@ -15,10 +15,10 @@ import pytest
 from amanat.core import decoding
 from amanat.core.decoding import Decoders, DecodingLimits, Lent
 from amanat.core.decoding.worker import LARGEST_READ
-from amanat.core.errors import ScanDamaged
+from amanat.core.errors import FileNotWritable, ScanDamaged, StoredObjectDamaged
 from amanat.core.recordings import strip
 from amanat.core.scans import import_files
-from amanat.core.scans.export import sanitised_copy
+from amanat.core.scans.export import sanitised_copy, write_recording
 from amanat.core.storage import pages
 from amanat.core.vault import Archive
 from tests.helpers import hostile_files as hostile
@@ -81,3 +81,47 @@ def test_the_stripped_copy_made_from_the_lent_original_is_the_one_made_from_it_w
     [page] = pages.pages_of(archive.db, document.document_id)
     whole = decoding.run(path.name, strip.stripped, data, page.mime_type, path.name)
     assert sanitised_copy(archive.db, page.id).data == whole
+    # Exported to a file, the worker writes the copy straight into it.
+    write_recording(archive.db, page.id, tmp_path / f"stripped.{kind}", original=False)
+    assert (tmp_path / f"stripped.{kind}").read_bytes() == whole
+    write_recording(archive.db, page.id, tmp_path / f"original.{kind}", original=True)
+    assert (tmp_path / f"original.{kind}").read_bytes() == data
+
+
+def test_a_recording_exported_over_an_existing_file_leaves_it_as_it_was(
+    archive: Archive, tmp_path: Path
+) -> None:
+    path = tmp_path / "call.ogg"
+    path.write_bytes(recordings.recording("ogg", 1.0))
+    [document] = import_files(archive.db, [path]).documents
+    [page_id] = document.page_ids
+    mine = tmp_path / "mine.ogg"
+    mine.write_bytes(b"the user's own file")
+    with pytest.raises(FileNotWritable):
+        write_recording(archive.db, page_id, mine, original=False)
+    assert mine.read_bytes() == b"the user's own file"
+
+
+@pytest.mark.parametrize("original", [False, True], ids=["stripped", "original"])
+def test_a_recording_damaged_in_its_segment_exported_leaves_no_partial_file(
+    archive: Archive, tmp_path: Path, original: bool
+) -> None:
+    paths = [tmp_path / "call.mp4", tmp_path / "next.mp4"]
+    for number, path in enumerate(paths):
+        path.write_bytes(recordings.recording("mp4", 1.0 + number))
+    damaged, whole = (d.page_ids[0] for d in import_files(archive.db, paths).documents)
+    sealed = pages.original(archive.db, damaged)
+    with open(sealed.path, "r+b") as segment:
+        segment.seek(sealed.start + sealed.length - 100)
+        byte = segment.read(1)
+        segment.seek(-1, os.SEEK_CUR)
+        segment.write(bytes([byte[0] ^ 1]))
+    with pytest.raises(StoredObjectDamaged):
+        write_recording(archive.db, damaged, tmp_path / "copy.mp4", original=original)
+    assert not (tmp_path / "copy.mp4").exists()
+    # The worker left waiting for a piece of the damaged file was replaced: the next
+    # exports, one on each worker of the pool, are whole.
+    for number in range(decoding.pool.WORKERS):
+        target = tmp_path / f"next-copy-{number}.mp4"
+        write_recording(archive.db, whole, target, original=False)
+        assert target.read_bytes() == sanitised_copy(archive.db, whole).data

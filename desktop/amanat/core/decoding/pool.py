@@ -161,7 +161,14 @@ class Decoders:
                 raise ScanDamaged(name=name, detail=Detail("decoder-failed"))
             kind = message[0]
             if kind in ("read", "write"):
-                if lent is None or not _lend(worker, lent, message):
+                try:
+                    lent_well = lent is not None and _lend(worker, lent, message)
+                except BaseException:
+                    # The lent file failed here (a damaged sealed chunk, a full disk): the
+                    # worker waits for a piece that will not come, so it goes.
+                    self._stop(worker)
+                    raise
+                if not lent_well:
                     break
                 continue
             reported += 1
