@@ -1,6 +1,7 @@
 """A disk that fills while a recording is sealed from the file chunk by chunk: the import says
 so in one sentence, and once space is freed the archive is exactly as it was and checks
-clean, with no sealed bytes of the recording left in its segments.
+clean, with no sealed bytes of the recording left in its segments. And one that fills while
+a recording is exported into a file piece by piece: one sentence, and no partial file.
 
 The small disk is the tmpfs of test_full_disk.py (it needs root, as CI and the development
 container have; elsewhere the test is skipped, saying why)."""
@@ -8,6 +9,8 @@ container have; elsewhere the test is skipped, saying why)."""
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from amanat.core.check import check
 from amanat.core.scans import import_files
@@ -52,3 +55,24 @@ def test_a_recording_larger_than_the_space_left_leaves_the_archive_as_it_was(
     # Unlocking cut what the failed import appended back to what was committed.
     assert {name: segment_files.size(where / name) for name in committed} == committed
     assert sorted(segment_files.names(where)) == sorted(committed)
+
+
+@pytest.mark.parametrize("original", [False, True], ids=["stripped", "original"])
+def test_a_recording_exported_to_a_full_disk_says_so_and_leaves_no_partial_file(
+    small_disk: Path,  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+    original: bool,
+) -> None:
+    folder = copy_archive(template("family"), tmp_path / "family.amanat")
+    call = noisy_wav(tmp_path / "call.wav", 12 * MB)
+    with Archive.open(folder, PASSWORD) as archive:
+        [document] = import_files(archive.db, [call]).documents
+    [page_id] = document.page_ids
+    fill_until(small_disk, 4)
+    before = sorted(p.name for p in small_disk.iterdir())
+    result = run_subprocess(
+        "--archive", folder, "--password-file", _password(tmp_path),
+        "page", "export", page_id, small_disk / "call.wav", *(["--original"] if original else []),
+    )  # fmt: skip
+    assert "disk is full" in _one_sentence(result)
+    assert sorted(p.name for p in small_disk.iterdir()) == before
