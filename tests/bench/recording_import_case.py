@@ -83,6 +83,13 @@ def run(workdir: Path, quick: bool) -> Section:
                 f"{imported['strip_peak']:,.0f} MiB",
                 f"{imported['strip_worker']:,.0f} MiB",
             ],
+            [
+                "page export of its stripped copy, written into the file by the worker",
+                secs(imported["export_seconds"]),
+                f"{imported['export_before']:,.0f} MiB",
+                f"{imported['export_peak']:,.0f} MiB",
+                f"{imported['export_worker']:,.0f} MiB",
+            ],
         ],
     )
     section.text(
@@ -154,7 +161,9 @@ def _measure(way: str, path: Path, folder: Path) -> dict[str, float]:
     seconds = time.perf_counter() - started
     peak = _status_mib("self", "VmHWM")
     if archive is not None:
-        parts.update(_strip(archive.db, report.documents[0].page_ids[0]))
+        page_id = report.documents[0].page_ids[0]
+        parts.update(_strip(archive.db, page_id))
+        parts.update(_export(archive.db, page_id, folder.parent / "exported.mov"))
         archive.lock()
     return {"seconds": seconds, "before": before, "peak": peak, "worker": worker, **parts}
 
@@ -180,6 +189,28 @@ def _strip(db: Database, page_id: str) -> dict[str, float]:
         ),
         "strip_size": len(copy.data) / 2**20,
     }
+
+
+def _export(db: Database, page_id: str, target: Path) -> dict[str, float]:
+    """``amanat page export``'s stripped copy, written into its file by the worker."""
+    from amanat.core import decoding
+    from amanat.core.scans.export import write_recording
+
+    workers = decoding.decoders().process_ids()
+    for process in ("self", *map(str, workers)):
+        Path(f"/proc/{process}/clear_refs").write_text("5")
+    before = _status_mib("self", "VmRSS")
+    seconds, _ = timed(lambda: write_recording(db, page_id, target, original=False))
+    result = {
+        "export_seconds": seconds,
+        "export_before": before,
+        "export_peak": _status_mib("self", "VmHWM"),
+        "export_worker": max(
+            _status_mib(str(p), "VmHWM") for p in decoding.decoders().process_ids()
+        ),
+    }
+    target.unlink()
+    return result
 
 
 def _status_mib(process: str, field: str) -> float:
