@@ -198,6 +198,8 @@ def _read_recording_on_disk(source: FileOnDisk, known: frozenset[str]) -> Outcom
     if digest in known:
         return KnownFile(source.path, digest)
     mime = mime_type_of(head)
+    if not is_recording(mime):  # it began as one when it was found
+        raise ScanChanged(name=source.name)
     decoded = decoding.run(
         source.name, read_recording_at, source.name, str(source.path), source.size, mime
     )
@@ -212,7 +214,7 @@ def _hash(source: FileOnDisk) -> tuple[str, bytes]:
     read = 0
     try:
         with open(source.path, "rb") as handle:
-            # One byte past the size at most: a file that keeps growing is not followed.
+            # One piece past the size at most: a file that keeps growing is not followed.
             while read <= source.size and (piece := handle.read(_HASHING)):
                 digest.update(piece)
                 head = head or piece[:_HEAD]
