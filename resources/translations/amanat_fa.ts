@@ -3289,6 +3289,10 @@
         <translation>{name} وارد نشد: هر چه نامش بگوید، نه تصویر است (JPEG، PNG، TIFF، WebP، HEIC، GIF)، نه PDF و نه صدا یا ویدیوی ضبط‌شده (MP3، M4A، AAC، Ogg، WAV، AMR، MP4، WebM، MOV).</translation>
     </message>
     <message>
+        <source>{name} was not imported: it changed while it was being read (another program may still be copying or writing it); import it again once that has finished.</source>
+        <translation>{name} وارد نشد: در همان حال که خوانده می‌شد تغییر کرد (شاید برنامهٔ دیگری هنوز در حال رونوشت‌برداری یا نوشتن آن است)؛ پس از پایان آن کار، دوباره واردش کنید.</translation>
+    </message>
+    <message>
         <source>{name} was not imported: the file is damaged or incomplete ({detail}).</source>
         <translation>{name} وارد نشد: پرونده آسیب دیده یا ناقص است ({detail}).</translation>
     </message>
@@ -5035,8 +5039,8 @@
         <translation> مگابایت</translation>
     </message>
     <message>
-        <source>Larger recordings are refused on import. A recording is held in memory while it is imported, so a limit above the computer&apos;s free memory does not help.</source>
-        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. ضبط هنگام ورود در حافظه نگه داشته می‌شود، پس سقفی بیش از حافظهٔ آزاد رایانه سودی ندارد.</translation>
+        <source>Larger recordings are refused on import. A recording&apos;s copy without tags is held in memory while an export or a bundle is made, so a limit above the computer&apos;s free memory does not help.</source>
+        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. نسخهٔ بدون برچسبِ یک ضبط هنگام ساختن خروجی یا بسته در حافظه نگه داشته می‌شود، پس سقفی بیش از حافظهٔ آزاد رایانه سودی ندارد.</translation>
     </message>
     <message>
         <source>Shown on your annotations and in the log</source>

@@ -17,7 +17,7 @@ from amanat.core.recordings import facts
 from amanat.core.recordings.facts import RecordingFacts
 from amanat.core.records import Page
 from amanat.core.scans import ImportOptions, MetadataReport
-from amanat.core.scans.export import sanitised_suffix
+from amanat.core.scans.export import sanitised_suffix, write_recording
 from amanat.core.storage import page_order, pages
 from amanat.core.storage.page_order import RemovedPage
 from amanat.core.storage.pages import ScanDetails
@@ -53,6 +53,9 @@ def export_page(archive: Archive, page_id: str, target: Path, original: bool = F
     """Write the page to ``target``, a file that must not exist yet (it may be another page or
     the user's own file): the pixels only, upright, with no metadata, or with ``original`` the
     file byte for byte."""
+    if pages.is_recording(pages.get(archive.db, page_id)) and not is_redacted(archive.db, page_id):
+        write_recording(archive.db, page_id, target, original)  # streamed, never whole
+        return target
     # A redacted page is always a copy with the redactions burned in (core/leaving.py).
     write_new_file(target, page_as_it_leaves(archive.db, page_id, keep_metadata=original).data)
     return target

@@ -860,6 +860,18 @@ class ScanNotSupported(ScanRefused):
     )
 
 
+class ScanChanged(ScanRefused):
+    """A file read in several passes (a recording: hashed, probed, then sealed chunk by
+    chunk) that was not the same from one pass to the next: still being copied or written."""
+
+    code = "scan-changed"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was not imported: it changed while it was being read (another program may "
+        "still be copying or writing it); import it again once that has finished.",
+    )
+
+
 class ScanDamaged(ScanRefused):
     code = "scan-damaged"
     template = QT_TRANSLATE_NOOP(

@@ -32,9 +32,9 @@ MAX_BACKUP_REMINDER_DAYS = 365
 DEFAULT_BACKUP_REMINDER_DAYS = 14
 MAX_LAYOUT_LENGTH = 500
 DEFAULT_RECORDING_LIMIT_MB = 1024
-"""An hour of phone video; an hour's call as audio is a few tens of MB. Larger files meet the
-decoding workers' limits (core/decoding/pool.py: 3 GB of address space, which holds the file
-and its stripped copy, and replies of at most 1 GB), so raising it needs those raised too."""
+"""An hour of phone video; an hour's call as audio is a few tens of MB. An import reads a
+recording in pieces whatever its size; its stripped copy (exports, bundles) is held whole in
+the window's process, so a larger limit asks for that much free memory."""
 MAX_RECORDING_LIMIT_MB = 16 * 1024
 _LAYOUT = re.compile(r"[a-z0-9=,;-]*")
 """The window's layout is the window's own short text (gui/reading_layout.py): names and

@@ -109,8 +109,9 @@ class SettingsDialog(QDialog):
         self.recording_limit.setValue(preferences.recording_limit_mb)
         self.recording_limit.setToolTip(
             self.tr(
-                "Larger recordings are refused on import. A recording is held in memory while "
-                "it is imported, so a limit above the computer's free memory does not help."
+                "Larger recordings are refused on import. A recording's copy without tags is "
+                "held in memory while an export or a bundle is made, so a limit above the "
+                "computer's free memory does not help."
             )
         )
         self.name = QLineEdit(preferences.annotator_name)

@@ -9,11 +9,24 @@ with one sentence, the worker is replaced, and the import goes on. What the libr
 (their stderr, Python's warnings) goes nowhere.
 
 ``run(name, task, *args)`` is the whole interface: ``task`` is a module-level function, so
-the worker can import it; it runs there and its result comes back. See pool.py for the
+the worker can import it; it runs there and its result comes back. For a file too large to
+send whole (a recording's stripped copy), ``run(..., lent=Lent(...))`` lends it instead: the
+worker reads it by ranges (``LentFile``) and writes its copy back piece by piece
+(``LentCopy``). See pool.py for the
 parent's side and worker.py for the child's.
 """
 
-from amanat.core.decoding.pool import Decoders, DecodingLimits, close, decoders, run
-from amanat.core.decoding.worker import alive
+from amanat.core.decoding.pool import Decoders, DecodingLimits, Lent, close, decoders, run
+from amanat.core.decoding.worker import LentCopy, LentFile, alive
 
-__all__ = ["Decoders", "DecodingLimits", "alive", "close", "decoders", "run"]
+__all__ = [
+    "Decoders",
+    "DecodingLimits",
+    "Lent",
+    "LentCopy",
+    "LentFile",
+    "alive",
+    "close",
+    "decoders",
+    "run",
+]

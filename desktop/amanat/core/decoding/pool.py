@@ -28,7 +28,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any, TypeVar
 
-from amanat.core.decoding.worker import FLAG, Phrase, read_frame, rebuilt, write_frame
+from amanat.core.decoding.worker import (
+    FLAG,
+    LARGEST_READ,
+    Phrase,
+    read_frame,
+    rebuilt,
+    write_frame,
+)
 from amanat.core.errors import AmanatError, Detail, ScanDamaged
 
 R = TypeVar("R")
@@ -45,6 +52,26 @@ would otherwise hold its caller for ever, one time limit at a time."""
 STARTING_SECONDS = 60.0
 """How long a new worker may take to start (an old laptop, a cold disk): it imports Pillow,
 libheif and PDFium before it says it is ready."""
+
+
+@dataclass(slots=True)
+class Lent:
+    """A file lent to a worker for one task, so neither it nor what the worker makes of it
+    crosses the pipe whole: the worker reads ``size`` bytes of it by ranges through
+    ``read(start, length)`` (a sealed original, opened chunk by chunk) and writes its copy
+    into ``out`` at the places it says, at most ``most_written`` bytes long."""
+
+    read: Callable[[int, int], bytes]
+    size: int
+    out: IO[bytes]
+    most_written: int
+    read_so_far: int = 0
+
+    @property
+    def most_read(self) -> int:
+        """A demuxer seeks back and forth, but one reading more than this many times the
+        file is a worker gone wrong, which would otherwise hold its caller for ever."""
+        return 16 * self.size + 64 * MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +97,10 @@ class Decoders:
         self._started: set[_Worker] = set()
         self._lock = threading.Lock()
 
-    def run(self, name: str, task: Callable[..., R], *args: Any) -> R:
+    def run(self, name: str, task: Callable[..., R], *args: Any, lent: Lent | None = None) -> R:
         """``task(*args)`` in a worker, and its result. An AmanatError it raises is raised
-        here; anything else that goes wrong in the worker is a ScanDamaged naming ``name``."""
+        here; anything else that goes wrong in the worker is a ScanDamaged naming ``name``.
+        With ``lent``, the task reads that file and writes its copy there (worker.lent)."""
         worker = self._free.get()
         try:
             if worker is None:
@@ -84,7 +112,7 @@ class Decoders:
                 worker = self._start()
                 worker.send(task, args)
             try:
-                result: R = self._answer(worker, name)
+                result: R = self._answer(worker, name, lent)
             except AmanatError:
                 raise  # a whole answer (or a worker already replaced): ready for the next
             except BaseException:
@@ -108,8 +136,9 @@ class Decoders:
         for worker in started:
             self._stop(worker, at_once=False)
 
-    def _answer(self, worker: _Worker, name: str) -> Any:
-        for _ in range(MOST_PAGES_REPORTED):
+    def _answer(self, worker: _Worker, name: str, lent: Lent | None = None) -> Any:
+        reported = 0
+        while reported < MOST_PAGES_REPORTED:
             try:
                 frame = worker.reply(self.limits.seconds)
             except queue.Empty:
@@ -131,6 +160,18 @@ class Decoders:
                 self._stop(worker)
                 raise ScanDamaged(name=name, detail=Detail("decoder-failed"))
             kind = message[0]
+            if kind in ("read", "write"):
+                try:
+                    lent_well = lent is not None and _lend(worker, lent, message)
+                except BaseException:
+                    # The lent file failed here (a damaged sealed chunk, a full disk): the
+                    # worker waits for a piece that will not come, so it goes.
+                    self._stop(worker)
+                    raise
+                if not lent_well:
+                    break
+                continue
+            reported += 1
             if kind == "alive":
                 continue
             if kind == "done":
@@ -153,6 +194,31 @@ class Decoders:
         worker.stop(at_once)
         with self._lock:
             self._started.discard(worker)
+
+
+def _lend(worker: _Worker, lent: Lent, message: tuple[Any, ...]) -> bool:
+    """Answer a worker's read of the lent file, or take a piece of its copy; False when the
+    request is not one a decoder that is well would make."""
+    if len(message) != 3 or not isinstance(message[1], int) or message[1] < 0:
+        return False
+    if message[0] == "read":
+        start, length = message[1], message[2]
+        if not isinstance(length, int) or not 0 <= length <= LARGEST_READ:
+            return False
+        lent.read_so_far += length
+        if lent.read_so_far > lent.most_read:
+            return False
+        try:
+            write_frame(worker.tasks, lent.read(start, length))
+        except OSError:
+            return False  # the worker ended: its answer says how
+        return True
+    offset, data = message[1], message[2]
+    if not isinstance(data, bytes) or offset + len(data) > lent.most_written:
+        return False
+    lent.out.seek(offset)
+    lent.out.write(data)
+    return True
 
 
 def _refusal(message: tuple[Any, ...], name: str) -> AmanatError:
@@ -186,7 +252,7 @@ class _Worker:
         except OSError as error:
             raise DecoderUnavailable(f"cannot start {_command()}: {error}") from error
         assert self.process.stdin is not None and self.process.stdout is not None
-        self._tasks: IO[bytes] = self.process.stdin
+        self.tasks: IO[bytes] = self.process.stdin
         self.replies: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._reader = threading.Thread(
             target=self._read, args=(self.process.stdout,), name="amanat-decoder", daemon=True
@@ -195,7 +261,7 @@ class _Worker:
         self.usable = True
         settings = {"path": list(sys.path), "memory": limits.memory_mb * MB}
         try:
-            write_frame(self._tasks, pickle.dumps(settings))
+            write_frame(self.tasks, pickle.dumps(settings))
             frame = self.reply(STARTING_SECONDS)
             ready = frame is not None and _restricted_loads(frame) == ("ready",)
         except Exception:  # a pipe closed, silence, or a reply that does not unpickle
@@ -212,7 +278,7 @@ class _Worker:
         self.replies.put(None)  # the worker ended
 
     def send(self, task: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        write_frame(self._tasks, pickle.dumps((task, args), protocol=pickle.HIGHEST_PROTOCOL))
+        write_frame(self.tasks, pickle.dumps((task, args), protocol=pickle.HIGHEST_PROTOCOL))
 
     def reply(self, seconds: float) -> bytes | None:
         """The next frame from the worker; None if it ended. Raises queue.Empty when it
@@ -224,7 +290,7 @@ class _Worker:
         misbehaving one (``at_once``) is killed."""
         self.usable = False
         with contextlib.suppress(OSError):
-            self._tasks.close()
+            self.tasks.close()
         if at_once:
             self.process.kill()
         try:
@@ -295,9 +361,9 @@ def decoders() -> Decoders:
         return _shared
 
 
-def run(name: str, task: Callable[..., R], *args: Any) -> R:
+def run(name: str, task: Callable[..., R], *args: Any, lent: Lent | None = None) -> R:
     """``task(*args)`` in one of the program's decoding workers; see ``Decoders.run``."""
-    return decoders().run(name, task, *args)
+    return decoders().run(name, task, *args, lent=lent)
 
 
 def close() -> None:

@@ -29,6 +29,11 @@ FLAG = "--amanat-decoder"
 
 _replies: IO[bytes] | None = None
 """The pipe to the parent, in a worker only."""
+_tasks: IO[bytes] | None = None
+"""The pipe from the parent, in a worker only: tasks, and the pieces of a lent file."""
+
+LARGEST_READ = 4 * 1024 * 1024
+"""The most a worker asks of a lent file at once (pool.Lent)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +52,99 @@ def alive() -> None:
         write_frame(_replies, pickle.dumps(("alive",)))
 
 
+class LentFile:
+    """In a worker: the file the parent lent for this task (pool.Lent), read by ranges a
+    megabyte at a time, as a file object FFmpeg can read and seek in. The parent holds it
+    (a sealed original, which only it can open); no more than a megabyte of it is here."""
+
+    _BLOCK = 1024 * 1024
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._position = 0
+        self._block_start = 0
+        self._block = b""
+
+    def read(self, size: int = -1, /) -> bytes:
+        end = self.size if size < 0 else min(self.size, self._position + size)
+        pieces = []
+        while self._position < end:
+            offset = self._position - self._block_start
+            if not 0 <= offset < len(self._block):
+                self._block_start = self._position
+                self._block = _ask(self._position, min(self._BLOCK, self.size - self._position))
+                offset = 0
+                if not self._block:
+                    raise OSError("the lent file ended early")
+            piece = self._block[offset : offset + end - self._position]
+            self._position += len(piece)
+            pieces.append(piece)
+        return b"".join(pieces)
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET, /) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._position, os.SEEK_END: self.size}[whence]
+        if base + offset < 0:
+            raise OSError("a seek before the start")
+        self._position = base + offset
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def seekable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return True
+
+
+class LentCopy:
+    """In a worker: the copy it makes for the parent, written there piece by piece at the
+    places a muxer writes (an MP4's muxer goes back to its start to fill sizes in)."""
+
+    def __init__(self) -> None:
+        self._position = 0
+        self._end = 0
+
+    def write(self, data: bytes, /) -> int:
+        if _replies is not None and data:
+            write_frame(_replies, pickle.dumps(("write", self._position, bytes(data))))
+        self._position += len(data)
+        self._end = max(self._end, self._position)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET, /) -> int:
+        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._position, os.SEEK_END: self._end}[whence]
+        self._position = max(0, base + offset)
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def seekable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+
+def _ask(start: int, length: int) -> bytes:
+    """``length`` bytes of the lent file from ``start``, from the parent."""
+    if _replies is None or _tasks is None:
+        raise RuntimeError("a lent file is read in a worker only")
+    write_frame(_replies, pickle.dumps(("read", start, length)))
+    data = read_frame(_tasks, LARGEST_READ)
+    if data is None:
+        raise OSError("the parent ended")
+    return data
+
+
 def main() -> None:
     """The worker's life: silence, limits, then one task after another from stdin, each
     answered on stdout, until the parent closes the pipe. Started by the pool as
     ``python -m amanat.core.decoding``, or the frozen program with FLAG."""
-    global _replies
-    tasks = os.fdopen(os.dup(0), "rb")
+    global _replies, _tasks
+    tasks = _tasks = os.fdopen(os.dup(0), "rb")
     _replies = os.fdopen(os.dup(1), "wb")
     _silence()
     process_hardening.harden()  # no core file: it would hold the file being decoded

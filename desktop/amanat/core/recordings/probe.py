@@ -2,7 +2,10 @@
 PyAV (FFmpeg). The whole file is demuxed to its end, packet by packet without decoding, so a
 header that promises ten hours over two seconds of data is caught, and a truncated file too.
 
-Nothing here touches the database or the disk: the bytes come in, a report goes out.
+At import the worker opens the file itself (``probe_file``) and FFmpeg reads it through a
+Python file object, a buffer at a time, so a 500 MB video never lies in memory whole, and
+no file name ever reaches FFmpeg (which would read ``concat:`` or ``http:`` in one as a
+protocol). Nothing here writes anywhere: a file comes in, a report goes out.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from amanat.core.file_types import AAC, AMR, AMR_WB, M4A, MOV, MP3, MP4, OGG, WA
 from amanat.core.recordings import headers
 from amanat.core.recordings.facts import RecordingFacts, Stream, clock
 from amanat.core.recordings.facts import to_json as facts_to_json
+from amanat.core.recordings.headers import Seekable
 from amanat.core.recordings.kinds import kind_of
 from amanat.core.scans.metadata import GpsPosition, MetadataReport
 
@@ -64,11 +68,19 @@ class Probed:
 
 
 def probe(name: str, data: bytes, mime: str) -> Probed:
-    """What ``data`` holds; ScanDamaged naming ``name`` when it is not the recording its
-    first bytes say, when it has no sound or picture, or when its data ends early."""
+    """What ``data`` holds; see ``probe_file``."""
+    return probe_file(name, io.BytesIO(data), mime)
+
+
+def probe_file(name: str, handle: Seekable, mime: str) -> Probed:
+    """What the recording in ``handle`` (readable, seekable) holds; ScanDamaged naming
+    ``name`` when it is not the recording its first bytes say, when it has no sound or
+    picture, or when its data ends early."""
     kind = kind_of(mime)
     try:
-        with av.open(io.BytesIO(data), mode="r") as container:
+        claimed = headers.claimed_in(handle, mime)
+        handle.seek(0)
+        with av.open(handle, mode="r") as container:
             demuxer = str(container.format.name)
             if not set(demuxer.split(",")) & _FORMATS[mime]:
                 raise ScanDamaged(name=name, detail=Detail("not-a-valid-recording", kind=kind))
@@ -76,7 +88,6 @@ def probe(name: str, data: bytes, mime: str) -> Probed:
             if not streams:
                 raise ScanDamaged(name=name, detail=Detail("not-a-valid-recording", kind=kind))
             said = _said_duration(container)
-            claimed = headers.claimed_seconds(data, mime)
             if claimed is not None:
                 said = claimed if said is None else max(said, claimed)
             real, packets = _demux_to_end(container, streams)

@@ -65,13 +65,24 @@ _FLAGS = "+bitexact"
 def stripped(data: bytes, mime: str, name: str) -> bytes:
     """In a decoding worker: ``data`` remuxed without tags; ScanDamaged naming ``name`` when
     it cannot be read (it was read at import, so only damage since could do that)."""
-    muxer, options = _MUXERS[mime]
     out = io.BytesIO()
+    _remux(io.BytesIO(data), out, mime, name)
+    return out.getvalue()
+
+
+def stripped_lent(size: int, mime: str, name: str) -> None:
+    """In a decoding worker: the file the parent lent (``size`` bytes, decoding.Lent)
+    remuxed without tags into the copy the parent keeps; neither lies whole here."""
+    _remux(decoding.LentFile(size), decoding.LentCopy(), mime, name)
+
+
+def _remux(source_file: object, target_file: object, mime: str, name: str) -> None:
+    muxer, options = _MUXERS[mime]
     try:
-        with av.open(io.BytesIO(data), mode="r") as source:
+        with av.open(source_file, mode="r") as source:
             kept = [s for s in source.streams if s.type in ("audio", "video")]
             with av.open(
-                out,
+                target_file,
                 mode="w",
                 format=muxer,
                 options=options,
@@ -96,4 +107,3 @@ def stripped(data: bytes, mime: str, name: str) -> bytes:
         raise
     except Exception as error:  # whatever FFmpeg or PyAV raise on a damaged file
         raise ScanDamaged(name=name, detail=damaged(mime)) from error
-    return out.getvalue()

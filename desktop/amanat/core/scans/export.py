@@ -5,11 +5,23 @@ cannot take the window or a bundle's export down with it later."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 from dataclasses import dataclass
+from pathlib import Path
 
-from amanat.core import decoding
+from amanat.core import decoding, private_files
 from amanat.core.database import Database
-from amanat.core.errors import Detail, PageDamaged, ScanDamaged, ScanRefused
+from amanat.core.errors import (
+    Detail,
+    DiskFullAt,
+    FileNotWritable,
+    PageDamaged,
+    ScanDamaged,
+    ScanRefused,
+    os_reason,
+)
 from amanat.core.file_types import RECORDING_SUFFIXES, is_recording
 from amanat.core.recordings import strip
 from amanat.core.scans import pdf, pictures
@@ -89,13 +101,11 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     page = pages.get(db, page_id)
     details = pages.scan_details(db, page_id)
     blacked_out = [r.rectangle for r in redactions.of_page(db, page_id)]
-    data = pages.original_bytes(db, page_id)
     name = page.original_name or f"page {page.number}"
     try:
         if is_recording(page.mime_type):
-            # A recording's copy is its stripped remux (core/recordings/strip.py).
-            stripped = decoding.run(name, strip.stripped, data, page.mime_type, name)
-            return SanitisedCopy(stripped, page.mime_type)
+            return _stripped(db, page_id, page.mime_type, name)
+        data = pages.original_bytes(db, page_id)
         return decoding.run(
             name,
             _sanitised,
@@ -109,6 +119,58 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     except ScanDamaged as error:
         # The decoder's sentence speaks of an import; this page is already in the archive.
         raise PageDamaged(name=name, detail=_why(error)) from error
+
+
+def _stripped(db: Database, page_id: str, mime_type: str, name: str) -> SanitisedCopy:
+    """A recording's copy is its stripped remux (core/recordings/strip.py). The worker reads
+    the original from here by ranges, opened chunk by chunk, and writes the copy back piece
+    by piece: a 500 MB video is never sent whole, and only the copy lies here whole."""
+    sealed = pages.original(db, page_id)
+    out = io.BytesIO()
+    lent = decoding.Lent(sealed.read_range, sealed.size, out, _largest_copy(sealed.size))
+    decoding.run(name, strip.stripped_lent, sealed.size, mime_type, name, lent=lent)
+    return SanitisedCopy(out.getvalue(), mime_type)
+
+
+def write_recording(db: Database, page_id: str, target: Path, original: bool) -> None:
+    """Write a recording's page to ``target``, a file that must not exist yet: its stripped
+    copy, or with ``original`` its original byte for byte. Streamed: the original is opened
+    chunk by chunk and the worker writes the copy into the file where the muxer says, so a
+    500 MB video is never whole in memory. On any failure no partial file is left."""
+    page = pages.get(db, page_id)
+    name = page.original_name or f"page {page.number}"
+    sealed = pages.original(db, page_id)
+    try:
+        handle = private_files.create_new(target)  # refuses an existing file; 0600
+    except FileExistsError as error:
+        raise FileNotWritable(path=str(target), reason=Detail("file-exists")) from error
+    except OSError as error:
+        raise FileNotWritable(path=str(target), reason=os_reason(error)) from error
+    try:
+        with handle:
+            if original:
+                for chunk in sealed.chunks():
+                    handle.write(chunk)
+            else:
+                size = sealed.size
+                lent = decoding.Lent(sealed.read_range, size, handle, _largest_copy(size))
+                decoding.run(name, strip.stripped_lent, size, page.mime_type, name, lent=lent)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        if isinstance(error, ScanDamaged) and not isinstance(error, PageDamaged):
+            raise PageDamaged(name=name, detail=_why(error)) from error
+        if isinstance(error, OSError):
+            if error.errno == errno.ENOSPC:
+                raise DiskFullAt(path=str(target.parent)) from error
+            raise FileNotWritable(path=str(target), reason=os_reason(error)) from error
+        raise
+
+
+def _largest_copy(size: int) -> int:
+    """A remux without tags is never much larger than its original: a copy growing past
+    this is a worker gone wrong."""
+    return 2 * size + 16 * 1024 * 1024
 
 
 def _why(error: ScanDamaged) -> Detail:

@@ -230,7 +230,12 @@ class _Run:
         elif isinstance(outcome, KnownFile) or outcome.sha256 in self.seen:
             self._skip(outcome.path, outcome.sha256)
         else:
-            self._write(outcome)
+            try:
+                self._write(outcome)
+            except ScanRefused as error:
+                # A recording sealed from the disk that changed since it was read: its
+                # original is kept first, so nothing of it was recorded.
+                self.refused.append(Refusal(str(outcome.path), error))
 
     def _skip(self, path: Path, sha256: str) -> None:
         existing = pages.first_page_with_file(self.db, sha256)
@@ -255,6 +260,7 @@ class _Run:
             self._add_to_letter(read)
             return
         with self.db.transaction():
+            pages.store_file(self.db, read.sha256, read.data)
             document = self._new_document(read.path)
             added = self._add_pages(document.id, read)
         self.imported.append(
@@ -267,6 +273,7 @@ class _Run:
         # Inside the transaction import_files holds open for the whole letter; adding to a
         # document that exists, in one of its own for this file.
         with self.db.transaction():
+            pages.store_file(self.db, read.sha256, read.data)  # first: it may be refused
             if self.letter is None:
                 document = (
                     documents.get(self.db, self.options.document_id)

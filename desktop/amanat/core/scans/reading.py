@@ -4,13 +4,20 @@ thumbnail and preview. Nothing here touches the database or writes anywhere.
 
 The file is read and hashed here; it is decoded in a worker process (core/decoding), which
 gets its bytes and nothing else, so whatever a damaged or hostile file does to a decoder
-costs that file only."""
+costs that file only.
+
+A recording (up to a gigabyte by default) is never read whole: it is hashed here a
+megabyte at a time, the worker opens it itself and demuxes it through a file object, and
+the database thread seals it from the disk chunk by chunk (``objects.put_file``), checking
+that it still holds the bytes hashed here."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image
 
@@ -18,6 +25,7 @@ from amanat.core import decoding
 from amanat.core.errors import (
     Detail,
     RecordingTooBig,
+    ScanChanged,
     ScanDamaged,
     ScanEmpty,
     ScanRefused,
@@ -27,6 +35,7 @@ from amanat.core.errors import (
 )
 from amanat.core.file_types import is_recording, mime_type_of
 from amanat.core.recordings import kinds, probe
+from amanat.core.recordings.headers import Seekable
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import (
     DECODING_ERRORS,
@@ -40,6 +49,7 @@ from amanat.core.scans.formats import (
     open_picture,
 )
 from amanat.core.scans.metadata import MetadataReport, pdf_report, picture_report
+from amanat.core.segments.objects import FileOnDisk
 from amanat.core.storage.pages import PageImage, ScannedPage
 
 
@@ -48,7 +58,8 @@ class ReadFile:
     """A file read and turned into pages, ready to be written in one transaction."""
 
     path: Path
-    data: bytes
+    data: bytes | FileOnDisk
+    """The bytes, or for a recording the file, sealed from the disk when it is written."""
     sha256: str
     mime_type: str
     pages: tuple[ScannedPage, ...]
@@ -102,6 +113,8 @@ def read_scan(
     name = str(path)
     try:
         data = _read(path, name, limits)
+        if isinstance(data, FileOnDisk):
+            return _read_recording_on_disk(data, known)
         digest = hashlib.sha256(data).hexdigest()  # releases the GIL for large buffers
         if digest in known:
             return KnownFile(path, digest)
@@ -145,7 +158,9 @@ def decode(name: str, data: bytes, limits: ScanLimits, previews: bool = True) ->
         raise ScanDamaged(name=name, detail=describe(error, mime)) from error
 
 
-def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
+def _read(path: Path, name: str, limits: ScanLimits) -> bytes | FileOnDisk:
+    """The file's bytes; for a recording, the file itself with its size, to be read in
+    passes and never whole."""
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -157,6 +172,8 @@ def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
             limit = limits.max_bytes(mime)
             if size > limit:
                 raise _too_big(name, size, limits, mime)
+            if is_recording(mime):
+                return FileOnDisk(path, size, name)
             # One byte more than the limit: a file that grew since stat() is still caught.
             handle.seek(0)
             data = handle.read(limit + 1)
@@ -171,6 +188,90 @@ def _read(path: Path, name: str, limits: ScanLimits) -> bytes:
 
 _HEAD = 4096
 """Bytes enough for every signature file_types knows."""
+_HASHING = 1 << 20
+"""A recording is hashed a megabyte at a time (hashlib releases the GIL for each)."""
+
+
+def _read_recording_on_disk(source: FileOnDisk, known: frozenset[str]) -> Outcome:
+    """Hash the recording a piece at a time, then have a worker read it from the disk."""
+    digest, head = _hash(source)
+    if digest in known:
+        return KnownFile(source.path, digest)
+    mime = mime_type_of(head)
+    if not is_recording(mime):  # it began as one when it was found
+        raise ScanChanged(name=source.name)
+    decoded = decoding.run(
+        source.name, read_recording_at, source.name, str(source.path), source.size, mime
+    )
+    return ReadFile(source.path, source, digest, decoded.mime_type, decoded.pages, decoded.notes)
+
+
+def _hash(source: FileOnDisk) -> tuple[str, bytes]:
+    """The SHA-256 of the file, which must still be the size it was found to be, and its
+    first bytes."""
+    digest = hashlib.sha256()
+    head = b""
+    read = 0
+    try:
+        with open(source.path, "rb") as handle:
+            # One piece past the size at most: a file that keeps growing is not followed.
+            while read <= source.size and (piece := handle.read(_HASHING)):
+                digest.update(piece)
+                head = head or piece[:_HEAD]
+                read += len(piece)
+    except OSError as error:
+        raise ScanUnreadable(name=source.name, reason=os_reason(error)) from error
+    if read != source.size:
+        raise ScanChanged(name=source.name)
+    return digest.hexdigest(), head
+
+
+def read_recording_at(name: str, where: str, size: int, mime: str) -> Decoded:
+    """In a decoding worker: the page of the recording at ``where``, which it opens itself
+    and reads no further than its first ``size`` bytes (FFmpeg gets a file object, never
+    the path). ScanChanged when its first bytes no longer say ``mime``."""
+    try:
+        with open(where, "rb") as handle:
+            bounded = _FirstBytes(handle, size)
+            if mime_type_of(bounded.read(_HEAD)) != mime:
+                raise ScanChanged(name=name)
+            bounded.seek(0)
+            return _read_recording(name, bounded, mime)
+    except (ScanRefused, MemoryError):
+        raise
+    except OSError as error:
+        raise ScanUnreadable(name=name, reason=os_reason(error)) from error
+    except Exception as error:  # as in ``decode``: whatever a demuxer raises
+        raise ScanDamaged(name=name, detail=kinds.damaged(mime)) from error
+
+
+class _FirstBytes:
+    """The first ``size`` bytes of an open file, as a file: what is read ends there, however
+    the file grows meanwhile."""
+
+    def __init__(self, handle: BinaryIO, size: int) -> None:
+        self._handle = handle
+        self._size = size
+
+    def read(self, size: int = -1, /) -> bytes:
+        left = self._size - self._handle.tell()
+        if left <= 0:
+            return b""
+        return self._handle.read(left if size < 0 else min(size, left))
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET, /) -> int:
+        if whence == os.SEEK_END:
+            offset, whence = self._size + offset, os.SEEK_SET
+        return self._handle.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return True
 
 
 def _too_big(name: str, size: int, limits: ScanLimits, mime: str) -> ScanTooBig:
@@ -249,10 +350,14 @@ def _read_pdf(name: str, data: bytes, limits: ScanLimits) -> Decoded:
     return Decoded(PDF, tuple(pages))
 
 
-def _read_recording(name: str, data: bytes, mime: str) -> Decoded:
+def _read_recording(name: str, data: bytes | Seekable, mime: str) -> Decoded:
     """A recording is one page with no pictures: the window shows its player, not a
     picture of it. Its streams and tags make the page's metadata report."""
-    probed = probe.probe(name, data, mime)
+    probed = (
+        probe.probe(name, data, mime)
+        if isinstance(data, bytes)
+        else probe.probe_file(name, data, mime)
+    )
     size = probed.video_size
     notes = (
         ()

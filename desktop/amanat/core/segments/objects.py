@@ -17,10 +17,18 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from amanat.core.atomic_file import sync_folder
 from amanat.core.database import Database
-from amanat.core.errors import DiskFullAt, FileNotWritable, StoredObjectDamaged, os_reason
+from amanat.core.errors import (
+    DiskFullAt,
+    FileNotWritable,
+    ScanChanged,
+    ScanUnreadable,
+    StoredObjectDamaged,
+    os_reason,
+)
 from amanat.core.segments import sealing, segment_files
 
 
@@ -106,6 +114,90 @@ def put(db: Database, data: bytes | bytearray | memoryview, sha256: str | None =
     db.execute("UPDATE segments SET committed = ? WHERE name = ?", (end, name))
     db.before_commit(f"segment {name}", lambda: _sync(where / name, where))
     return object_id
+
+
+@dataclass(frozen=True, slots=True)
+class FileOnDisk:
+    """A file to be sealed straight from the disk, 64 KiB at a time, and what it held when
+    it was read before: its size and SHA-256. A recording is kept this way, so a 500 MB
+    video never lies whole in memory."""
+
+    path: Path
+    size: int
+    name: str
+    """The file as the user named it, for the sentence that refuses it."""
+
+
+def put_file(db: Database, source: FileOnDisk, sha256: str) -> str:
+    """Seal ``source`` into the newest segment, chunk by chunk, and record it in the
+    caller's transaction, as ``put`` does for bytes in memory; returns the object's id.
+
+    The bytes sealed are counted and hashed as they go. If they are not the ``source.size``
+    bytes whose SHA-256 is ``sha256`` (what was read, hashed and probed before), the file
+    changed since, and it is refused (ScanChanged) with nothing recorded: what is recorded
+    is always the hash of what was sealed. Reading stops one chunk past the size, so a file
+    that keeps growing is not followed. A file that cannot be read is ScanUnreadable."""
+    if not db.in_transaction:
+        raise RuntimeError("objects are put inside a transaction")
+    where = folder(db)
+    name, start = _newest_segment(db, where)
+    object_id = sealing.new_object_id()
+    key = sealing.new_key()
+    reading = _Reading(source)
+    try:
+        end = segment_files.append(
+            where / name, start, sealing.seal_pieces(key, object_id, reading.pieces())
+        )
+    except OSError as error:
+        raise _write_error(error, where) from error
+    if reading.size != source.size or reading.digest.hexdigest() != sha256:
+        # The sealed bytes lie past the committed length, where the next append cuts them.
+        raise ScanChanged(name=source.name)
+    db.execute(
+        "INSERT INTO objects (id, segment, start, length, key, size, sha256)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (object_id, name, start, end - start, key, reading.size, sha256),
+    )
+    db.execute("UPDATE segments SET committed = ? WHERE name = ?", (end, name))
+    db.before_commit(f"segment {name}", lambda: _sync(where / name, where))
+    return object_id
+
+
+class _Reading:
+    """A file read once from start to end in whole chunks, counted and hashed on the way."""
+
+    def __init__(self, source: FileOnDisk) -> None:
+        self.source = source
+        self.size = 0
+        self.digest = hashlib.sha256()
+
+    def pieces(self) -> Iterator[bytes]:
+        try:
+            with open(self.source.path, "rb") as handle:
+                while piece := _whole_chunk(handle):
+                    self.size += len(piece)
+                    if self.size > self.source.size:
+                        return  # it grew: refused by the caller, and not read further
+                    self.digest.update(piece)
+                    yield piece
+                    if len(piece) < sealing.CHUNK:
+                        # The end; a byte after it means the file grew meanwhile.
+                        self.size += len(handle.read(1))
+                        return
+        except OSError as error:
+            # Not the archive's disk: the file being read went away or could not be read.
+            raise ScanUnreadable(name=self.source.name, reason=os_reason(error)) from error
+
+
+def _whole_chunk(handle: BinaryIO) -> bytes:
+    """The next CHUNK bytes, fewer only at the end of the file (a read may return less)."""
+    piece = handle.read(sealing.CHUNK)
+    while piece and len(piece) < sealing.CHUNK:
+        more = handle.read(sealing.CHUNK - len(piece))
+        if not more:
+            break
+        piece += more
+    return piece
 
 
 def syncing_ahead(db: Database, object_id: str) -> Callable[[], None]:

@@ -66,6 +66,24 @@ def seal(key: bytes, object_id: str, data: bytes | bytearray | memoryview) -> It
         yield aead.encrypt(_nonce(index, index == count - 1), chunk, extra)
 
 
+def seal_pieces(key: bytes, object_id: str, pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """The sealed chunks of the plaintext given in ``pieces``: each a whole chunk (CHUNK
+    bytes) but the last, which may be shorter, and empty only when it is the only one. A
+    chunk is known to be the last when no other follows it, so a file of any size streams
+    through with one chunk read ahead."""
+    aead = AESGCM(key)
+    extra = _associated_data(object_id)
+    current = next(pieces, b"")
+    index = 0
+    for following in pieces:
+        if len(current) != CHUNK:
+            raise ValueError("every chunk but the last is whole")
+        yield aead.encrypt(_nonce(index, False), current, extra)
+        current = following
+        index += 1
+    yield aead.encrypt(_nonce(index, True), current, extra)
+
+
 def unseal(
     key: bytes, object_id: str, length: int, read: Callable[[int], bytes]
 ) -> Iterator[bytes]:

@@ -96,7 +96,7 @@ class ScanDetails:
 def add_scanned(
     db: Database,
     document_id: str,
-    data: bytes,
+    data: bytes | objects.FileOnDisk,
     sha256: str,
     mime_type: str,
     scanned: Sequence[ScannedPage],
@@ -105,7 +105,8 @@ def add_scanned(
 ) -> list[Page]:
     """Keep ``data`` once and add each of ``scanned`` as the next page of the document, with
     its details and pictures, all in one transaction. ``sha256`` was computed off the database
-    thread; it is checked here again only by its length, as hashing twice would cost time."""
+    thread; it is checked here again only by its length, as hashing twice would cost time.
+    A recording comes as a FileOnDisk, sealed from the disk (see ``store_file``)."""
     if len(sha256) != 64:
         raise ValueError("sha256 must be a hex digest")
     added: list[Page] = []
@@ -124,7 +125,7 @@ def add_scanned(
                 number=first + offset,
                 sha256=sha256,
                 mime_type=mime_type,
-                size=len(data),
+                size=data.size if isinstance(data, objects.FileOnDisk) else len(data),
                 width=scan.width,
                 height=scan.height,
                 original_name=original_name,
@@ -184,15 +185,20 @@ def add_received(db: Database, page: Page, details: ScanDetails) -> Page:
     return page
 
 
-def store_file(db: Database, sha256: str, data: bytes | bytearray) -> None:
+def store_file(db: Database, sha256: str, data: bytes | bytearray | objects.FileOnDisk) -> None:
     """Keep an original file, sealed in a segment, unless it is here already; in the
-    caller's transaction. ``sha256`` is the caller's, computed (and checked) before."""
+    caller's transaction. ``sha256`` is the caller's, computed (and checked) before. A
+    FileOnDisk is sealed straight from the disk and refused (ScanChanged) when it no longer
+    holds what was hashed, before anything is recorded."""
     if db.value("SELECT 1 FROM files WHERE sha256 = ?", (sha256,)) is not None:
         return
-    object_id = objects.put(db, data, sha256)
+    if isinstance(data, objects.FileOnDisk):
+        object_id, size = objects.put_file(db, data, sha256), data.size
+    else:
+        object_id, size = objects.put(db, data, sha256), len(data)
     db.execute(
         "INSERT INTO files (sha256, size, object_id) VALUES (?, ?, ?)",
-        (sha256, len(data), object_id),
+        (sha256, size, object_id),
     )
 
 
