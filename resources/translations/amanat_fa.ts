@@ -3248,6 +3248,10 @@
         <translation>این بایگانی هنوز کلیدی ندارد، پس بسته‌ای نمی‌توانسته برایش ساخته شده باشد؛ کلید عمومی‌ای را که در بسته‌ها › کلیدهای من (یا با «amanat identity show») آمده به فرستنده بدهید.</translation>
     </message>
     <message>
+        <source>No bundle was written: the stripped copy of {name} came out differently each time it was made, so the bundle could not vouch for it; leave that recording out, or export its stripped copy on its own.</source>
+        <translation>هیچ بسته‌ای نوشته نشد: نسخهٔ پاک {name} هر بار که ساخته شد چیز دیگری از آب درآمد، پس بسته نمی‌توانست درستی آن را تضمین کند؛ آن ضبط را کنار بگذارید، یا از نسخهٔ پاک آن جداگانه خروجی بگیرید.</translation>
+    </message>
+    <message>
         <source>That is not a valid age key ({detail}); check that it was copied completely and exactly.</source>
         <translation>این کلید معتبر age نیست ({detail})؛ مطمئن شوید کامل و دقیق رونوشت شده باشد.</translation>
     </message>

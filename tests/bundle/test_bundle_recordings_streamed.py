@@ -205,8 +205,8 @@ def test_a_copy_that_comes_out_differently_refuses_the_bundle_in_one_sentence(
         _bundle(archive.db, document_id, folder / "b.age")
     assert refused.value.message == (
         "No bundle was written: the stripped copy of call.wav came out differently each "
-        "time it was made, so its hash could not be promised; leave that recording out, or "
-        "send its original instead."
+        "time it was made, so the bundle could not vouch for it; leave that recording out, "
+        "or export its stripped copy on its own."
     )
     assert list(folder.iterdir()) == []  # no bundle, and no partial one
     monkeypatch.undo()

@@ -946,8 +946,8 @@ class RecordingCopyUnsteady(AmanatError):
     template = QT_TRANSLATE_NOOP(
         "Messages",
         "No bundle was written: the stripped copy of {name} came out differently each time "
-        "it was made, so its hash could not be promised; leave that recording out, or send "
-        "its original instead.",
+        "it was made, so the bundle could not vouch for it; leave that recording out, or "
+        "export its stripped copy on its own.",
     )
 
 
