@@ -4700,8 +4700,8 @@
         <translation> مگابایت</translation>
     </message>
     <message>
-        <source>Larger recordings are refused on import. A recording&apos;s copy without tags is held in memory while an export or a bundle is made, so a limit above the computer&apos;s free memory does not help.</source>
-        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. نسخهٔ بدون برچسبِ یک ضبط هنگام ساختن خروجی یا بسته در حافظه نگه داشته می‌شود، پس سقفی بیش از حافظهٔ آزاد رایانه سودی ندارد.</translation>
+        <source>Larger recordings are refused on import. Importing a recording, exporting it or sending it in a bundle holds a few megabytes of it in memory, whatever its size.</source>
+        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. وارد کردن یک ضبط، خروجی گرفتن از آن یا فرستادنش در بسته، هر اندازه که باشد، تنها چند مگابایت از آن را در حافظه نگه می‌دارد.</translation>
     </message>
     <message>
         <source>Shown on your annotations and in the log</source>
