@@ -18,7 +18,7 @@ from amanat.core.bundle import X25519Identity, X25519Recipient, identity, stripp
 from amanat.core.bundle.export import ExportScope, plan_export, write_bundle
 from amanat.core.bundle.importer import import_bundle
 from amanat.core.database import Database
-from amanat.core.errors import ExportCancelled, RecordingCopyUnsteady
+from amanat.core.errors import ExportCancelled, PageDamaged, RecordingCopyUnsteady
 from amanat.core.leaving import page_as_it_leaves
 from amanat.core.records import Audience, Consent, Document, DocumentKind
 from amanat.core.scans import ImportOptions, import_files
@@ -260,3 +260,21 @@ def test_the_cancels_land_in_the_passes_they_are_named_after(
     _bundle(archive.db, document_id, tmp_path / "b.age", cancel=cancel)
     [start] = at_write
     assert 40 < start / 2 < 3000 < start < 5000 < asked
+
+
+def test_a_worker_that_goes_back_without_end_is_refused_as_damaged(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the muxer writes over is kept until the copy is written, so only so much."""
+    document_id, _ = _imported(archive, noisy_wav(tmp_path / "call.wav", 2 * MB))
+    monkeypatch.setattr(stripped_recordings, "MOST_WRITTEN_BACK", 4)  # a WAV goes back for 8
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(PageDamaged) as refused:
+        _bundle(archive.db, document_id, folder / "b.age")
+    assert refused.value.message == (
+        "call.wav cannot be copied out of the archive: its stored file is damaged or "
+        "incomplete (the decoder failed on it). Run a check of the archive, or leave that page "
+        "out."
+    )
+    assert list(folder.iterdir()) == []

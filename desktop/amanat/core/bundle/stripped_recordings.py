@@ -35,15 +35,15 @@ from dataclasses import dataclass
 from typing import IO, cast
 
 from amanat.core.database import Database
-from amanat.core.errors import ExportCancelled, RecordingCopyUnsteady
+from amanat.core.errors import Detail, ExportCancelled, PageDamaged, RecordingCopyUnsteady
 from amanat.core.jobs import Cancel, cancelled
 from amanat.core.scans.export import strip_into
 from amanat.core.storage import pages
 
 MOST_WRITTEN_BACK = 1024 * 1024
 """The muxers of the formats Amanat keeps go back for a few hundred bytes at most (a WebM's
-header, 481 bytes for a short call); a worker going back for more is refused rather than
-have its writes held here without end."""
+header, 481 bytes for a short call); a worker going back for more is a decoder gone wrong,
+and its page is refused as damaged rather than have its writes held here without end."""
 
 _ZEROS = bytes(64 * 1024)
 
@@ -102,7 +102,7 @@ class _Pass:
         if back:
             self._back += back
             if self._back > MOST_WRITTEN_BACK:
-                raise RecordingCopyUnsteady(name=self._name)
+                raise PageDamaged(name=self._name, detail=Detail("decoder-failed"))
             self.written_back.append((position, bytes(data[:back])))
         if back < len(data):
             self._append(data[back:] if back else data)
