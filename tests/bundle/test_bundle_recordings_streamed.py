@@ -25,7 +25,7 @@ from amanat.core.scans import ImportOptions, import_files
 from amanat.core.storage import documents, pages
 from amanat.core.vault import Archive
 from tests.core.test_recordings_streamed import MB, noisy_wav
-from tests.helpers import recordings
+from tests.helpers import recordings, scan_files
 from tests.helpers.bundles import members, new_archive
 
 TAGS = {"location": "+35.6892+051.3890/", "model": "SM-A105F", "artist": "Roya"}
@@ -97,6 +97,35 @@ def test_a_bundle_carries_the_copy_made_whole_and_imports_verified(
         import_bundle(advocate.db, bundle, [key], accepted_signer=_fingerprint(archive))
         [(arrived,)] = advocate.db.all("SELECT sha256 FROM pages")
         assert arrived == hashlib.sha256(whole).hexdigest()
+    finally:
+        advocate.lock()
+
+
+def test_a_letter_with_its_call_between_two_photos_arrives_whole(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """The photos are written by the bundle's second thread, the recording on this one: each
+    waits for the one before, in order."""
+    paths = [tmp_path / "first.jpg", tmp_path / "call.wav", tmp_path / "last.png"]
+    paths[0].write_bytes(scan_files.jpeg(gps=True))
+    noisy_wav(paths[1], 3 * MB)
+    paths[2].write_bytes(scan_files.png())
+    document = documents.add(
+        archive.db, Document(DocumentKind.LETTER, "Letter and the call about it")
+    )
+    import_files(archive.db, paths, ImportOptions(document_id=document.id))
+    advocate = new_archive(tmp_path / "advocate.amanat")
+    try:
+        key = identity.ensure(advocate.db).age_identity
+        plan = plan_export(archive.db, ExportScope(document_ids=(document.id,)))
+        bundle = tmp_path / "b.age"
+        recipient = X25519Recipient.parse(identity.ensure(advocate.db).age_recipient)
+        write_bundle(archive.db, plan, bundle, [recipient])
+        sent = [name for name in members(bundle, key) if name.startswith("files/")]
+        assert len(sent) == 3
+        import_bundle(advocate.db, bundle, [key], accepted_signer=_fingerprint(archive))
+        arrived = advocate.db.all("SELECT mime_type FROM pages ORDER BY number")
+        assert [mime for (mime,) in arrived] == ["image/jpeg", "audio/wav", "image/png"]
     finally:
         advocate.lock()
 
