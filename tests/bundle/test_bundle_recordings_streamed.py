@@ -7,6 +7,8 @@ a worker stopped mid-copy leave no bundle, partial or whole."""
 from __future__ import annotations
 
 import hashlib
+import io
+import tarfile
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import IO, Any
 import pytest
 
 from amanat.core.bundle import X25519Identity, X25519Recipient, identity, stripped_recordings
+from amanat.core.bundle.container import TarWriter
 from amanat.core.bundle.export import ExportScope, plan_export, write_bundle
 from amanat.core.bundle.importer import import_bundle
 from amanat.core.database import Database
@@ -307,3 +310,21 @@ def test_a_worker_that_goes_back_without_end_is_refused_as_damaged(
         "out."
     )
     assert list(folder.iterdir()) == []
+
+
+def test_a_member_written_in_pieces_must_be_exactly_its_size() -> None:
+    out = io.BytesIO()
+    with TarWriter(out, 0) as tar, tar.adding("files/a", 5) as write:
+        write(b"ab")
+        write(b"cde")
+    with tarfile.open(fileobj=io.BytesIO(out.getvalue())) as read:
+        extracted = read.extractfile("files/a")
+        assert extracted is not None and extracted.read() == b"abcde"
+    for pieces in ([b"ab"], [b"abc", b"def"]):
+        with (
+            pytest.raises(ValueError),
+            TarWriter(io.BytesIO(), 0) as tar,
+            tar.adding("files/a", 5) as write,
+        ):
+            for piece in pieces:
+                write(piece)
