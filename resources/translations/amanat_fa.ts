@@ -3321,6 +3321,10 @@
         <translation>این بایگانی هنوز کلیدی ندارد، پس بسته‌ای نمی‌توانسته برایش ساخته شده باشد؛ کلید عمومی‌ای را که در بسته‌ها › کلیدهای من (یا با «amanat identity show») آمده به فرستنده بدهید.</translation>
     </message>
     <message>
+        <source>No bundle was written: the stripped copy of {name} came out differently each time it was made, so the bundle could not vouch for it; leave that recording out, or export its stripped copy on its own.</source>
+        <translation>هیچ بسته‌ای نوشته نشد: نسخهٔ پاک {name} هر بار که ساخته شد چیز دیگری از آب درآمد، پس بسته نمی‌توانست درستی آن را تضمین کند؛ آن ضبط را کنار بگذارید، یا از نسخهٔ پاک آن جداگانه خروجی بگیرید.</translation>
+    </message>
+    <message>
         <source>That is not a valid age key ({detail}); check that it was copied completely and exactly.</source>
         <translation>این کلید معتبر age نیست ({detail})؛ مطمئن شوید کامل و دقیق رونوشت شده باشد.</translation>
     </message>
@@ -5039,8 +5043,8 @@
         <translation> مگابایت</translation>
     </message>
     <message>
-        <source>Larger recordings are refused on import. A recording&apos;s copy without tags is held in memory while an export or a bundle is made, so a limit above the computer&apos;s free memory does not help.</source>
-        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. نسخهٔ بدون برچسبِ یک ضبط هنگام ساختن خروجی یا بسته در حافظه نگه داشته می‌شود، پس سقفی بیش از حافظهٔ آزاد رایانه سودی ندارد.</translation>
+        <source>Larger recordings are refused on import. Importing a recording, exporting it or sending it in a bundle holds a few megabytes of it in memory, whatever its size.</source>
+        <translation>ضبط‌های بزرگ‌تر از این هنگام ورود پذیرفته نمی‌شوند. وارد کردن یک ضبط، خروجی گرفتن از آن یا فرستادنش در بسته، هر اندازه که باشد، تنها چند مگابایت از آن را در حافظه نگه می‌دارد.</translation>
     </message>
     <message>
         <source>Shown on your annotations and in the log</source>

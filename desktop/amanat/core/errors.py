@@ -955,6 +955,19 @@ class ExportCancelled(AmanatError):
     template = QT_TRANSLATE_NOOP("Messages", "The export was cancelled; no bundle was written.")
 
 
+class RecordingCopyUnsteady(AmanatError):
+    """A recording's stripped copy came out differently when it was made again for a bundle
+    (core/bundle/stripped_recordings.py): the bundle could not promise its hash."""
+
+    code = "recording-copy-unsteady"
+    template = QT_TRANSLATE_NOOP(
+        "Messages",
+        "No bundle was written: the stripped copy of {name} came out differently each time "
+        "it was made, so the bundle could not vouch for it; leave that recording out, or "
+        "export its stripped copy on its own.",
+    )
+
+
 class ImportCancelled(AmanatError):
     code = "import-cancelled"
     template = QT_TRANSLATE_NOOP("Messages", "The import was cancelled; nothing was imported.")

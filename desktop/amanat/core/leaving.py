@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from amanat.core.bundle import stripped_recordings
 from amanat.core.database import Database
 from amanat.core.file_types import RECORDING_SUFFIXES, is_recording
+from amanat.core.jobs import Cancel
 from amanat.core.records import Text
 from amanat.core.scans.export import sanitised_copy
 from amanat.core.storage import pages, people
@@ -124,6 +126,55 @@ def page_as_it_leaves(db: Database, page_id: str, keep_metadata: bool) -> Leavin
         )
     width, height = pages.pixel_size(copy.data)
     return LeavingPage(copy.data, copy.mime_type, copy.suffix, width, height, sanitised=True)
+
+
+@dataclass(frozen=True, slots=True)
+class LeavingRecording:
+    """A recording's stripped copy as it leaves in a bundle: measured, never held whole
+    (core/bundle/stripped_recordings.py); ``write_recording_as_it_leaves`` makes it again,
+    into the bundle."""
+
+    page_id: str
+    mime_type: str
+    suffix: str
+    width: int | None
+    height: int | None
+    copy: stripped_recordings.Measured
+
+    @property
+    def size(self) -> int:
+        return self.copy.size
+
+    @property
+    def sha256(self) -> str:
+        return self.copy.sha256
+
+
+def recording_as_it_leaves(
+    db: Database, page_id: str, cancel: Cancel | None = None
+) -> LeavingRecording:
+    """A recording page's stripped copy (the same bytes as ``page_as_it_leaves`` gives),
+    its size and SHA-256 found without holding it, for a bundle's manifest."""
+    page = pages.get(db, page_id)
+    return LeavingRecording(
+        page_id,
+        page.mime_type,
+        _SUFFIXES.get(page.mime_type, ""),
+        page.width,
+        page.height,
+        stripped_recordings.measure(db, page_id, cancel),
+    )
+
+
+def write_recording_as_it_leaves(
+    db: Database,
+    recording: LeavingRecording,
+    out: Callable[[bytes], None],
+    cancel: Cancel | None = None,
+) -> None:
+    """The copy ``recording_as_it_leaves`` measured, given to ``out`` piece by piece as it is
+    made; RecordingCopyUnsteady if it does not come out the same."""
+    stripped_recordings.write(db, recording.page_id, recording.copy, out, cancel)
 
 
 def is_redacted(db: Database, page_id: str) -> bool:

@@ -32,9 +32,9 @@ MAX_BACKUP_REMINDER_DAYS = 365
 DEFAULT_BACKUP_REMINDER_DAYS = 14
 MAX_LAYOUT_LENGTH = 500
 DEFAULT_RECORDING_LIMIT_MB = 1024
-"""An hour of phone video; an hour's call as audio is a few tens of MB. An import reads a
-recording in pieces whatever its size; its stripped copy (exports, bundles) is held whole in
-the window's process, so a larger limit asks for that much free memory."""
+"""An hour of phone video; an hour's call as audio is a few tens of MB. An import, a page
+export and a bundle each take a recording in pieces, whatever its size (docs/recordings.md,
+Memory): the limit is not there for memory."""
 MAX_RECORDING_LIMIT_MB = 16 * 1024
 _LAYOUT = re.compile(r"[a-z0-9=,;-]*")
 """The window's layout is the window's own short text (gui/reading_layout.py): names and

@@ -109,9 +109,9 @@ class SettingsDialog(QDialog):
         self.recording_limit.setValue(preferences.recording_limit_mb)
         self.recording_limit.setToolTip(
             self.tr(
-                "Larger recordings are refused on import. A recording's copy without tags is "
-                "held in memory while an export or a bundle is made, so a limit above the "
-                "computer's free memory does not help."
+                "Larger recordings are refused on import. Importing a recording, exporting "
+                "it or sending it in a bundle holds a few megabytes of it in memory, whatever "
+                "its size."
             )
         )
         self.name = QLineEdit(preferences.annotator_name)

@@ -9,8 +9,9 @@ write and nothing else, a header at a time, in bounded memory.
 
 from __future__ import annotations
 
+import contextlib
 import tarfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
@@ -50,24 +51,14 @@ class TarWriter:
         self._offset += len(data)
 
     def add(self, name: str, data: bytes | bytearray | memoryview) -> None:
-        info = tarfile.TarInfo(name)
-        info.size = len(data)
-        info.mtime = int(self._mtime)
-        info.mode = 0o644
-        info.uname = info.gname = ""
-        self._write(info.tobuf(tarfile.USTAR_FORMAT, "utf-8", "strict"))
+        self._header(name, len(data))
         self._write(memoryview(data))
         self._write(bytes(-len(data) % BLOCK))
 
     def add_stream(self, name: str, size: int, pieces: Iterable[bytes]) -> None:
         """A member of ``size`` bytes written as ``pieces`` arrive (an original read from
         its segment chunk by chunk); raises ValueError if they do not add up to ``size``."""
-        info = tarfile.TarInfo(name)
-        info.size = size
-        info.mtime = int(self._mtime)
-        info.mode = 0o644
-        info.uname = info.gname = ""
-        self._write(info.tobuf(tarfile.USTAR_FORMAT, "utf-8", "strict"))
+        self._header(name, size)
         written = 0
         for piece in pieces:
             written += len(piece)
@@ -77,6 +68,34 @@ class TarWriter:
         if written != size:
             raise ValueError("a member's pieces are shorter than its size")
         self._write(bytes(-size % BLOCK))
+
+    @contextlib.contextmanager
+    def adding(self, name: str, size: int) -> Iterator[Callable[[bytes], None]]:
+        """A member of ``size`` bytes whose pieces are given to the function yielded as they
+        are made (a recording's stripped copy, as the decoding worker makes it); raises
+        ValueError if they do not add up to ``size``."""
+        self._header(name, size)
+        written = 0
+
+        def write(piece: bytes) -> None:
+            nonlocal written
+            written += len(piece)
+            if written > size:
+                raise ValueError("a member's pieces are longer than its size")
+            self._write(piece)
+
+        yield write
+        if written != size:
+            raise ValueError("a member's pieces are shorter than its size")
+        self._write(bytes(-size % BLOCK))
+
+    def _header(self, name: str, size: int) -> None:
+        info = tarfile.TarInfo(name)
+        info.size = size
+        info.mtime = int(self._mtime)
+        info.mode = 0o644
+        info.uname = info.gname = ""
+        self._write(info.tobuf(tarfile.USTAR_FORMAT, "utf-8", "strict"))
 
     def __enter__(self) -> TarWriter:
         return self

@@ -13,8 +13,10 @@ originals are asked for.
 
 The bundle is streamed: records are small, and files are read from the database one at a
 time (whole, as the SQLCipher binding has no incremental blob reads), so memory holds at
-most one file whatever the bundle's size. It is written under a temporary name beside the
-target and renamed only once complete.
+most one file whatever the bundle's size. Originals stream from their segments, and a
+recording's stripped copy is never held at all: measured first, then made again straight
+into the bundle (core/bundle/stripped_recordings.py). It is written under a temporary name
+beside the target and renamed only once complete.
 """
 
 from __future__ import annotations
@@ -565,6 +567,8 @@ class _File:
     size: int
     page_id: str
     sanitised: bool
+    recording: leaving.LeavingRecording | None = None
+    """A recording's stripped copy: made again into the bundle as the worker makes it."""
 
 
 def _recipient_names(recipients: Sequence[Recipient]) -> list[str]:
@@ -611,7 +615,7 @@ def write_bundle(
         # Files are counted once hashed here and once written; the total is known once all
         # are hashed, so until then it is the number of pages twice (an upper bound).
         _report(progress, number, len(plan.pages) * 2, page.original_name)
-        bundled = _bundled_page(db, page, plan.options.originals, files)
+        bundled = _bundled_page(db, page, plan.options.originals, files, cancel)
         put("pages", page.id, record_json.page_json(bundled))
     for tag in plan.tags:
         put("tags", tag.id, record_json.tag_json(tag))
@@ -707,7 +711,11 @@ def _tag_paths(leaving_tags: Sequence[Tag]) -> dict[str, str]:
 
 
 def _bundled_page(
-    db: Database, page: Page, originals: bool, files: dict[str, _File]
+    db: Database,
+    page: Page,
+    originals: bool,
+    files: dict[str, _File],
+    cancel: Cancel | None = None,
 ) -> BundledPage:
     details = pages.scan_details(db, page.id)
     # A redacted page leaves as a copy with the redactions burned in, originals or not.
@@ -721,21 +729,30 @@ def _bundled_page(
             has_location=details.has_location,
             has_person_name=details.has_person_name,
         )
-    copy = leaving.page_as_it_leaves(db, page.id, keep_metadata=False)
-    digest = hashlib.sha256(copy.data).hexdigest()
-    width, height = copy.width, copy.height
-    files.setdefault(digest, _File(digest, len(copy.data), page.id, sanitised=True))
+    if is_recording(page.mime_type):
+        # Measured here and made again when written: a 500 MB video is never held whole.
+        recording = leaving.recording_as_it_leaves(db, page.id, cancel)
+        digest, size = recording.sha256, recording.size
+        mime_type, suffix = recording.mime_type, recording.suffix
+        width, height = recording.width, recording.height
+        files.setdefault(digest, _File(digest, size, page.id, sanitised=True, recording=recording))
+    else:
+        copy = leaving.page_as_it_leaves(db, page.id, keep_metadata=False)
+        digest, size = hashlib.sha256(copy.data).hexdigest(), len(copy.data)
+        mime_type, suffix = copy.mime_type, copy.suffix
+        width, height = copy.width, copy.height
+        files.setdefault(digest, _File(digest, size, page.id, sanitised=True))
     # The sanitised copy is upright already and carries no name: the original's file name
     # ("IMG_2034 from Roya.jpg") is metadata too.
     as_it_leaves = replace(
         page,
         sha256=digest,
-        mime_type=copy.mime_type,
-        size=len(copy.data),
+        mime_type=mime_type,
+        size=size,
         width=width,
         height=height,
         rotation=0,
-        original_name=f"page-{page.number}{copy.suffix}",
+        original_name=f"page-{page.number}{suffix}",
     )
     return BundledPage(page=as_it_leaves, sanitised=True)
 
@@ -773,7 +790,15 @@ def _write(
         for number, file in enumerate(files.values()):
             _check(cancel)
             report(number, f"files/{file.sha256}")
-            if file.sanitised:
+            if file.recording is not None:
+                # Made again by the worker and written into the tar as it comes, on this
+                # thread: the tar is free once the file before is written.
+                if writing is not None:
+                    writing.result()
+                    writing = None
+                with tar.adding(f"files/{file.sha256}", file.size) as out:
+                    leaving.write_recording_as_it_leaves(db, file.recording, out, cancel)
+            elif file.sanitised:
                 data = leaving.page_as_it_leaves(db, file.page_id, keep_metadata=False).data
                 if writing is not None:
                     writing.result()  # in order, and its failure stops the export here

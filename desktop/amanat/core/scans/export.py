@@ -10,6 +10,7 @@ import errno
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from amanat.core import decoding, private_files
 from amanat.core.database import Database
@@ -104,7 +105,7 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
     name = page.original_name or f"page {page.number}"
     try:
         if is_recording(page.mime_type):
-            return _stripped(db, page_id, page.mime_type, name)
+            return _stripped(db, page_id, page.mime_type)
         data = pages.original_bytes(db, page_id)
         return decoding.run(
             name,
@@ -121,15 +122,30 @@ def sanitised_copy(db: Database, page_id: str) -> SanitisedCopy:
         raise PageDamaged(name=name, detail=_why(error)) from error
 
 
-def _stripped(db: Database, page_id: str, mime_type: str, name: str) -> SanitisedCopy:
+def _stripped(db: Database, page_id: str, mime_type: str) -> SanitisedCopy:
     """A recording's copy is its stripped remux (core/recordings/strip.py). The worker reads
     the original from here by ranges, opened chunk by chunk, and writes the copy back piece
     by piece: a 500 MB video is never sent whole, and only the copy lies here whole."""
-    sealed = pages.original(db, page_id)
     out = io.BytesIO()
-    lent = decoding.Lent(sealed.read_range, sealed.size, out, _largest_copy(sealed.size))
-    decoding.run(name, strip.stripped_lent, sealed.size, mime_type, name, lent=lent)
+    strip_into(db, page_id, out)
     return SanitisedCopy(out.getvalue(), mime_type)
+
+
+def strip_into(db: Database, page_id: str, out: IO[bytes]) -> None:
+    """A recording's stripped copy, written into ``out`` piece by piece as the decoding
+    worker makes it, each piece where the muxer says (``out.seek``, then ``out.write``).
+    A bundle passes something that hashes the pieces or writes them on, never the whole
+    copy (core/bundle/stripped_recordings.py). PageDamaged when it cannot be made."""
+    page = pages.get(db, page_id)
+    name = page.original_name or f"page {page.number}"
+    sealed = pages.original(db, page_id)
+    lent = decoding.Lent(sealed.read_range, sealed.size, out, _largest_copy(sealed.size))
+    try:
+        decoding.run(name, strip.stripped_lent, sealed.size, page.mime_type, name, lent=lent)
+    except ScanDamaged as error:
+        if isinstance(error, PageDamaged):
+            raise
+        raise PageDamaged(name=name, detail=_why(error)) from error
 
 
 def write_recording(db: Database, page_id: str, target: Path, original: bool) -> None:
