@@ -13,6 +13,7 @@ from amanat.app import pages as app_pages
 from amanat.app.scans import import_scans
 from amanat.core.recordings import facts, probe
 from amanat.core.scans import ImportOptions
+from amanat.core.time_ranges import clock
 from amanat.core.vault import Archive
 from amanat.gui import page_info
 from tests.helpers import recordings
@@ -118,7 +119,7 @@ def test_facts_survive_their_json() -> None:
     report = probe.report_of({})
     assert facts.from_json(facts.to_json(made, report)) == made
     assert facts.from_json(report.to_json()) is None
-    assert facts.clock(3723.4) == "1:02:03"
+    assert clock(3723.4) == "1:02:03"
 
 
 def test_the_export_dialog_speaks_of_a_stripped_recording(

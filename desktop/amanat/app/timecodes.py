@@ -9,6 +9,7 @@ import re
 from amanat.core.errors import InvalidInput
 from amanat.core.storage import timecodes as store
 from amanat.core.storage.timecodes import Timecode, line_start
+from amanat.core.time_ranges import clock
 from amanat.core.vault import Archive
 
 __all__ = ["Timecode", "clock", "line_start", "mark", "of_text", "parse", "remove", "spoken_at"]
@@ -54,16 +55,6 @@ def parse(text: str) -> float:
     if (hours or minutes) and float(seconds.replace(",", ".")) >= 60:
         raise InvalidInput("time-not-understood", text=text)
     return int(hours or 0) * 3600 + int(minutes or 0) * 60 + float(seconds.replace(",", "."))
-
-
-def clock(seconds: float) -> str:
-    """A time as the player and the lists show it: 1:23 or 1:02:03 (whole seconds)."""
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, second = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{second:02d}"
-    return f"{minutes}:{second:02d}"
 
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")

@@ -36,7 +36,7 @@ from amanat.core.records import Audience, Document, Page, Text, TextRange, TimeR
 from amanat.core.resources import resource
 from amanat.core.storage import people
 from amanat.core.storage.pages import is_recording, pixel_size, scan_details
-from amanat.core.time_ranges import range_clock
+from amanat.core.time_ranges import clock, range_clock
 from amanat.core.timeline import CurrentPlace, build_timeline
 from amanat.core.timeline_export import describe_days, describe_place
 
@@ -346,9 +346,7 @@ class _Case:
         found = facts.from_json(scan_details(self.db, page.id).metadata)
         words = self.words
         length = (
-            words.comma + words.digits(timed_lines.clock(found.duration))
-            if found and found.duration
-            else ""
+            words.comma + words.digits(clock(found.duration)) if found and found.duration else ""
         )
         caption = words.recording_caption.format(
             number=words.number(number),

@@ -7,6 +7,15 @@ from __future__ import annotations
 from amanat.core.records import TimeRange
 
 
+def clock(seconds: float) -> str:
+    """A time or a length as the player shows it: ``1:23`` or ``1:02:03``, in whole seconds
+    (the second under way is not yet counted, as a player's does not). The one clock of the
+    player, the page report, the lists, the command line, the reader and the case file."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, second = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{second:02d}" if hours else f"{minutes}:{second:02d}"
+
+
 def moment_clock(seconds: float) -> str:
     """``1:02``, ``1:02:03``, or ``0:01.2`` when the tenths matter."""
     tenths_in_all = round(seconds * 10)

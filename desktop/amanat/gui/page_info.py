@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from amanat.app import pages
 from amanat.app.pages import PageRecord
 from amanat.core.errors import AmanatError
-from amanat.core.recordings.facts import RecordingFacts, clock
+from amanat.core.recordings.facts import RecordingFacts
 from amanat.core.scans import MetadataReport
+from amanat.core.time_ranges import clock
 from amanat.gui import labels
 from amanat.gui.file_dialogs import FileChooser
 from amanat.gui.messages import error_message

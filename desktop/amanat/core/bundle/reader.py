@@ -42,7 +42,7 @@ from amanat.core.records import (
     TimeRange,
 )
 from amanat.core.resources import resource
-from amanat.core.time_ranges import range_clock
+from amanat.core.time_ranges import clock, range_clock
 
 SIGNATURE_COMMANDS: Final = (
     "openssl base64 -d -A -in manifest.sig -out manifest.sig.raw",
@@ -525,8 +525,8 @@ def _text(
 
 
 def _timed_line_opening(timed: TimedLine, player: str | None) -> str:
-    clock = timed_lines.clock(timed.seconds)
-    label = f'<span class="time">{_pair(clock, to_persian_digits(clock))}</span>'
+    shown = clock(timed.seconds)
+    label = f'<span class="time">{_pair(shown, to_persian_digits(shown))}</span>'
     if player is None:  # no recording came with it: the time is only shown
         return f'<span class="timed">{label}'
     return (

@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from amanat.core.leaving import LeavingText
 from amanat.core.storage.timecodes import Timecode
+from amanat.core.time_ranges import clock
 
 MAX_TIMED_LINES: Final = 100_000
 """Time codes one text may carry: a 10-hour call marked every second is a third of that."""
@@ -89,14 +90,6 @@ def parse(value: object, body: str) -> tuple[TimedLine, ...]:
             raise ValueError("a text's time codes are not in the order of its lines")
         parsed.append(TimedLine(line, float(seconds)))
     return tuple(parsed)
-
-
-def clock(seconds: float) -> str:
-    """A time as the reader and the case file show it: 1:23 or 1:02:03 (whole seconds), as
-    the window's player does."""
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, second = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{second:02d}" if hours else f"{minutes}:{second:02d}"
 
 
 def with_times(body: str, lines: Sequence[TimedLine]) -> str:

@@ -9,6 +9,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from amanat.core.time_ranges import clock
+
 if TYPE_CHECKING:  # only its type: scans imports recordings, to read them
     from amanat.core.scans.metadata import MetadataReport
 
@@ -110,14 +112,6 @@ def from_json(text: str) -> RecordingFacts | None:
             if isinstance(s, dict)
         ),
     )
-
-
-def clock(seconds: float) -> str:
-    """``1:02:03`` or ``2:03``: how players show a length."""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _int(value: object) -> int | None:

@@ -21,11 +21,12 @@ from amanat.core import decoding
 from amanat.core.errors import Detail, ScanDamaged
 from amanat.core.file_types import AAC, AMR, AMR_WB, M4A, MOV, MP3, MP4, OGG, WAV, WEBM
 from amanat.core.recordings import headers
-from amanat.core.recordings.facts import RecordingFacts, Stream, clock
+from amanat.core.recordings.facts import RecordingFacts, Stream
 from amanat.core.recordings.facts import to_json as facts_to_json
 from amanat.core.recordings.headers import Seekable
 from amanat.core.recordings.kinds import kind_of
 from amanat.core.scans.metadata import GpsPosition, MetadataReport
+from amanat.core.time_ranges import clock
 
 _FORMATS: dict[str, frozenset[str]] = {
     MP3: frozenset({"mp3"}),

@@ -20,6 +20,7 @@ from amanat.core.recordings import facts
 from amanat.core.records import Annotation, ImageRegion, TextRange, TimeRange, Visibility, now
 from amanat.core.storage import pages
 from amanat.core.storage.columns import time_from, time_text
+from amanat.core.time_ranges import clock
 
 _COLUMNS = (
     "id, target_kind, text_id, range_start, range_end, quote, prefix, suffix, page_id,"
@@ -280,9 +281,9 @@ def _check_time_range(target: TimeRange, recording: facts.RecordingFacts | None)
     if recording is not None and 0 < recording.duration < target.end - 0.05:
         raise InvalidInput(
             "time-range-past-end",
-            start=facts.clock(target.start),
-            end=facts.clock(target.end),
-            duration=facts.clock(recording.duration),
+            start=clock(target.start),
+            end=clock(target.end),
+            duration=clock(recording.duration),
         )
 
 
@@ -356,8 +357,8 @@ def _validate(annotation: Annotation) -> None:
         ):
             raise InvalidInput(
                 "time-range-reversed",
-                start=facts.clock(target.start) if math.isfinite(target.start) else "?",
-                end=facts.clock(target.end) if math.isfinite(target.end) else "?",
+                start=clock(target.start) if math.isfinite(target.start) else "?",
+                end=clock(target.end) if math.isfinite(target.end) else "?",
             )
     elif target.end <= target.start or target.start < 0:
         raise InvalidInput("passage-empty")
