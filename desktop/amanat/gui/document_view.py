@@ -42,8 +42,10 @@ from amanat.gui.annotations.panel import AnnotationPanel
 from amanat.gui.annotations.regions import Fractions, PageCanvas, Region
 from amanat.gui.messages import error_message
 from amanat.gui.operations import DocumentDetails, page_preview
+from amanat.gui.page_info import read_page_record
 from amanat.gui.page_strip import PageStrip
 from amanat.gui.player_bar import PlayerBar
+from amanat.gui.recording_view import RecordingView
 from amanat.gui.redaction_tools import redaction_tools
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
@@ -360,6 +362,14 @@ class DocumentView(QWidget):
         self._worker = worker
         self.player = PlayerBar()
         self.player.hide()
+        # A recording page shows its video, or a card saying what it is, where the page's
+        # picture would be (gui/recording_view.py).
+        self.recording_view = RecordingView()
+        self.recording_view.hide()
+        page_room = self.pages.layout()
+        assert isinstance(page_room, QVBoxLayout)
+        page_room.addWidget(self.recording_view, 1)
+        self.player.video_frame.connect(self.recording_view.show_frame)
         self.timed = TimedText(worker, self.player, self._player_failed)
         self.addActions([*self.player.actions_for_keys, self.timed.mark_action])
         self._playing_page: str | None = None
@@ -569,6 +579,9 @@ class DocumentView(QWidget):
             return
         self._drop_recording()
         self._playing_page = page.id
+        self.pages.scroller.hide()
+        self.recording_view.show()
+        self._worker.submit(read_page_record(page.id), self, self.recording_view.show_record)
         self._worker.submit(recording_source(page.id), self, self.player.open, self._player_failed)
         self.player.show()
 
@@ -576,6 +589,9 @@ class DocumentView(QWidget):
         self._playing_page = None
         self.player.drop()
         self.player.hide()
+        self.recording_view.clear()
+        self.recording_view.hide()
+        self.pages.scroller.show()
 
     def _player_failed(self, error: Exception) -> None:
         if isinstance(error, AmanatError):
