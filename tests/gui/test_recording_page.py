@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +24,8 @@ from amanat.core.vault import Archive
 from amanat.gui.document_view import DocumentView
 from amanat.gui.i18n import apply_language
 from amanat.gui.main_window import MainWindow
+from amanat.gui.models.document_list import placeholder
+from amanat.gui.operations import DocumentColumn
 from amanat.gui.page_strip import PageStripModel
 from amanat.gui.settings import Preferences, RememberedLocation
 from amanat.gui.worker import Session, SynchronousWorker
@@ -77,6 +79,8 @@ def test_a_video_page_shows_its_frames_where_the_picture_would_be(
     view = _opened(make_window, location, folder, worker)
     shown = view.recording_view
     assert shown.isVisibleTo(view) and not view.pages.scroller.isVisibleTo(view)
+    # Marking, redacting, turning and zooming act on a picture, which a video page has not.
+    assert not any(tool.isVisible() for tool in view.pages.picture_tools)
     # Loaded and paused, the video shows its first frame before it is played.
     qtbot.waitUntil(lambda: shown.video.frames_shown > 0, timeout=5000)
     assert shown.video.frame.size() == QSize(64, 48)
@@ -107,6 +111,7 @@ def test_the_lock_forgets_the_frame_and_the_page_shows_a_picture_again(
     QApplication.processEvents()
     assert view.recording_view.video.frame.isNull()
     assert not view.recording_view.isVisibleTo(view)
+    assert all(tool.isVisible() for tool in view.pages.picture_tools)
 
 
 @pytest.fixture
@@ -142,7 +147,7 @@ def test_a_sound_page_shows_a_card_in_persian_digits_with_its_warning(
 
 
 @quiet_without_sound
-def test_the_page_strip_shows_a_videos_poster_frame(
+def test_the_page_strip_and_the_document_list_show_a_videos_poster_frame(
     qtbot: QtBot,
     make_window: MakeWindow,
     location: RememberedLocation,
@@ -161,6 +166,16 @@ def test_the_page_strip_shows_a_videos_poster_frame(
     dark = QColor(shown.pixel(width * 10 // 64, height // 4)).lightness()
     light = QColor(shown.pixel(width * 50 // 64, height // 4)).lightness()
     assert light > dark + 100
+    documents = view.window().archive_view.documents  # type: ignore[attr-defined]
+    listed = documents.data(
+        documents.index(0, DocumentColumn.TITLE), Qt.ItemDataRole.DecorationRole
+    )
+    assert isinstance(listed, QPixmap)
+    assert listed.cacheKey() != placeholder().cacheKey()
+    assert (
+        listed.toImage().pixelColor(listed.width() * 50 // 64, listed.height() // 4).lightness()
+        > 170
+    )
 
 
 @quiet_without_sound

@@ -115,7 +115,7 @@ class PageViewer(QWidget):
             self.tr("Drag a rectangle on the page to annotate that part of it")
         )
         self.mark_button.toggled.connect(self.picture.set_marking)
-        bar.addWidget(self.mark_button)
+        first_tool = bar.addWidget(self.mark_button)
         tools = redaction_tools(self)
         self.redact_button = tools.region
         self.remove_redaction_action = tools.remove
@@ -130,6 +130,9 @@ class PageViewer(QWidget):
         )
         bar.addWidget(self._button("zoom-fit-width", self.tr("Fit to width"), self.fit, "\u2194"))
         bar.addWidget(self._button("zoom-in", self.tr("Zoom in"), lambda: self._zoom_by(1.25), "+"))
+        # What acts on a page's picture: hidden on a recording's page, which has none.
+        in_bar = bar.actions()
+        self.picture_tools = in_bar[in_bar.index(first_tool) :]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -580,6 +583,8 @@ class DocumentView(QWidget):
         self._drop_recording()
         self._playing_page = page.id
         self.pages.scroller.hide()
+        for tool in self.pages.picture_tools:
+            tool.setVisible(False)
         self.recording_view.show()
         self._worker.submit(read_page_record(page.id), self, self.recording_view.show_record)
         self._worker.submit(recording_source(page.id), self, self.player.open, self._player_failed)
@@ -592,6 +597,8 @@ class DocumentView(QWidget):
         self.recording_view.clear()
         self.recording_view.hide()
         self.pages.scroller.show()
+        for tool in self.pages.picture_tools:
+            tool.setVisible(True)
 
     def _player_failed(self, error: Exception) -> None:
         if isinstance(error, AmanatError):
