@@ -110,7 +110,9 @@ def poster_frame(video: Excerpt, mime_type: str) -> PageImage | None:
             stream = container.streams.video[0]
             if (stream.width or 0) * (stream.height or 0) > MOST_PIXELS:
                 return None
-            picture = _frame_at(container, stream)
+            picture = _frame_at(container, stream, _within_head(video, container))
+            if picture is None:  # nothing decodes there: the very first frame, then
+                picture = _frame_at(container, stream, 0.0)
     except (av.FFmpegError, OSError, ValueError, MemoryError):
         return None
     if picture is None:
@@ -118,17 +120,29 @@ def poster_frame(video: Excerpt, mime_type: str) -> PageImage | None:
     return _with_play_sign(picture)
 
 
+def _within_head(video: Excerpt, container: av.container.InputContainer) -> float:
+    """Where the poster frame is taken: ``POSTER_SECONDS`` in, at most a third of the video,
+    and no further than the excerpt's beginning reaches at the video's average bitrate (a
+    video of 25 MB a second has its third second beyond the first 32 MB)."""
+    duration = float(container.duration) / av.time_base if container.duration else 0.0
+    if duration <= 0:
+        return 0.0
+    wanted = min(POSTER_SECONDS, duration / 3)
+    if len(video.head) < video.size:
+        wanted = min(wanted, 0.8 * len(video.head) / (video.size / duration))
+    return wanted
+
+
 def _frame_at(
-    container: av.container.InputContainer, stream: av.video.VideoStream
+    container: av.container.InputContainer, stream: av.video.VideoStream, wanted: float
 ) -> Image.Image | None:
-    duration = float(container.duration or 0) / av.time_base if container.duration else 0.0
-    wanted = min(POSTER_SECONDS, duration / 3) if duration > 0 else 0.0
+    """The first frame at ``wanted`` seconds or after it (or the last before the data
+    breaks off)."""
     base = stream.time_base or Fraction(1, 1000)
-    if wanted > 0:
-        try:
-            container.seek(int(wanted / base), stream=stream, backward=True)
-        except av.FFmpegError:
-            container.seek(0)
+    try:
+        container.seek(int(wanted / base), stream=stream, backward=True)
+    except av.FFmpegError:
+        return None
     found: Image.Image | None = None
     try:
         for count, frame in enumerate(container.decode(stream)):
