@@ -586,7 +586,9 @@ class DocumentView(QWidget):
         for tool in self.pages.picture_tools:
             tool.setVisible(False)
         self.recording_view.show()
-        self._worker.submit(read_page_record(page.id), self, self.recording_view.show_record)
+        self._worker.submit(
+            read_page_record(page.id), self, self.recording_view.show_record, self._player_failed
+        )
         self._worker.submit(recording_source(page.id), self, self.player.open, self._player_failed)
         self.player.show()
 
