@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -112,6 +113,26 @@ def test_the_lock_forgets_the_frame_and_the_page_shows_a_picture_again(
     assert view.recording_view.video.frame.isNull()
     assert not view.recording_view.isVisibleTo(view)
     assert all(tool.isVisible() for tool in view.pages.picture_tools)
+
+
+def test_without_qts_media_libraries_a_video_page_shows_its_card_and_the_reason(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    location: RememberedLocation,
+    archive_folder: Path,
+    worker: SynchronousWorker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = _archive_with(archive_folder, "witness.mp4", VIDEO)
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
+    view = _opened(make_window, location, folder, worker)
+    card = view.recording_view.card
+    assert card.isVisibleTo(view) and not view.recording_view.video.isVisibleTo(view)
+    assert card.heading.text() == "Video recording"
+    assert card.value("Duration") == "0:06"
+    assert "64 × 48 pixels" in card.value("Picture")
+    assert "sound libraries are missing" in view.player.problem.text()
+    assert view.recording_view.video.frames_shown == 0
 
 
 @pytest.fixture
