@@ -82,13 +82,13 @@ def test_a_video_page_shows_its_frames_where_the_picture_would_be(
     assert shown.isVisibleTo(view) and not view.pages.scroller.isVisibleTo(view)
     # Marking, redacting, turning and zooming act on a picture, which a video page has not.
     assert not any(tool.isVisible() for tool in view.pages.picture_tools)
-    # Loaded and paused, the video shows its first frame before it is played.
-    qtbot.waitUntil(lambda: shown.video.frames_shown > 0, timeout=5000)
+    # Before it is played, the card says what it is.
+    qtbot.waitUntil(lambda: view.player.player.duration() > 5000, timeout=5000)
+    assert shown.card.isVisibleTo(view) and shown.card.heading.text() == "Video recording"
+    view.player.play_or_pause()
+    qtbot.waitUntil(lambda: shown.video.frames_shown > 5, timeout=5000)
     assert shown.video.frame.size() == QSize(64, 48)
     assert shown.video.isVisibleTo(view) and not shown.card.isVisibleTo(view)
-    before = shown.video.frames_shown
-    view.player.play_or_pause()
-    qtbot.waitUntil(lambda: shown.video.frames_shown > before + 5, timeout=5000)
     assert view.player.playing
     # The frame is painted, fitted, in the room the page has.
     painted = shown.video.grab().toImage()
@@ -107,6 +107,8 @@ def test_the_lock_forgets_the_frame_and_the_page_shows_a_picture_again(
 ) -> None:
     folder = _archive_with(archive_folder, "witness.mp4", VIDEO)
     view = _opened(make_window, location, folder, worker)
+    qtbot.waitUntil(lambda: view.player.player.duration() > 5000, timeout=5000)
+    view.player.play_or_pause()
     qtbot.waitUntil(lambda: view.recording_view.video.frames_shown > 0, timeout=5000)
     view.window().lock()  # type: ignore[attr-defined]
     QApplication.processEvents()

@@ -121,7 +121,6 @@ class PlayerBar(QWidget):
             sink = QVideoSink(player)
             sink.videoFrameChanged.connect(self._frame)
             player.setVideoOutput(sink)
-            player.mediaStatusChanged.connect(lambda _status: self._loaded())
             player.setPitchCompensation(True)
             player.setPlaybackRate(SPEEDS[self.speed.currentIndex()])
             player.positionChanged.connect(self._moved)
@@ -225,21 +224,6 @@ class PlayerBar(QWidget):
         image = frame.toImage()
         if not image.isNull():
             self.video_frame.emit(image)
-
-    def _loaded(self) -> None:
-        """A video, once loaded, is paused rather than stopped: the player then shows its
-        first frame (and the frame at each seek) before it is played."""
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        player = self._player
-        if (
-            player is not None
-            and self.device is not None
-            and player.mediaStatus() == QMediaPlayer.MediaStatus.LoadedMedia
-            and player.hasVideo()
-            and player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
-        ):
-            player.pause()
 
     def _speed_chosen(self, index: int) -> None:
         if self._player is not None:

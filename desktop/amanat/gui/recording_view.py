@@ -4,9 +4,15 @@ same warning as Page Information… when its file holds a place or a name.
 
 A video's frames come from the player (gui/player_bar.py) as images in memory and are
 painted here fitted to the room; nothing of them is written anywhere, and ``clear`` (a page
-turned, the lock) forgets the last one. Until a first frame arrives, and for a video that
-cannot be played here, the card stands in its place, so there is never an empty black box
-without a word.
+turned, the lock) forgets the last one. Until a first frame arrives (the video is played),
+and for a video that cannot be played here, the card stands in its place, so there is never
+an empty black box without a word.
+
+A video is not paused at its first frame when shown, though Qt would then draw it: a paused
+player keeps its sound and picture threads, and stopping them while the window calls the
+player again can hang (PySide holds Python's lock while a thread of Qt's, ending, waits for
+it to ask the QAudioOutput made in Python about its signals). The card until Play keeps
+those threads to the moments something is played.
 """
 
 from __future__ import annotations
