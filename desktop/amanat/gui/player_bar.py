@@ -160,9 +160,12 @@ class PlayerBar(QWidget):
     def drop(self) -> None:
         """Stop and forget the recording and every chunk of it opened (the lock, another
         page or document shown)."""
-        if self._player is not None:
-            self._player.stop()
-            self._player.setSource(QUrl())
+        # One call to the player, and only when it has something: its threads end after
+        # it returns, and a call into the player meanwhile (a second drop when the window
+        # closes after the lock) could wait on a lock of Qt's that an ending thread holds
+        # while it waits for Python's, which the window's thread holds (docs/playback.md).
+        if self._player is not None and self.device is not None:
+            self._player.setSource(QUrl())  # stops it too
         if self.device is not None:
             self.device.drop()
             self.device.deleteLater()
