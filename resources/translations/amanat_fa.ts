@@ -4673,6 +4673,21 @@
     </message>
 </context>
 <context>
+    <name>RecordingCard</name>
+    <message>
+        <source>Video recording</source>
+        <translation>ویدیوی ضبط‌شده</translation>
+    </message>
+    <message>
+        <source>Sound recording</source>
+        <translation>صدای ضبط‌شده</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>قالب</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <source>Your recovery code</source>

@@ -23,6 +23,7 @@ from tests.bench import (
     gui_case,
     pdf_case,
     playback_case,
+    poster_case,
     recording_import_case,
     redaction_case,
     report,
@@ -48,6 +49,7 @@ CASES: dict[str, Callable[[Path, bool], Section]] = {
     redaction_case.NAME: redaction_case.run,
     playback_case.NAME: playback_case.run,
     recording_import_case.NAME: recording_import_case.run,
+    poster_case.NAME: poster_case.run,
 }
 REPORT_FOLDER = Path(__file__).resolve().parents[2] / "build" / "bench"
 

@@ -83,8 +83,9 @@ def test_a_letter_and_the_call_about_it_are_one_document(archive: Archive, tmp_p
     letter, recording = pages.pages_of(archive.db, document.document_id)
     assert (letter.mime_type, recording.mime_type) == ("image/jpeg", "audio/mp4")
     assert pages.image_kinds(archive.db, letter.id) == {"thumbnail", "preview"}
-    # The previews pass, which draws what pages lack, leaves the recording alone.
-    assert recording.id not in missing(archive.db)
+    # The previews pass draws a recording's thumbnail only (tests/core/test_recording_
+    # thumbnails.py), never a preview.
+    assert recording.id in missing(archive.db)
     assert recording.id not in pages.without_image(archive.db, "preview")
 
 

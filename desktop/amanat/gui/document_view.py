@@ -52,9 +52,11 @@ from amanat.gui.annotations.panel import AnnotationPanel
 from amanat.gui.annotations.regions import Fractions, PageCanvas, Region
 from amanat.gui.messages import error_message
 from amanat.gui.operations import DocumentDetails, page_preview
+from amanat.gui.page_info import read_page_record
 from amanat.gui.page_strip import PageStrip
 from amanat.gui.player_bar import PlayerBar
 from amanat.gui.recording_device import Ranged
+from amanat.gui.recording_view import RecordingView
 from amanat.gui.redaction_tools import redaction_tools
 from amanat.gui.settings import Preferences
 from amanat.gui.tag_editor import TagEditor
@@ -124,7 +126,7 @@ class PageViewer(QWidget):
             self.tr("Drag a rectangle on the page to annotate that part of it")
         )
         self.mark_button.toggled.connect(self.picture.set_marking)
-        bar.addWidget(self.mark_button)
+        first_tool = bar.addWidget(self.mark_button)
         tools = redaction_tools(self)
         self.redact_button = tools.region
         self.remove_redaction_action = tools.remove
@@ -139,6 +141,9 @@ class PageViewer(QWidget):
         )
         bar.addWidget(self._button("zoom-fit-width", self.tr("Fit to width"), self.fit, "\u2194"))
         bar.addWidget(self._button("zoom-in", self.tr("Zoom in"), lambda: self._zoom_by(1.25), "+"))
+        # What acts on a page's picture: hidden on a recording's page, which has none.
+        in_bar = bar.actions()
+        self.picture_tools = in_bar[in_bar.index(first_tool) :]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -371,6 +376,14 @@ class DocumentView(QWidget):
         self._worker = worker
         self.player = PlayerBar()
         self.player.hide()
+        # A recording page shows its video, or a card saying what it is, where the page's
+        # picture would be (gui/recording_view.py).
+        self.recording_view = RecordingView()
+        self.recording_view.hide()
+        page_room = self.pages.layout()
+        assert isinstance(page_room, QVBoxLayout)
+        page_room.addWidget(self.recording_view, 1)
+        self.player.video_frame.connect(self.recording_view.show_frame)
         self.timed = TimedText(worker, self.player, self._player_failed)
         self.moments = MomentMarker(self.player, lambda: self.pages.current_page_id, self._turn_to)
         self.addActions(
@@ -584,6 +597,13 @@ class DocumentView(QWidget):
             return
         self._drop_recording()
         self._playing_page = page.id
+        self.pages.scroller.hide()
+        for tool in self.pages.picture_tools:
+            tool.setVisible(False)
+        self.recording_view.show()
+        self._worker.submit(
+            read_page_record(page.id), self, self.recording_view.show_record, self._player_failed
+        )
         self._worker.submit(
             recording_source(page.id),
             self,
@@ -606,6 +626,11 @@ class DocumentView(QWidget):
         self.moments.cancel()
         self.player.drop()
         self.player.hide()
+        self.recording_view.clear()
+        self.recording_view.hide()
+        self.pages.scroller.show()
+        for tool in self.pages.picture_tools:
+            tool.setVisible(True)
 
     def _player_failed(self, error: Exception) -> None:
         if isinstance(error, AmanatError):

@@ -2,8 +2,9 @@
 the keys a transcriber uses without leaving the text being typed.
 
 The recording is played from memory through a RecordingDevice (gui/recording_device.py),
-never a file. At the lock the view calls ``drop``: playback stops and every opened chunk
-is forgotten.
+never a file. A video's frames come out as images in memory (``video_frame``), which the
+view paints where the page's picture would be (gui/recording_view.py). At the lock the view
+calls ``drop``: playback stops and every opened chunk is forgotten.
 
 Keys (window-wide, so they work while typing in a text): Ctrl+Space play or pause; F7 back
 5 seconds; F5 slower and F6 faster (the pitch kept); F8, in a text, marks the line at the
@@ -17,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLoggingCategory, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,7 +33,7 @@ from amanat.gui.labels import digits
 from amanat.gui.recording_device import Ranged, RecordingDevice
 
 if TYPE_CHECKING:
-    from PySide6.QtMultimedia import QMediaPlayer
+    from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 BACK_SECONDS = 5
@@ -48,6 +49,8 @@ class PlayerBar(QWidget):
 
     position_changed = Signal(float)
     """Seconds into the recording, as it plays or after a seek."""
+    video_frame = Signal(QImage)
+    """A video's frame to show now (in memory only; none for a sound)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +108,7 @@ class PlayerBar(QWidget):
         (``PlayerMissing``)."""
         if self._player is None:
             try:
-                from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+                from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
             except ImportError as error:
                 raise PlayerMissing from error
             player = QMediaPlayer(self)
@@ -113,6 +116,11 @@ class PlayerBar(QWidget):
                 player.deleteLater()
                 raise PlayerMissing
             player.setAudioOutput(QAudioOutput(player))
+            # Frames are handed over as images, painted by the view: no video window of
+            # Qt's own, which needs a graphics driver an old laptop may lack.
+            sink = QVideoSink(player)
+            sink.videoFrameChanged.connect(self._frame)
+            player.setVideoOutput(sink)
             player.setPitchCompensation(True)
             player.setPlaybackRate(SPEEDS[self.speed.currentIndex()])
             player.positionChanged.connect(self._moved)
@@ -152,9 +160,12 @@ class PlayerBar(QWidget):
     def drop(self) -> None:
         """Stop and forget the recording and every chunk of it opened (the lock, another
         page or document shown)."""
-        if self._player is not None:
-            self._player.stop()
-            self._player.setSource(QUrl())
+        # One call to the player, and only when it has something: its threads end after
+        # it returns, and a call into the player meanwhile (a second drop when the window
+        # closes after the lock) could wait on a lock of Qt's that an ending thread holds
+        # while it waits for Python's, which the window's thread holds (docs/playback.md).
+        if self._player is not None and self.device is not None:
+            self._player.setSource(QUrl())  # stops it too
         if self.device is not None:
             self.device.drop()
             self.device.deleteLater()
@@ -209,6 +220,13 @@ class PlayerBar(QWidget):
             action.triggered.connect(slot)
             made.append(action)
         return made
+
+    def _frame(self, frame: QVideoFrame) -> None:
+        if self.device is None:
+            return  # a frame still on its way when the recording was dropped
+        image = frame.toImage()
+        if not image.isNull():
+            self.video_frame.emit(image)
 
     def _speed_chosen(self, index: int) -> None:
         if self._player is not None:

@@ -13,6 +13,11 @@ runs in the decoding workers (core/decoding), two at a time, while the database 
 the next original and keeps the pictures made; each page's pictures are one small
 transaction, so a pass stopped half-way keeps what it made and the next pass starts where it
 stopped. One decode at the preview's scale gives both pictures when a page lacks both.
+
+A recording has a thumbnail and no preview (the window shows its player instead): a drawn
+waveform for a sound, a poster frame for a video (core/recordings/posters.py), decoded in a
+worker from the video's beginning and end only; a video whose frame cannot be decoded gets
+a drawn film sign, so it is not tried again at every unlock.
 """
 
 from __future__ import annotations
@@ -24,7 +29,11 @@ from amanat.core import decoding
 from amanat.core.background import worked_ahead
 from amanat.core.database import Database
 from amanat.core.errors import ScanRefused, StoredObjectDamaged
+from amanat.core.file_types import is_recording
 from amanat.core.jobs import Cancel, Progress, Report, cancelled
+from amanat.core.recordings import posters
+from amanat.core.recordings.posters import Excerpt
+from amanat.core.records import Page
 from amanat.core.scans import pdf, pictures
 from amanat.core.scans.formats import PDF, ScanLimits, check_pixels, open_picture
 from amanat.core.scans.metadata import picture_report
@@ -44,6 +53,8 @@ class _Original:
     name: str
     wanted: frozenset[str]
     """The pictures it lacks: ``thumbnail``, ``preview`` or both."""
+    video: Excerpt | None = None
+    """A video's beginning and end, for its poster frame (``data`` is then empty)."""
 
 
 def missing(db: Database, limit: int = -1, excluding: Collection[str] = ()) -> list[str]:
@@ -54,7 +65,16 @@ def missing(db: Database, limit: int = -1, excluding: Collection[str] = ()) -> l
 
 def still_missing(db: Database, page_ids: Sequence[str]) -> list[str]:
     """Those of ``page_ids`` still lacking a thumbnail or a preview."""
-    return [p for p in page_ids if pages.image_kinds(db, p) != {"thumbnail", "preview"}]
+    return [p for p in page_ids if _lacking(db, p)]
+
+
+def _lacking(db: Database, page_id: str) -> frozenset[str]:
+    """The pictures the page should have and has not (a recording's thumbnail only)."""
+    wanted = {"thumbnail"} if pages.is_recording(pages.get(db, page_id)) else PICTURES
+    return frozenset(wanted - pages.image_kinds(db, page_id))
+
+
+PICTURES = frozenset({"thumbnail", "preview"})
 
 
 def make_preview(db: Database, page_id: str) -> PageImage | None:
@@ -103,7 +123,9 @@ def _keep(db: Database, page_id: str, pictures: Sequence[PageImage]) -> None:
 def _original(db: Database, page_id: str, also: set[str] | None = None) -> _Original:
     """What drawing the pictures the page lacks needs (and the ``also`` wanted anyway)."""
     page = pages.get(db, page_id)
-    wanted = ({"thumbnail", "preview"} - pages.image_kinds(db, page_id)) | (also or set())
+    if pages.is_recording(page):
+        return _recording(db, page, _lacking(db, page_id))
+    wanted = (PICTURES - pages.image_kinds(db, page_id)) | (also or set())
     details = pages.scan_details(db, page_id)
     try:
         # Nothing to draw (it has both): not worth reading the original.
@@ -119,15 +141,52 @@ def _original(db: Database, page_id: str, also: set[str] | None = None) -> _Orig
     )
 
 
+def _recording(db: Database, page: Page, wanted: frozenset[str]) -> _Original:
+    """What a recording's thumbnail needs: nothing for a sound (it is drawn the same for
+    all), a video's beginning and end for its poster frame."""
+    video = None
+    if wanted and page.mime_type.startswith("video/"):
+        try:
+            sealed = pages.original(db, page.id)
+            video = posters.excerpt(sealed.size, sealed.read_range)
+        except StoredObjectDamaged:
+            video = None  # the drawn sign; the check names the damage
+    name = page.original_name or f"page {page.number}"
+    return _Original(b"", page.mime_type, None, name, wanted, video)
+
+
 def _drawn(original: _Original) -> tuple[PageImage, ...]:
     """Off the database thread: the pictures drawn in a decoding worker; none for a page
     that cannot be drawn."""
     if not original.wanted:
         return ()
+    if is_recording(original.mime_type):
+        return (_recording_thumbnail(original),)
     try:
         return decoding.run(original.name, _draw, original)
     except ScanRefused:
         return ()
+
+
+def _recording_thumbnail(original: _Original) -> PageImage:
+    """A sound's drawn waveform; a video's poster frame, or its drawn sign when no frame
+    comes out of the worker (a damaged file, a codec not here, a crash: never an error)."""
+    if not original.mime_type.startswith("video/"):
+        return posters.sound_thumbnail()
+    poster = None
+    if original.video is not None:
+        try:
+            poster = decoding.run(original.name, _poster, original)
+        except ScanRefused:
+            poster = None
+    return poster if isinstance(poster, PageImage) else posters.video_thumbnail()
+
+
+def _poster(original: _Original) -> PageImage | None:
+    """In a decoding worker: the video's poster frame."""
+    if original.video is None:
+        return None
+    return posters.poster_frame(original.video, original.mime_type)
 
 
 def _draw(original: _Original) -> tuple[PageImage, ...]:

@@ -27,13 +27,14 @@ _COLUMNS = (
     "id, document_id, number, sha256, mime_type, size, width, height, rotation,"
     " original_name, imported, created, modified"
 )
-_HAS_PICTURES = (
-    "p.mime_type NOT IN ("
-    + ", ".join(f"'{mime}'" for mime in sorted(file_types.RECORDING_TYPES))
-    + ")"
+_IS_RECORDING = (
+    "p.mime_type IN (" + ", ".join(f"'{mime}'" for mime in sorted(file_types.RECORDING_TYPES)) + ")"
 )
-"""Recordings have no thumbnail or preview: the window shows a player, and the previews pass
-must not keep trying to draw them."""
+_HAS_PICTURES = f"NOT {_IS_RECORDING}"
+"""Recordings have a thumbnail (a drawn waveform, a video's poster frame) but no preview:
+the window shows a player, and the previews pass must not keep trying to draw one."""
+_PICTURES_WANTED = f"CASE WHEN {_IS_RECORDING} THEN 1 ELSE 2 END"
+"""How many pictures a page should have: a thumbnail and a preview, or a thumbnail alone."""
 
 
 def add(db: Database, document_id: str, data: bytes, original_name: str = "") -> Page:
@@ -289,9 +290,9 @@ def without_image(db: Database, kind: str, limit: int = -1) -> list[str]:
             "SELECT p.id FROM pages AS p JOIN documents AS d ON d.id = p.document_id"
             " WHERE NOT EXISTS (SELECT 1 FROM page_images AS i"
             "                   WHERE i.page_id = p.id AND i.kind = ?)"
-            f" AND {_HAS_PICTURES}"
+            f" AND (? = 'thumbnail' OR {_HAS_PICTURES})"
             " ORDER BY d.trashed IS NOT NULL, p.rowid LIMIT ?",
-            (kind, limit),
+            (kind, kind, limit),
         )
     ]
 
@@ -304,8 +305,8 @@ def without_pictures(db: Database, limit: int = -1, excluding: Collection[str] =
         str(page_id)
         for (page_id,) in db.all(
             "SELECT p.id FROM pages AS p JOIN documents AS d ON d.id = p.document_id"
-            " WHERE (SELECT count(*) FROM page_images AS i WHERE i.page_id = p.id) < 2"
-            f" AND {_HAS_PICTURES}"
+            " WHERE (SELECT count(*) FROM page_images AS i WHERE i.page_id = p.id)"
+            f" < {_PICTURES_WANTED}"
             " ORDER BY d.trashed IS NOT NULL,"
             "  EXISTS (SELECT 1 FROM page_images AS i"
             "          WHERE i.page_id = p.id AND i.kind = 'thumbnail'), p.rowid LIMIT ?",
