@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLoggingCategory, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,10 @@ from amanat.gui.recording_device import Ranged, RecordingDevice
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QMediaPlayer
+
+_OUTLIVED: list[RecordingDevice] = []
+"""Devices a read outlasted the wait for (a disk that stopped answering): kept, empty, so no
+thread reads a deleted one; a few bytes each."""
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 BACK_SECONDS = 5
@@ -95,6 +99,11 @@ class PlayerBar(QWidget):
         self.actions_for_keys = self._keys()
         self._show_state()
         self._moved(0)
+        # Quitting with the window still open (the desktop's session ending) stops playback
+        # before Python takes the window and the device apart.
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(self.drop)
 
     @property
     def player(self) -> QMediaPlayer:
@@ -118,7 +127,10 @@ class PlayerBar(QWidget):
             player.positionChanged.connect(self._moved)
             player.durationChanged.connect(self._lasts)
             player.playbackStateChanged.connect(lambda _state: self._show_state())
-            player.errorOccurred.connect(lambda _error, _text: self._cannot_play())
+            # Not for a recording already dropped (its opening cut short by the lock).
+            player.errorOccurred.connect(
+                lambda _error, _text: self._cannot_play() if self.device is not None else None
+            )
             self._player = player
         return self._player
 
@@ -151,14 +163,25 @@ class PlayerBar(QWidget):
 
     def drop(self) -> None:
         """Stop and forget the recording and every chunk of it opened (the lock, another
-        page or document shown)."""
+        page or document shown, the window closed, the application quitting).
+
+        In this order, so that Qt never waits for a thread that is waiting for Python
+        (gui/recording_device.py): the device forgets its source (reads end at once), its
+        reads are let settle, and only then is the player stopped and the device deleted."""
+        device, self.device = self.device, None
+        settled = True
+        if device is not None:
+            device.drop()
+            settled = device.settle()
         if self._player is not None:
             self._player.stop()
             self._player.setSource(QUrl())
-        if self.device is not None:
-            self.device.drop()
-            self.device.deleteLater()
-            self.device = None
+        if device is not None:
+            if settled:
+                device.close()
+                device.deleteLater()
+            else:
+                _OUTLIVED.append(device)
         self._moved(0)
         self._lasts(0)
 
