@@ -8,14 +8,14 @@ kept in a small cache of the last few, so the memory a recording takes is flat w
 length. ``drop`` (at the lock) empties the cache and forgets the key; reads after it end.
 
 Qt's player reads this device on threads of its own (one opens the recording, another reads
-it as it plays), and each read calls ``readData`` here, which needs Python's interpreter lock.
-Qt's ``setSource``, ``stop`` and the player's deletion wait for those threads while the
-window's thread holds that lock: if one of them is about to read then, neither can go on and
-the window hangs (it did, when a recording was still being opened). So the window never
-calls them while a read may come: ``drop`` first makes every read end at once with nothing,
-then ``settle`` waits, the lock released, until no read is under way and none has begun for
-a moment (the player, given nothing, stops asking); only then is the player stopped and the
-device closed and deleted, so no thread is ever inside a deleted device either.
+it as it plays), each read calling ``readData`` here, in Python. Qt's ``setSource``, ``stop``
+and the player's deletion wait for those threads, so two things must not happen then: a
+reading thread that never finishes (a device that gives nothing but is not at its end makes
+FFmpeg ask again and again; a first version of this fix hung the window so), and a device
+deleted while a thread is inside it (a crash). So ``drop`` puts the device at its end and
+makes every read end at once; ``settle`` waits, the interpreter's lock released, until no
+read is under way and none has begun for a moment; only then does the window stop the
+player and close and delete the device (docs/playback.md).
 """
 
 from __future__ import annotations
@@ -121,8 +121,8 @@ class RecordingDevice(QIODevice):
     # --- Ours ------------------------------------------------------------------------------
 
     def drop(self) -> None:
-        """Forget the source and every opened chunk; the device then reads nothing, and a
-        read under way ends after the chunk it is opening. Returns at once."""
+        """Forget the source and every opened chunk; the device is then at its end and reads
+        nothing. Returns once the chunk being opened, if any, is (it holds the lock)."""
         with self._guard:
             self._source = None
             self._chunks.clear()
