@@ -3,8 +3,8 @@ and never crashes the process: locked (Ctrl+L), quit (Ctrl+Q), made anew in anot
 language, closed, or quit by the desktop with the window open. Each in a real window
 (Xvfb, the xcb platform), driven by tests/reliability/playing_session.py in a process of
 its own, three times over, with reads made slow as from an old USB stick so that the
-player's threads are inside a read at that moment (the window hung there before
-gui/recording_device.py's ``settle``; docs/playback.md says why).
+player's threads are inside a read at that moment (docs/playback.md says what can go
+wrong then, and the order PlayerBar.drop keeps against it).
 
 Under CI=true a missing Xvfb fails these tests; elsewhere they are skipped with the reason.
 """

@@ -165,19 +165,17 @@ class PlayerBar(QWidget):
         """Stop and forget the recording and every chunk of it opened (the lock, another
         page or document shown, the window closed, the application quitting).
 
-        In this order, so that Qt never waits for a thread that is waiting for Python
-        (gui/recording_device.py): the device forgets its source (reads end at once), its
-        reads are let settle, and only then is the player stopped and the device deleted."""
+        The player lets go of the recording through ``setSource``, never ``stop``: PySide
+        lets Python's lock go only in the first, and the player's threads, ending, may need
+        that lock while the window waits for them (docs/playback.md). Then the device
+        forgets its source and chunks, and is deleted only once no read of the player's is
+        under way in it (gui/recording_device.py)."""
         device, self.device = self.device, None
-        settled = True
+        if self._player is not None:
+            self._player.setSource(QUrl())  # stops playback too
         if device is not None:
             device.drop()
-            settled = device.settle()
-        if self._player is not None:
-            self._player.stop()
-            self._player.setSource(QUrl())
-        if device is not None:
-            if settled:
+            if device.settle():
                 device.close()
                 device.deleteLater()
             else:
@@ -263,7 +261,7 @@ class PlayerBar(QWidget):
 
     def _cannot_play(self, sentence: str = "") -> None:
         if self._player is not None:
-            self._player.stop()
+            self._player.setSource(QUrl())  # not stop(): see drop
         for part in (self.slider, self.time, self.speed, self.play_button, self.back_button):
             part.hide()
         self.problem.setText(

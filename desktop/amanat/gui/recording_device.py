@@ -8,14 +8,14 @@ kept in a small cache of the last few, so the memory a recording takes is flat w
 length. ``drop`` (at the lock) empties the cache and forgets the key; reads after it end.
 
 Qt's player reads this device on threads of its own (one opens the recording, another reads
-it as it plays), each read calling ``readData`` here, in Python. Qt's ``setSource``, ``stop``
-and the player's deletion wait for those threads, so two things must not happen then: a
-reading thread that never finishes (a device that gives nothing but is not at its end makes
-FFmpeg ask again and again; a first version of this fix hung the window so), and a device
-deleted while a thread is inside it (a crash). So ``drop`` puts the device at its end and
-makes every read end at once; ``settle`` waits, the interpreter's lock released, until no
-read is under way and none has begun for a moment; only then does the window stop the
-player and close and delete the device (docs/playback.md).
+it as it plays), each read calling ``readData`` here, in Python. The window stops the player
+and lets go of the device first (``setSource`` waits for the thread opening it); then
+``drop`` puts the device at its end, so anything still asking gets the end at once rather
+than nothing again and again (a first version of this fix, which dropped the device before
+stopping the player, hung the window so: FFmpeg, opening the recording, kept asking and
+``setSource`` kept waiting); ``settle`` waits, the interpreter's lock released, until no
+read is under way and none has begun for a moment; only then is the device closed and
+deleted, so no thread is ever inside a deleted device (docs/playback.md).
 """
 
 from __future__ import annotations
@@ -81,6 +81,9 @@ class RecordingDevice(QIODevice):
 
     def bytesAvailable(self) -> int:
         if self._source is None:
+            # Asked on the player's threads too (is it at its end?): a call into Python
+            # like a read, so ``settle`` waits for these to stop as well.
+            self._last_read = time.monotonic()
             return 0  # dropped: at the end, so the player's reading stops (not retries)
         return max(0, self._size - self.pos()) + super().bytesAvailable()
 
