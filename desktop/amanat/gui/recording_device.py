@@ -8,14 +8,15 @@ kept in a small cache of the last few, so the memory a recording takes is flat w
 length. ``drop`` (at the lock) empties the cache and forgets the key; reads after it end.
 
 Qt's player reads this device on threads of its own (one opens the recording, another reads
-it as it plays), each read calling ``readData`` here, in Python. The window stops the player
-and lets go of the device first (``setSource`` waits for the thread opening it); then
-``drop`` puts the device at its end, so anything still asking gets the end at once rather
-than nothing again and again (a first version of this fix, which dropped the device before
-stopping the player, hung the window so: FFmpeg, opening the recording, kept asking and
-``setSource`` kept waiting); ``settle`` waits, the interpreter's lock released, until no
-read is under way and none has begun for a moment; only then is the device closed and
-deleted, so no thread is ever inside a deleted device (docs/playback.md).
+it as it plays), each read calling ``readData`` here, in Python. The window has the player
+let go of the device first (``setSource``, which waits for those threads with Python's lock
+released; gui/player_bar.py); then ``drop`` puts the device at its end, so anything still
+asking gets the end at once rather than nothing again and again (a first version of this
+fix, which dropped the device before the player let go of it, hung the window so: FFmpeg,
+opening the recording, kept asking and ``setSource`` kept waiting); ``settle`` waits,
+Python's lock released, until no read is under way and none has begun for a moment; only
+then is the device closed and deleted, so no thread is ever inside a deleted device
+(docs/playback.md).
 """
 
 from __future__ import annotations
