@@ -193,7 +193,10 @@ def test_playing_writes_nothing_of_the_recording_to_the_disk(
     written = []
     for top in {Path(os.environ["HOME"]), tmp_path, Path(tempfile.gettempdir())}:
         for path in _written_since(top, started):
-            data = path.read_bytes()
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue  # removed meanwhile: another test's, in the shared temporary folder
             assert noise not in data and digest not in data, path
             written.append(path)
     assert written  # the scan saw the files this session wrote (the archive, its settings)
