@@ -3,14 +3,21 @@ promised variety of records, and be the same every time it is built."""
 
 from __future__ import annotations
 
+import io
+import itertools
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import av
 import pytest
 
 from amanat.core import search
-from amanat.core.demo import build_demo
+from amanat.core.demo import SEED, build_demo
+from amanat.core.demo.invented import RECORDED_CALL
+from amanat.core.demo.recorded_call import sound_of_call
 from amanat.core.errors import ArchiveExists
+from amanat.core.file_types import is_recording
 from amanat.core.jobs import Progress
 from amanat.core.keyslots import FLOOR
 from amanat.core.records import (
@@ -22,7 +29,16 @@ from amanat.core.records import (
     TextRange,
     Visibility,
 )
-from amanat.core.storage import annotations, documents, events, pages, people, tags, texts
+from amanat.core.storage import (
+    annotations,
+    documents,
+    events,
+    pages,
+    people,
+    tags,
+    texts,
+    timecodes,
+)
 from amanat.core.vault import Archive
 
 
@@ -186,14 +202,82 @@ def test_a_failed_build_leaves_nothing_behind(tmp_path: Path) -> None:
     assert not folder.exists()
 
 
-def test_every_demo_page_has_a_thumbnail_a_preview_and_a_metadata_report(demo: Archive) -> None:
-    all_pages = [
-        page for d in documents.list_documents(demo.db) for page in pages.pages_of(demo.db, d.id)
+def test_every_demo_picture_has_a_thumbnail_a_preview_and_a_metadata_report(
+    demo: Archive,
+) -> None:
+    pictures = [
+        page
+        for d in documents.list_documents(demo.db)
+        for page in pages.pages_of(demo.db, d.id)
+        if not is_recording(page.mime_type)
     ]
-    assert all_pages
-    for page in all_pages:
+    assert pictures
+    for page in pictures:
         thumbnail = pages.image(demo.db, page.id, "thumbnail")
         preview = pages.image(demo.db, page.id, "preview")
         assert thumbnail is not None and preview is not None
         assert max(thumbnail.width, thumbnail.height) <= 256 < max(preview.width, preview.height)
         assert pages.scan_details(demo.db, page.id).metadata not in ("", "{}")
+
+
+def test_a_recorded_call_is_the_first_page_of_a_document_and_every_line_has_its_time(
+    demo: Archive,
+) -> None:
+    recorded = [
+        (d, page)
+        for d in documents.list_documents(demo.db)
+        for page in pages.pages_of(demo.db, d.id)
+        if is_recording(page.mime_type)
+    ]
+    [(call, page)] = recorded
+    # The first page, so the player shows as soon as the document is opened.
+    assert pages.pages_of(demo.db, call.id)[0] == page
+    assert page.mime_type == "audio/ogg" and page.original_name.endswith(".ogg")
+    report = json.loads(pages.scan_details(demo.db, page.id).metadata)["recording"]
+    assert report["playable"] and 20 <= report["duration"] <= 40
+    assert [s["codec"] for s in report["streams"]] == ["opus"]
+    # Made from the demo's seed, not copied from a file: sound, not silence, whatever it is.
+    data = pages.original_bytes(demo.db, page.id)
+    assert data.startswith(b"OggS") and len(data) > 20_000
+
+    by_language = {t.language: t for t in texts.texts_of(demo.db, call.id)}
+    assert set(by_language) == {"fa", "en"}
+    persian, english = by_language["fa"], by_language["en"]
+    assert any("\u0600" <= c <= "\u06ff" for c in persian.body)
+    line_count = len(persian.body.splitlines())
+    assert line_count == len(english.body.splitlines()) >= 5
+    for text in (persian, english):
+        times = timecodes.of_text(demo.db, text.id)
+        # One time for each line, at its start, rising through the recording.
+        starts = [0] + [i + 1 for i, c in enumerate(text.body) if c == "\n"]
+        assert [t.offset for t in times] == starts
+        seconds = [t.seconds for t in times]
+        assert seconds == sorted(seconds) and len(set(seconds)) == line_count
+        assert seconds[0] >= 0 and seconds[-1] < report["duration"]
+        assert not any(t.orphaned for t in times)
+    assert [t.seconds for t in timecodes.of_text(demo.db, persian.id)] == [
+        t.seconds for t in timecodes.of_text(demo.db, english.id)
+    ]
+
+
+def test_the_call_is_heard_where_its_lines_are_and_quiet_between_them() -> None:
+    """The sound follows the script: loud inside each line, only the faint hiss in the
+    pauses between lines, so a click on a line plays someone speaking."""
+    data = sound_of_call(RECORDED_CALL, SEED)
+    assert data == sound_of_call(RECORDED_CALL, SEED)  # the same demo every time
+    loudness: list[tuple[float, float]] = []
+    with av.open(io.BytesIO(data)) as container:
+        for frame in container.decode(audio=0):
+            samples = frame.to_ndarray()
+            assert frame.time is not None
+            loudness.append((frame.time, float(abs(samples).mean())))
+
+    def level(start: float, end: float) -> float:
+        inside = [value for time, value in loudness if start <= time < end]
+        return sum(inside) / len(inside)
+
+    lines = RECORDED_CALL.lines
+    for line, following in itertools.pairwise(lines):
+        spoken = level(line.start + 0.1, line.end - 0.2)
+        pause = level(line.end + 0.15, following.start - 0.1)
+        assert spoken > 20 * pause, (line.words[1], spoken, pause)

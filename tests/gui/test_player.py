@@ -35,7 +35,7 @@ def test_the_device_reads_and_seeks_across_chunks_and_keeps_only_a_few() -> None
         assert device.kept_bytes <= KEPT * CHUNK
     assert whole == data
     device.drop()
-    assert device.kept_bytes == 0 and not device.isOpen()
+    assert device.kept_bytes == 0 and device.settle()
 
 
 def test_a_chunk_that_does_not_open_ends_the_reading_and_says_so(qtbot: QtBot) -> None:

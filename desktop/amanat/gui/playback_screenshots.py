@@ -1,22 +1,22 @@
-"""The screenshots of a call's transcription beside its player (gui/screenshots.py): an
-invented phone call from prison, its recording a made-up tone, its lines timed; and of a
-video testimony beside its transcription, the video made up of drawn shapes."""
+"""The screenshots of a call's transcription beside its player (gui/screenshots.py): the demo
+archive's recorded call (core/demo/recorded_call.py), its transcription or its translation
+in the screenshot's language, a line being spoken; and of a video testimony beside its
+transcription, the video made up of drawn shapes."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import math
-import struct
 import time
-import wave
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
+from amanat.core.demo.invented import RECORDED_CALL
+from amanat.core.file_types import is_recording
 from amanat.core.recordings import probe
 from amanat.core.records import Document, DocumentKind, Text, TextKind
 from amanat.core.scans import previews
@@ -27,92 +27,47 @@ from amanat.gui.worker import Session, SynchronousWorker
 
 Save = Callable[[QWidget, Path], None]
 
-_TITLES = {"en": "Phone call from Evin", "fa": "تماس تلفنی از اوین"}
-_LINES = {
-    "en": (
-        "Mother: Hello, my dear. Can you hear me? Are you eating?",
-        "Nasrin: I can hear you. They give us bread and tea, and rice at noon.",
-        "Mother: Did the lawyer come to see you this week?",
-        "Nasrin: No. They said the visit was cancelled again, without a reason.",
-        "Mother: We wrote to the prosecutor's office. Your father sends his love.",
-        "Nasrin: Tell him not to worry. Bring the warm socks on Monday.",
-    ),
-    "fa": (
-        "مادر: سلام عزیزم. صدایم را می‌شنوی؟ غذا می‌خوری؟",
-        "نسرین: می‌شنوم. به ما نان و چای می‌دهند و ظهرها برنج.",
-        "مادر: وکیل این هفته به دیدنت آمد؟",
-        "نسرین: نه. گفتند ملاقات دوباره لغو شد، بی هیچ دلیلی.",
-        "مادر: به دادسرا نامه نوشتیم. پدرت سلام می‌رساند.",
-        "نسرین: بگو نگران نباشد. دوشنبه جوراب‌های گرم را بیاور.",
-    ),
-}
-_SECONDS = (0.0, 4.5, 11.0, 15.5, 22.0, 27.5)
-_LENGTH = 32
+_SPOKEN = 4
+"""The line being spoken in the screenshot (counted from 0)."""
 
 
-def _tone(seconds: int, rate: int = 8000) -> bytes:
-    samples = bytearray()
-    for n in range(seconds * rate):
-        pitch = 180 + 30 * (n // (rate // 2) % 5)
-        samples += struct.pack("<h", int(5000 * math.sin(2 * math.pi * pitch * n / rate)))
-    out = io.BytesIO()
-    with wave.open(out, "wb") as writer:
-        writer.setnchannels(1)
-        writer.setsampwidth(2)
-        writer.setframerate(rate)
-        writer.writeframes(bytes(samples))
-    return out.getvalue()
-
-
-def _add_call(language: str) -> Callable[[Session], str]:
-    def run(session: Session) -> str:
-        db = session.require().db
-        call = documents.add(db, Document(DocumentKind.TESTIMONY, _TITLES[language]))
-        data = _tone(_LENGTH)
-        # Its report read as the import reads it, and its thumbnail drawn: the card beside
-        # the text and the page strip show what they show for an imported call.
-        report = probe.to_json(probe.probe("call.wav", data, "audio/wav"))
-        page = ScannedPage(None, None, None, report, has_location=False, has_person_name=False,
-                           images=())  # fmt: skip
-        [added] = pages.add_scanned(db, call.id, data, hashlib.sha256(data).hexdigest(),
-                                    "audio/wav", [page], original_name="call.wav")  # fmt: skip
-        previews.make_previews(db, [added.id])
-        body = "\n".join(_LINES[language]) + "\n"
-        text = texts.add(db, Text(call.id, TextKind.TRANSCRIPTION, language, body))
-        for line, seconds in zip(_LINES[language], _SECONDS, strict=True):
-            timecodes.mark(db, text.id, body.index(line), seconds)
-        return call.id
-
-    return run
+def _the_call(session: Session) -> str:
+    """The demo's one document with a recording; empty if there is none."""
+    db = session.require().db
+    for document in documents.list_documents(db):
+        if any(is_recording(page.mime_type) for page in pages.pages_of(db, document.id)):
+            return document.id
+    return ""
 
 
 def take(
     window: MainWindow, worker: SynchronousWorker, out: Path, language: str, save: Save
 ) -> None:
-    made: list[str] = []
-    worker.submit(_add_call(language), window, made.append)
-    if not made:
+    found: list[str] = []
+    worker.submit(_the_call, window, found.append)
+    if not found or not found[0]:
         return
     view = window.archive_view
-    view.show_document(made[0])
+    view.show_document(found[0])
     player = view.document.player
     deadline = time.monotonic() + 5
     while player.device is not None and player.player.duration() <= 0:
         if time.monotonic() > deadline:
             return
         QApplication.processEvents()
-    player.seek(_SECONDS[3] + 1.6)
+    spoken = RECORDED_CALL.lines[_SPOKEN]
+    player.seek(spoken.start + 1.6)
     deadline = time.monotonic() + 3
-    while player.seconds < _SECONDS[3] + 1 and time.monotonic() < deadline:
+    while player.seconds < spoken.start + 1 and time.monotonic() < deadline:
         QApplication.processEvents()
-    editors = view.document.editors
+    editors = [e for e in view.document.editors if e.text.language == language]
     if editors:
         editor = editors[0]
-        block = editor.body.document().findBlockByNumber(4)
+        view.document.texts.setCurrentWidget(editor)
+        block = editor.body.document().findBlockByNumber(_SPOKEN)
         cursor = editor.body.textCursor()
         cursor.setPosition(block.position() + block.length() - 1)
         editor.body.setTextCursor(cursor)
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
     save(window, out / f"{language}-call-transcription.png")
     player.drop()

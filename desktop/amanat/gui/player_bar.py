@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLoggingCategory, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,10 @@ from amanat.gui.recording_device import Ranged, RecordingDevice
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame
+
+_OUTLIVED: list[RecordingDevice] = []
+"""Devices a read outlasted the wait for (a disk that stopped answering): kept, empty, so no
+thread reads a deleted one; a few bytes each."""
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 BACK_SECONDS = 5
@@ -98,6 +102,11 @@ class PlayerBar(QWidget):
         self.actions_for_keys = self._keys()
         self._show_state()
         self._moved(0)
+        # Quitting with the window still open (the desktop's session ending) stops playback
+        # before Python takes the window and the device apart.
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(self.drop)
 
     @property
     def player(self) -> QMediaPlayer:
@@ -126,7 +135,10 @@ class PlayerBar(QWidget):
             player.positionChanged.connect(self._moved)
             player.durationChanged.connect(self._lasts)
             player.playbackStateChanged.connect(lambda _state: self._show_state())
-            player.errorOccurred.connect(lambda _error, _text: self._cannot_play())
+            # Not for a recording already dropped (its opening cut short by the lock).
+            player.errorOccurred.connect(
+                lambda _error, _text: self._cannot_play() if self.device is not None else None
+            )
             self._player = player
         return self._player
 
@@ -159,17 +171,25 @@ class PlayerBar(QWidget):
 
     def drop(self) -> None:
         """Stop and forget the recording and every chunk of it opened (the lock, another
-        page or document shown)."""
-        # One call to the player, and only when it has something: its threads end after
-        # it returns, and a call into the player meanwhile (a second drop when the window
-        # closes after the lock) could wait on a lock of Qt's that an ending thread holds
-        # while it waits for Python's, which the window's thread holds (docs/playback.md).
-        if self._player is not None and self.device is not None:
-            self._player.setSource(QUrl())  # stops it too
-        if self.device is not None:
-            self.device.drop()
-            self.device.deleteLater()
-            self.device = None
+        page or document shown, the window closed, the application quitting).
+
+        The player lets go of the recording through ``setSource``, never ``stop``: PySide
+        lets Python's lock go only in the first, and the player's threads, ending, may need
+        that lock while the window waits for them (docs/playback.md). It is called once, and
+        only when a recording is loaded: a second call while the threads the first one
+        stopped are ending (the window closing after the lock) is the same risk. Then the
+        device forgets its source and chunks, and is deleted only once no read of the
+        player's is under way in it (gui/recording_device.py)."""
+        device, self.device = self.device, None
+        if self._player is not None and device is not None:
+            self._player.setSource(QUrl())  # stops playback too
+        if device is not None:
+            device.drop()
+            if device.settle():
+                device.close()
+                device.deleteLater()
+            else:
+                _OUTLIVED.append(device)
         self._moved(0)
         self._lasts(0)
 
@@ -258,7 +278,7 @@ class PlayerBar(QWidget):
 
     def _cannot_play(self, sentence: str = "") -> None:
         if self._player is not None:
-            self._player.stop()
+            self._player.setSource(QUrl())  # not stop(): see drop
         for part in (self.slider, self.time, self.speed, self.play_button, self.back_button):
             part.hide()
         self.problem.setText(

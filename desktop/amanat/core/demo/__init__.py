@@ -9,9 +9,11 @@ The content comes from fixed tables and a generator seeded with the same number 
 (``random.Random(1403)``), so two builds hold the same people, titles, texts and images; only
 record ids and timestamps differ.
 
-The package holds three concepts: ``invented`` (the people, letters, testimony, court papers,
-notes and events), ``drawn_pages`` (the scribbled page images) and ``builder`` (which writes
-them into a new archive).
+The package holds four concepts: ``invented`` (the people, letters, testimony, court papers,
+notes, events and the script of a recorded call), ``drawn_pages`` (the scribbled page images),
+``recorded_call`` (the call's sound: tones shaped like two voices taking turns, no voice at
+all) and ``builder`` (which writes them into a new archive, the call imported as a user's
+recording is).
 """
 
 from amanat.core.demo.builder import DEMO_PASSWORD, SEED, build_demo

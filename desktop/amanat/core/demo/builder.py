@@ -18,6 +18,7 @@ from amanat.core.demo.drawn_pages import Box, Scan, court_scan, letter_scan
 from amanat.core.demo.invented import (
     ABOUT_EN,
     ABOUT_FA,
+    ANNOUNCEMENT,
     CALL_FRAGMENTS,
     CALLS,
     CARRIED,
@@ -34,6 +35,7 @@ from amanat.core.demo.invented import (
     OPEN_LETTER_FA,
     OPENINGS,
     PLACES,
+    RECORDED_CALL,
     RELATION,
     ROUTINE,
     TAGS,
@@ -45,9 +47,11 @@ from amanat.core.demo.invented import (
     Meeting,
     Pair,
     Place,
+    RecordedCall,
     Testimony,
     invented_people,
 )
+from amanat.core.demo.recorded_call import sound_of_call
 from amanat.core.digits import to_persian_digits
 from amanat.core.jobs import Progress, Report
 from amanat.core.keyslots import KdfParams
@@ -67,7 +71,7 @@ from amanat.core.records import (
 )
 from amanat.core.scans.importer import add_pages
 from amanat.core.storage import annotations as annotation_store
-from amanat.core.storage import documents, events, people, tags, texts
+from amanat.core.storage import documents, events, people, tags, texts, timecodes
 from amanat.core.vault import Archive
 
 SEED = 1403
@@ -123,6 +127,8 @@ class _Builder:
         self.pool = pool
         self.scans: dict[str, list[Future[Scan]]] = {}
         """Page images being drawn, by document key, in page order."""
+        self.call_sound: Future[bytes] | None = None
+        """The recorded call's sound, being made and encoded."""
         self.people: dict[str, Person] = {}
         self.tags: dict[str, str] = {}
         self.documents: dict[str, Document] = {}
@@ -140,6 +146,7 @@ class _Builder:
         steps += [partial(self._add_court, court) for court in COURT]
         steps += [partial(self._add_meeting, meeting) for meeting in MEETINGS]
         steps += [partial(self._add_call, call) for call in CALLS]
+        steps += [partial(self._add_recorded_call, RECORDED_CALL)]
         steps += [self._add_chronology, self._add_events, self._add_annotations]
         for done, step in enumerate(steps):
             if self.progress is not None:
@@ -160,6 +167,8 @@ class _Builder:
                 )
                 for n in range(count)
             ]
+        # Its own seed, not one drawn from self.rng: the rest of the demo stays as it was.
+        self.call_sound = self.pool.submit(sound_of_call, RECORDED_CALL, SEED)
         for court in COURT:
             self.scans[court.key] = [
                 self.pool.submit(court_scan, self.rng.getrandbits(64), n == court.pages - 1)
@@ -432,6 +441,49 @@ class _Builder:
         )
         self._text(key, TextKind.TRANSCRIPTION, "fa", fa, relative.display_name)
         self._text(key, TextKind.TRANSLATION, "en", en, TRANSLATOR, TextStatus.DRAFT)
+
+    def _add_recorded_call(self, call: RecordedCall) -> None:
+        """The call's recording, imported as a user's is, with its transcription and
+        translation, each line marked with the second it starts: the player and the timed
+        lines, seen at once."""
+        date = parse_date(call.date)
+        caller, relative = self.people[call.caller], self.people[call.relative]
+        key = f"recorded-{call.about}"
+        self._document(
+            key,
+            DocumentKind.NOTE,
+            f"{caller.display_name} to {RELATION[call.relative]}: recorded call about his "
+            f"letter to his lawyer, {format_date(date, date.calendar)}",
+            date,
+            ("fa", "en"),
+            author=call.caller,
+            to=(call.relative,),
+            about=(call.caller,),
+            received=(call.relative, call.date, "Recorded on her phone during the call."),
+            tag_paths=("family", "conditions/medical-care-denied"),
+        )
+        assert self.call_sound is not None, "the sound was started with the scans"
+        add_pages(self.db, self.documents[key].id, self.call_sound.result(), call.file_name)
+        for index, kind, made_by in (
+            (0, TextKind.TRANSCRIPTION, relative.display_name),
+            (1, TextKind.TRANSLATION, TRANSLATOR),
+        ):
+            names = (caller.name_fa, relative.name_fa) if index == 0 else (
+                caller.display_name, relative.display_name
+            )  # fmt: skip
+            speakers = {
+                "": ANNOUNCEMENT[index],
+                call.caller: names[0].split()[0],
+                call.relative: names[1].split()[0],
+            }
+            lines = [f"{speakers[line.speaker]}: {line.words[index]}" for line in call.lines]
+            language = ("fa", "en")[index]
+            self._text(key, kind, language, "\n".join(lines), made_by)
+            text_id = self.texts[f"{key}/{language}"].id
+            offset = 0
+            for line, written in zip(call.lines, lines, strict=True):
+                timecodes.mark(self.db, text_id, offset, line.start)
+                offset += len(written) + 1
 
     def _add_chronology(self) -> None:
         self._document(

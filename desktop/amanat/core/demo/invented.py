@@ -1049,6 +1049,69 @@ CALLS = (
     )),
 )  # fmt: skip
 
+# --- The recorded call ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CallLine:
+    speaker: str
+    """A person's key, or "" for the prison's recorded announcement."""
+    start: float
+    end: float
+    """Seconds into the recording."""
+    words: Pair
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedCall:
+    """A call recorded on the family's phone, transcribed line by line against its time."""
+
+    caller: str
+    relative: str
+    date: str
+    about: str
+    """The key of the letter the call is about."""
+    seconds: float
+    file_name: str
+    lines: tuple[CallLine, ...]
+
+
+ANNOUNCEMENT: Pair = ("پیام ضبط‌شده", "Recorded message")
+
+RECORDED_CALL = RecordedCall(
+    "kaveh", "leila", "2023-08-11", "K6", 34.0, "Call recording 2023-08-11 19-42.ogg", (
+        CallLine("", 0.4, 3.6, (
+            "این تماس از زندان قزل‌حصار برقرار شده است.",
+            "This call is made from Ghezel Hesar Prison.",
+        )),
+        CallLine("leila", 4.3, 6.0, ("الو؟ کاوه، تویی؟", "Hello? Kaveh, is that you?")),
+        CallLine("kaveh", 6.8, 10.6, (
+            "سلام لیلا جان. برای آقای صادق‌پور نامه نوشتم و مرخصی درمانی خواستم.",
+            "Hello, Leila dear. I have written to Mr Sadeghpour asking for medical furlough.",
+        )),
+        CallLine("leila", 11.3, 13.0, ("نامه را به کسی دادی؟", "Did you give it to anyone?")),
+        CallLine("kaveh", 13.8, 18.6, (
+            "دوشنبه در ملاقات به تو می‌دهمش. خودت ببرش دفترش، به کس دیگری نده.",
+            "I will give it to you at the visit on Monday. Take it to his office yourself; "
+            "give it to no one else.",
+        )),
+        CallLine("leila", 19.3, 21.0, ("کمرت چطور است؟", "How is your back?")),
+        CallLine("kaveh", 21.8, 26.2, (
+            "بدتر شده. دکتر بهداری فقط مسکن می‌دهد و می‌گوید باید بیمارستان بروم.",
+            "Worse. The doctor at the clinic only gives painkillers and says I need a hospital.",
+        )),
+        CallLine("leila", 26.9, 29.6, (
+            "همین هفته نامه را می‌برم. بچه‌ها سلام می‌رسانند.",
+            "I will take the letter this week. The children send their love.",
+        )),
+        CallLine("kaveh", 30.3, 32.8, (
+            "از طرف من ببوسشان. وقت تمام شد، خداحافظ.",
+            "Kiss them for me. Time is up, goodbye.",
+        )),
+    ),
+)  # fmt: skip
+"""Kaveh phones his wife about the letter he wrote to his lawyer (K6) two days before."""
+
 CHRONOLOGY_EN = (
     "Working chronology of the case of Mahtab Rezvani (draft, for the legal team only).\n"
     "12 Aban 1398: arrested at home in Karaj; ten days without news.\n"

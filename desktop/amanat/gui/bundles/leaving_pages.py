@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from amanat.core.bundle.export import ExportPlan
 from amanat.core.errors import AmanatError
+from amanat.core.file_types import is_recording
 from amanat.core.records import Page
 from amanat.gui import labels
 from amanat.gui.redaction import leaving_thumbnail
@@ -45,9 +46,11 @@ class PlanView(QTextBrowser):
 
 
 def pages_shown(plan: ExportPlan) -> list[Page]:
-    """The pages whose pictures the plan shows: the redacted ones first."""
-    redacted = [p for p in plan.pages if p.id in plan.redacted_page_ids]
-    others = [p for p in plan.pages if p.id not in plan.redacted_page_ids]
+    """The pages whose pictures the plan shows: the redacted ones first. Recordings have no
+    picture to show (a picture of one would fail to open, and the plan would not be drawn)."""
+    pictures = [p for p in plan.pages if not is_recording(p.mime_type)]
+    redacted = [p for p in pictures if p.id in plan.redacted_page_ids]
+    others = [p for p in pictures if p.id not in plan.redacted_page_ids]
     return (redacted + others)[:SHOWN_PAGES]
 
 
