@@ -43,9 +43,12 @@ SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 BACK_SECONDS = 5
 _PLAY_KEY = "Ctrl+Space"
 
-# FFmpeg's optional hardware decoders (VA-API) and PipeWire are looked for at start; their
-# absence is normal on an old laptop and nothing a user can act on.
-QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false")
+# Qt's media logging stays off. Its FFmpeg part describes each recording opened (its format,
+# streams and tags: a title, an artist, a place), and a desktop session may keep a program's
+# standard error in a file (~/.xsession-errors, the journal); nothing there is anything a
+# user can act on either (the optional VA-API and PipeWire looked for at start, absent on an
+# old laptop). What goes wrong is said in the bar, from the player's signals.
+QLoggingCategory.setFilterRules("qt.multimedia.*=false")
 
 
 class PlayerBar(QWidget):
