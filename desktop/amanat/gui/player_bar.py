@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSlider,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -94,14 +95,19 @@ class PlayerBar(QWidget):
         self.problem.setObjectName("player-problem")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        layout = QHBoxLayout(self)
+        # The position on a row of its own, the whole width of the page's column: at
+        # 1366×768 the column is narrow, and the slider is how one finds a place in an
+        # hour's call. The buttons, the time and the speed go under it.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.play_button, self.back_button):
-            layout.addWidget(widget)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.time)
-        layout.addWidget(self.speed)
-        layout.addWidget(self.problem, 1)
+        layout.setSpacing(2)
+        layout.addWidget(self.slider)
+        self.controls = QHBoxLayout()
+        for widget in (self.play_button, self.back_button, self.time, self.speed):
+            self.controls.addWidget(widget)
+        self.controls.addWidget(self.problem, 1)
+        self.controls.addStretch()
+        layout.addLayout(self.controls)
         self.actions_for_keys = self._keys()
         self._show_state()
         self._moved(0)
@@ -273,6 +279,10 @@ class PlayerBar(QWidget):
         else:
             self.play_button.setText(self.tr("Play"))
             self.play_button.setToolTip(self.tr("Play ({key})").replace("{key}", _PLAY_KEY))
+
+    def add_control(self, widget: QWidget) -> None:
+        """Another control at the end of the bar's row of buttons (the moment's button)."""
+        self.controls.addWidget(widget)
 
     def say(self, sentence: str) -> None:
         """One sentence beside the controls (a time that could not be marked)."""

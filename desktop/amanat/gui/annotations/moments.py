@@ -159,9 +159,7 @@ class MomentMarker(QObject):
         self.button = QToolButton()
         self.button.setObjectName("moment-button")
         self.button.setDefaultAction(self.menu_action)
-        bar = player.layout()
-        if bar is not None:
-            bar.addWidget(self.button)
+        player.add_control(self.button)
         player.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         player.addAction(self.menu_action)
         self.bands = MomentBands(player.slider)
