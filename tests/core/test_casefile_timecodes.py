@@ -19,6 +19,7 @@ from amanat.core.records import (
     Role,
     Text,
     TextKind,
+    Visibility,
 )
 from amanat.core.scans import ImportOptions, import_files
 from amanat.core.storage import documents, people, texts
@@ -90,3 +91,21 @@ def test_a_persian_transcription_keeps_the_time_at_the_start_of_its_line(
     [line] = [line for line in laid.lines if "نسرین" in line.paragraph]
     assert line.paragraph == "[1:05] نسرین: نان و چای می‌دهند."
     assert line.direction is Direction.RTL  # the time stands at its right, where it starts
+
+
+def test_a_shared_moment_of_the_recording_is_named_with_its_range_and_a_private_one_stays(
+    archive: Archive, tmp_path: Path
+) -> None:
+    from amanat.core.storage import annotations, pages
+
+    person, _text = _call(archive, tmp_path, "Mother: Are you eating?\n", "en")
+    [document] = documents.list_documents(archive.db)
+    [page] = pages.pages_of(archive.db, document.id)
+    annotations.on_recording(
+        archive.db, page.id, 0.5, 1.5, "The guard speaks over her", visibility=Visibility.SHAREABLE
+    )
+    annotations.on_recording(archive.db, page.id, 1.0, 1.9, "Our own guess: cell 14")
+    laid = casefile.lay_out(archive.db, casefile.plan_case(archive.db, person), today=TODAY)
+    text = pdf_text(laid.data)
+    assert "From 0:00.5–0:01.5 of the recording: The guard speaks over her" in text
+    assert "Our own guess" not in text  # an annotation is private unless shared
