@@ -95,25 +95,9 @@ def folder(db: Database) -> Path:
 def put(db: Database, data: bytes | bytearray | memoryview, sha256: str | None = None) -> str:
     """Seal ``data`` into the newest segment and record it in the caller's transaction;
     returns the new object's id. ``sha256`` is the data's, when the caller has it already."""
-    if not db.in_transaction:
-        raise RuntimeError("objects are put inside a transaction")
-    where = folder(db)
-    name, start = _newest_segment(db, where)
-    object_id = sealing.new_object_id()
-    key = sealing.new_key()
-    digest = sha256 or hashlib.sha256(data).hexdigest()
-    try:
-        end = segment_files.append(where / name, start, sealing.seal(key, object_id, data))
-    except OSError as error:
-        raise _write_error(error, where) from error
-    db.execute(
-        "INSERT INTO objects (id, segment, start, length, key, size, sha256)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (object_id, name, start, end - start, key, len(data), digest),
-    )
-    db.execute("UPDATE segments SET committed = ? WHERE name = ?", (end, name))
-    db.before_commit(f"segment {name}", lambda: _sync(where / name, where))
-    return object_id
+    appended = _append(db, sealing.chunks_of(data))
+    _record(db, appended, len(data), sha256 or hashlib.sha256(data).hexdigest())
+    return appended.object_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,30 +121,55 @@ def put_file(db: Database, source: FileOnDisk, sha256: str) -> str:
     changed since, and it is refused (ScanChanged) with nothing recorded: what is recorded
     is always the hash of what was sealed. Reading stops one chunk past the size, so a file
     that keeps growing is not followed. A file that cannot be read is ScanUnreadable."""
+    reading = _Reading(source)
+    appended = _append(db, reading.pieces())
+    if reading.size != source.size or reading.digest.hexdigest() != sha256:
+        # The sealed bytes lie past the committed length, where the next append cuts them.
+        raise ScanChanged(name=source.name)
+    _record(db, appended, reading.size, sha256)
+    return appended.object_id
+
+
+@dataclass(frozen=True, slots=True)
+class _Appended:
+    """An object sealed at the end of a segment, not yet recorded."""
+
+    where: Path
+    segment: str
+    start: int
+    end: int
+    object_id: str
+    key: bytes
+
+
+def _append(db: Database, pieces: Iterator[bytes | memoryview]) -> _Appended:
+    """Seal the plaintext ``pieces`` (whole chunks but the last) under a new object id and
+    key, at the end of the newest segment."""
     if not db.in_transaction:
         raise RuntimeError("objects are put inside a transaction")
     where = folder(db)
     name, start = _newest_segment(db, where)
     object_id = sealing.new_object_id()
     key = sealing.new_key()
-    reading = _Reading(source)
     try:
-        end = segment_files.append(
-            where / name, start, sealing.seal_pieces(key, object_id, reading.pieces())
-        )
+        end = segment_files.append(where / name, start, sealing.seal_pieces(key, object_id, pieces))
     except OSError as error:
         raise _write_error(error, where) from error
-    if reading.size != source.size or reading.digest.hexdigest() != sha256:
-        # The sealed bytes lie past the committed length, where the next append cuts them.
-        raise ScanChanged(name=source.name)
+    return _Appended(where, name, start, end, object_id, key)
+
+
+def _record(db: Database, appended: _Appended, size: int, sha256: str) -> None:
+    """Record an appended object in the caller's transaction; its segment is synced just
+    before the commit."""
+    where, name = appended.where, appended.segment
     db.execute(
         "INSERT INTO objects (id, segment, start, length, key, size, sha256)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (object_id, name, start, end - start, key, reading.size, sha256),
-    )
-    db.execute("UPDATE segments SET committed = ? WHERE name = ?", (end, name))
+        (appended.object_id, name, appended.start, appended.end - appended.start,
+         appended.key, size, sha256),
+    )  # fmt: skip
+    db.execute("UPDATE segments SET committed = ? WHERE name = ?", (appended.end, name))
     db.before_commit(f"segment {name}", lambda: _sync(where / name, where))
-    return object_id
 
 
 class _Reading:

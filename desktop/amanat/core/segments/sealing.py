@@ -57,23 +57,26 @@ def plain_size(length: int) -> int:
 
 def seal(key: bytes, object_id: str, data: bytes | bytearray | memoryview) -> Iterator[bytes]:
     """The sealed chunks of ``data``, in order."""
-    aead = AESGCM(key)
-    extra = _associated_data(object_id)
+    return seal_pieces(key, object_id, chunks_of(data))
+
+
+def chunks_of(data: bytes | bytearray | memoryview) -> Iterator[memoryview]:
+    """``data`` in whole chunks but the last (one empty chunk for no data), without copies."""
     view = memoryview(data)
-    count = max(1, -(-len(view) // CHUNK))
-    for index in range(count):
-        chunk = view[index * CHUNK : (index + 1) * CHUNK]
-        yield aead.encrypt(_nonce(index, index == count - 1), chunk, extra)
+    for start in range(0, max(len(view), 1), CHUNK):
+        yield view[start : start + CHUNK]
 
 
-def seal_pieces(key: bytes, object_id: str, pieces: Iterator[bytes]) -> Iterator[bytes]:
+def seal_pieces(
+    key: bytes, object_id: str, pieces: Iterator[bytes | memoryview]
+) -> Iterator[bytes]:
     """The sealed chunks of the plaintext given in ``pieces``: each a whole chunk (CHUNK
     bytes) but the last, which may be shorter, and empty only when it is the only one. A
     chunk is known to be the last when no other follows it, so a file of any size streams
     through with one chunk read ahead."""
     aead = AESGCM(key)
     extra = _associated_data(object_id)
-    current = next(pieces, b"")
+    current: bytes | memoryview = next(pieces, b"")
     index = 0
     for following in pieces:
         if len(current) != CHUNK:
