@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -280,10 +280,10 @@ class TimeMargin(QWidget):
     def refresh(self) -> None:
         width = self.wanted_width()
         leading_right = self.body.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        if leading_right:
-            self.body.setViewportMargins(0, 0, width, 0)
-        else:
-            self.body.setViewportMargins(width, 0, 0, 0)
+        margins = QMargins(0, 0, width, 0) if leading_right else QMargins(width, 0, 0, 0)
+        # Called at each keystroke: the text is laid out again only when the room changes.
+        if self.body.viewportMargins() != margins:
+            self.body.setViewportMargins(margins)
         area = self.body.contentsRect()
         x = area.right() - width + 1 if leading_right else area.left()
         self.setGeometry(QRect(x, area.top(), width, area.height()))
